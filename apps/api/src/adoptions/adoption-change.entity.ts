@@ -1,0 +1,61 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AdoptionSource, AdoptionStage } from '@koop/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateScalar } from '../common/scalars.js';
+import { TIMESTAMP } from '../database/column-types.js';
+import { Adoption } from './adoption.entity.js';
+
+@ObjectType({ description: 'One state of an adoption, kept for its history.' })
+@Entity('adoption_change')
+@Index('IDX_adoption_change_project_city_recorded', ['projectId', 'cityId', 'recordedAt'])
+export class AdoptionChange {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('IDX_adoption_change_adoption')
+  @Column({ type: 'integer' })
+  adoptionId: number;
+
+  @ManyToOne(() => Adoption, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'adoptionId' })
+  adoption?: Relation<Adoption>;
+
+  @Column({ type: 'integer' })
+  projectId: number;
+
+  @Column({ type: 'integer' })
+  cityId: number;
+
+  @Field(() => Date)
+  @Column({ type: TIMESTAMP })
+  recordedAt: Date;
+
+  @Field(() => AdoptionStage)
+  @Column({ type: 'varchar', length: 20 })
+  stage: AdoptionStage;
+
+  @Field()
+  @Column({ type: 'varchar', length: 3 })
+  maturityModel: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'integer', nullable: true })
+  maturityLevel: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  liveSince: string | null;
+
+  @Field(() => AdoptionSource, { nullable: true })
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  source: AdoptionSource | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version: number;
+}

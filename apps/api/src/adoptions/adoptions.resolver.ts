@@ -1,0 +1,35 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { City } from '../cities/city.entity.js';
+import { required, type GraphQLContext } from '../loaders/loaders.js';
+import { Project } from '../projects/project.entity.js';
+import { AdoptionChange } from './adoption-change.entity.js';
+import { Adoption } from './adoption.entity.js';
+import { AdoptionsService } from './adoptions.service.js';
+import { RecordAdoptionInput } from './dto/record-adoption.input.js';
+
+@Resolver(() => Adoption)
+export class AdoptionsResolver {
+  constructor(private readonly service: AdoptionsService) {}
+
+  @Mutation(() => Adoption, {
+    description: 'Creates or changes the adoption of a project by a city; every change is kept as history.',
+  })
+  recordAdoption(@Args('input') input: RecordAdoptionInput): Promise<Adoption> {
+    return this.service.record(input);
+  }
+
+  @ResolveField(() => Project)
+  project(@Parent() adoption: Adoption, @Context() context: GraphQLContext): Promise<Project> {
+    return required(context.loaders.project.load(adoption.projectId), 'project');
+  }
+
+  @ResolveField(() => City)
+  city(@Parent() adoption: Adoption, @Context() context: GraphQLContext): Promise<City> {
+    return required(context.loaders.city.load(adoption.cityId), 'city');
+  }
+
+  @ResolveField(() => [AdoptionChange], { description: 'Every state the adoption had, newest first.' })
+  history(@Parent() adoption: Adoption, @Context() context: GraphQLContext): Promise<AdoptionChange[]> {
+    return context.loaders.historyByAdoption.load(adoption.id);
+  }
+}

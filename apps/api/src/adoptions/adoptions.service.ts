@@ -1,0 +1,70 @@
+import { liveSinceError, maturityLevelError } from '@koop/domain';
+import { Injectable } from '@nestjs/common';
+import { City } from '../cities/city.entity.js';
+import { badField, notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { Transactions } from '../database/transactions.js';
+import { upsertVersioned } from '../database/versioned.js';
+import { Project } from '../projects/project.entity.js';
+import { AdoptionChange } from './adoption-change.entity.js';
+import { Adoption } from './adoption.entity.js';
+import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
+
+@Injectable()
+export class AdoptionsService {
+  constructor(private readonly transactions: Transactions) {}
+
+  /** Creates or changes the one row of (project, city) and appends its new state to the history. */
+  record(input: RecordAdoptionInput): Promise<Adoption> {
+    const levelProblem = maturityLevelError(input.maturityModel, input.maturityLevel);
+    if (levelProblem) {
+      throw badField('maturityLevel', levelProblem);
+    }
+    const liveProblem = liveSinceError(input.stage, input.liveSince);
+    if (liveProblem) {
+      throw badField('liveSince', liveProblem);
+    }
+    return this.transactions.run(async (manager) => {
+      const projectId = parseId('Project', input.projectId, 'projectId');
+      const cityId = parseId('City', input.cityId, 'cityId');
+      if (!(await manager.existsBy(Project, { id: projectId }))) {
+        throw notFound('Project', input.projectId, 'projectId');
+      }
+      if (!(await manager.existsBy(City, { id: cityId }))) {
+        throw notFound('City', input.cityId, 'cityId');
+      }
+      const state = {
+        stage: input.stage,
+        maturityModel: input.maturityModel,
+        maturityLevel: input.maturityLevel ?? null,
+        liveSince: input.liveSince ?? null,
+        source: input.source ?? null,
+        notes: input.notes ?? null,
+        updatedAt: new Date(),
+      };
+      const existing = await manager.findOneBy(Adoption, { projectId, cityId });
+      const adoption = await upsertVersioned(
+        manager,
+        Adoption,
+        existing,
+        input.version,
+        { projectId, cityId, ...state },
+        'adoption',
+      );
+      await manager.insert(AdoptionChange, {
+        adoptionId: adoption.id,
+        projectId,
+        cityId,
+        recordedAt: state.updatedAt,
+        stage: adoption.stage,
+        maturityModel: adoption.maturityModel,
+        maturityLevel: adoption.maturityLevel,
+        liveSince: adoption.liveSince,
+        source: adoption.source,
+        notes: adoption.notes,
+        version: adoption.version,
+      });
+      return adoption;
+    });
+  }
+}

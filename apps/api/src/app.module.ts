@@ -1,0 +1,93 @@
+import './common/graphql-enums.js';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { GraphQLFormattedError } from 'graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AdoptionsModule } from './adoptions/adoptions.module.js';
+import { CitiesModule } from './cities/cities.module.js';
+import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG } from './config/config.token.js';
+import type { AppConfig } from './config/config.js';
+import { CooperationsModule } from './cooperations/cooperations.module.js';
+import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
+import { TransactionsModule } from './database/transactions.js';
+import { HealthController } from './health/health.controller.js';
+import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { OverviewModule } from './overview/overview.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
+import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
+
+const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** Keeps our errors as they are; hides the inside of unexpected ones in production. */
+function formatError(config: AppConfig) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
+    if (KNOWN_CODES.has(code) || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (config.environment === 'production') {
+      return { message: 'Internal server error. The error was logged.', path: formatted.path, extensions: { code } };
+    }
+    return formatted;
+  };
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extras: DataSourceExtras = {}): DynamicModule {
+    return {
+      module: AppModule,
+      global: false,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            ...(config.environment === 'development' && process.stdout.isTTY
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+              : {}),
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database, extras)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: config.environment !== 'production',
+            includeStacktraceInErrorResponses: false,
+            formatError: formatError(config),
+            context: (): GraphQLContext => ({ loaders: createLoaders(dataSource) }),
+          }),
+        }),
+        TransactionsModule,
+        ReferenceModule,
+        CitiesModule,
+        CooperationsModule,
+        WorkingGroupsModule,
+        ProjectsModule,
+        AdoptionsModule,
+        SatisfactionModule,
+        OverviewModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { runMigrations, type DataSourceExtras } from './database/data-source.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
+
+/** Serves the built dashboard, with index.html for every client route. */
+function serveDashboard(app: NestExpressApplication, directory: string): boolean {
+  const root = resolve(directory);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) {
+    return false;
+  }
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = req.method === 'GET' && req.accepts('html') && !/^\/(graphql|health)(\/|$)/.test(req.path);
+    if (!isPage || /\.[a-z0-9]+$/i.test(req.path)) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return true;
+}
+
+/** Builds the application: migrations applied, demo loaded when asked for, not yet listening. */
+export async function createApp(config: AppConfig, extras: DataSourceExtras = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const logger = app.get(Logger);
+  const dataSource = app.get(DataSource);
+  try {
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) {
+      logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
+    }
+    if (config.demoData) {
+      const loaded = await new DemoSeeder(dataSource).seedIfEmpty();
+      if (loaded) {
+        logger.log('Loaded the demo data into the empty database.', 'Demo');
+      }
+    }
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  if (config.environment === 'production') {
+    if (serveDashboard(app, config.dashboardDir)) {
+      logger.log(`Serving the dashboard from ${config.dashboardDir}`, 'Dashboard');
+    } else {
+      logger.warn(`No built dashboard in ${config.dashboardDir}; serving the API only.`, 'Dashboard');
+    }
+  }
+  return app;
+}

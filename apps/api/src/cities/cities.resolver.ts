@@ -1,0 +1,43 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../loaders/loaders.js';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { CitiesService } from './cities.service.js';
+import { City } from './city.entity.js';
+import { CreateCityInput } from './dto/create-city.input.js';
+
+@Resolver(() => City)
+export class CitiesResolver {
+  constructor(private readonly service: CitiesService) {}
+
+  @Query(() => [City], { description: 'All cities, by name.' })
+  cities(): Promise<City[]> {
+    return this.service.findAll();
+  }
+
+  @Query(() => City)
+  city(@Args('id', { type: () => ID }) id: string): Promise<City> {
+    return this.service.findOne(id);
+  }
+
+  @Mutation(() => City)
+  createCity(@Args('input') input: CreateCityInput): Promise<City> {
+    return this.service.create(input);
+  }
+
+  @ResolveField(() => [Membership], { description: 'The cooperations the city belongs to.' })
+  memberships(@Parent() city: City, @Context() context: GraphQLContext): Promise<Membership[]> {
+    return context.loaders.membershipsByCity.load(city.id);
+  }
+
+  @ResolveField(() => [Adoption], { description: 'The services the city has adopted or considers.' })
+  adoptions(@Parent() city: City, @Context() context: GraphQLContext): Promise<Adoption[]> {
+    return context.loaders.adoptionsByCity.load(city.id);
+  }
+
+  @ResolveField(() => [Project], { description: 'The projects the city develops.' })
+  ownedProjects(@Parent() city: City, @Context() context: GraphQLContext): Promise<Project[]> {
+    return context.loaders.projectsByOwnerCity.load(city.id);
+  }
+}

@@ -1,0 +1,108 @@
+import 'reflect-metadata';
+import { rmSync, writeFileSync } from 'node:fs';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap.js';
+import { loadConfig, type AppConfig } from './config/config.js';
+import { dataSourceOptions, runMigrations } from './database/data-source.js';
+
+const SCHEMA_FILE = 'apps/api/schema.graphql';
+const MIGRATIONS_DIR = 'apps/api/src/database/migrations/sqlite';
+
+/** A configuration for throw-away work on an in-memory database. */
+function scratchConfig(): AppConfig {
+  return { ...loadConfig({}), database: { type: 'sqlite', file: ':memory:' }, demoData: false, logLevel: 'warn' };
+}
+
+/** The GraphQL schema as the code defines it, sorted so that the file diffs well. */
+export async function currentSchema(): Promise<string> {
+  const app = await createApp(scratchConfig());
+  try {
+    await app.init();
+    return `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`;
+  } finally {
+    await app.close();
+  }
+}
+
+async function writeSchema(): Promise<void> {
+  writeFileSync(SCHEMA_FILE, await currentSchema());
+  process.stdout.write(`Wrote ${SCHEMA_FILE}\n`);
+}
+
+async function generateMigration(name: string | undefined): Promise<void> {
+  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+    throw new Error('Usage: migration:generate <Name> (PascalCase, letters and digits)');
+  }
+  const dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', file: ':memory:' }));
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
+    if (upQueries.length === 0) {
+      process.stdout.write('The migrations already match the entities; nothing to generate.\n');
+      return;
+    }
+    const timestamp = Date.now();
+    const className = `${name}${timestamp}`;
+    const lines = (queries: { query: string }[]) =>
+      queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
+    const file = `${MIGRATIONS_DIR}/${timestamp}-${name}.ts`;
+    writeFileSync(
+      file,
+      `import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ${className} implements MigrationInterface {
+  name = '${className}';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+${lines(upQueries)}
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+${lines([...downQueries].reverse())}
+  }
+}
+`,
+    );
+    process.stdout.write(`Wrote ${file}; add ${className} to migrations/index.ts.\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Deletes the SQLite database and loads the demo into a fresh one. */
+async function resetDemo(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (config.database.type !== 'sqlite') {
+    throw new Error('demo:reset works on the embedded SQLite database only; DATABASE_URL names another.');
+  }
+  for (const suffix of ['', '-wal', '-shm']) {
+    rmSync(`${config.database.file}${suffix}`, { force: true });
+  }
+  const app = await createApp({ ...config, demoData: true });
+  await app.close();
+  process.stdout.write(`Reset ${config.database.file} and loaded the demo data.\n`);
+}
+
+const commands: Record<string, (arg?: string) => Promise<void>> = {
+  'schema:write': writeSchema,
+  'migration:generate': generateMigration,
+  'demo:reset': resetDemo,
+};
+
+const [command, argument] = process.argv.slice(2);
+const run = command ? commands[command] : undefined;
+if (!run) {
+  process.stderr.write(`Usage: cli <${Object.keys(commands).join('|')}>\n`);
+  process.exit(2);
+} else {
+  run(argument).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

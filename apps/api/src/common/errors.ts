@@ -1,0 +1,31 @@
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Input that breaks a rule: names each field and why. */
+export function badInput(problems: readonly FieldProblem[]): GraphQLError {
+  const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new GraphQLError(`Invalid input. ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, fields: problems },
+  });
+}
+
+export function badField(field: string, message: string): GraphQLError {
+  return badInput([{ field, message }]);
+}
+
+export function notFound(entity: string, id: string | number, field = 'id'): GraphQLError {
+  return new GraphQLError(`${entity} ${id} does not exist.`, {
+    extensions: { code: 'NOT_FOUND', entity, id: String(id), field },
+  });
+}
+
+/** A write based on a version the client saw that is no longer current. */
+export function conflict(entity: string, message: string, current: unknown): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', entity, current } });
+}

@@ -1,0 +1,9 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { AdoptionSource, AdoptionStage, ProjectHealth, ProjectKind, ProjectPhase, WorkingGroupFocus } from '@koop/domain';
+
+registerEnumType(WorkingGroupFocus, { name: 'WorkingGroupFocus' });
+registerEnumType(ProjectKind, { name: 'ProjectKind' });
+registerEnumType(ProjectPhase, { name: 'ProjectPhase' });
+registerEnumType(ProjectHealth, { name: 'ProjectHealth' });
+registerEnumType(AdoptionStage, { name: 'AdoptionStage' });
+registerEnumType(AdoptionSource, { name: 'AdoptionSource' });

@@ -1,0 +1,21 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { badInput, type FieldProblem } from './errors.js';
+
+function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...problemsOf(error.children ?? [], field)];
+  });
+}
+
+/** Validates every argument and input; a violation becomes BAD_USER_INPUT naming the field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => badInput(problemsOf(errors)),
+  });
+}

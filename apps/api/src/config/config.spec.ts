@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { type: 'sqlite', file: 'data/kooperationscockpit.sqlite' },
+      environment: 'development',
+      logLevel: 'info',
+      demoData: true,
+    });
+  });
+
+  it('reads a PostgreSQL URL and switches demo data off', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://koop@db/koop', DEMO_DATA: 'false', PORT: '8080' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://koop@db/koop' });
+    expect(config.demoData).toBe(false);
+    expect(config.port).toBe(8080);
+  });
+
+  it('names every bad variable and the reason', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', DEMO_DATA: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT="abc": must be a number/);
+    expect(problems).toMatch(/LOG_LEVEL="loud": must be fatal/);
+    expect(problems).toMatch(/DATABASE_URL="mysql:\/\/x": must be sqlite/);
+    expect(problems).toMatch(/DEMO_DATA="maybe": must be one of/);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": must be at most 65535/);
+  });
+});

@@ -1,0 +1,57 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { City } from '../cities/city.entity.js';
+import { required, type GraphQLContext } from '../loaders/loaders.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Cooperation } from './cooperation.entity.js';
+import { CooperationsService } from './cooperations.service.js';
+import { AddMembershipInput } from './dto/add-membership.input.js';
+import { CreateCooperationInput } from './dto/create-cooperation.input.js';
+import { Membership } from './membership.entity.js';
+
+@Resolver(() => Cooperation)
+export class CooperationsResolver {
+  constructor(private readonly service: CooperationsService) {}
+
+  @Query(() => [Cooperation])
+  cooperations(): Promise<Cooperation[]> {
+    return this.service.findAll();
+  }
+
+  @Query(() => Cooperation)
+  cooperation(@Args('id', { type: () => ID }) id: string): Promise<Cooperation> {
+    return this.service.findOne(id);
+  }
+
+  @Mutation(() => Cooperation)
+  createCooperation(@Args('input') input: CreateCooperationInput): Promise<Cooperation> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => Membership)
+  addMembership(@Args('input') input: AddMembershipInput): Promise<Membership> {
+    return this.service.addMembership(input);
+  }
+
+  @ResolveField(() => [Membership])
+  members(@Parent() cooperation: Cooperation, @Context() context: GraphQLContext): Promise<Membership[]> {
+    return context.loaders.membershipsByCooperation.load(cooperation.id);
+  }
+
+  @ResolveField(() => [WorkingGroup])
+  workingGroups(@Parent() cooperation: Cooperation, @Context() context: GraphQLContext): Promise<WorkingGroup[]> {
+    return context.loaders.workingGroupsByCooperation.load(cooperation.id);
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @ResolveField(() => City)
+  city(@Parent() membership: Membership, @Context() context: GraphQLContext): Promise<City> {
+    return required(context.loaders.city.load(membership.cityId), 'city');
+  }
+
+  @ResolveField(() => Cooperation)
+  cooperation(@Parent() membership: Membership, @Context() context: GraphQLContext): Promise<Cooperation> {
+    return required(context.loaders.cooperation.load(membership.cooperationId), 'cooperation');
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { City } from '../cities/city.entity.js';
+import { Cooperation } from './cooperation.entity.js';
+import { DateScalar } from '../common/scalars.js';
+
+@ObjectType({ description: "A city's membership in a cooperation." })
+@Entity('membership')
+@Unique('UQ_membership_cooperation_city', ['cooperationId', 'cityId'])
+export class Membership {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  cooperationId: number;
+
+  @ManyToOne(() => Cooperation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cooperationId' })
+  cooperation?: Relation<Cooperation>;
+
+  @Index('IDX_membership_city')
+  @Column({ type: 'integer' })
+  cityId: number;
+
+  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cityId' })
+  city?: Relation<City>;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date the city joined.' })
+  @Column({ type: 'date', nullable: true })
+  joinedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Role in the cooperation, e.g. lead of a team.' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  role: string | null;
+}

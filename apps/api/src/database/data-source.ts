@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
+import type { DatabaseConfig } from '../config/config.js';
+import { ENTITIES } from './entities.js';
+import { SQLITE_MIGRATIONS } from './migrations/index.js';
+
+export interface DataSourceExtras {
+  /** Receives every SQL statement; tests use it to count statements. */
+  readonly logger?: TypeOrmLogger;
+}
+
+export function dataSourceOptions(database: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+  const logging: LogLevel[] = extras.logger ? ['query', 'error'] : ['error'];
+  const common = {
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each' as const,
+    logging,
+    ...(extras.logger ? { logger: extras.logger } : {}),
+  };
+  if (database.type === 'postgres') {
+    throw new Error(
+      'DATABASE_URL: PostgreSQL is not supported yet by this version (no PostgreSQL migrations); use sqlite:<file>.',
+    );
+  }
+  if (database.file !== ':memory:') {
+    mkdirSync(dirname(database.file), { recursive: true });
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.file,
+    migrations: SQLITE_MIGRATIONS,
+    // WAL lets readers run beside the writer; foreign keys are off in SQLite unless asked for.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'MigrationError';
+  }
+}
+
+/** Applies pending migrations one by one; the first failure stops everything and names the migration. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied: string[] = [];
+  for (;;) {
+    const pending = await pendingMigrations(dataSource);
+    if (pending.length === 0) {
+      return applied;
+    }
+    const next = pending[0];
+    try {
+      // runMigrations applies all pending ones; with transaction 'each' a failure leaves the earlier ones applied.
+      const ran = await dataSource.runMigrations({ transaction: 'each' });
+      applied.push(...ran.map((m) => m.name));
+    } catch (error) {
+      const stillPending = await pendingMigrations(dataSource);
+      throw new MigrationError(stillPending[0] ?? next, error);
+    }
+  }
+}
+
+/** Names of migrations the database has not yet applied. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    const table = dataSource.options.migrationsTableName ?? 'migrations';
+    const hasTable = await queryRunner.hasTable(table);
+    const executed = new Set<string>();
+    if (hasTable) {
+      const rows: { name: string }[] = await queryRunner.query(`SELECT name FROM "${table}"`);
+      rows.forEach((row) => executed.add(row.name));
+    }
+    return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !executed.has(name));
+  } finally {
+    await queryRunner.release();
+  }
+}

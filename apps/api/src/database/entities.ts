@@ -1,0 +1,29 @@
+import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { City } from '../cities/city.entity.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { StatusUpdate } from '../projects/status-update.entity.js';
+import { AppSetting } from '../reference/app-setting.entity.js';
+import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+export const ENTITIES = [
+  AppSetting,
+  OzgTopic,
+  City,
+  Cooperation,
+  Membership,
+  WorkingGroup,
+  WorkingGroupMember,
+  Project,
+  Milestone,
+  StatusUpdate,
+  Adoption,
+  AdoptionChange,
+  Satisfaction,
+];

@@ -1,0 +1,4 @@
+import { Initial1795252144808 } from './sqlite/1795252144808-initial.js';
+
+/** SQLite migrations, oldest first; each runs in its own transaction. */
+export const SQLITE_MIGRATIONS: (new () => object)[] = [Initial1795252144808];

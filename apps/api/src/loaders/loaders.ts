@@ -1,0 +1,79 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { City } from '../cities/city.entity.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { StatusUpdate } from '../projects/status-update.entity.js';
+import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+type Order<T> = { [K in keyof T]?: 'ASC' | 'DESC' };
+
+/** One row per key, in key order; missing rows come back as null. */
+function byId<T extends ObjectLiteral & { id: number }>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+): DataLoader<number, T | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** All rows whose `column` equals each key, grouped per key. */
+function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  column: K,
+  order: Order<T>,
+): DataLoader<number, T[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await dataSource
+      .getRepository(entity)
+      .find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
+    rows.forEach((row) => groups.get(row[column] as number)?.push(row));
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** DataLoaders for one request: each relation a list can ask for costs one statement per level. */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    city: byId(dataSource, City),
+    cooperation: byId(dataSource, Cooperation),
+    workingGroup: byId(dataSource, WorkingGroup),
+    project: byId(dataSource, Project),
+    membershipsByCooperation: byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
+    membershipsByCity: byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
+    workingGroupsByCooperation: byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),
+    membersByWorkingGroup: byColumn(dataSource, WorkingGroupMember, 'workingGroupId', { cityId: 'ASC' }),
+    projectsByWorkingGroup: byColumn(dataSource, Project, 'workingGroupId', { title: 'ASC' }),
+    projectsByOwnerCity: byColumn(dataSource, Project, 'ownerCityId', { title: 'ASC' }),
+    milestonesByProject: byColumn(dataSource, Milestone, 'projectId', { dueOn: 'ASC', id: 'ASC' }),
+    statusUpdatesByProject: byColumn(dataSource, StatusUpdate, 'projectId', { createdAt: 'DESC', id: 'DESC' }),
+    adoptionsByProject: byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
+    adoptionsByCity: byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
+    historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface GraphQLContext {
+  readonly loaders: Loaders;
+}
+
+/** Loads a row that a foreign key guarantees; its absence is a broken database, not bad input. */
+export async function required<T>(row: Promise<T | null>, what: string): Promise<T> {
+  const value = await row;
+  if (value === null) {
+    throw new Error(`Referenced ${what} is missing`);
+  }
+  return value;
+}

@@ -1,0 +1,175 @@
+import {
+  ACTIVE_PHASES,
+  AdoptionStage,
+  adoptionRate,
+  completionRate,
+  ProjectHealth,
+  ProjectKind,
+  ProjectPhase,
+} from '@koop/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { City } from '../cities/city.entity.js';
+import { notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { namedQuery } from '../database/named-query.js';
+import { Project } from '../projects/project.entity.js';
+import type { AdoptionMatrix, Count, Overview } from './overview.model.js';
+
+type Num = number | string | null;
+const n = (value: Num | undefined): number => Number(value ?? 0);
+
+interface StateRow {
+  phase: ProjectPhase;
+  health: ProjectHealth;
+  kind: ProjectKind;
+  count: Num;
+}
+
+interface TotalsRow {
+  memberCities: Num;
+  liveAdoptions: Num;
+  ratingsCount: Num;
+  weightedRating: Num;
+  transactionsStarted: Num;
+  transactionsCompleted: Num;
+}
+
+/** Every key with its count, zero where no row has it. */
+function counts(keys: readonly string[], rows: readonly { key: string; count: number }[]): Count[] {
+  return keys.map((key) => ({ key, count: rows.filter((r) => r.key === key).reduce((sum, r) => sum + r.count, 0) }));
+}
+
+// Projects of the cooperation in the state of their latest status update before :end.
+const PROJECT_STATES = `
+  SELECT su.phase AS phase, su.health AS health, p.kind AS kind, COUNT(*) AS count
+    FROM project p
+    JOIN working_group wg ON wg.id = p.workingGroupId
+    JOIN status_update su ON su.id = (
+      SELECT su2.id FROM status_update su2
+       WHERE su2.projectId = p.id AND su2.createdAt < :end
+       ORDER BY su2.createdAt DESC, su2.id DESC LIMIT 1)
+   WHERE wg.cooperationId = :cooperationId
+   GROUP BY su.phase, su.health, p.kind`;
+
+// Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows.
+const TOTALS = `
+  SELECT
+    (SELECT COUNT(*) FROM membership m
+      WHERE m.cooperationId = :cooperationId AND (m.joinedOn IS NULL OR m.joinedOn < :end)) AS memberCities,
+    (SELECT COUNT(*) FROM adoption_change ac
+       JOIN project p ON p.id = ac.projectId
+       JOIN working_group wg ON wg.id = p.workingGroupId
+       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
+      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
+        AND (m.joinedOn IS NULL OR m.joinedOn < :end)
+        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
+                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < :end
+                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS liveAdoptions,
+    s.ratingsCount, s.weightedRating, s.transactionsStarted, s.transactionsCompleted
+  FROM (
+    SELECT SUM(CASE WHEN s.averageRating IS NOT NULL THEN s.ratingsCount END) AS ratingsCount,
+           SUM(s.averageRating * s.ratingsCount) AS weightedRating,
+           SUM(CASE WHEN s.transactionsCompleted IS NOT NULL THEN s.transactionsStarted END) AS transactionsStarted,
+           SUM(CASE WHEN s.transactionsStarted IS NOT NULL THEN s.transactionsCompleted END) AS transactionsCompleted
+      FROM satisfaction s
+      JOIN project p ON p.id = s.projectId
+      JOIN working_group wg ON wg.id = p.workingGroupId
+      JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = s.cityId
+     WHERE wg.cooperationId = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
+  ) s`;
+
+@Injectable()
+export class OverviewService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The numeric id of an existing cooperation. */
+  async cooperationId(id: string, field = 'cooperationId'): Promise<number> {
+    const cooperationId = parseId('Cooperation', id, field);
+    if (!(await this.dataSource.getRepository(Cooperation).existsBy({ id: cooperationId }))) {
+      throw notFound('Cooperation', id, field);
+    }
+    return cooperationId;
+  }
+
+  /**
+   * The figures as they stood at the end of `year` (today, for the current year): each project in the
+   * state of its latest status update before then, each adoption in the state of its latest change.
+   */
+  async overview(cooperationId: number, year: number): Promise<Overview> {
+    const parameters = {
+      cooperationId,
+      end: `${year + 1}-01-01`,
+      firstMonth: `${year}-01`,
+      lastMonth: `${year}-12`,
+      onlineService: ProjectKind.ONLINE_SERVICE,
+      live: AdoptionStage.LIVE,
+    };
+    const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES, parameters);
+    const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS, parameters);
+    const rows = states.map((row) => ({ ...row, count: n(row.count) }));
+    const active = rows.filter((row) => ACTIVE_PHASES.includes(row.phase));
+    const services = rows.filter((row) => row.kind === ProjectKind.ONLINE_SERVICE);
+    const sum = (list: typeof rows) => list.reduce((total, row) => total + row.count, 0);
+
+    const memberCities = n(totals?.memberCities);
+    const onlineServices = sum(services);
+    const liveAdoptions = n(totals?.liveAdoptions);
+    const ratingsCount = n(totals?.ratingsCount);
+    return {
+      cooperationId,
+      year,
+      activeProjects: sum(active),
+      projectsByHealth: counts(
+        Object.values(ProjectHealth),
+        active.map((row) => ({ key: row.health, count: row.count })),
+      ),
+      projectsByPhase: counts(
+        Object.values(ProjectPhase),
+        rows.map((row) => ({ key: row.phase, count: row.count })),
+      ),
+      servicesLive: sum(services.filter((row) => row.phase === ProjectPhase.LIVE)),
+      memberCities,
+      onlineServices,
+      liveAdoptions,
+      adoptionRate: adoptionRate(liveAdoptions, memberCities, onlineServices),
+      ratingsCount,
+      averageSatisfaction: ratingsCount > 0 ? n(totals?.weightedRating) / ratingsCount : null,
+      completionRate: completionRate(n(totals?.transactionsCompleted), n(totals?.transactionsStarted)),
+    };
+  }
+
+  /** Member cities × online services and the adoptions between them, in three statements. */
+  async adoptionMatrix(cooperationId: number): Promise<AdoptionMatrix> {
+    const cities = await this.dataSource
+      .getRepository(City)
+      .createQueryBuilder('c')
+      .innerJoin('membership', 'm', 'm.cityId = c.id AND m.cooperationId = :cooperationId', { cooperationId })
+      .orderBy('c.name', 'ASC')
+      .getMany();
+    const projects = await this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
+      .where('wg.cooperationId = :cooperationId', { cooperationId })
+      .andWhere('p.kind = :kind', { kind: ProjectKind.ONLINE_SERVICE })
+      .orderBy('LOWER(p.title)', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .getMany();
+    const cells = await this.dataSource
+      .getRepository(Adoption)
+      .createQueryBuilder('a')
+      .innerJoin('project', 'p', 'p.id = a.projectId')
+      .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
+      .innerJoin('membership', 'm', 'm.cityId = a.cityId AND m.cooperationId = wg.cooperationId')
+      .where('wg.cooperationId = :cooperationId', { cooperationId })
+      .andWhere('p.kind = :kind', { kind: ProjectKind.ONLINE_SERVICE })
+      .orderBy('a.cityId', 'ASC')
+      .addOrderBy('a.projectId', 'ASC')
+      .getMany();
+    return { cooperationId, cities, projects, cells };
+  }
+}

@@ -1,0 +1,302 @@
+import { AdoptionStage, ProjectHealth, ProjectPhase, todayIso } from '@koop/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { City } from '../cities/city.entity.js';
+import { badField, notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
+import { Transactions } from '../database/transactions.js';
+import { updateVersioned } from '../database/versioned.js';
+import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type {
+  AddMilestoneInput,
+  CreateProjectInput,
+  PostStatusUpdateInput,
+  UpdateMilestoneInput,
+  UpdateProjectInput,
+} from './dto/project.inputs.js';
+import { ProjectSortField, SortDirection, type ProjectFilter, type ProjectsArgs } from './dto/projects.args.js';
+import { Milestone } from './milestone.entity.js';
+import { Project } from './project.entity.js';
+import { StatusUpdate } from './status-update.entity.js';
+
+function rankCase(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((value, rank) => `WHEN '${value}' THEN ${rank}`).join(' ')} END`;
+}
+
+/** SQL expression each sort field orders by; never NULL, so that keyset comparisons hold. */
+const SORT_EXPRESSIONS: Record<ProjectSortField, string> = {
+  [ProjectSortField.TITLE]: 'LOWER(p.title)',
+  [ProjectSortField.PHASE]: rankCase('p.phase', Object.values(ProjectPhase)),
+  [ProjectSortField.HEALTH]: rankCase('p.health', [ProjectHealth.RED, ProjectHealth.AMBER, ProjectHealth.GREEN]),
+  [ProjectSortField.PROGRESS]: 'p.progress',
+  [ProjectSortField.TARGET_DATE]: "COALESCE(p.targetDate, '9999-12-31')",
+  [ProjectSortField.UPDATED_AT]: 'p.updatedAt',
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async findOne(id: string, field = 'id'): Promise<Project> {
+    const project = await this.dataSource.getRepository(Project).findOneBy({ id: parseId('Project', id, field) });
+    if (!project) {
+      throw notFound('Project', id, field);
+    }
+    return project;
+  }
+
+  /** One page of projects, in two statements (count and page) whatever the filter. */
+  async findPage(args: ProjectsArgs): Promise<Connection<Project>> {
+    const take = pageSize(args.first);
+    const field = args.orderBy?.field ?? ProjectSortField.TITLE;
+    const descending = args.orderBy?.direction === SortDirection.DESC;
+    const sort = SORT_EXPRESSIONS[field];
+
+    const filtered = this.filtered(args.filter ?? {});
+    const totalCount = await filtered.clone().getCount();
+
+    const page = filtered.addSelect(sort, 'sort_value');
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      const op = descending ? '<' : '>';
+      page.andWhere(
+        new Brackets((q) =>
+          q
+            .where(`${sort} ${op} :cursorValue`, { cursorValue: cursor.sortValue })
+            .orWhere(`(${sort} = :cursorValue AND p.id ${op} :cursorId)`, { cursorId: cursor.id }),
+        ),
+      );
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const { entities, raw } = await page
+      .orderBy(sort, direction)
+      .addOrderBy('p.id', direction)
+      .limit(take + 1)
+      .getRawAndEntities<{ sort_value: string | number; p_id: number }>();
+    const sortValues = new Map(raw.map((row) => [row.p_id, row.sort_value]));
+    const nodes = entities.slice(0, take);
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sortValues.get(node.id) ?? null, node.id) }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: entities.length > take, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  private filtered(filter: ProjectFilter): SelectQueryBuilder<Project> {
+    const query = this.dataSource.getRepository(Project).createQueryBuilder('p');
+    if (filter.cooperationId) {
+      query
+        .innerJoin(WorkingGroup, 'wg', 'wg.id = p.workingGroupId')
+        .andWhere('wg.cooperationId = :cooperationId', {
+          cooperationId: parseId('Cooperation', filter.cooperationId, 'filter.cooperationId'),
+        });
+    }
+    if (filter.workingGroupId) {
+      query.andWhere('p.workingGroupId = :workingGroupId', {
+        workingGroupId: parseId('WorkingGroup', filter.workingGroupId, 'filter.workingGroupId'),
+      });
+    }
+    if (filter.phases?.length) query.andWhere('p.phase IN (:...phases)', { phases: filter.phases });
+    if (filter.healths?.length) query.andWhere('p.health IN (:...healths)', { healths: filter.healths });
+    if (filter.kinds?.length) query.andWhere('p.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.isEfa !== null && filter.isEfa !== undefined) query.andWhere('p.isEfa = :isEfa', { isEfa: filter.isEfa });
+    if (filter.ozgTopic) query.andWhere('p.ozgTopic = :ozgTopic', { ozgTopic: filter.ozgTopic });
+    if (filter.cityId) {
+      const cityId = parseId('City', filter.cityId, 'filter.cityId');
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('p.ownerCityId = :cityId', { cityId })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM adoption a WHERE a.projectId = p.id AND a.cityId = :cityId AND a.stage <> :notPlanned)',
+              { notPlanned: AdoptionStage.NOT_PLANNED },
+            ),
+        ),
+      );
+    }
+    if (filter.search) {
+      const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where("LOWER(p.title) LIKE :pattern ESCAPE '\\'", { pattern })
+            .orWhere("LOWER(COALESCE(p.description, '')) LIKE :pattern ESCAPE '\\'", { pattern }),
+        ),
+      );
+    }
+    return query;
+  }
+
+  create(input: CreateProjectInput): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const workingGroupId = parseId('WorkingGroup', input.workingGroupId, 'workingGroupId');
+      if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId }))) {
+        throw notFound('WorkingGroup', input.workingGroupId, 'workingGroupId');
+      }
+      const ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
+      await this.checkTopic(manager, input.ozgTopic);
+      checkDates(input.startDate ?? null, input.targetDate ?? null);
+      const now = new Date();
+      const project = await manager.save(
+        manager.create(Project, {
+          workingGroupId,
+          ownerCityId,
+          title: input.title,
+          description: input.description ?? null,
+          kind: input.kind,
+          phase: input.phase,
+          health: input.health,
+          progress: input.progress,
+          startDate: input.startDate ?? null,
+          targetDate: input.targetDate ?? null,
+          leikaKey: input.leikaKey ?? null,
+          ozgTopic: input.ozgTopic ?? null,
+          isEfa: input.isEfa,
+          risks: input.risks ?? null,
+          updatedAt: now,
+          version: 1,
+        }),
+      );
+      // The current state is always that of the latest update, so a new project starts with one.
+      await manager.insert(StatusUpdate, {
+        projectId: project.id,
+        createdAt: now,
+        author: null,
+        phase: input.phase,
+        health: input.health,
+        progress: input.progress,
+        summary: 'Projekt angelegt.',
+        blockers: null,
+      });
+      if (input.milestones?.length) {
+        await manager.insert(
+          Milestone,
+          input.milestones.map((m) => ({ projectId: project.id, title: m.title, dueOn: m.dueOn, doneOn: null })),
+        );
+      }
+      return project;
+    });
+  }
+
+  update(input: UpdateProjectInput): Promise<Project> {
+    return this.transactions.run(async (manager) => {
+      const project = await manager.findOneBy(Project, { id: parseId('Project', input.id) });
+      if (!project) {
+        throw notFound('Project', input.id);
+      }
+      const changes: Partial<Project> = {};
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.isEfa !== undefined) changes.isEfa = input.isEfa;
+      if (input.risks !== undefined) changes.risks = input.risks;
+      if (input.leikaKey !== undefined) changes.leikaKey = input.leikaKey;
+      if (input.startDate !== undefined) changes.startDate = input.startDate;
+      if (input.targetDate !== undefined) changes.targetDate = input.targetDate;
+      if (input.ownerCityId !== undefined) {
+        changes.ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
+      }
+      if (input.ozgTopic !== undefined) {
+        await this.checkTopic(manager, input.ozgTopic);
+        changes.ozgTopic = input.ozgTopic;
+      }
+      checkDates(changes.startDate ?? project.startDate, changes.targetDate ?? project.targetDate);
+      return updateVersioned(manager, Project, project, input.version, { ...changes, updatedAt: new Date() }, 'project');
+    });
+  }
+
+  postStatusUpdate(input: PostStatusUpdateInput): Promise<StatusUpdate> {
+    return this.transactions.run(async (manager) => {
+      const projectId = parseId('Project', input.projectId, 'projectId');
+      const project = await manager.findOneBy(Project, { id: projectId });
+      if (!project) {
+        throw notFound('Project', input.projectId, 'projectId');
+      }
+      const now = new Date();
+      const update = await manager.save(
+        manager.create(StatusUpdate, {
+          projectId,
+          createdAt: now,
+          author: input.author ?? null,
+          phase: input.phase,
+          health: input.health,
+          progress: input.progress,
+          summary: input.summary,
+          blockers: input.blockers ?? null,
+        }),
+      );
+      await manager.update(
+        Project,
+        { id: projectId },
+        {
+          phase: input.phase,
+          health: input.health,
+          progress: input.progress,
+          updatedAt: now,
+          version: () => 'version + 1',
+        },
+      );
+      return update;
+    });
+  }
+
+  addMilestone(input: AddMilestoneInput): Promise<Milestone> {
+    return this.transactions.run(async (manager) => {
+      const projectId = parseId('Project', input.projectId, 'projectId');
+      if (!(await manager.existsBy(Project, { id: projectId }))) {
+        throw notFound('Project', input.projectId, 'projectId');
+      }
+      return manager.save(manager.create(Milestone, { projectId, title: input.title, dueOn: input.dueOn, doneOn: null }));
+    });
+  }
+
+  updateMilestone(input: UpdateMilestoneInput): Promise<Milestone> {
+    return this.transactions.run(async (manager) => {
+      const milestone = await manager.findOneBy(Milestone, { id: parseId('Milestone', input.id) });
+      if (!milestone) {
+        throw notFound('Milestone', input.id);
+      }
+      if (input.doneOn && input.doneOn > todayIso()) {
+        throw badField('doneOn', 'must not be in the future');
+      }
+      if (input.title !== undefined) milestone.title = input.title;
+      if (input.dueOn !== undefined) milestone.dueOn = input.dueOn;
+      if (input.doneOn !== undefined) milestone.doneOn = input.doneOn;
+      return manager.save(milestone);
+    });
+  }
+
+  private async cityOrNull(manager: EntityManager, cityId: string | null | undefined, field: string): Promise<number | null> {
+    if (cityId === null || cityId === undefined) {
+      return null;
+    }
+    const id = parseId('City', cityId, field);
+    if (!(await manager.existsBy(City, { id }))) {
+      throw notFound('City', cityId, field);
+    }
+    return id;
+  }
+
+  private async checkTopic(manager: EntityManager, key: string | null | undefined): Promise<void> {
+    if (key && !(await manager.existsBy(OzgTopic, { key }))) {
+      throw badField('ozgTopic', `"${key}" is not an OZG topic area key (see ozgTopics)`);
+    }
+  }
+}
+
+function checkDates(startDate: string | null, targetDate: string | null): void {
+  if (startDate && targetDate && targetDate < startDate) {
+    throw badField('targetDate', 'must not be before startDate');
+  }
+}

@@ -1,0 +1,10 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Facts about this installation.' })
+export class AppInfo {
+  @Field({ description: 'True when the database holds generated demo data, not real figures.' })
+  demoData: boolean;
+
+  @Field(() => String, { nullable: true, description: 'When the demo data was loaded (ISO 8601).' })
+  demoLoadedAt: string | null;
+}

@@ -1,0 +1,24 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppInfo } from './app-info.model.js';
+import { AppSetting } from './app-setting.entity.js';
+import { OzgTopic } from './ozg-topic.entity.js';
+
+export const DEMO_SETTING = 'demo_data_loaded_at';
+
+@Resolver()
+export class ReferenceResolver {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Query(() => [OzgTopic], { description: 'The OZG topic areas (Themenfelder).' })
+  ozgTopics(): Promise<OzgTopic[]> {
+    return this.dataSource.getRepository(OzgTopic).find({ order: { key: 'ASC' } });
+  }
+
+  @Query(() => AppInfo)
+  async appInfo(): Promise<AppInfo> {
+    const demo = await this.dataSource.getRepository(AppSetting).findOneBy({ key: DEMO_SETTING });
+    return { demoData: demo !== null, demoLoadedAt: demo?.value ?? null };
+  }
+}

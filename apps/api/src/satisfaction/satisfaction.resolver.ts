@@ -1,0 +1,33 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { City } from '../cities/city.entity.js';
+import { required, type GraphQLContext } from '../loaders/loaders.js';
+import { Project } from '../projects/project.entity.js';
+import { RecordSatisfactionInput, SatisfactionSeriesArgs } from './dto/satisfaction.inputs.js';
+import { SatisfactionPoint } from './satisfaction-point.model.js';
+import { Satisfaction } from './satisfaction.entity.js';
+import { SatisfactionService } from './satisfaction.service.js';
+
+@Resolver(() => Satisfaction)
+export class SatisfactionResolver {
+  constructor(private readonly service: SatisfactionService) {}
+
+  @Query(() => [SatisfactionPoint], { description: 'Monthly figures of a service, for one city or all cities.' })
+  satisfactionSeries(@Args() args: SatisfactionSeriesArgs): Promise<SatisfactionPoint[]> {
+    return this.service.series(args);
+  }
+
+  @Mutation(() => Satisfaction, { description: 'Creates or replaces the figures of (project, city, month).' })
+  recordSatisfaction(@Args('input') input: RecordSatisfactionInput): Promise<Satisfaction> {
+    return this.service.record(input);
+  }
+
+  @ResolveField(() => Project)
+  project(@Parent() row: Satisfaction, @Context() context: GraphQLContext): Promise<Project> {
+    return required(context.loaders.project.load(row.projectId), 'project');
+  }
+
+  @ResolveField(() => City)
+  city(@Parent() row: Satisfaction, @Context() context: GraphQLContext): Promise<City> {
+    return required(context.loaders.city.load(row.cityId), 'city');
+  }
+}

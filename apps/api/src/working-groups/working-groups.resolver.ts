@@ -1,0 +1,56 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { City } from '../cities/city.entity.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { required, type GraphQLContext } from '../loaders/loaders.js';
+import { Project } from '../projects/project.entity.js';
+import { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
+import { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
+import { WorkingGroup } from './working-group.entity.js';
+import { WorkingGroupsService } from './working-groups.service.js';
+
+@Resolver(() => WorkingGroup)
+export class WorkingGroupsResolver {
+  constructor(private readonly service: WorkingGroupsService) {}
+
+  @Query(() => [WorkingGroup], { description: 'The working groups of a cooperation, by name.' })
+  workingGroups(@Args('cooperationId', { type: () => ID }) cooperationId: string): Promise<WorkingGroup[]> {
+    return this.service.findByCooperation(cooperationId);
+  }
+
+  @Query(() => WorkingGroup)
+  workingGroup(@Args('id', { type: () => ID }) id: string): Promise<WorkingGroup> {
+    return this.service.findOne(id);
+  }
+
+  @Mutation(() => WorkingGroup)
+  createWorkingGroup(@Args('input') input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => WorkingGroup, { description: 'Changes a working group; a stale version gives CONFLICT.' })
+  updateWorkingGroup(@Args('input') input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+    return this.service.update(input);
+  }
+
+  @ResolveField(() => Cooperation)
+  cooperation(@Parent() group: WorkingGroup, @Context() context: GraphQLContext): Promise<Cooperation> {
+    return required(context.loaders.cooperation.load(group.cooperationId), 'cooperation');
+  }
+
+  @ResolveField(() => City, { nullable: true })
+  leadCity(@Parent() group: WorkingGroup, @Context() context: GraphQLContext): Promise<City | null> | null {
+    return group.leadCityId === null ? null : context.loaders.city.load(group.leadCityId);
+  }
+
+  @ResolveField(() => [City], { description: 'Member cities of the working group.' })
+  async members(@Parent() group: WorkingGroup, @Context() context: GraphQLContext): Promise<City[]> {
+    const members = await context.loaders.membersByWorkingGroup.load(group.id);
+    const cities = await context.loaders.city.loadMany(members.map((m) => m.cityId));
+    return cities.filter((city): city is City => city instanceof City);
+  }
+
+  @ResolveField(() => [Project])
+  projects(@Parent() group: WorkingGroup, @Context() context: GraphQLContext): Promise<Project[]> {
+    return context.loaders.projectsByWorkingGroup.load(group.id);
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { City } from '../cities/city.entity.js';
+import { badField, notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Transactions } from '../database/transactions.js';
+import { updateVersioned } from '../database/versioned.js';
+import type { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
+import type { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
+import { WorkingGroupMember } from './working-group-member.entity.js';
+import { WorkingGroup } from './working-group.entity.js';
+
+@Injectable()
+export class WorkingGroupsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async findByCooperation(cooperationId: string): Promise<WorkingGroup[]> {
+    const id = parseId('Cooperation', cooperationId, 'cooperationId');
+    if (!(await this.dataSource.getRepository(Cooperation).existsBy({ id }))) {
+      throw notFound('Cooperation', cooperationId, 'cooperationId');
+    }
+    return this.dataSource.getRepository(WorkingGroup).find({ where: { cooperationId: id }, order: { name: 'ASC' } });
+  }
+
+  async findOne(id: string, field = 'id'): Promise<WorkingGroup> {
+    const group = await this.dataSource.getRepository(WorkingGroup).findOneBy({ id: parseId('WorkingGroup', id, field) });
+    if (!group) {
+      throw notFound('WorkingGroup', id, field);
+    }
+    return group;
+  }
+
+  create(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+    return this.transactions.run(async (manager) => {
+      const cooperationId = parseId('Cooperation', input.cooperationId, 'cooperationId');
+      if (!(await manager.existsBy(Cooperation, { id: cooperationId }))) {
+        throw notFound('Cooperation', input.cooperationId, 'cooperationId');
+      }
+      const leadCityId = await this.memberCity(manager, cooperationId, input.leadCityId, 'leadCityId');
+      const memberIds = await this.memberCities(manager, cooperationId, input.memberCityIds);
+      const group = await manager.save(
+        manager.create(WorkingGroup, {
+          cooperationId,
+          name: input.name,
+          focus: input.focus,
+          description: input.description ?? null,
+          leadCityId,
+          leadPerson: input.leadPerson ?? null,
+          version: 1,
+        }),
+      );
+      await this.replaceMembers(manager, group.id, memberIds ?? (leadCityId ? [leadCityId] : []));
+      return group;
+    });
+  }
+
+  update(input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+    return this.transactions.run(async (manager) => {
+      const group = await manager.findOneBy(WorkingGroup, { id: parseId('WorkingGroup', input.id) });
+      if (!group) {
+        throw notFound('WorkingGroup', input.id);
+      }
+      const changes: Partial<WorkingGroup> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.focus !== undefined) changes.focus = input.focus;
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.leadPerson !== undefined) changes.leadPerson = input.leadPerson;
+      if (input.leadCityId !== undefined) {
+        changes.leadCityId = await this.memberCity(manager, group.cooperationId, input.leadCityId, 'leadCityId');
+      }
+      const memberIds = await this.memberCities(manager, group.cooperationId, input.memberCityIds);
+      const updated = await updateVersioned(manager, WorkingGroup, group, input.version, changes, 'working group');
+      if (memberIds) {
+        await this.replaceMembers(manager, group.id, memberIds);
+      }
+      return updated;
+    });
+  }
+
+  /** The id of a city that must be a member of the cooperation, or null when none is given. */
+  private async memberCity(
+    manager: EntityManager,
+    cooperationId: number,
+    cityId: string | null | undefined,
+    field: string,
+  ): Promise<number | null> {
+    if (cityId === null || cityId === undefined) {
+      return null;
+    }
+    const id = parseId('City', cityId, field);
+    if (!(await manager.existsBy(City, { id }))) {
+      throw notFound('City', cityId, field);
+    }
+    if (!(await manager.existsBy(Membership, { cooperationId, cityId: id }))) {
+      throw badField(field, `city ${cityId} is not a member of the working group's cooperation`);
+    }
+    return id;
+  }
+
+  private async memberCities(
+    manager: EntityManager,
+    cooperationId: number,
+    cityIds: string[] | null | undefined,
+  ): Promise<number[] | null> {
+    if (cityIds === null || cityIds === undefined) {
+      return null;
+    }
+    const ids = [...new Set(cityIds.map((id) => parseId('City', id, 'memberCityIds')))];
+    const members = await manager.findBy(Membership, { cooperationId, cityId: In(ids) });
+    const known = new Set(members.map((m) => m.cityId));
+    const strangers = ids.filter((id) => !known.has(id));
+    if (strangers.length > 0) {
+      throw badField('memberCityIds', `cities ${strangers.join(', ')} are not members of the working group's cooperation`);
+    }
+    return ids;
+  }
+
+  private async replaceMembers(manager: EntityManager, workingGroupId: number, cityIds: number[]): Promise<void> {
+    await manager.delete(WorkingGroupMember, { workingGroupId });
+    if (cityIds.length > 0) {
+      await manager.insert(
+        WorkingGroupMember,
+        cityIds.map((cityId) => ({ workingGroupId, cityId })),
+      );
+    }
+  }
+}

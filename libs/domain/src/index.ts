@@ -1,0 +1,3 @@
+export * from './lib/enums.js';
+export * from './lib/rules.js';
+export * from './lib/figures.js';

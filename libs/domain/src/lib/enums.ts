@@ -1,0 +1,74 @@
+/** Focus of a working group (Arbeitszirkel). */
+export enum WorkingGroupFocus {
+  TECHNICAL = 'TECHNICAL',
+  FUNCTIONAL = 'FUNCTIONAL',
+  STRATEGIC = 'STRATEGIC',
+}
+
+/** What a shared project produces. */
+export enum ProjectKind {
+  ONLINE_SERVICE = 'ONLINE_SERVICE',
+  STANDARD = 'STANDARD',
+  PLATFORM = 'PLATFORM',
+  CONCEPT = 'CONCEPT',
+  POSITION_PAPER = 'POSITION_PAPER',
+  MARKETING = 'MARKETING',
+}
+
+/** Life-cycle phase of a shared project, in order. */
+export enum ProjectPhase {
+  IDEA = 'IDEA',
+  PLANNED = 'PLANNED',
+  IN_DEVELOPMENT = 'IN_DEVELOPMENT',
+  PILOT = 'PILOT',
+  LIVE = 'LIVE',
+  RETIRED = 'RETIRED',
+}
+
+/** Traffic-light health of a project: GREEN on track, AMBER at risk, RED off track. */
+export enum ProjectHealth {
+  GREEN = 'GREEN',
+  AMBER = 'AMBER',
+  RED = 'RED',
+}
+
+/** Stage of a city's adoption (Nachnutzung) of a shared service, in order. */
+export enum AdoptionStage {
+  NOT_PLANNED = 'NOT_PLANNED',
+  EVALUATING = 'EVALUATING',
+  PLANNED = 'PLANNED',
+  IN_ROLLOUT = 'IN_ROLLOUT',
+  LIVE = 'LIVE',
+  DISCONTINUED = 'DISCONTINUED',
+}
+
+/** How a city came to run a service. */
+export enum AdoptionSource {
+  OWN_BUILD = 'OWN_BUILD',
+  REUSED_FROM_PARTNER = 'REUSED_FROM_PARTNER',
+  EFA_SUBSCRIPTION = 'EFA_SUBSCRIPTION',
+}
+
+/** Administrative kind of a Bavarian municipality. */
+export const CITY_KINDS = ['kreisfreie Stadt', 'Große Kreisstadt', 'Gemeinde'] as const;
+export type CityKind = (typeof CITY_KINDS)[number];
+
+/** The seven Bavarian administrative districts (Regierungsbezirke). */
+export const DISTRICTS = [
+  'Oberbayern',
+  'Niederbayern',
+  'Oberpfalz',
+  'Oberfranken',
+  'Mittelfranken',
+  'Unterfranken',
+  'Schwaben',
+] as const;
+export type District = (typeof DISTRICTS)[number];
+
+/** Phases in which a project counts as active (neither an idea nor retired). */
+export const ACTIVE_PHASES: readonly ProjectPhase[] = [
+  ProjectPhase.PLANNED,
+  ProjectPhase.IN_DEVELOPMENT,
+  ProjectPhase.PILOT,
+  ProjectPhase.LIVE,
+];
