@@ -13,7 +13,8 @@ function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProbl
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
-    whitelist: true,
+    // GraphQL already refuses fields the schema does not know; whitelisting would drop undecorated ones.
+    whitelist: false,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => badInput(problemsOf(errors)),
