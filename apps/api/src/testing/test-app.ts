@@ -16,11 +16,21 @@ export class StatementCounter implements TypeOrmLogger {
       this.statements.push(query);
     }
   }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  logQueryError(): void {
+    // errors surface in the responses; only statements are counted
+  }
+  logQuerySlow(): void {
+    // not counted
+  }
+  logSchemaBuild(): void {
+    // not counted
+  }
+  logMigration(): void {
+    // not counted
+  }
+  log(): void {
+    // not counted
+  }
 
   reset(): void {
     this.statements = [];
