@@ -1,7 +1,7 @@
 import './common/graphql-enums.js';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { GraphQLFormattedError } from 'graphql';
@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AdoptionsModule } from './adoptions/adoptions.module.js';
 import { CitiesModule } from './cities/cities.module.js';
+import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG } from './config/config.token.js';
 import type { AppConfig } from './config/config.js';
@@ -86,6 +87,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
       exports: [APP_CONFIG],
     };

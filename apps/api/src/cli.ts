@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { rmSync, writeFileSync } from 'node:fs';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
+import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
-const SCHEMA_FILE = 'apps/api/schema.graphql';
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations/sqlite';
 
 /** A configuration for throw-away work on an in-memory database. */
@@ -15,19 +13,14 @@ function scratchConfig(): AppConfig {
   return { ...loadConfig({}), database: { type: 'sqlite', file: ':memory:' }, demoData: false, logLevel: 'warn' };
 }
 
-/** The GraphQL schema as the code defines it, sorted so that the file diffs well. */
-export async function currentSchema(): Promise<string> {
+async function writeSchema(): Promise<void> {
   const app = await createApp(scratchConfig());
   try {
     await app.init();
-    return `${printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema))}\n`;
+    writeFileSync(SCHEMA_FILE, printAppSchema(app));
   } finally {
     await app.close();
   }
-}
-
-async function writeSchema(): Promise<void> {
-  writeFileSync(SCHEMA_FILE, await currentSchema());
   process.stdout.write(`Wrote ${SCHEMA_FILE}\n`);
 }
 
