@@ -40,7 +40,10 @@ interface TotalsRow {
 
 /** Every key with its count, zero where no row has it. */
 function counts(keys: readonly string[], rows: readonly { key: string; count: number }[]): Count[] {
-  return keys.map((key) => ({ key, count: rows.filter((r) => r.key === key).reduce((sum, r) => sum + r.count, 0) }));
+  return keys.map((key) => ({
+    key,
+    count: rows.filter((r) => r.key === key).reduce((sum, r) => sum + r.count, 0),
+  }));
 }
 
 // Projects of the cooperation in the state of their latest status update before :end.
@@ -55,7 +58,8 @@ const PROJECT_STATES = `
    WHERE wg.cooperationId = :cooperationId
    GROUP BY su.phase, su.health, p.kind`;
 
-// Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows.
+// Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows. A city
+// counts if it was a member at the end of the year, the same rule for all three.
 const TOTALS = `
   SELECT
     (SELECT COUNT(*) FROM membership m
@@ -80,6 +84,7 @@ const TOTALS = `
       JOIN working_group wg ON wg.id = p.workingGroupId
       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = s.cityId
      WHERE wg.cooperationId = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
+       AND (m.joinedOn IS NULL OR m.joinedOn < :end)
   ) s`;
 
 @Injectable()
