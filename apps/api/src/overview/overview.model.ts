@@ -12,7 +12,9 @@ export class Count {
   count: number;
 }
 
-@ObjectType({ description: 'Key figures of a cooperation at the end of a year (or today, for the current year).' })
+@ObjectType({
+  description: 'Key figures of a cooperation at the end of a year (or today, for the current year).',
+})
 export class Overview {
   cooperationId: number;
 
@@ -43,7 +45,10 @@ export class Overview {
   @Field(() => Float, { description: 'liveAdoptions ÷ (memberCities × onlineServices), 0 to 1.' })
   adoptionRate: number;
 
-  @Field(() => Float, { nullable: true, description: 'Average rating in the year, weighted by number of ratings.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average rating in the year, weighted by number of ratings.',
+  })
   averageSatisfaction: number | null;
 
   @Field(() => Int, { description: 'Number of ratings in the year.' })

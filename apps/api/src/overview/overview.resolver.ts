@@ -24,7 +24,9 @@ export class OverviewResolver {
 
   @ResolveField(() => Overview, { nullable: true, description: 'The same figures for the year before.' })
   previous(@Parent() overview: Overview): Promise<Overview> | null {
-    return overview.year <= FIRST_YEAR ? null : this.overviews.overview(overview.cooperationId, overview.year - 1);
+    return overview.year <= FIRST_YEAR
+      ? null
+      : this.overviews.overview(overview.cooperationId, overview.year - 1);
   }
 }
 
