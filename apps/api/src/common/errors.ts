@@ -19,8 +19,9 @@ export function badField(field: string, message: string): GraphQLError {
   return badInput([{ field, message }]);
 }
 
+/** An id that names no row; the message names the field that carried it, as for bad input. */
 export function notFound(entity: string, id: string | number, field = 'id'): GraphQLError {
-  return new GraphQLError(`${entity} ${id} does not exist.`, {
+  return new GraphQLError(`${field}: ${entity} ${JSON.stringify(String(id))} does not exist.`, {
     extensions: { code: 'NOT_FOUND', entity, id: String(id), field },
   });
 }
