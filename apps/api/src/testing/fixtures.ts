@@ -1,4 +1,5 @@
-import type { TestApp } from './test-app.js';
+import type { ErrorCode } from '../common/errors.js';
+import { onlyError, snapshot, type TestApp } from './test-app.js';
 
 /** A small, hand-made world: two cooperations, four cities, a working group and an online service. */
 export interface Fixture {
@@ -9,12 +10,81 @@ export interface Fixture {
   projectId: string;
 }
 
+/** Runs an operation that must succeed and returns its data. */
+export async function ok<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await app.gql<T>(query, variables);
+  if (response.errors || !response.data) {
+    throw new Error(`Expected success, got ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
+
 async function must<T>(app: TestApp, query: string, variables: Record<string, unknown>, pick: (data: T) => string) {
   const response = await app.gql<T>(query, variables);
   if (response.errors || !response.data) {
     throw new Error(`Fixture step failed: ${JSON.stringify(response.errors)}`);
   }
   return pick(response.data);
+}
+
+export interface ExpectedError {
+  code: ErrorCode;
+  /**
+   * The field the error must name: `extensions.field` when the API sets it, else the path of the input
+   * value in GraphQL's own coercion message (`at "input.<field>"`).
+   */
+  field?: string;
+  /** What the message must say about the field, so that the rule meant is the rule that fired. */
+  reason?: RegExp;
+}
+
+/**
+ * Sends an operation that must be refused, checks the one error it gives, and proves the database is
+ * exactly as before (every row of every table).
+ */
+export async function expectRefused(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  expected: ExpectedError,
+): Promise<{ message: string }> {
+  const before = await snapshot(app.dataSource);
+  const response = await app.gql(query, variables);
+  const after = await snapshot(app.dataSource);
+  const error = onlyError(response);
+  expect(error.code).toBe(expected.code);
+  if (expected.field !== undefined) {
+    if (error.field === undefined) {
+      expect(error.message).toContain(`at "input.${expected.field}"`);
+    } else {
+      expect(error.field).toBe(expected.field);
+      expect(error.message).toContain(expected.field);
+    }
+  }
+  if (expected.reason) {
+    expect(error.message).toMatch(expected.reason);
+  }
+  expect(after).toEqual(before);
+  return { message: error.message };
+}
+
+/** A date `days` away from today (UTC), as `YYYY-MM-DD`. */
+export function isoDaysFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A month `months` away from the current one (UTC), as `YYYY-MM`. */
+export function monthsFromNow(months: number): string {
+  const now = new Date();
+  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+/** A string of exactly `length` characters. */
+export function text(length: number, char = 'x'): string {
+  return char.repeat(length);
 }
 
 export async function createCity(app: TestApp, name: string, ags: string, population: number): Promise<string> {
