@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
-import type { DatabaseConfig } from '../config/config.js';
+import { ConfigError, type DatabaseConfig } from '../config/config.js';
 import { ENTITIES } from './entities.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
 
@@ -22,9 +22,9 @@ export function dataSourceOptions(database: DatabaseConfig, extras: DataSourceEx
     ...(extras.logger ? { logger: extras.logger } : {}),
   };
   if (database.type === 'postgres') {
-    throw new Error(
-      'DATABASE_URL: PostgreSQL is not supported yet by this version (no PostgreSQL migrations); use sqlite:<file>.',
-    );
+    throw new ConfigError([
+      'DATABASE_URL: PostgreSQL is not supported by this version yet (it has no PostgreSQL migrations); use sqlite:<file>',
+    ]);
   }
   if (database.file !== ':memory:') {
     mkdirSync(dirname(database.file), { recursive: true });
