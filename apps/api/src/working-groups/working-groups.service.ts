@@ -112,9 +112,14 @@ export class WorkingGroupsService {
       return null;
     }
     const ids = [...new Set(cityIds.map((id) => parseId('City', id, 'memberCityIds')))];
+    const known = new Set((await manager.findBy(City, { id: In(ids) })).map((city) => city.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      throw notFound('City', unknown, 'memberCityIds');
+    }
     const members = await manager.findBy(Membership, { cooperationId, cityId: In(ids) });
-    const known = new Set(members.map((m) => m.cityId));
-    const strangers = ids.filter((id) => !known.has(id));
+    const inCooperation = new Set(members.map((m) => m.cityId));
+    const strangers = ids.filter((id) => !inCooperation.has(id));
     if (strangers.length > 0) {
       throw badField('memberCityIds', `cities ${strangers.join(', ')} are not members of the working group's cooperation`);
     }
