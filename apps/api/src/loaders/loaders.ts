@@ -56,7 +56,10 @@ export function createLoaders(dataSource: DataSource) {
     projectsByWorkingGroup: byColumn(dataSource, Project, 'workingGroupId', { title: 'ASC' }),
     projectsByOwnerCity: byColumn(dataSource, Project, 'ownerCityId', { title: 'ASC' }),
     milestonesByProject: byColumn(dataSource, Milestone, 'projectId', { dueOn: 'ASC', id: 'ASC' }),
-    statusUpdatesByProject: byColumn(dataSource, StatusUpdate, 'projectId', { createdAt: 'DESC', id: 'DESC' }),
+    statusUpdatesByProject: byColumn(dataSource, StatusUpdate, 'projectId', {
+      createdAt: 'DESC',
+      id: 'DESC',
+    }),
     adoptionsByProject: byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
     adoptionsByCity: byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
     historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
