@@ -211,7 +211,11 @@ export class ProjectsService {
         await this.checkTopic(manager, input.ozgTopic);
         changes.ozgTopic = input.ozgTopic;
       }
-      checkDates(changes.startDate ?? project.startDate, changes.targetDate ?? project.targetDate);
+      // A date sent as null is cleared, so only one left out keeps the stored value.
+      checkDates(
+        input.startDate === undefined ? project.startDate : input.startDate,
+        input.targetDate === undefined ? project.targetDate : input.targetDate,
+      );
       return updateVersioned(manager, Project, project, input.version, { ...changes, updatedAt: new Date() }, 'project');
     });
   }
