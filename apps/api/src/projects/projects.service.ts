@@ -65,8 +65,9 @@ export class ProjectsService {
     const filtered = this.filtered(args.filter ?? {});
     const totalCount = await filtered.clone().getCount();
 
-    const page = filtered.addSelect(sort, 'sort_value');
-    if (args.after) {
+    // In parentheses: a bare `p.progress` would be taken for the entity's column and leave it unset.
+    const page = filtered.addSelect(`(${sort})`, 'sort_value');
+    if (args.after !== undefined && args.after !== null) {
       const cursor = decodeCursor(args.after);
       const op = descending ? '<' : '>';
       page.andWhere(
