@@ -525,6 +525,251 @@ describe('projects', () => {
     });
   });
 
+  describe('projects(filter, first, after, orderBy)', () => {
+    const PROJECTS = `query($filter: ProjectFilter, $first: Int, $after: String, $orderBy: ProjectOrder) {
+      projects(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { id title phase health progress targetDate updatedAt } }
+      }
+    }`;
+
+    interface Node {
+      id: string;
+      title: string;
+      phase: string;
+      health: string;
+      progress: number;
+      targetDate: string | null;
+      updatedAt: string;
+    }
+    interface Page {
+      projects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
+    }
+    interface Spec {
+      title: string;
+      group: 'A' | 'B';
+      kind: string;
+      phase: string;
+      health: string;
+      progress: number;
+      targetDate?: string;
+      isEfa?: boolean;
+      ozgTopic?: string;
+      owner?: 'rosenheim' | 'kempten';
+      description?: string;
+    }
+
+    // Ties on every sort key, titles equal but for case, missing target dates and LIKE wildcards in titles.
+    const SPECS: Record<string, Spec> = {
+      p1: { title: 'Alpha', group: 'A', kind: 'ONLINE_SERVICE', phase: 'LIVE', health: 'GREEN', progress: 100, targetDate: '2024-01-31', isEfa: true, ozgTopic: 'bauen-wohnen', owner: 'rosenheim', description: 'Bauantrag digital' },
+      p2: { title: 'alpha', group: 'A', kind: 'ONLINE_SERVICE', phase: 'PILOT', health: 'AMBER', progress: 70, ozgTopic: 'familie-kind' },
+      p3: { title: 'Beta 100% digital', group: 'A', kind: 'PLATFORM', phase: 'IN_DEVELOPMENT', health: 'RED', progress: 40, targetDate: '2025-06-30' },
+      p4: { title: 'Gamma_Standard', group: 'B', kind: 'STANDARD', phase: 'IDEA', health: 'GREEN', progress: 0 },
+      p5: { title: 'Delta', group: 'B', kind: 'CONCEPT', phase: 'PLANNED', health: 'GREEN', progress: 40, targetDate: '2025-06-30', description: 'Konzept zur BETA-Phase' },
+      p6: { title: 'Epsilon', group: 'B', kind: 'MARKETING', phase: 'RETIRED', health: 'AMBER', progress: 100, targetDate: '2023-12-31' },
+      p7: { title: 'Zeta', group: 'A', kind: 'ONLINE_SERVICE', phase: 'LIVE', health: 'RED', progress: 90, targetDate: '2024-01-31', isEfa: true, ozgTopic: 'bauen-wohnen' },
+      p8: { title: 'Eta', group: 'B', kind: 'POSITION_PAPER', phase: 'PILOT', health: 'GREEN', progress: 55, owner: 'kempten' },
+      p9: { title: 'Theta', group: 'A', kind: 'ONLINE_SERVICE', phase: 'IN_DEVELOPMENT', health: 'AMBER', progress: 40, targetDate: '2026-01-01', isEfa: true },
+      p10: { title: 'Beta', group: 'B', kind: 'ONLINE_SERVICE', phase: 'PLANNED', health: 'RED', progress: 10, ozgTopic: 'familie-kind' },
+      p11: { title: 'Iota', group: 'A', kind: 'PLATFORM', phase: 'LIVE', health: 'GREEN', progress: 100, targetDate: '2024-01-31' },
+    };
+    const keys = Object.keys(SPECS);
+    const ids: Record<string, string> = {};
+    const groups: Record<'A' | 'B', string> = { A: '', B: '' };
+    let cooperationId: string;
+
+    const keysOf = (nodes: { id: string }[]) => nodes.map((node) => keys.find((key) => ids[key] === node.id) ?? `unknown ${node.id}`);
+    const sorted = (list: string[]) => [...list].sort();
+
+    beforeAll(async () => {
+      ({
+        createCooperation: { id: cooperationId },
+      } = await ok<{ createCooperation: { id: string } }>(
+        app,
+        'mutation($input: CreateCooperationInput!) { createCooperation(input: $input) { id } }',
+        { input: { name: 'Abfragekooperation', shortName: 'AQ' } },
+      ));
+      for (const group of ['A', 'B'] as const) {
+        const { createWorkingGroup } = await ok<{ createWorkingGroup: { id: string } }>(
+          app,
+          'mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
+          { input: { cooperationId, name: `Gruppe ${group}`, focus: 'TECHNICAL' } },
+        );
+        groups[group] = createWorkingGroup.id;
+      }
+      for (const [key, spec] of Object.entries(SPECS)) {
+        const { group, owner, ...fields } = spec;
+        const { createProject } = await ok<{ createProject: { id: string } }>(app, CREATE, {
+          input: { ...fields, workingGroupId: groups[group], ownerCityId: owner ? fixture.cityIds[owner] : null },
+        });
+        ids[key] = createProject.id;
+      }
+      // A later status update moves p4 and p1 to the end of the UPDATED_AT order.
+      for (const key of ['p4', 'p1']) {
+        const { phase, health, progress } = SPECS[key];
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await ok(app, POST_STATUS, { input: { projectId: ids[key], phase, health, progress, summary: 'Unverändert.' } });
+      }
+      const adopt = (key: string, city: 'rosenheim' | 'kempten', stage: string) =>
+        ok(app, 'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
+          input: { projectId: ids[key], cityId: fixture.cityIds[city], stage, maturityModel: '2.0' },
+        });
+      await adopt('p9', 'rosenheim', 'EVALUATING');
+      await adopt('p7', 'rosenheim', 'NOT_PLANNED');
+      await adopt('p2', 'kempten', 'PLANNED');
+    });
+
+    async function page(variables: Record<string, unknown>): Promise<Page['projects']> {
+      return (await ok<Page>(app, PROJECTS, variables)).projects;
+    }
+
+    async function matching(filter: Record<string, unknown>): Promise<{ keys: string[]; totalCount: number }> {
+      const result = await page({ filter: { cooperationId, ...filter }, first: 100 });
+      return { keys: sorted(keysOf(result.edges.map((edge) => edge.node))), totalCount: result.totalCount };
+    }
+
+    const where = (predicate: (spec: Spec, key: string) => boolean) => sorted(keys.filter((key) => predicate(SPECS[key], key)));
+
+    it('filters by cooperation, and counts every project without a filter', async () => {
+      expect(await matching({})).toEqual({ keys: sorted(keys), totalCount: keys.length });
+      const [{ count }] = await app.dataSource.query('SELECT COUNT(*) AS count FROM project');
+      expect((await page({})).totalCount).toBe(count);
+      expect(count).toBeGreaterThan(keys.length);
+    });
+
+    it.each([
+      ['working group', () => ({ workingGroupId: groups.B }), (s: Spec) => s.group === 'B'],
+      ['phases', () => ({ phases: ['PILOT', 'LIVE'] }), (s: Spec) => ['PILOT', 'LIVE'].includes(s.phase)],
+      ['healths', () => ({ healths: ['RED'] }), (s: Spec) => s.health === 'RED'],
+      ['kinds', () => ({ kinds: ['PLATFORM', 'STANDARD', 'CONCEPT'] }), (s: Spec) => ['PLATFORM', 'STANDARD', 'CONCEPT'].includes(s.kind)],
+      ['EfA', () => ({ isEfa: true }), (s: Spec) => s.isEfa === true],
+      ['not EfA', () => ({ isEfa: false }), (s: Spec) => s.isEfa !== true],
+      ['OZG topic', () => ({ ozgTopic: 'familie-kind' }), (s: Spec) => s.ozgTopic === 'familie-kind'],
+      ['search in title and description, ignoring case', () => ({ search: '  beta ' }), (s: Spec) => /beta/i.test(`${s.title} ${s.description ?? ''}`)],
+      ['search for a literal %', () => ({ search: '%' }), (s: Spec) => s.title.includes('%')],
+      ['search for a literal _', () => ({ search: '_' }), (s: Spec) => s.title.includes('_')],
+      ['several conditions at once', () => ({ healths: ['GREEN', 'AMBER'], isEfa: true }), (s: Spec) => s.isEfa === true && s.health !== 'RED'],
+    ])('filters by %s', async (_case, filter, predicate) => {
+      const expected = where(predicate);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(keys.length);
+      expect(await matching(filter())).toEqual({ keys: expected, totalCount: expected.length });
+    });
+
+    it('filters by city: the projects it develops or has adopted at a stage other than NOT_PLANNED', async () => {
+      expect(await matching({ cityId: fixture.cityIds.rosenheim })).toEqual({ keys: sorted(['p1', 'p9']), totalCount: 2 });
+      expect(await matching({ cityId: fixture.cityIds.kempten })).toEqual({ keys: sorted(['p2', 'p8']), totalCount: 2 });
+    });
+
+    it('finds nothing for a search no project matches', async () => {
+      expect(await matching({ search: 'kein Treffer' })).toEqual({ keys: [], totalCount: 0 });
+    });
+
+    const SORT_KEYS: Record<string, (node: Node) => string | number> = {
+      TITLE: (node) => node.title.toLowerCase(),
+      PHASE: (node) => ['IDEA', 'PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE', 'RETIRED'].indexOf(node.phase),
+      HEALTH: (node) => ['RED', 'AMBER', 'GREEN'].indexOf(node.health),
+      PROGRESS: (node) => node.progress,
+      TARGET_DATE: (node) => node.targetDate ?? '9999-12-31',
+      UPDATED_AT: (node) => node.updatedAt,
+    };
+
+    async function walk(filter: Record<string, unknown>, orderBy: Record<string, unknown>, first: number) {
+      const seen: Node[] = [];
+      let after: string | null = null;
+      for (let pages = 1; pages <= 50; pages += 1) {
+        const result: Page['projects'] = await page({ filter, orderBy, first, after });
+        const nodes = result.edges.map((edge) => edge.node);
+        seen.push(...nodes);
+        const total = result.totalCount;
+        expect(result.pageInfo.endCursor).toBe(result.edges.at(-1)?.cursor ?? null);
+        if (!result.pageInfo.hasNextPage) {
+          return { nodes: seen, total, pages };
+        }
+        expect(nodes).toHaveLength(first);
+        after = result.pageInfo.endCursor;
+      }
+      throw new Error('The walk did not end');
+    }
+
+    it.each(Object.keys(SORT_KEYS).flatMap((field) => [[field, 'ASC'], [field, 'DESC']]))(
+      'walks every page ordered by %s %s with no duplicates or gaps',
+      async (field, direction) => {
+        const everything = (await page({ filter: { cooperationId }, first: 100 })).edges.map((edge) => edge.node);
+        const sortKey = SORT_KEYS[field];
+        const ascending = [...everything].sort((a, b) => {
+          const [ka, kb] = [sortKey(a), sortKey(b)];
+          return ka < kb ? -1 : ka > kb ? 1 : Number(a.id) - Number(b.id);
+        });
+        const expected = direction === 'ASC' ? ascending : ascending.reverse();
+        const { nodes, total, pages } = await walk({ cooperationId }, { field, direction }, 3);
+        expect(total).toBe(keys.length);
+        expect(pages).toBe(Math.ceil(keys.length / 3));
+        expect(nodes.map((node) => node.id)).toEqual(expected.map((node) => node.id));
+        expect(new Set(nodes.map((node) => node.id)).size).toBe(keys.length);
+      },
+    );
+
+    it('keeps the total of a filtered list on every page and ends where the list ends', async () => {
+      const { nodes, total, pages } = await walk({ cooperationId, kinds: ['ONLINE_SERVICE'] }, { field: 'PROGRESS', direction: 'DESC' }, 2);
+      const expected = where((s) => s.kind === 'ONLINE_SERVICE');
+      expect(total).toBe(expected.length);
+      expect(pages).toBe(Math.ceil(expected.length / 2));
+      expect(sorted(keysOf(nodes))).toEqual(expected);
+      const exact = await page({ filter: { cooperationId }, first: keys.length });
+      expect(exact.edges).toHaveLength(keys.length);
+      expect(exact.pageInfo.hasNextPage).toBe(false);
+      const short = await page({ filter: { cooperationId }, first: keys.length - 1 });
+      expect(short.pageInfo.hasNextPage).toBe(true);
+    });
+
+    it('orders by title when no order is given and accepts a page of 100', async () => {
+      const result = await page({ filter: { cooperationId }, first: 100 });
+      expect(keysOf(result.edges.map((edge) => edge.node))).toEqual(['p1', 'p2', 'p10', 'p3', 'p5', 'p6', 'p8', 'p4', 'p11', 'p9', 'p7']);
+    });
+
+    it.each([
+      ['above 100', 101],
+      ['of 0', 0],
+      ['below 0', -5],
+    ])('rejects a page size %s with BAD_USER_INPUT', async (_case, first) => {
+      await expectRefused(app, PROJECTS, { first }, { code: 'BAD_USER_INPUT', field: 'first', reason: /first/ });
+    });
+
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    it.each([
+      ['garbage', 'garbage'],
+      ['an empty string', ''],
+      ['a truncated cursor', 'WyJh'],
+      ['a cursor without an id', cursor(['alpha'])],
+      ['a cursor with a fractional id', cursor(['alpha', 1.5])],
+      ['a cursor that is an object', cursor({ sortValue: 'alpha', id: 1 })],
+      ['a cursor with a boolean sort value', cursor([true, 1])],
+    ])('rejects %s as the after cursor with BAD_USER_INPUT', async (_case, after) => {
+      await expectRefused(app, PROJECTS, { after }, { code: 'BAD_USER_INPUT', field: 'after', reason: /cursor/ });
+    });
+
+    it('rejects a search longer than the limit with BAD_USER_INPUT', async () => {
+      await expectRefused(
+        app,
+        PROJECTS,
+        { filter: { search: text(TEXT_LIMITS.title + 1) } },
+        { code: 'BAD_USER_INPUT', field: 'filter.search', reason: /at most 200/ },
+      );
+    });
+
+    it.each([
+      ['a phase', { filter: { phases: ['LIVE', 'DONE'] } }, /ProjectPhase/],
+      ['a health', { filter: { healths: ['PINK'] } }, /ProjectHealth/],
+      ['a kind', { filter: { kinds: ['APP'] } }, /ProjectKind/],
+      ['a sort field', { orderBy: { field: 'CITY' } }, /ProjectSortField/],
+      ['a sort direction', { orderBy: { field: 'TITLE', direction: 'UP' } }, /SortDirection/],
+    ])('rejects %s outside its enum with BAD_USER_INPUT', async (_case, variables, reason) => {
+      await expectRefused(app, PROJECTS, variables, { code: 'BAD_USER_INPUT', reason });
+    });
+  });
+
   describe('project(id)', () => {
     it('answers NOT_FOUND naming the id', async () => {
       await expectRefused(app, PROJECT, { id: '777777' }, { code: 'NOT_FOUND', field: 'id' });
