@@ -1,5 +1,13 @@
 import { TEXT_LIMITS } from '@koop/domain';
-import { buildFixture, createCity, expectRefused, isoDaysFromToday, ok, text, type Fixture } from '../testing/fixtures.js';
+import {
+  buildFixture,
+  createCity,
+  expectRefused,
+  isoDaysFromToday,
+  ok,
+  text,
+  type Fixture,
+} from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 const STATE = 'stage maturityModel maturityLevel liveSince source notes version';
@@ -29,7 +37,8 @@ describe('recordAdoption', () => {
   });
 
   async function adoptionsOf(projectId: string): Promise<Adoption[]> {
-    return (await ok<{ project: { adoptions: Adoption[] } }>(app, ADOPTIONS, { id: projectId })).project.adoptions;
+    return (await ok<{ project: { adoptions: Adoption[] } }>(app, ADOPTIONS, { id: projectId })).project
+      .adoptions;
   }
 
   describe('the history of one adoption', () => {
@@ -45,7 +54,12 @@ describe('recordAdoption', () => {
 
     it('creates the row at version 1 with its first history entry, notes trimmed, and reads it back', async () => {
       ({ recordAdoption: adoption } = await ok<{ recordAdoption: Adoption }>(app, RECORD, {
-        input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...first, notes: '  Angebot liegt vor \n' },
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.kempten,
+          ...first,
+          notes: '  Angebot liegt vor \n',
+        },
       }));
       expect(adoption).toEqual({
         id: expect.any(String),
@@ -56,21 +70,42 @@ describe('recordAdoption', () => {
         history: [{ ...first, version: 1 }],
       });
       expect(await adoptionsOf(fixture.projectId)).toEqual([
-        { id: adoption.id, city: { id: fixture.cityIds.kempten }, ...first, version: 1, history: [{ ...first, version: 1 }] },
+        {
+          id: adoption.id,
+          city: { id: fixture.cityIds.kempten },
+          ...first,
+          version: 1,
+          history: [{ ...first, version: 1 }],
+        },
       ]);
       const { city } = await ok<{ city: { adoptions: unknown[] } }>(
         app,
         'query($id: ID!) { city(id: $id) { adoptions { project { id } stage version } } }',
         { id: fixture.cityIds.kempten },
       );
-      expect(city.adoptions).toEqual([{ project: { id: fixture.projectId }, stage: 'EVALUATING', version: 1 }]);
+      expect(city.adoptions).toEqual([
+        { project: { id: fixture.projectId }, stage: 'EVALUATING', version: 1 },
+      ]);
     });
 
     it('changes the one row with the current version, raises it by one and appends every change to the history', async () => {
       const today = isoDaysFromToday(0);
-      const second = { stage: 'LIVE', maturityModel: '2.0', maturityLevel: 7, liveSince: today, source: 'EFA_SUBSCRIPTION', notes: null };
+      const second = {
+        stage: 'LIVE',
+        maturityModel: '2.0',
+        maturityLevel: 7,
+        liveSince: today,
+        source: 'EFA_SUBSCRIPTION',
+        notes: null,
+      };
       const { recordAdoption: changed } = await ok<{ recordAdoption: Adoption }>(app, RECORD, {
-        input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...second, notes: '   ', version: 1 },
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.kempten,
+          ...second,
+          notes: '   ',
+          version: 1,
+        },
       });
       expect(changed).toMatchObject({ id: adoption.id, ...second, version: 2 });
       expect(changed.history).toEqual([
@@ -78,8 +113,17 @@ describe('recordAdoption', () => {
         { ...first, version: 1 },
       ]);
 
-      const third = { stage: 'DISCONTINUED', maturityModel: '2.0', maturityLevel: null, liveSince: today, source: null, notes: null };
-      await ok(app, RECORD, { input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...third, version: 2 } });
+      const third = {
+        stage: 'DISCONTINUED',
+        maturityModel: '2.0',
+        maturityLevel: null,
+        liveSince: today,
+        source: null,
+        notes: null,
+      };
+      await ok(app, RECORD, {
+        input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...third, version: 2 },
+      });
       const adoptions = await adoptionsOf(fixture.projectId);
       expect(adoptions).toHaveLength(1);
       expect(adoptions[0]).toMatchObject({ id: adoption.id, ...third, version: 3 });
@@ -125,7 +169,15 @@ describe('recordAdoption', () => {
       await expectRefused(
         app,
         RECORD,
-        { input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...first, maturityLevel: 5, version: 3 } },
+        {
+          input: {
+            projectId: fixture.projectId,
+            cityId: fixture.cityIds.kempten,
+            ...first,
+            maturityLevel: 5,
+            version: 3,
+          },
+        },
         { code: 'BAD_USER_INPUT', field: 'maturityLevel', reason: /0 to 4/ },
       );
       expect(await adoptionsOf(fixture.projectId)).toEqual([adoption]);
@@ -148,24 +200,49 @@ describe('recordAdoption', () => {
       ['a model written with spaces', '09000104', { maturityModel: ' 2.0 ', maturityLevel: 3 }],
     ])('accepts %s', async (_case, ags, change) => {
       const cityId = await createCity(app, `Stadt ${ags}`, ags, 40000);
-      const { recordAdoption } = await ok<{ recordAdoption: Adoption }>(app, RECORD, { input: { ...valid(), cityId, ...change } });
-      expect(recordAdoption).toMatchObject({ maturityModel: change.maturityModel.trim(), maturityLevel: change.maturityLevel });
+      const { recordAdoption } = await ok<{ recordAdoption: Adoption }>(app, RECORD, {
+        input: { ...valid(), cityId, ...change },
+      });
+      expect(recordAdoption).toMatchObject({
+        maturityModel: change.maturityModel.trim(),
+        maturityLevel: change.maturityLevel,
+      });
     });
 
     it.each([
       ['an unknown maturity model', { maturityModel: '3.0' }, 'maturityModel', /one of 1\.1, 2\.0/],
       ['a blank maturity model', { maturityModel: '  ' }, 'maturityModel', /one of 1\.1, 2\.0/],
-      ['level 5 of model 1.1', { maturityModel: '1.1', maturityLevel: 5 }, 'maturityLevel', /0 to 4 for maturity model 1\.1/],
-      ['level 8 of model 2.0', { maturityModel: '2.0', maturityLevel: 8 }, 'maturityLevel', /0 to 7 for maturity model 2\.0/],
+      [
+        'level 5 of model 1.1',
+        { maturityModel: '1.1', maturityLevel: 5 },
+        'maturityLevel',
+        /0 to 4 for maturity model 1\.1/,
+      ],
+      [
+        'level 8 of model 2.0',
+        { maturityModel: '2.0', maturityLevel: 8 },
+        'maturityLevel',
+        /0 to 7 for maturity model 2\.0/,
+      ],
       ['a negative level', { maturityModel: '2.0', maturityLevel: -1 }, 'maturityLevel', /0 to 7/],
-      ['stage LIVE without a live-since date', { stage: 'LIVE' }, 'liveSince', /required when the stage is LIVE/],
+      [
+        'stage LIVE without a live-since date',
+        { stage: 'LIVE' },
+        'liveSince',
+        /required when the stage is LIVE/,
+      ],
       ['stage LIVE live since tomorrow', { stage: 'LIVE', liveSince: 'tomorrow' }, 'liveSince', /future/],
-      ['any stage live since tomorrow', { stage: 'IN_ROLLOUT', liveSince: 'tomorrow' }, 'liveSince', /future/],
+      [
+        'any stage live since tomorrow',
+        { stage: 'IN_ROLLOUT', liveSince: 'tomorrow' },
+        'liveSince',
+        /future/,
+      ],
       ['notes longer than the limit', { notes: text(TEXT_LIMITS.notes + 1) }, 'notes', /at most 2000/],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      const input = { ...valid(), ...change };
-      if (input.liveSince === 'tomorrow') {
-        input.liveSince = isoDaysFromToday(1);
+      const input: Record<string, unknown> = { ...valid(), ...change };
+      if (input['liveSince'] === 'tomorrow') {
+        input['liveSince'] = isoDaysFromToday(1);
       }
       await expectRefused(app, RECORD, { input }, { code: 'BAD_USER_INPUT', field, reason });
     });
@@ -173,11 +250,24 @@ describe('recordAdoption', () => {
     it.each([
       ['a stage outside the enum', { stage: 'DONE' }, 'stage', /AdoptionStage/],
       ['a source outside the enum', { source: 'BOUGHT' }, 'source', /AdoptionSource/],
-      ['an impossible live-since date', { stage: 'LIVE', liveSince: '2023-02-30' }, 'liveSince', /calendar date/],
+      [
+        'an impossible live-since date',
+        { stage: 'LIVE', liveSince: '2023-02-30' },
+        'liveSince',
+        /calendar date/,
+      ],
       ['a level that is not a whole number', { maturityLevel: 2.5 }, 'maturityLevel', /Int/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, RECORD, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          RECORD,
+          { input: { ...valid(), ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it.each([
       ['an unknown project', { projectId: '999999' }, 'projectId'],
@@ -185,7 +275,12 @@ describe('recordAdoption', () => {
       ['an unknown city', { cityId: '999999' }, 'cityId'],
       ['a city id that cannot exist', { cityId: '1e3' }, 'cityId'],
     ])('answers NOT_FOUND for %s and writes nothing', async (_case, change, field) => {
-      await expectRefused(app, RECORD, { input: { ...valid(), ...change } }, { code: 'NOT_FOUND', field, reason: /does not exist/ });
+      await expectRefused(
+        app,
+        RECORD,
+        { input: { ...valid(), ...change } },
+        { code: 'NOT_FOUND', field, reason: /does not exist/ },
+      );
     });
   });
 });

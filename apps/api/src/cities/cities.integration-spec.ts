@@ -7,7 +7,13 @@ const CREATE_CITY = `mutation($input: CreateCityInput!) {
 }`;
 const CITY = 'query($id: ID!) { city(id: $id) { id name ags population district kind } }';
 
-const valid = { name: 'Memmingen', ags: '09764000', population: 44100, district: 'Schwaben', kind: 'kreisfreie Stadt' };
+const valid = {
+  name: 'Memmingen',
+  ags: '09764000',
+  population: 44100,
+  district: 'Schwaben',
+  kind: 'kreisfreie Stadt',
+};
 
 describe('cities', () => {
   let app: TestApp;
@@ -23,19 +29,32 @@ describe('cities', () => {
   describe('createCity', () => {
     it('stores a city with its values trimmed and reads it back through city(id) and cities', async () => {
       const { createCity } = await ok<{ createCity: { id: string } }>(app, CREATE_CITY, {
-        input: { name: '  Memmingen  ', ags: ' 09764000 ', population: 44100, district: ' Schwaben ', kind: 'kreisfreie Stadt' },
+        input: {
+          name: '  Memmingen  ',
+          ags: ' 09764000 ',
+          population: 44100,
+          district: ' Schwaben ',
+          kind: 'kreisfreie Stadt',
+        },
       });
       const expected = { id: createCity.id, ...valid };
       expect(createCity).toEqual(expected);
       expect(await ok(app, CITY, { id: createCity.id })).toEqual({ city: expected });
-      const { cities } = await ok<{ cities: { ags: string }[] }>(app, '{ cities { id name ags population district kind } }');
+      const { cities } = await ok<{ cities: { ags: string }[] }>(
+        app,
+        '{ cities { id name ags population district kind } }',
+      );
       expect(cities).toContainEqual(expected);
     });
 
     it('accepts a name of exactly the length limit and a population of 0', async () => {
-      const { createCity } = await ok<{ createCity: { name: string; population: number } }>(app, CREATE_CITY, {
-        input: { ...valid, name: text(TEXT_LIMITS.name), ags: '09000001', population: 0 },
-      });
+      const { createCity } = await ok<{ createCity: { name: string; population: number } }>(
+        app,
+        CREATE_CITY,
+        {
+          input: { ...valid, name: text(TEXT_LIMITS.name), ags: '09000001', population: 0 },
+        },
+      );
       expect(createCity.name).toHaveLength(TEXT_LIMITS.name);
       expect(createCity.population).toBe(0);
     });
@@ -76,14 +95,17 @@ describe('cities', () => {
       ['a population that is not a whole number', { population: 1.5 }, 'population', /Int/],
       ['a population beyond a 32-bit integer', { population: 2 ** 31 }, 'population', /Int/],
       ['a missing name', { name: null }, 'name', /null/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(
-        app,
-        CREATE_CITY,
-        { input: { ...valid, ags: '09180000', ...change } },
-        { code: 'BAD_USER_INPUT', field, reason },
-      );
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          CREATE_CITY,
+          { input: { ...valid, ags: '09180000', ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
   });
 
   describe('city(id)', () => {

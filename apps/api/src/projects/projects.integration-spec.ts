@@ -1,5 +1,12 @@
 import { TEXT_LIMITS } from '@koop/domain';
-import { buildFixture, expectRefused, isoDaysFromToday, ok, text, type Fixture } from '../testing/fixtures.js';
+import {
+  buildFixture,
+  expectRefused,
+  isoDaysFromToday,
+  ok,
+  text,
+  type Fixture,
+} from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 const PROJECT_FIELDS = `id title description kind phase health progress startDate targetDate leikaKey ozgTopic isEfa risks version
@@ -9,8 +16,10 @@ const UPDATE = `mutation($input: UpdateProjectInput!) { updateProject(input: $in
 const POST_STATUS = `mutation($input: PostStatusUpdateInput!) {
   postStatusUpdate(input: $input) { id createdAt phase health progress summary blockers author }
 }`;
-const ADD_MILESTONE = 'mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id title dueOn doneOn } }';
-const UPDATE_MILESTONE = 'mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id title dueOn doneOn } }';
+const ADD_MILESTONE =
+  'mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id title dueOn doneOn } }';
+const UPDATE_MILESTONE =
+  'mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id title dueOn doneOn } }';
 const PROJECT = `query($id: ID!) { project(id: $id) { ${PROJECT_FIELDS}
   milestones { id title dueOn doneOn } statusUpdates { id phase health progress summary blockers author } } }`;
 
@@ -107,7 +116,11 @@ describe('projects', () => {
 
     it('fills in the defaults when only the required fields are given', async () => {
       const { createProject } = await ok<{ createProject: ProjectData }>(app, CREATE, {
-        input: { workingGroupId: fixture.workingGroupId, title: text(TEXT_LIMITS.title), kind: 'POSITION_PAPER' },
+        input: {
+          workingGroupId: fixture.workingGroupId,
+          title: text(TEXT_LIMITS.title),
+          kind: 'POSITION_PAPER',
+        },
       });
       expect(await readProject(createProject.id)).toMatchObject({
         title: text(TEXT_LIMITS.title),
@@ -127,11 +140,20 @@ describe('projects', () => {
       });
     });
 
-    const valid = () => ({ workingGroupId: fixture.workingGroupId, title: 'Hundesteuer', kind: 'ONLINE_SERVICE' });
+    const valid = () => ({
+      workingGroupId: fixture.workingGroupId,
+      title: 'Hundesteuer',
+      kind: 'ONLINE_SERVICE',
+    });
     it.each([
       ['a whitespace-only title', { title: '  ' }, 'title', /must not be empty/],
       ['a title longer than the limit', { title: text(TEXT_LIMITS.title + 1) }, 'title', /at most 200/],
-      ['a description longer than the limit', { description: text(TEXT_LIMITS.description + 1) }, 'description', /at most 4000/],
+      [
+        'a description longer than the limit',
+        { description: text(TEXT_LIMITS.description + 1) },
+        'description',
+        /at most 4000/,
+      ],
       ['risks longer than the limit', { risks: text(TEXT_LIMITS.description + 1) }, 'risks', /at most 4000/],
       ['a progress below 0', { progress: -1 }, 'progress', /from 0 to 100/],
       ['a progress above 100', { progress: 101 }, 'progress', /from 0 to 100/],
@@ -140,16 +162,36 @@ describe('projects', () => {
       ['a LeiKa key with letters', { leikaKey: '99009001001OOO' }, 'leikaKey', /14 digits/],
       ['a LeiKa key with inner spaces', { leikaKey: '9900 9001 0010 00' }, 'leikaKey', /14 digits/],
       ['an unknown OZG topic', { ozgTopic: 'weltraum' }, 'ozgTopic', /not an OZG topic/],
-      ['a target date before the start date', { startDate: '2025-01-02', targetDate: '2025-01-01' }, 'targetDate', /before startDate/],
-      ['a milestone with a blank title', { milestones: [{ title: ' ', dueOn: '2025-01-01' }] }, 'milestones.0.title', /must not be empty/],
+      [
+        'a target date before the start date',
+        { startDate: '2025-01-02', targetDate: '2025-01-01' },
+        'targetDate',
+        /before startDate/,
+      ],
+      [
+        'a milestone with a blank title',
+        { milestones: [{ title: ' ', dueOn: '2025-01-01' }] },
+        'milestones.0.title',
+        /must not be empty/,
+      ],
       [
         'a milestone title longer than the limit',
-        { milestones: [{ title: 'ok', dueOn: '2025-01-01' }, { title: text(TEXT_LIMITS.title + 1), dueOn: '2025-01-01' }] },
+        {
+          milestones: [
+            { title: 'ok', dueOn: '2025-01-01' },
+            { title: text(TEXT_LIMITS.title + 1), dueOn: '2025-01-01' },
+          ],
+        },
         'milestones.1.title',
         /at most 200/,
       ],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, CREATE, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
+      await expectRefused(
+        app,
+        CREATE,
+        { input: { ...valid(), ...change } },
+        { code: 'BAD_USER_INPUT', field, reason },
+      );
     });
 
     it.each([
@@ -159,18 +201,36 @@ describe('projects', () => {
       ['a progress that is not a whole number', { progress: 33.3 }, 'progress', /Int/],
       ['an impossible start date', { startDate: '2023-02-30' }, 'startDate', /calendar date/],
       ['an impossible target date', { targetDate: '2023-13-01' }, 'targetDate', /calendar date/],
-      ['a milestone with an impossible due date', { milestones: [{ title: 'M', dueOn: '2023-02-30' }] }, 'milestones[0].dueOn', /calendar date/],
+      [
+        'a milestone with an impossible due date',
+        { milestones: [{ title: 'M', dueOn: '2023-02-30' }] },
+        'milestones[0].dueOn',
+        /calendar date/,
+      ],
       ['EfA sent as null', { isEfa: null }, 'isEfa', /Boolean!/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, CREATE, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          CREATE,
+          { input: { ...valid(), ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it.each([
       ['an unknown working group', { workingGroupId: '999999' }, 'workingGroupId'],
       ['a working group id that cannot exist', { workingGroupId: 'wg' }, 'workingGroupId'],
       ['an unknown owner city', { ownerCityId: '999999' }, 'ownerCityId'],
     ])('answers NOT_FOUND for %s and writes nothing', async (_case, change, field) => {
-      await expectRefused(app, CREATE, { input: { ...valid(), ...change } }, { code: 'NOT_FOUND', field, reason: /does not exist/ });
+      await expectRefused(
+        app,
+        CREATE,
+        { input: { ...valid(), ...change } },
+        { code: 'NOT_FOUND', field, reason: /does not exist/ },
+      );
     });
   });
 
@@ -228,7 +288,12 @@ describe('projects', () => {
         version: project.version + 1,
       };
       expect(updateProject).toEqual(expected);
-      expect(await readProject(project.id)).toMatchObject({ ...expected, phase: 'IN_DEVELOPMENT', health: 'GREEN', progress: 20 });
+      expect(await readProject(project.id)).toMatchObject({
+        ...expected,
+        phase: 'IN_DEVELOPMENT',
+        health: 'GREEN',
+        progress: 20,
+      });
       project = updateProject;
     });
 
@@ -262,7 +327,11 @@ describe('projects', () => {
       const { updateProject } = await ok<{ updateProject: ProjectData }>(app, UPDATE, {
         input: { id: project.id, version: project.version, startDate: '2025-02-01', targetDate: null },
       });
-      expect(updateProject).toMatchObject({ startDate: '2025-02-01', targetDate: null, version: project.version + 1 });
+      expect(updateProject).toMatchObject({
+        startDate: '2025-02-01',
+        targetDate: null,
+        version: project.version + 1,
+      });
       project = updateProject;
     });
 
@@ -271,14 +340,24 @@ describe('projects', () => {
         app,
         UPDATE,
         { input: { id: project.id, version: project.version - 1, title: 'Alt' } },
-        { code: 'CONFLICT', reason: new RegExp(`you saw version ${project.version - 1}, it is now ${project.version}`) },
+        {
+          code: 'CONFLICT',
+          reason: new RegExp(`you saw version ${project.version - 1}, it is now ${project.version}`),
+        },
       );
     });
 
     it('answers CONFLICT after a status update raised the version the client saw', async () => {
       const seen = project.version;
-      await ok(app, POST_STATUS, { input: { projectId: project.id, phase: 'PILOT', health: 'GREEN', progress: 60, summary: 'Pilot' } });
-      await expectRefused(app, UPDATE, { input: { id: project.id, version: seen, title: 'Überholt' } }, { code: 'CONFLICT' });
+      await ok(app, POST_STATUS, {
+        input: { projectId: project.id, phase: 'PILOT', health: 'GREEN', progress: 60, summary: 'Pilot' },
+      });
+      await expectRefused(
+        app,
+        UPDATE,
+        { input: { id: project.id, version: seen, title: 'Überholt' } },
+        { code: 'CONFLICT' },
+      );
       project = { ...project, version: seen + 1 };
     });
 
@@ -306,7 +385,12 @@ describe('projects', () => {
       ['a title longer than the limit', { title: text(TEXT_LIMITS.title + 1) }, 'title', /at most 200/],
       ['a kind sent as null', { kind: null }, 'kind', /must not be empty/],
       ['EfA sent as null', { isEfa: null }, 'isEfa', /true or false/],
-      ['a description longer than the limit', { description: text(TEXT_LIMITS.description + 1) }, 'description', /at most 4000/],
+      [
+        'a description longer than the limit',
+        { description: text(TEXT_LIMITS.description + 1) },
+        'description',
+        /at most 4000/,
+      ],
       ['risks longer than the limit', { risks: text(TEXT_LIMITS.description + 1) }, 'risks', /at most 4000/],
       ['a LeiKa key of 8 digits', { leikaKey: '99050012' }, 'leikaKey', /14 digits/],
       ['an unknown OZG topic', { ozgTopic: 'mond' }, 'ozgTopic', /not an OZG topic/],
@@ -322,14 +406,17 @@ describe('projects', () => {
     it.each([
       ['a kind outside the enum', { kind: 'online' }, 'kind', /ProjectKind/],
       ['an impossible start date', { startDate: '2025-02-29' }, 'startDate', /calendar date/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(
-        app,
-        UPDATE,
-        { input: { id: project.id, version: project.version, ...change } },
-        { code: 'BAD_USER_INPUT', field, reason },
-      );
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          UPDATE,
+          { input: { id: project.id, version: project.version, ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it.each([
       ['an unknown project', { id: '999999' }, 'id'],
@@ -351,22 +438,32 @@ describe('projects', () => {
       ({
         createProject: { id: projectId },
       } = await ok<{ createProject: ProjectData }>(app, CREATE, {
-        input: { workingGroupId: fixture.workingGroupId, title: 'Parkausweis', kind: 'ONLINE_SERVICE', phase: 'PLANNED', progress: 5 },
+        input: {
+          workingGroupId: fixture.workingGroupId,
+          title: 'Parkausweis',
+          kind: 'ONLINE_SERVICE',
+          phase: 'PLANNED',
+          progress: 5,
+        },
       }));
     });
 
     it('appends to the timeline, newest first, and makes the project’s phase, health and progress those of the update', async () => {
-      const { postStatusUpdate: first } = await ok<{ postStatusUpdate: Record<string, unknown> }>(app, POST_STATUS, {
-        input: {
-          projectId,
-          phase: 'IN_DEVELOPMENT',
-          health: 'AMBER',
-          progress: 35,
-          summary: '  Schnittstelle steht. ',
-          blockers: ' Zahlungsanbieter fehlt ',
-          author: ' Anna Beispiel ',
+      const { postStatusUpdate: first } = await ok<{ postStatusUpdate: Record<string, unknown> }>(
+        app,
+        POST_STATUS,
+        {
+          input: {
+            projectId,
+            phase: 'IN_DEVELOPMENT',
+            health: 'AMBER',
+            progress: 35,
+            summary: '  Schnittstelle steht. ',
+            blockers: ' Zahlungsanbieter fehlt ',
+            author: ' Anna Beispiel ',
+          },
         },
-      });
+      );
       expect(first).toEqual({
         id: expect.any(String),
         createdAt: expect.any(String),
@@ -378,13 +475,28 @@ describe('projects', () => {
         author: 'Anna Beispiel',
       });
       const { postStatusUpdate: second } = await ok<{ postStatusUpdate: { id: string } }>(app, POST_STATUS, {
-        input: { projectId, phase: 'LIVE', health: 'RED', progress: 0, summary: 'Live, aber Fehler.', blockers: '  ' },
+        input: {
+          projectId,
+          phase: 'LIVE',
+          health: 'RED',
+          progress: 0,
+          summary: 'Live, aber Fehler.',
+          blockers: '  ',
+        },
       });
       const project = await readProject(projectId);
       expect(project).toMatchObject({ phase: 'LIVE', health: 'RED', progress: 0, version: 3 });
       const { createdAt: _createdAt, ...firstEntry } = first;
       expect(project['statusUpdates']).toEqual([
-        { id: second.id, phase: 'LIVE', health: 'RED', progress: 0, summary: 'Live, aber Fehler.', blockers: null, author: null },
+        {
+          id: second.id,
+          phase: 'LIVE',
+          health: 'RED',
+          progress: 0,
+          summary: 'Live, aber Fehler.',
+          blockers: null,
+          author: null,
+        },
         firstEntry,
         expect.objectContaining({ phase: 'PLANNED', progress: 5, summary: 'Projekt angelegt.' }),
       ]);
@@ -395,19 +507,42 @@ describe('projects', () => {
       ['a progress below 0', { progress: -1 }, 'progress', /from 0 to 100/],
       ['a progress above 100', { progress: 101 }, 'progress', /from 0 to 100/],
       ['a whitespace-only summary', { summary: ' \n ' }, 'summary', /must not be empty/],
-      ['a summary longer than the limit', { summary: text(TEXT_LIMITS.summary + 1) }, 'summary', /at most 4000/],
-      ['blockers longer than the limit', { blockers: text(TEXT_LIMITS.blockers + 1) }, 'blockers', /at most 2000/],
+      [
+        'a summary longer than the limit',
+        { summary: text(TEXT_LIMITS.summary + 1) },
+        'summary',
+        /at most 4000/,
+      ],
+      [
+        'blockers longer than the limit',
+        { blockers: text(TEXT_LIMITS.blockers + 1) },
+        'blockers',
+        /at most 2000/,
+      ],
       ['an author longer than the limit', { author: text(TEXT_LIMITS.name + 1) }, 'author', /at most 200/],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, POST_STATUS, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
+      await expectRefused(
+        app,
+        POST_STATUS,
+        { input: { ...valid(), ...change } },
+        { code: 'BAD_USER_INPUT', field, reason },
+      );
     });
 
     it.each([
       ['a phase outside the enum', { phase: 'FINISHED' }, 'phase', /ProjectPhase/],
       ['a health outside the enum', { health: 'BLUE' }, 'health', /ProjectHealth/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, POST_STATUS, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          POST_STATUS,
+          { input: { ...valid(), ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it('rejects a missing summary through the schema with BAD_USER_INPUT and writes nothing', async () => {
       await expectRefused(
@@ -435,9 +570,16 @@ describe('projects', () => {
       const { addMilestone } = await ok<{ addMilestone: { id: string } }>(app, ADD_MILESTONE, {
         input: { projectId: fixture.projectId, title: '  Abnahme  ', dueOn: '2026-01-15' },
       });
-      await ok(app, ADD_MILESTONE, { input: { projectId: fixture.projectId, title: 'Start', dueOn: '2025-01-15' } });
+      await ok(app, ADD_MILESTONE, {
+        input: { projectId: fixture.projectId, title: 'Start', dueOn: '2025-01-15' },
+      });
       milestoneId = addMilestone.id;
-      expect(addMilestone).toEqual({ id: expect.any(String), title: 'Abnahme', dueOn: '2026-01-15', doneOn: null });
+      expect(addMilestone).toEqual({
+        id: expect.any(String),
+        title: 'Abnahme',
+        dueOn: '2026-01-15',
+        doneOn: null,
+      });
       expect((await readProject(fixture.projectId))['milestones']).toEqual([
         { id: expect.any(String), title: 'Start', dueOn: '2025-01-15', doneOn: null },
         { id: milestoneId, title: 'Abnahme', dueOn: '2026-01-15', doneOn: null },
@@ -449,9 +591,17 @@ describe('projects', () => {
       const { updateMilestone } = await ok<{ updateMilestone: unknown }>(app, UPDATE_MILESTONE, {
         input: { id: milestoneId, title: ' Abnahme durch Fachamt ', dueOn: '2024-12-01', doneOn: today },
       });
-      const expected = { id: milestoneId, title: 'Abnahme durch Fachamt', dueOn: '2024-12-01', doneOn: today };
+      const expected = {
+        id: milestoneId,
+        title: 'Abnahme durch Fachamt',
+        dueOn: '2024-12-01',
+        doneOn: today,
+      };
       expect(updateMilestone).toEqual(expected);
-      expect((await readProject(fixture.projectId))['milestones']).toEqual([expected, expect.objectContaining({ title: 'Start' })]);
+      expect((await readProject(fixture.projectId))['milestones']).toEqual([
+        expected,
+        expect.objectContaining({ title: 'Start' }),
+      ]);
       const { updateMilestone: reopened } = await ok<{ updateMilestone: unknown }>(app, UPDATE_MILESTONE, {
         input: { id: milestoneId, doneOn: null },
       });
@@ -461,14 +611,18 @@ describe('projects', () => {
     it.each([
       ['a whitespace-only title', { title: '   ' }, 'title', /must not be empty/],
       ['a title longer than the limit', { title: text(TEXT_LIMITS.title + 1) }, 'title', /at most 200/],
-    ])('addMilestone rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(
-        app,
-        ADD_MILESTONE,
-        { input: { projectId: fixture.projectId, title: 'M', dueOn: '2025-05-05', ...change } },
-        { code: 'BAD_USER_INPUT', field, reason },
-      );
-    });
+    ])(
+      'addMilestone rejects %s with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        const base = { projectId: fixture.projectId, title: 'M', dueOn: '2025-05-05' };
+        await expectRefused(
+          app,
+          ADD_MILESTONE,
+          { input: { ...base, ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it('addMilestone rejects an impossible due date with BAD_USER_INPUT and writes nothing', async () => {
       await expectRefused(
@@ -492,16 +646,24 @@ describe('projects', () => {
       ['a done date in the future', () => ({ doneOn: isoDaysFromToday(1) }), 'doneOn', /future/],
       ['a whitespace-only title', () => ({ title: ' ' }), 'title', /must not be empty/],
       ['a title sent as null', () => ({ title: null }), 'title', /must not be empty/],
-      ['a title longer than the limit', () => ({ title: text(TEXT_LIMITS.title + 1) }), 'title', /at most 200/],
+      [
+        'a title longer than the limit',
+        () => ({ title: text(TEXT_LIMITS.title + 1) }),
+        'title',
+        /at most 200/,
+      ],
       ['a due date sent as null', () => ({ dueOn: null }), 'dueOn', /must not be empty/],
-    ])('updateMilestone rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(
-        app,
-        UPDATE_MILESTONE,
-        { input: { id: milestoneId, ...change() } },
-        { code: 'BAD_USER_INPUT', field, reason },
-      );
-    });
+    ])(
+      'updateMilestone rejects %s with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          UPDATE_MILESTONE,
+          { input: { id: milestoneId, ...change() } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it.each([
       ['an impossible due date', { dueOn: '2023-02-30' }, 'dueOn'],
@@ -544,7 +706,11 @@ describe('projects', () => {
       updatedAt: string;
     }
     interface Page {
-      projects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
+      projects: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { cursor: string; node: Node }[];
+      };
     }
     interface Spec {
       title: string;
@@ -562,24 +728,120 @@ describe('projects', () => {
 
     // Ties on every sort key, titles equal but for case, missing target dates and LIKE wildcards in titles.
     const SPECS: Record<string, Spec> = {
-      p1: { title: 'Alpha', group: 'A', kind: 'ONLINE_SERVICE', phase: 'LIVE', health: 'GREEN', progress: 100, targetDate: '2024-01-31', isEfa: true, ozgTopic: 'bauen-wohnen', owner: 'rosenheim', description: 'Bauantrag digital' },
-      p2: { title: 'alpha', group: 'A', kind: 'ONLINE_SERVICE', phase: 'PILOT', health: 'AMBER', progress: 70, ozgTopic: 'familie-kind' },
-      p3: { title: 'Beta 100% digital', group: 'A', kind: 'PLATFORM', phase: 'IN_DEVELOPMENT', health: 'RED', progress: 40, targetDate: '2025-06-30' },
-      p4: { title: 'Gamma_Standard', group: 'B', kind: 'STANDARD', phase: 'IDEA', health: 'GREEN', progress: 0 },
-      p5: { title: 'Delta', group: 'B', kind: 'CONCEPT', phase: 'PLANNED', health: 'GREEN', progress: 40, targetDate: '2025-06-30', description: 'Konzept zur BETA-Phase' },
-      p6: { title: 'Epsilon', group: 'B', kind: 'MARKETING', phase: 'RETIRED', health: 'AMBER', progress: 100, targetDate: '2023-12-31' },
-      p7: { title: 'Zeta', group: 'A', kind: 'ONLINE_SERVICE', phase: 'LIVE', health: 'RED', progress: 90, targetDate: '2024-01-31', isEfa: true, ozgTopic: 'bauen-wohnen' },
-      p8: { title: 'Eta', group: 'B', kind: 'POSITION_PAPER', phase: 'PILOT', health: 'GREEN', progress: 55, owner: 'kempten' },
-      p9: { title: 'Theta', group: 'A', kind: 'ONLINE_SERVICE', phase: 'IN_DEVELOPMENT', health: 'AMBER', progress: 40, targetDate: '2026-01-01', isEfa: true },
-      p10: { title: 'Beta', group: 'B', kind: 'ONLINE_SERVICE', phase: 'PLANNED', health: 'RED', progress: 10, ozgTopic: 'familie-kind' },
-      p11: { title: 'Iota', group: 'A', kind: 'PLATFORM', phase: 'LIVE', health: 'GREEN', progress: 100, targetDate: '2024-01-31' },
+      p1: {
+        title: 'Alpha',
+        group: 'A',
+        kind: 'ONLINE_SERVICE',
+        phase: 'LIVE',
+        health: 'GREEN',
+        progress: 100,
+        targetDate: '2024-01-31',
+        isEfa: true,
+        ozgTopic: 'bauen-wohnen',
+        owner: 'rosenheim',
+        description: 'Bauantrag digital',
+      },
+      p2: {
+        title: 'alpha',
+        group: 'A',
+        kind: 'ONLINE_SERVICE',
+        phase: 'PILOT',
+        health: 'AMBER',
+        progress: 70,
+        ozgTopic: 'familie-kind',
+      },
+      p3: {
+        title: 'Beta 100% digital',
+        group: 'A',
+        kind: 'PLATFORM',
+        phase: 'IN_DEVELOPMENT',
+        health: 'RED',
+        progress: 40,
+        targetDate: '2025-06-30',
+      },
+      p4: {
+        title: 'Gamma_Standard',
+        group: 'B',
+        kind: 'STANDARD',
+        phase: 'IDEA',
+        health: 'GREEN',
+        progress: 0,
+      },
+      p5: {
+        title: 'Delta',
+        group: 'B',
+        kind: 'CONCEPT',
+        phase: 'PLANNED',
+        health: 'GREEN',
+        progress: 40,
+        targetDate: '2025-06-30',
+        description: 'Konzept zur BETA-Phase',
+      },
+      p6: {
+        title: 'Epsilon',
+        group: 'B',
+        kind: 'MARKETING',
+        phase: 'RETIRED',
+        health: 'AMBER',
+        progress: 100,
+        targetDate: '2023-12-31',
+      },
+      p7: {
+        title: 'Zeta',
+        group: 'A',
+        kind: 'ONLINE_SERVICE',
+        phase: 'LIVE',
+        health: 'RED',
+        progress: 90,
+        targetDate: '2024-01-31',
+        isEfa: true,
+        ozgTopic: 'bauen-wohnen',
+      },
+      p8: {
+        title: 'Eta',
+        group: 'B',
+        kind: 'POSITION_PAPER',
+        phase: 'PILOT',
+        health: 'GREEN',
+        progress: 55,
+        owner: 'kempten',
+      },
+      p9: {
+        title: 'Theta',
+        group: 'A',
+        kind: 'ONLINE_SERVICE',
+        phase: 'IN_DEVELOPMENT',
+        health: 'AMBER',
+        progress: 40,
+        targetDate: '2026-01-01',
+        isEfa: true,
+      },
+      p10: {
+        title: 'Beta',
+        group: 'B',
+        kind: 'ONLINE_SERVICE',
+        phase: 'PLANNED',
+        health: 'RED',
+        progress: 10,
+        ozgTopic: 'familie-kind',
+      },
+      p11: {
+        title: 'Iota',
+        group: 'A',
+        kind: 'PLATFORM',
+        phase: 'LIVE',
+        health: 'GREEN',
+        progress: 100,
+        targetDate: '2024-01-31',
+      },
     };
     const keys = Object.keys(SPECS);
     const ids: Record<string, string> = {};
     const groups: Record<'A' | 'B', string> = { A: '', B: '' };
     let cooperationId: string;
 
-    const keysOf = (nodes: { id: string }[]) => nodes.map((node) => keys.find((key) => ids[key] === node.id) ?? `unknown ${node.id}`);
+    const keysOf = (nodes: { id: string }[]) =>
+      nodes.map((node) => keys.find((key) => ids[key] === node.id) ?? `unknown ${node.id}`);
     const sorted = (list: string[]) => [...list].sort();
 
     beforeAll(async () => {
@@ -601,7 +863,11 @@ describe('projects', () => {
       for (const [key, spec] of Object.entries(SPECS)) {
         const { group, owner, ...fields } = spec;
         const { createProject } = await ok<{ createProject: { id: string } }>(app, CREATE, {
-          input: { ...fields, workingGroupId: groups[group], ownerCityId: owner ? fixture.cityIds[owner] : null },
+          input: {
+            ...fields,
+            workingGroupId: groups[group],
+            ownerCityId: owner ? fixture.cityIds[owner] : null,
+          },
         });
         ids[key] = createProject.id;
       }
@@ -609,7 +875,9 @@ describe('projects', () => {
       for (const key of ['p4', 'p1']) {
         const { phase, health, progress } = SPECS[key];
         await new Promise((resolve) => setTimeout(resolve, 5));
-        await ok(app, POST_STATUS, { input: { projectId: ids[key], phase, health, progress, summary: 'Unverändert.' } });
+        await ok(app, POST_STATUS, {
+          input: { projectId: ids[key], phase, health, progress, summary: 'Unverändert.' },
+        });
       }
       const adopt = (key: string, city: 'rosenheim' | 'kempten', stage: string) =>
         ok(app, 'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
@@ -624,12 +892,15 @@ describe('projects', () => {
       return (await ok<Page>(app, PROJECTS, variables)).projects;
     }
 
-    async function matching(filter: Record<string, unknown>): Promise<{ keys: string[]; totalCount: number }> {
+    async function matching(
+      filter: Record<string, unknown>,
+    ): Promise<{ keys: string[]; totalCount: number }> {
       const result = await page({ filter: { cooperationId, ...filter }, first: 100 });
       return { keys: sorted(keysOf(result.edges.map((edge) => edge.node))), totalCount: result.totalCount };
     }
 
-    const where = (predicate: (spec: Spec, key: string) => boolean) => sorted(keys.filter((key) => predicate(SPECS[key], key)));
+    const where = (predicate: (spec: Spec, key: string) => boolean) =>
+      sorted(keys.filter((key) => predicate(SPECS[key], key)));
 
     it('filters by cooperation, and counts every project without a filter', async () => {
       expect(await matching({})).toEqual({ keys: sorted(keys), totalCount: keys.length });
@@ -642,14 +913,26 @@ describe('projects', () => {
       ['working group', () => ({ workingGroupId: groups.B }), (s: Spec) => s.group === 'B'],
       ['phases', () => ({ phases: ['PILOT', 'LIVE'] }), (s: Spec) => ['PILOT', 'LIVE'].includes(s.phase)],
       ['healths', () => ({ healths: ['RED'] }), (s: Spec) => s.health === 'RED'],
-      ['kinds', () => ({ kinds: ['PLATFORM', 'STANDARD', 'CONCEPT'] }), (s: Spec) => ['PLATFORM', 'STANDARD', 'CONCEPT'].includes(s.kind)],
+      [
+        'kinds',
+        () => ({ kinds: ['PLATFORM', 'STANDARD', 'CONCEPT'] }),
+        (s: Spec) => ['PLATFORM', 'STANDARD', 'CONCEPT'].includes(s.kind),
+      ],
       ['EfA', () => ({ isEfa: true }), (s: Spec) => s.isEfa === true],
       ['not EfA', () => ({ isEfa: false }), (s: Spec) => s.isEfa !== true],
       ['OZG topic', () => ({ ozgTopic: 'familie-kind' }), (s: Spec) => s.ozgTopic === 'familie-kind'],
-      ['search in title and description, ignoring case', () => ({ search: '  beta ' }), (s: Spec) => /beta/i.test(`${s.title} ${s.description ?? ''}`)],
+      [
+        'search in title and description, ignoring case',
+        () => ({ search: '  beta ' }),
+        (s: Spec) => /beta/i.test(`${s.title} ${s.description ?? ''}`),
+      ],
       ['search for a literal %', () => ({ search: '%' }), (s: Spec) => s.title.includes('%')],
       ['search for a literal _', () => ({ search: '_' }), (s: Spec) => s.title.includes('_')],
-      ['several conditions at once', () => ({ healths: ['GREEN', 'AMBER'], isEfa: true }), (s: Spec) => s.isEfa === true && s.health !== 'RED'],
+      [
+        'several conditions at once',
+        () => ({ healths: ['GREEN', 'AMBER'], isEfa: true }),
+        (s: Spec) => s.isEfa === true && s.health !== 'RED',
+      ],
     ])('filters by %s', async (_case, filter, predicate) => {
       const expected = where(predicate);
       expect(expected.length).toBeGreaterThan(0);
@@ -658,8 +941,14 @@ describe('projects', () => {
     });
 
     it('filters by city: the projects it develops or has adopted at a stage other than NOT_PLANNED', async () => {
-      expect(await matching({ cityId: fixture.cityIds.rosenheim })).toEqual({ keys: sorted(['p1', 'p9']), totalCount: 2 });
-      expect(await matching({ cityId: fixture.cityIds.kempten })).toEqual({ keys: sorted(['p2', 'p8']), totalCount: 2 });
+      expect(await matching({ cityId: fixture.cityIds.rosenheim })).toEqual({
+        keys: sorted(['p1', 'p9']),
+        totalCount: 2,
+      });
+      expect(await matching({ cityId: fixture.cityIds.kempten })).toEqual({
+        keys: sorted(['p2', 'p8']),
+        totalCount: 2,
+      });
     });
 
     it('finds nothing for a search no project matches', async () => {
@@ -693,26 +982,34 @@ describe('projects', () => {
       throw new Error('The walk did not end');
     }
 
-    it.each(Object.keys(SORT_KEYS).flatMap((field) => [[field, 'ASC'], [field, 'DESC']]))(
-      'walks every page ordered by %s %s with no duplicates or gaps',
-      async (field, direction) => {
-        const everything = (await page({ filter: { cooperationId }, first: 100 })).edges.map((edge) => edge.node);
-        const sortKey = SORT_KEYS[field];
-        const ascending = [...everything].sort((a, b) => {
-          const [ka, kb] = [sortKey(a), sortKey(b)];
-          return ka < kb ? -1 : ka > kb ? 1 : Number(a.id) - Number(b.id);
-        });
-        const expected = direction === 'ASC' ? ascending : ascending.reverse();
-        const { nodes, total, pages } = await walk({ cooperationId }, { field, direction }, 3);
-        expect(total).toBe(keys.length);
-        expect(pages).toBe(Math.ceil(keys.length / 3));
-        expect(nodes.map((node) => node.id)).toEqual(expected.map((node) => node.id));
-        expect(new Set(nodes.map((node) => node.id)).size).toBe(keys.length);
-      },
-    );
+    it.each(
+      Object.keys(SORT_KEYS).flatMap((field) => [
+        [field, 'ASC'],
+        [field, 'DESC'],
+      ]),
+    )('walks every page ordered by %s %s with no duplicates or gaps', async (field, direction) => {
+      const everything = (await page({ filter: { cooperationId }, first: 100 })).edges.map(
+        (edge) => edge.node,
+      );
+      const sortKey = SORT_KEYS[field];
+      const ascending = [...everything].sort((a, b) => {
+        const [ka, kb] = [sortKey(a), sortKey(b)];
+        return ka < kb ? -1 : ka > kb ? 1 : Number(a.id) - Number(b.id);
+      });
+      const expected = direction === 'ASC' ? ascending : ascending.reverse();
+      const { nodes, total, pages } = await walk({ cooperationId }, { field, direction }, 3);
+      expect(total).toBe(keys.length);
+      expect(pages).toBe(Math.ceil(keys.length / 3));
+      expect(nodes.map((node) => node.id)).toEqual(expected.map((node) => node.id));
+      expect(new Set(nodes.map((node) => node.id)).size).toBe(keys.length);
+    });
 
     it('keeps the total of a filtered list on every page and ends where the list ends', async () => {
-      const { nodes, total, pages } = await walk({ cooperationId, kinds: ['ONLINE_SERVICE'] }, { field: 'PROGRESS', direction: 'DESC' }, 2);
+      const { nodes, total, pages } = await walk(
+        { cooperationId, kinds: ['ONLINE_SERVICE'] },
+        { field: 'PROGRESS', direction: 'DESC' },
+        2,
+      );
       const expected = where((s) => s.kind === 'ONLINE_SERVICE');
       expect(total).toBe(expected.length);
       expect(pages).toBe(Math.ceil(expected.length / 2));
@@ -726,7 +1023,19 @@ describe('projects', () => {
 
     it('orders by title when no order is given and accepts a page of 100', async () => {
       const result = await page({ filter: { cooperationId }, first: 100 });
-      expect(keysOf(result.edges.map((edge) => edge.node))).toEqual(['p1', 'p2', 'p10', 'p3', 'p5', 'p6', 'p8', 'p4', 'p11', 'p9', 'p7']);
+      expect(keysOf(result.edges.map((edge) => edge.node))).toEqual([
+        'p1',
+        'p2',
+        'p10',
+        'p3',
+        'p5',
+        'p6',
+        'p8',
+        'p4',
+        'p11',
+        'p9',
+        'p7',
+      ]);
     });
 
     it.each([
@@ -734,7 +1043,12 @@ describe('projects', () => {
       ['of 0', 0],
       ['below 0', -5],
     ])('rejects a page size %s with BAD_USER_INPUT', async (_case, first) => {
-      await expectRefused(app, PROJECTS, { first }, { code: 'BAD_USER_INPUT', field: 'first', reason: /first/ });
+      await expectRefused(
+        app,
+        PROJECTS,
+        { first },
+        { code: 'BAD_USER_INPUT', field: 'first', reason: /first/ },
+      );
     });
 
     const cursor = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
@@ -747,7 +1061,12 @@ describe('projects', () => {
       ['a cursor that is an object', cursor({ sortValue: 'alpha', id: 1 })],
       ['a cursor with a boolean sort value', cursor([true, 1])],
     ])('rejects %s as the after cursor with BAD_USER_INPUT', async (_case, after) => {
-      await expectRefused(app, PROJECTS, { after }, { code: 'BAD_USER_INPUT', field: 'after', reason: /cursor/ });
+      await expectRefused(
+        app,
+        PROJECTS,
+        { after },
+        { code: 'BAD_USER_INPUT', field: 'after', reason: /cursor/ },
+      );
     });
 
     it('rejects a search longer than the limit with BAD_USER_INPUT', async () => {

@@ -45,7 +45,12 @@ describe('recordSatisfaction', () => {
 
     it('creates the month at version 1 and reads it back through satisfactionSeries', async () => {
       const { recordSatisfaction } = await ok<{ recordSatisfaction: Record<string, unknown> }>(app, RECORD, {
-        input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...march, month: ' 2024-03 ' },
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.kempten,
+          ...march,
+          month: ' 2024-03 ',
+        },
       });
       expect(recordSatisfaction).toEqual({
         id: expect.any(String),
@@ -78,10 +83,23 @@ describe('recordSatisfaction', () => {
 
     it('keeps the months of other cities apart and sums them, weighted by ratings, when no city is named', async () => {
       await ok(app, RECORD, {
-        input: { projectId: fixture.projectId, cityId: fixture.cityIds.rosenheim, month: '2024-03', ratingsCount: 30, averageRating: 5, transactionsStarted: 20, transactionsCompleted: 0 },
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.rosenheim,
+          month: '2024-03',
+          ratingsCount: 30,
+          averageRating: 5,
+          transactionsStarted: 20,
+          transactionsCompleted: 0,
+        },
       });
       await ok(app, RECORD, {
-        input: { projectId: fixture.projectId, cityId: fixture.cityIds.rosenheim, month: '2024-04', ratingsCount: 0 },
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.rosenheim,
+          month: '2024-04',
+          ratingsCount: 0,
+        },
       });
       expect(await series(null)).toEqual([
         {
@@ -133,19 +151,36 @@ describe('recordSatisfaction', () => {
       await expectRefused(
         app,
         RECORD,
-        { input: { projectId: fixture.projectId, cityId: fixture.cityIds.kempten, ...march, month: '2024-05', version: 1 } },
+        {
+          input: {
+            projectId: fixture.projectId,
+            cityId: fixture.cityIds.kempten,
+            ...march,
+            month: '2024-05',
+            version: 1,
+          },
+        },
         { code: 'CONFLICT', reason: /no longer exists/ },
       );
     });
   });
 
   describe('the rules', () => {
-    const valid = () => ({ projectId: fixture.projectId, cityId: fixture.cityIds.augsburg, month: '2024-06', ratingsCount: 5, averageRating: 4 });
+    const valid = () => ({
+      projectId: fixture.projectId,
+      cityId: fixture.cityIds.augsburg,
+      month: '2024-06',
+      ratingsCount: 5,
+      averageRating: 4,
+    });
 
     it.each([
       ['the lowest rating and NPS', { month: '2024-07', averageRating: 1, nps: -100 }],
       ['the highest rating and NPS in the current month', { month: 'current', averageRating: 5, nps: 100 }],
-      ['as many completed as started transactions, and zero counts', { month: '2024-08', transactionsStarted: 0, transactionsCompleted: 0, visits: 0 }],
+      [
+        'as many completed as started transactions, and zero counts',
+        { month: '2024-08', transactionsStarted: 0, transactionsCompleted: 0, visits: 0 },
+      ],
     ])('accepts %s', async (_case, change) => {
       const month = change.month === 'current' ? monthsFromNow(0) : change.month;
       const { recordSatisfaction } = await ok<{ recordSatisfaction: Record<string, unknown> }>(app, RECORD, {
@@ -168,10 +203,30 @@ describe('recordSatisfaction', () => {
       ['an average without ratings', { ratingsCount: 0 }, 'averageRating', /left out when ratingsCount is 0/],
       ['an NPS below -100', { nps: -100.5 }, 'nps', /from -100 to 100/],
       ['an NPS above 100', { nps: 101 }, 'nps', /from -100 to 100/],
-      ['a negative number of started transactions', { transactionsStarted: -1 }, 'transactionsStarted', /at least 0/],
-      ['a negative number of completed transactions', { transactionsStarted: 5, transactionsCompleted: -1 }, 'transactionsCompleted', /at least 0/],
-      ['more completed than started transactions', { transactionsStarted: 10, transactionsCompleted: 11 }, 'transactionsCompleted', /must not exceed/],
-      ['completed transactions without started ones', { transactionsCompleted: 1 }, 'transactionsCompleted', /needs transactionsStarted/],
+      [
+        'a negative number of started transactions',
+        { transactionsStarted: -1 },
+        'transactionsStarted',
+        /at least 0/,
+      ],
+      [
+        'a negative number of completed transactions',
+        { transactionsStarted: 5, transactionsCompleted: -1 },
+        'transactionsCompleted',
+        /at least 0/,
+      ],
+      [
+        'more completed than started transactions',
+        { transactionsStarted: 10, transactionsCompleted: 11 },
+        'transactionsCompleted',
+        /must not exceed/,
+      ],
+      [
+        'completed transactions without started ones',
+        { transactionsCompleted: 1 },
+        'transactionsCompleted',
+        /needs transactionsStarted/,
+      ],
       ['a negative number of visits', { visits: -1 }, 'visits', /at least 0/],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
       const input: Record<string, unknown> = { ...valid(), ...change };
@@ -185,16 +240,29 @@ describe('recordSatisfaction', () => {
       ['a number of ratings that is not a whole number', { ratingsCount: 2.5 }, 'ratingsCount', /Int/],
       ['a number of visits beyond a 32-bit integer', { visits: 2 ** 31 }, 'visits', /Int/],
       ['a month that is not a string', { month: 202406 }, 'month', /String/],
-    ])('rejects %s through the schema with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, RECORD, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
-    });
+    ])(
+      'rejects %s through the schema with BAD_USER_INPUT and writes nothing',
+      async (_case, change, field, reason) => {
+        await expectRefused(
+          app,
+          RECORD,
+          { input: { ...valid(), ...change } },
+          { code: 'BAD_USER_INPUT', field, reason },
+        );
+      },
+    );
 
     it.each([
       ['an unknown project', { projectId: '999999' }, 'projectId'],
       ['an unknown city', { cityId: '999999' }, 'cityId'],
       ['a city id that cannot exist', { cityId: 'Augsburg' }, 'cityId'],
     ])('answers NOT_FOUND for %s and writes nothing', async (_case, change, field) => {
-      await expectRefused(app, RECORD, { input: { ...valid(), ...change } }, { code: 'NOT_FOUND', field, reason: /does not exist/ });
+      await expectRefused(
+        app,
+        RECORD,
+        { input: { ...valid(), ...change } },
+        { code: 'NOT_FOUND', field, reason: /does not exist/ },
+      );
     });
   });
 
@@ -203,12 +271,8 @@ describe('recordSatisfaction', () => {
       ['a month that is not YYYY-MM', { from: '2024-1' }, 'from', /YYYY-MM/],
       ['an end before the start', { from: '2024-05', to: '2024-04' }, 'to', /before from/],
     ])('rejects %s with BAD_USER_INPUT', async (_case, change, field, reason) => {
-      await expectRefused(
-        app,
-        SERIES,
-        { projectId: fixture.projectId, cityId: null, from: '2024-01', to: '2024-12', ...change },
-        { code: 'BAD_USER_INPUT', field, reason },
-      );
+      const base = { projectId: fixture.projectId, cityId: null, from: '2024-01', to: '2024-12' };
+      await expectRefused(app, SERIES, { ...base, ...change }, { code: 'BAD_USER_INPUT', field, reason });
     });
 
     it.each([

@@ -11,7 +11,11 @@ export interface Fixture {
 }
 
 /** Runs an operation that must succeed and returns its data. */
-export async function ok<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function ok<T>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await app.gql<T>(query, variables);
   if (response.errors || !response.data) {
     throw new Error(`Expected success, got ${JSON.stringify(response.errors)}`);
@@ -19,7 +23,12 @@ export async function ok<T>(app: TestApp, query: string, variables: Record<strin
   return response.data;
 }
 
-async function must<T>(app: TestApp, query: string, variables: Record<string, unknown>, pick: (data: T) => string) {
+async function must<T>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: T) => string,
+) {
   const response = await app.gql<T>(query, variables);
   if (response.errors || !response.data) {
     throw new Error(`Fixture step failed: ${JSON.stringify(response.errors)}`);
@@ -87,7 +96,12 @@ export function text(length: number, char = 'x'): string {
   return char.repeat(length);
 }
 
-export async function createCity(app: TestApp, name: string, ags: string, population: number): Promise<string> {
+export async function createCity(
+  app: TestApp,
+  name: string,
+  ags: string,
+  population: number,
+): Promise<string> {
   return must<{ createCity: { id: string } }>(
     app,
     'mutation($input: CreateCityInput!) { createCity(input: $input) { id } }',
@@ -145,5 +159,11 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
     },
     (d) => d.createProject.id,
   );
-  return { cityIds: { augsburg, kempten, rosenheim, erlangen }, cooperationId, otherCooperationId, workingGroupId, projectId };
+  return {
+    cityIds: { augsburg, kempten, rosenheim, erlangen },
+    cooperationId,
+    otherCooperationId,
+    workingGroupId,
+    projectId,
+  };
 }

@@ -52,7 +52,9 @@ describe('working groups', () => {
         cooperation: { id: fixture.cooperationId },
       };
       expect(createWorkingGroup).toEqual(expected);
-      expect(await ok(app, GROUP, { id: createWorkingGroup.id })).toEqual({ workingGroup: { ...expected, projects: [] } });
+      expect(await ok(app, GROUP, { id: createWorkingGroup.id })).toEqual({
+        workingGroup: { ...expected, projects: [] },
+      });
       const { workingGroups } = await ok<{ workingGroups: { id: string; name: string }[] }>(
         app,
         'query($id: ID!) { workingGroups(cooperationId: $id) { id name } }',
@@ -62,7 +64,9 @@ describe('working groups', () => {
     });
 
     it('makes the lead city the only member when no members are given, and lists the group’s projects', async () => {
-      const { workingGroup } = await ok<{ workingGroup: Record<string, unknown> }>(app, GROUP, { id: fixture.workingGroupId });
+      const { workingGroup } = await ok<{ workingGroup: Record<string, unknown> }>(app, GROUP, {
+        id: fixture.workingGroupId,
+      });
       expect(workingGroup).toMatchObject({
         leadCity: { id: fixture.cityIds.augsburg },
         members: [{ id: fixture.cityIds.augsburg }],
@@ -72,7 +76,13 @@ describe('working groups', () => {
 
     it('stores a group without lead, members or optional text', async () => {
       const { createWorkingGroup } = await ok<{ createWorkingGroup: Group }>(app, CREATE, {
-        input: { cooperationId: fixture.otherCooperationId, name: 'Strategie', focus: 'STRATEGIC', description: '  ', leadPerson: null },
+        input: {
+          cooperationId: fixture.otherCooperationId,
+          name: 'Strategie',
+          focus: 'STRATEGIC',
+          description: '  ',
+          leadPerson: null,
+        },
       });
       expect(createWorkingGroup).toMatchObject({
         description: null,
@@ -87,10 +97,25 @@ describe('working groups', () => {
     it.each([
       ['a whitespace-only name', { name: ' \t' }, 'name', /must not be empty/],
       ['a name longer than the limit', { name: text(TEXT_LIMITS.name + 1) }, 'name', /at most 200/],
-      ['a description longer than the limit', { description: text(TEXT_LIMITS.description + 1) }, 'description', /at most 4000/],
-      ['a lead person longer than the limit', { leadPerson: text(TEXT_LIMITS.name + 1) }, 'leadPerson', /at most 200/],
+      [
+        'a description longer than the limit',
+        { description: text(TEXT_LIMITS.description + 1) },
+        'description',
+        /at most 4000/,
+      ],
+      [
+        'a lead person longer than the limit',
+        { leadPerson: text(TEXT_LIMITS.name + 1) },
+        'leadPerson',
+        /at most 200/,
+      ],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
-      await expectRefused(app, CREATE, { input: { ...valid(), ...change } }, { code: 'BAD_USER_INPUT', field, reason });
+      await expectRefused(
+        app,
+        CREATE,
+        { input: { ...valid(), ...change } },
+        { code: 'BAD_USER_INPUT', field, reason },
+      );
     });
 
     it('rejects a focus outside the enum with BAD_USER_INPUT and writes nothing', async () => {
@@ -127,7 +152,12 @@ describe('working groups', () => {
       ['an unknown member city', { memberCityIds: ['999999'] }, 'memberCityIds'],
       ['a member city id that cannot exist', { memberCityIds: ['-3'] }, 'memberCityIds'],
     ])('answers NOT_FOUND for %s and writes nothing', async (_case, change, field) => {
-      await expectRefused(app, CREATE, { input: { ...valid(), ...change } }, { code: 'NOT_FOUND', field, reason: /does not exist/ });
+      await expectRefused(
+        app,
+        CREATE,
+        { input: { ...valid(), ...change } },
+        { code: 'NOT_FOUND', field, reason: /does not exist/ },
+      );
     });
   });
 
@@ -193,12 +223,20 @@ describe('working groups', () => {
         app,
         UPDATE,
         { input: { id: group.id, version: group.version - 1, name: 'Überschrieben' } },
-        { code: 'CONFLICT', reason: new RegExp(`you saw version ${group.version - 1}, it is now ${group.version}`) },
+        {
+          code: 'CONFLICT',
+          reason: new RegExp(`you saw version ${group.version - 1}, it is now ${group.version}`),
+        },
       );
     });
 
     it('answers CONFLICT for a version ahead of the current one and writes nothing', async () => {
-      await expectRefused(app, UPDATE, { input: { id: group.id, version: group.version + 1, name: 'Zukunft' } }, { code: 'CONFLICT' });
+      await expectRefused(
+        app,
+        UPDATE,
+        { input: { id: group.id, version: group.version + 1, name: 'Zukunft' } },
+        { code: 'CONFLICT' },
+      );
     });
 
     it('refuses a change without a version (the schema requires it) and writes nothing', async () => {
@@ -215,15 +253,33 @@ describe('working groups', () => {
       ['a name sent as null', { name: null }, 'name', /must not be empty/],
       ['a name longer than the limit', { name: text(TEXT_LIMITS.name + 1) }, 'name', /at most 200/],
       ['a focus sent as null', { focus: null }, 'focus', /must not be empty/],
-      ['a description longer than the limit', { description: text(TEXT_LIMITS.description + 1) }, 'description', /at most 4000/],
-      ['a lead person longer than the limit', { leadPerson: text(TEXT_LIMITS.name + 1) }, 'leadPerson', /at most 200/],
+      [
+        'a description longer than the limit',
+        { description: text(TEXT_LIMITS.description + 1) },
+        'description',
+        /at most 4000/,
+      ],
+      [
+        'a lead person longer than the limit',
+        { leadPerson: text(TEXT_LIMITS.name + 1) },
+        'leadPerson',
+        /at most 200/,
+      ],
       ['a lead city outside the cooperation', { leadCityId: 'erlangen' }, 'leadCityId', /not a member/],
-      ['member cities outside the cooperation', { memberCityIds: ['erlangen'] }, 'memberCityIds', /not members/],
+      [
+        'member cities outside the cooperation',
+        { memberCityIds: ['erlangen'] },
+        'memberCityIds',
+        /not members/,
+      ],
       ['a version below 1', { version: 0 }, 'version', /version/],
     ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, change, field, reason) => {
       const named = (value: unknown) => (value === 'erlangen' ? fixture.cityIds.erlangen : value);
       const resolved = Object.fromEntries(
-        Object.entries(change).map(([key, value]) => [key, Array.isArray(value) ? value.map(named) : named(value)]),
+        Object.entries(change).map(([key, value]) => [
+          key,
+          Array.isArray(value) ? value.map(named) : named(value),
+        ]),
       );
       await expectRefused(
         app,
