@@ -127,12 +127,13 @@ export class ProjectsService {
       );
     }
     if (filter.search) {
-      const pattern = `%${escapeLike(filter.search.toLowerCase())}%`;
+      // Lowered in SQL on both sides: SQLite's LOWER leaves non-ASCII letters as they are, JavaScript's would not.
+      const pattern = `%${escapeLike(filter.search)}%`;
       query.andWhere(
         new Brackets((q) =>
           q
-            .where("LOWER(p.title) LIKE :pattern ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(COALESCE(p.description, '')) LIKE :pattern ESCAPE '\\'", { pattern }),
+            .where("LOWER(p.title) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern })
+            .orWhere("LOWER(COALESCE(p.description, '')) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern }),
         ),
       );
     }
