@@ -951,6 +951,24 @@ describe('projects', () => {
       });
     });
 
+    it('finds a title with a capital umlaut when it is searched as written', async () => {
+      const { createProject } = await ok<{ createProject: { id: string } }>(app, CREATE, {
+        input: {
+          workingGroupId: fixture.workingGroupId,
+          title: 'Überweisung der Gebühren',
+          kind: 'ONLINE_SERVICE',
+        },
+      });
+      // ASCII letters in any case; an umlaut as it is written in the title.
+      for (const search of ['Überweisung', 'der GEBühren']) {
+        const result = await page({ filter: { workingGroupId: fixture.workingGroupId, search } });
+        expect({ search, found: result.edges.map((edge) => edge.node.id) }).toEqual({
+          search,
+          found: [createProject.id],
+        });
+      }
+    });
+
     it('finds nothing for a search no project matches', async () => {
       expect(await matching({ search: 'kein Treffer' })).toEqual({ keys: [], totalCount: 0 });
     });
@@ -997,11 +1015,14 @@ describe('projects', () => {
         return ka < kb ? -1 : ka > kb ? 1 : Number(a.id) - Number(b.id);
       });
       const expected = direction === 'ASC' ? ascending : ascending.reverse();
-      const { nodes, total, pages } = await walk({ cooperationId }, { field, direction }, 3);
-      expect(total).toBe(keys.length);
-      expect(pages).toBe(Math.ceil(keys.length / 3));
-      expect(nodes.map((node) => node.id)).toEqual(expected.map((node) => node.id));
-      expect(new Set(nodes.map((node) => node.id)).size).toBe(keys.length);
+      // Pages of one put every tie across a page boundary; pages of three are the ordinary case.
+      for (const first of [1, 3]) {
+        const { nodes, total, pages } = await walk({ cooperationId }, { field, direction }, first);
+        expect(total).toBe(keys.length);
+        expect(pages).toBe(Math.ceil(keys.length / first));
+        expect(nodes.map((node) => node.id)).toEqual(expected.map((node) => node.id));
+        expect(new Set(nodes.map((node) => node.id)).size).toBe(keys.length);
+      }
     });
 
     it('keeps the total of a filtered list on every page and ends where the list ends', async () => {
