@@ -1,11 +1,68 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { City } from '../cities/city.entity.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Milestone } from '../projects/milestone.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { StatusUpdate } from '../projects/status-update.entity.js';
+import { AppSetting } from '../reference/app-setting.entity.js';
+import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { DEMO_SETTING } from '../reference/reference.resolver.js';
+import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { bulkInsert } from './bulk-insert.js';
+import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
+import { generateDemo } from './generate-demo.js';
+import { loadReferenceData } from './reference-data.js';
 
-// Interim: the demo generator is being written; this file is replaced by it.
+/** Loads the demo (reference data plus three generated years of history) into an empty database. */
 export class DemoSeeder {
   constructor(private readonly dataSource: DataSource) {}
 
-  async seedIfEmpty(): Promise<boolean> {
-    void this.dataSource;
-    return false;
+  /**
+   * Loads the demo when the database holds no city yet and returns true; otherwise leaves it alone
+   * and returns false. Everything is written in one transaction: all of the demo or nothing.
+   */
+  seedIfEmpty(now: Date = new Date()): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      if ((await manager.count(City)) > 0) {
+        return false;
+      }
+      const rows = generateDemo(loadReferenceData(), now, new Ids(await highestIds(manager)));
+      const existingTopics = new Set((await manager.find(OzgTopic)).map((topic) => topic.key));
+      await bulkInsert(
+        manager,
+        OzgTopic,
+        rows.topics.filter((topic) => !existingTopics.has(topic.key)),
+      );
+      await bulkInsert(manager, City, rows.cities);
+      await bulkInsert(manager, Cooperation, rows.cooperations);
+      await bulkInsert(manager, Membership, rows.memberships);
+      await bulkInsert(manager, WorkingGroup, rows.workingGroups);
+      await bulkInsert(manager, WorkingGroupMember, rows.workingGroupMembers);
+      await bulkInsert(manager, Project, rows.projects);
+      await bulkInsert(manager, Milestone, rows.milestones);
+      await bulkInsert(manager, StatusUpdate, rows.statusUpdates);
+      await bulkInsert(manager, Adoption, rows.adoptions);
+      await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
+      await bulkInsert(manager, Satisfaction, rows.satisfaction);
+      await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
+      return true;
+    });
   }
+}
+
+/** The highest id of each table, so that the demo's ids follow whatever rows exist. */
+async function highestIds(manager: EntityManager): Promise<Partial<Record<NumberedTable, number>>> {
+  const result: Partial<Record<NumberedTable, number>> = {};
+  for (const table of NUMBERED_TABLES) {
+    const [row] = await manager.query<{ highest: number | string | null }[]>(
+      `SELECT MAX(id) AS highest FROM "${table}"`,
+    );
+    result[table] = Number(row?.highest ?? 0);
+  }
+  return result;
 }

@@ -1,0 +1,351 @@
+import { readFileSync } from 'node:fs';
+import { LEIKA_PATTERN, liveSinceError, maturityLevelError, monthOf, todayIso } from '@koop/domain';
+import { parse } from 'csv-parse/sync';
+import { snapshot, startTestApp, type TestApp } from '../testing/test-app.js';
+import { DemoSeeder } from './demo-seeder.js';
+
+type Row = Record<string, string>;
+
+function csv(file: string): Row[] {
+  const text = readFileSync(new URL(`./reference/${file}`, import.meta.url), 'utf8');
+  return parse<Row>(text, { columns: true, skip_empty_lines: true });
+}
+
+const CITIES = csv('cities-bavaria.csv');
+const SERVICES = csv('services.csv');
+
+interface OverviewFigures {
+  year: number;
+  activeProjects: number;
+  adoptionRate: number;
+  averageSatisfaction: number | null;
+  previous: { year: number; activeProjects: number } | null;
+}
+
+describe('demo data', () => {
+  let app: TestApp;
+  let twin: TestApp;
+  const today = todayIso();
+  const thisMonth = monthOf(new Date());
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true });
+    twin = await startTestApp({ demoData: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await twin?.close();
+  });
+
+  const query = <T>(sql: string, parameters: unknown[] = []): Promise<T[]> =>
+    app.dataSource.query(sql, parameters);
+
+  it('loads the 25 cities of the reference data with their AGS keys, populations and districts', async () => {
+    const response = await app.gql<{
+      cities: { ags: string; name: string; population: number; district: string; kind: string }[];
+    }>('{ cities { ags name population district kind } }');
+    const cities = response.data?.cities ?? [];
+    expect(cities).toHaveLength(25);
+    expect(cities.map((c) => c.ags).sort()).toEqual(CITIES.map((c) => c['ags']).sort());
+    for (const row of CITIES) {
+      expect(cities.find((c) => c.ags === row['ags'])).toEqual({
+        ags: row['ags'],
+        name: row['name'],
+        population: Number(row['population']),
+        district: row['district'],
+        kind: row['kind'],
+      });
+    }
+    const topics = await query<{ count: number }>('SELECT COUNT(*) AS count FROM ozg_topic');
+    expect(topics[0].count).toBe(14);
+  });
+
+  it('has the M-A-N cooperation and the Entwicklergemeinschaft with the right members', async () => {
+    const response = await app.gql<{
+      cooperations: {
+        name: string;
+        shortName: string;
+        members: { city: { name: string }; joinedOn: string; role: string | null }[];
+      }[];
+    }>('{ cooperations { name shortName members { city { name } joinedOn role } } }');
+    const cooperations = response.data?.cooperations ?? [];
+    expect(cooperations).toHaveLength(2);
+    const man = cooperations.find((c) => c.shortName === 'M-A-N');
+    expect(man?.name).toBe('M-A-N-Kooperation');
+    expect(man?.members.map((m) => m.city.name).sort()).toEqual(['Augsburg', 'München', 'Nürnberg']);
+    const eg = cooperations.find((c) => c.name === 'Entwicklergemeinschaft der bayerischen Mittelstädte');
+    const midSized = CITIES.filter(
+      (c) => Number(c['population']) >= 30_000 && Number(c['population']) <= 150_000,
+    );
+    expect(eg?.members.map((m) => m.city.name).sort()).toEqual(midSized.map((c) => c['name']).sort());
+    for (const cooperation of cooperations) {
+      expect(cooperation.members.every((m) => m.joinedOn <= today)).toBe(true);
+      expect(cooperation.members.filter((m) => m.role !== null).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('has 6 to 8 working groups, each led by a member city of its cooperation', async () => {
+    const groups = await query<{
+      name: string;
+      focus: string;
+      leadPerson: string | null;
+      leadIsMember: number;
+      members: number;
+    }>(
+      `SELECT wg.name, wg.focus, wg.leadPerson,
+              EXISTS (SELECT 1 FROM membership m WHERE m.cooperationId = wg.cooperationId AND m.cityId = wg.leadCityId) AS leadIsMember,
+              (SELECT COUNT(*) FROM working_group_member wm WHERE wm.workingGroupId = wg.id) AS members
+         FROM working_group wg`,
+    );
+    expect(groups.length).toBeGreaterThanOrEqual(6);
+    expect(groups.length).toBeLessThanOrEqual(8);
+    for (const group of groups) {
+      expect(group.leadIsMember).toBe(1);
+      expect(group.leadPerson).toBeTruthy();
+      expect(group.members).toBeGreaterThan(0);
+    }
+    expect(new Set(groups.map((g) => g.focus))).toEqual(new Set(['TECHNICAL', 'FUNCTIONAL', 'STRATEGIC']));
+    const strangers = await query(
+      `SELECT 1 FROM working_group_member wm JOIN working_group wg ON wg.id = wm.workingGroupId
+        WHERE NOT EXISTS (SELECT 1 FROM membership m WHERE m.cooperationId = wg.cooperationId AND m.cityId = wm.cityId)`,
+    );
+    expect(strangers).toEqual([]);
+  });
+
+  it('has 30 to 50 projects, with an online-service project for every service of services.csv', async () => {
+    const projects = await query<{
+      kind: string;
+      title: string;
+      leikaKey: string | null;
+      ozgTopic: string | null;
+      ownerCityId: number | null;
+    }>('SELECT kind, title, leikaKey, ozgTopic, ownerCityId FROM project');
+    expect(projects.length).toBeGreaterThanOrEqual(30);
+    expect(projects.length).toBeLessThanOrEqual(50);
+    for (const service of SERVICES) {
+      const project = projects.find((p) => p.leikaKey === service['leika']);
+      expect(project).toMatchObject({
+        kind: 'ONLINE_SERVICE',
+        title: service['name_de'],
+        ozgTopic: service['ozg_topic'] || null,
+      });
+    }
+    expect(projects.every((p) => p.leikaKey === null || LEIKA_PATTERN.test(p.leikaKey))).toBe(true);
+    expect(projects.every((p) => p.ownerCityId !== null)).toBe(true);
+    expect(new Set(projects.map((p) => p.kind)).size).toBe(6);
+    const efa = await query<{ count: number }>('SELECT COUNT(*) AS count FROM project WHERE isEfa = 1');
+    expect(efa[0].count).toBeGreaterThan(0);
+  });
+
+  it("keeps every project's current phase, health and progress equal to its latest status update", async () => {
+    const mismatches = await query(
+      `SELECT p.id FROM project p
+         JOIN status_update su ON su.id = (SELECT s2.id FROM status_update s2 WHERE s2.projectId = p.id
+                                            ORDER BY s2.createdAt DESC, s2.id DESC LIMIT 1)
+        WHERE su.phase <> p.phase OR su.health <> p.health OR su.progress <> p.progress OR su.createdAt <> p.updatedAt
+           OR p.version <> (SELECT COUNT(*) FROM status_update s3 WHERE s3.projectId = p.id)`,
+    );
+    expect(mismatches).toEqual([]);
+    const falling = await query(
+      `SELECT 1 FROM status_update a JOIN status_update b ON b.projectId = a.projectId AND b.createdAt > a.createdAt
+        WHERE b.progress < a.progress`,
+    );
+    expect(falling).toEqual([]);
+    const health = await query<{ health: string; count: number }>(
+      'SELECT health, COUNT(*) AS count FROM project GROUP BY health',
+    );
+    const count = (key: string) => health.find((h) => h.health === key)?.count ?? 0;
+    expect(count('GREEN')).toBeGreaterThan(count('AMBER') + count('RED'));
+    expect(count('AMBER') + count('RED')).toBeGreaterThan(0);
+  });
+
+  it('has milestones, some reached and some overdue', async () => {
+    const [row] = await query<{ done: number; overdue: number }>(
+      `SELECT SUM(doneOn IS NOT NULL) AS done, SUM(doneOn IS NULL AND dueOn < ?) AS overdue FROM milestone`,
+      [today],
+    );
+    expect(row.done).toBeGreaterThan(0);
+    expect(row.overdue).toBeGreaterThan(0);
+  });
+
+  it('keeps every adoption at its latest change, with the version counting the changes', async () => {
+    const mismatches = await query(
+      `SELECT a.id FROM adoption a
+         JOIN adoption_change ac ON ac.id = (SELECT c2.id FROM adoption_change c2 WHERE c2.adoptionId = a.id
+                                              ORDER BY c2.recordedAt DESC, c2.id DESC LIMIT 1)
+        WHERE a.version <> (SELECT COUNT(*) FROM adoption_change c3 WHERE c3.adoptionId = a.id)
+           OR ac.version <> a.version OR ac.stage <> a.stage OR ac.maturityModel <> a.maturityModel
+           OR ac.maturityLevel IS NOT a.maturityLevel OR ac.liveSince IS NOT a.liveSince OR ac.source IS NOT a.source
+           OR ac.recordedAt <> a.updatedAt OR ac.projectId <> a.projectId OR ac.cityId <> a.cityId`,
+    );
+    expect(mismatches).toEqual([]);
+    const [{ count }] = await query<{ count: number }>('SELECT COUNT(*) AS count FROM adoption');
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it('keeps maturity levels within their model and live dates in the past', async () => {
+    const rows = await query<{
+      stage: string;
+      maturityModel: string;
+      maturityLevel: number | null;
+      liveSince: string | null;
+      recordedAt: string;
+    }>(
+      `SELECT stage, maturityModel, maturityLevel, liveSince, updatedAt AS recordedAt FROM adoption
+       UNION ALL SELECT stage, maturityModel, maturityLevel, liveSince, recordedAt FROM adoption_change`,
+    );
+    for (const row of rows) {
+      expect(maturityLevelError(row.maturityModel, row.maturityLevel)).toBeNull();
+      expect(liveSinceError(row.stage, row.liveSince)).toBeNull();
+      if (row.liveSince) {
+        expect(row.liveSince <= row.recordedAt.slice(0, 10)).toBe(true);
+      }
+    }
+    // Model 2.0 exists since July 2025: older assessments use 1.1, some recent ones 2.0.
+    const [models] = await query<{ early2: number; recent2: number }>(
+      `SELECT SUM(maturityModel = '2.0' AND recordedAt < '2025-07-01') AS early2, SUM(maturityModel = '2.0') AS recent2
+         FROM adoption_change`,
+    );
+    expect(models.early2).toBe(0);
+    expect(models.recent2).toBeGreaterThan(0);
+  });
+
+  it('records satisfaction only for live adoptions, with averages within 1–5 and completed ≤ started', async () => {
+    const rows = await query<{
+      ratingsCount: number;
+      averageRating: number | null;
+      nps: number | null;
+      transactionsStarted: number;
+      transactionsCompleted: number;
+      visits: number;
+    }>('SELECT * FROM satisfaction');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.ratingsCount).toBeGreaterThanOrEqual(0);
+      expect(row.averageRating === null).toBe(row.ratingsCount === 0);
+      if (row.averageRating !== null) {
+        expect(row.averageRating).toBeGreaterThanOrEqual(1);
+        expect(row.averageRating).toBeLessThanOrEqual(5);
+      }
+      if (row.nps !== null) {
+        expect(Math.abs(row.nps)).toBeLessThanOrEqual(100);
+      }
+      expect(row.transactionsCompleted).toBeLessThanOrEqual(row.transactionsStarted);
+      expect(row.visits).toBeGreaterThanOrEqual(row.transactionsStarted);
+    }
+    const plausible = rows.filter(
+      (r) => r.averageRating !== null && r.averageRating >= 3 && r.averageRating <= 4.8,
+    );
+    expect(plausible.length / rows.filter((r) => r.averageRating !== null).length).toBeGreaterThan(0.8);
+    const notLive = await query(
+      `SELECT s.id FROM satisfaction s
+        WHERE NOT EXISTS (SELECT 1 FROM adoption_change ac WHERE ac.projectId = s.projectId AND ac.cityId = s.cityId
+                           AND ac.stage = 'LIVE' AND substr(ac.liveSince, 1, 7) <= s.month)`,
+    );
+    expect(notLive).toEqual([]);
+  });
+
+  it('gives larger cities more ratings', async () => {
+    const perCity = await query<{ population: number; ratings: number }>(
+      `SELECT c.population, AVG(s.ratingsCount) AS ratings FROM satisfaction s JOIN city c ON c.id = s.cityId
+        GROUP BY c.id ORDER BY c.population`,
+    );
+    const third = Math.floor(perCity.length / 3);
+    const mean = (list: { ratings: number }[]) => list.reduce((sum, r) => sum + r.ratings, 0) / list.length;
+    expect(mean(perCity.slice(-third))).toBeGreaterThan(2 * mean(perCity.slice(0, third)));
+  });
+
+  it('spreads adoptions over time', async () => {
+    const liveAt = async (day: string) => {
+      const [row] = await query<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM adoption_change ac
+          WHERE ac.stage = 'LIVE' AND ac.id = (SELECT c2.id FROM adoption_change c2 WHERE c2.adoptionId = ac.adoptionId
+                                                AND c2.recordedAt < ? ORDER BY c2.recordedAt DESC, c2.id DESC LIMIT 1)`,
+        [day],
+      );
+      return row.count;
+    };
+    const year = new Date().getUTCFullYear();
+    const [twoYearsAgo, lastYear, now] = [
+      await liveAt(`${year - 1}-01-01`),
+      await liveAt(`${year}-01-01`),
+      await liveAt('9999-12-31'),
+    ];
+    expect(twoYearsAgo).toBeGreaterThan(0);
+    expect(lastYear).toBeGreaterThan(twoYearsAgo);
+    expect(now).toBeGreaterThan(lastYear);
+  });
+
+  it('dates nothing in the future', async () => {
+    const now = new Date().toISOString().replace('T', ' ');
+    const checks: [string, string][] = [
+      ['SELECT MAX(createdAt) AS latest FROM status_update', now],
+      ['SELECT MAX(updatedAt) AS latest FROM project', now],
+      ['SELECT MAX(recordedAt) AS latest FROM adoption_change', now],
+      ['SELECT MAX(updatedAt) AS latest FROM adoption', now],
+      ['SELECT MAX(updatedAt) AS latest FROM satisfaction', now],
+      ['SELECT MAX(month) AS latest FROM satisfaction', thisMonth],
+      ['SELECT MAX(liveSince) AS latest FROM adoption_change', today],
+      ['SELECT MAX(doneOn) AS latest FROM milestone', today],
+      ['SELECT MAX(startDate) AS latest FROM project', today],
+      ['SELECT MAX(joinedOn) AS latest FROM membership', today],
+    ];
+    for (const [sql, limit] of checks) {
+      const [{ latest }] = await query<{ latest: string }>(sql);
+      expect(`${sql}: ${latest <= limit}`).toBe(`${sql}: true`);
+    }
+    const [{ earliest }] = await query<{ earliest: string }>(
+      'SELECT MIN(createdAt) AS earliest FROM status_update',
+    );
+    expect(new Date().getUTCFullYear() - Number(earliest.slice(0, 4))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('marks the data as demo data', async () => {
+    const response = await app.gql<{ appInfo: { demoData: boolean; demoLoadedAt: string } }>(
+      '{ appInfo { demoData demoLoadedAt } }',
+    );
+    expect(response.data?.appInfo.demoData).toBe(true);
+    expect(Date.parse(response.data?.appInfo.demoLoadedAt ?? '')).not.toBeNaN();
+  });
+
+  it('gives each cooperation non-zero overview figures for this year and last year', async () => {
+    const cooperations = await query<{ id: number; shortName: string }>(
+      'SELECT id, shortName FROM cooperation',
+    );
+    const year = new Date().getUTCFullYear();
+    for (const cooperation of cooperations) {
+      for (const y of [year, year - 1]) {
+        const response = await app.gql<{ overview: OverviewFigures }>(
+          `query($id: ID!, $year: Int!) { overview(cooperationId: $id, year: $year) {
+             year activeProjects adoptionRate averageSatisfaction previous { year activeProjects } } }`,
+          { id: String(cooperation.id), year: y },
+        );
+        expect(response.errors).toBeUndefined();
+        const overview = response.data?.overview;
+        const label = `${cooperation.shortName} ${y}`;
+        expect({ label, active: (overview?.activeProjects ?? 0) > 0 }).toEqual({ label, active: true });
+        expect({ label, rate: (overview?.adoptionRate ?? 0) > 0 }).toEqual({ label, rate: true });
+        expect({ label, satisfaction: (overview?.averageSatisfaction ?? 0) > 0 }).toEqual({
+          label,
+          satisfaction: true,
+        });
+        expect(overview?.previous?.year).toBe(y - 1);
+        expect(overview?.previous?.activeProjects).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('yields the same rows when seeded twice on the same day, apart from the demo timestamp', async () => {
+    const [first, second] = [await snapshot(app.dataSource), await snapshot(twin.dataSource)];
+    delete first['app_setting'];
+    delete second['app_setting'];
+    expect(second).toEqual(first);
+  });
+
+  it('leaves a database that holds data alone', async () => {
+    const before = await snapshot(app.dataSource);
+    await expect(new DemoSeeder(app.dataSource).seedIfEmpty()).resolves.toBe(false);
+    expect(await snapshot(app.dataSource)).toEqual(before);
+  });
+});
