@@ -45,18 +45,33 @@ export default [
       'jest/valid-expect': 'error',
     },
   },
-  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: ['apps/dashboard/**/*.ts', 'libs/ui/**/*.ts'] })),
+  ...angular.configs.tsRecommended.map((config) => ({
+    ...config,
+    files: ['apps/dashboard/**/*.ts', 'libs/ui/**/*.ts'],
+  })),
   {
     files: ['apps/dashboard/**/*.ts', 'libs/ui/**/*.ts'],
     processor: angular.processInlineTemplates,
     rules: {
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'koop', style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'koop', style: 'camelCase' }],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'koop', style: 'kebab-case' },
+      ],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'koop', style: 'camelCase' },
+      ],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
     },
   },
-  ...angular.configs.templateRecommended.map((config) => ({ ...config, files: ['apps/dashboard/**/*.html', 'libs/ui/**/*.html'] })),
-  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['apps/dashboard/**/*.html', 'libs/ui/**/*.html'] })),
+  ...angular.configs.templateRecommended.map((config) => ({
+    ...config,
+    files: ['apps/dashboard/**/*.html', 'libs/ui/**/*.html'],
+  })),
+  ...angular.configs.templateAccessibility.map((config) => ({
+    ...config,
+    files: ['apps/dashboard/**/*.html', 'libs/ui/**/*.html'],
+  })),
   {
     // Scripts report on the terminal by design.
     files: ['tools/**/*.mjs', 'tools/**/*.ts', 'apps/dashboard-e2e/**/*.ts', 'apps/dashboard-e2e/**/*.mjs'],

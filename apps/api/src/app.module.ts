@@ -35,7 +35,11 @@ function formatError(config: AppConfig) {
       return { ...formatted, extensions };
     }
     if (config.environment === 'production') {
-      return { message: 'Internal server error. The error was logged.', path: formatted.path, extensions: { code } };
+      return {
+        message: 'Internal server error. The error was logged.',
+        path: formatted.path,
+        extensions: { code },
+      };
     }
     return formatted;
   };

@@ -11,7 +11,10 @@ describe('production mode', () => {
   beforeAll(async () => {
     // The dashboard folder must exist before the app starts; startTestApp's own folder does not yet.
     mkdirSync(dashboard, { recursive: true });
-    writeFileSync(join(dashboard, 'index.html'), '<!doctype html><title>Kooperationscockpit</title><koop-root></koop-root>');
+    writeFileSync(
+      join(dashboard, 'index.html'),
+      '<!doctype html><title>Kooperationscockpit</title><koop-root></koop-root>',
+    );
     writeFileSync(join(dashboard, 'main-ABC.js'), 'console.log("app")');
     app = await startTestApp({ environment: 'production', dashboardDir: dashboard });
     server = app.app.getHttpServer();
@@ -42,7 +45,9 @@ describe('production mode', () => {
   });
 
   it('turns GraphQL introspection off', async () => {
-    const introspection = await request(server).post('/graphql').send({ query: '{ __schema { types { name } } }' });
+    const introspection = await request(server)
+      .post('/graphql')
+      .send({ query: '{ __schema { types { name } } }' });
     expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
   });
 });

@@ -31,7 +31,10 @@ function serveDashboard(app: NestExpressApplication, directory: string): boolean
 }
 
 /** Builds the application: migrations applied, demo loaded when asked for, not yet listening. */
-export async function createApp(config: AppConfig, extras: DataSourceExtras = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  extras: DataSourceExtras = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), {
     bufferLogs: true,
   });

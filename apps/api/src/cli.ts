@@ -10,7 +10,12 @@ const MIGRATIONS_DIR = 'apps/api/src/database/migrations/sqlite';
 
 /** A configuration for throw-away work on an in-memory database. */
 function scratchConfig(): AppConfig {
-  return { ...loadConfig({}), database: { type: 'sqlite', file: ':memory:' }, demoData: false, logLevel: 'warn' };
+  return {
+    ...loadConfig({}),
+    database: { type: 'sqlite', file: ':memory:' },
+    demoData: false,
+    logLevel: 'warn',
+  };
 }
 
 async function writeSchema(): Promise<void> {

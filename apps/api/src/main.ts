@@ -16,7 +16,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof MigrationError) {
     process.stderr.write(`Kooperationscockpit did not start. ${error.message}\n`);
   } else {
-    process.stderr.write(`Kooperationscockpit did not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `Kooperationscockpit did not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

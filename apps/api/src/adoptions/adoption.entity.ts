@@ -1,6 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AdoptionSource, AdoptionStage } from '@koop/domain';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { City } from '../cities/city.entity.js';
 import { TIMESTAMP } from '../database/column-types.js';
 import { Project } from '../projects/project.entity.js';
@@ -57,7 +66,9 @@ export class Adoption {
   @Column({ type: TIMESTAMP })
   updatedAt: Date;
 
-  @Field(() => Int, { description: 'Changes with every edit; send it back to edit without overwriting others.' })
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
   @Column({ type: 'integer', default: 1 })
   version: number;
 }

@@ -15,7 +15,11 @@ export class CitiesService {
   ) {}
 
   findAll(): Promise<City[]> {
-    return this.dataSource.getRepository(City).find({ order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(City)
+      .createQueryBuilder('c')
+      .orderBy('sort_key(c.name)', 'ASC')
+      .getMany();
   }
 
   async findOne(id: string): Promise<City> {

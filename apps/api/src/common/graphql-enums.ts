@@ -1,5 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AdoptionSource, AdoptionStage, ProjectHealth, ProjectKind, ProjectPhase, WorkingGroupFocus } from '@koop/domain';
+import {
+  AdoptionSource,
+  AdoptionStage,
+  ProjectHealth,
+  ProjectKind,
+  ProjectPhase,
+  WorkingGroupFocus,
+} from '@koop/domain';
 
 registerEnumType(WorkingGroupFocus, { name: 'WorkingGroupFocus' });
 registerEnumType(ProjectKind, { name: 'ProjectKind' });

@@ -2,14 +2,25 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { badInput, type FieldProblem } from './errors.js';
 
 /** Constraints on the kind of value; when one fails, the others (length, range) only add noise. */
-const TYPE_CONSTRAINTS = new Set(['isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isEnum', 'isArray']);
+const TYPE_CONSTRAINTS = new Set([
+  'isDefined',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isEnum',
+  'isArray',
+]);
 
 function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = Object.entries(error.constraints ?? {});
     const typeProblems = constraints.filter(([name]) => TYPE_CONSTRAINTS.has(name));
-    const own = (typeProblems.length > 0 ? typeProblems : constraints).map(([, message]) => ({ field, message }));
+    const own = (typeProblems.length > 0 ? typeProblems : constraints).map(([, message]) => ({
+      field,
+      message,
+    }));
     return [...own, ...problemsOf(error.children ?? [], field)];
   });
 }

@@ -36,8 +36,7 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { readonly type: 'sqlite'; readonly file: string }
-  | { readonly type: 'postgres'; readonly url: string };
+  { readonly type: 'sqlite'; readonly file: string } | { readonly type: 'postgres'; readonly url: string };
 
 export interface AppConfig {
   readonly port: number;
@@ -66,7 +65,9 @@ function parseDatabaseUrl(url: string): DatabaseConfig {
 /** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // An empty variable means "not set", as in most shells' `VAR= command`.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = environmentSchema.safeParse(present);
   if (!result.success) {
     throw new ConfigError(

@@ -38,7 +38,10 @@ export class CooperationsResolver {
   }
 
   @ResolveField(() => [WorkingGroup])
-  workingGroups(@Parent() cooperation: Cooperation, @Context() context: GraphQLContext): Promise<WorkingGroup[]> {
+  workingGroups(
+    @Parent() cooperation: Cooperation,
+    @Context() context: GraphQLContext,
+  ): Promise<WorkingGroup[]> {
     return context.loaders.workingGroupsByCooperation.load(cooperation.id);
   }
 }

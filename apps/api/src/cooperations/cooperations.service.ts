@@ -18,11 +18,17 @@ export class CooperationsService {
   ) {}
 
   findAll(): Promise<Cooperation[]> {
-    return this.dataSource.getRepository(Cooperation).find({ order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(Cooperation)
+      .createQueryBuilder('c')
+      .orderBy('sort_key(c.name)', 'ASC')
+      .getMany();
   }
 
   async findOne(id: string, field = 'id'): Promise<Cooperation> {
-    const cooperation = await this.dataSource.getRepository(Cooperation).findOneBy({ id: parseId('Cooperation', id, field) });
+    const cooperation = await this.dataSource
+      .getRepository(Cooperation)
+      .findOneBy({ id: parseId('Cooperation', id, field) });
     if (!cooperation) {
       throw notFound('Cooperation', id, field);
     }
@@ -58,7 +64,12 @@ export class CooperationsService {
       }
       const repository = manager.getRepository(Membership);
       return repository.save(
-        repository.create({ cooperationId, cityId, joinedOn: input.joinedOn ?? null, role: input.role ?? null }),
+        repository.create({
+          cooperationId,
+          cityId,
+          joinedOn: input.joinedOn ?? null,
+          role: input.role ?? null,
+        }),
       );
     });
   }

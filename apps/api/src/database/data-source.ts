@@ -5,12 +5,29 @@ import { ConfigError, type DatabaseConfig } from '../config/config.js';
 import { ENTITIES } from './entities.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
 
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  function(
+    name: string,
+    options: { deterministic: boolean },
+    implementation: (value: unknown) => unknown,
+  ): unknown;
+}
+
+/** A key that orders German text as a reader expects: case and diacritics ignored, ß as ss. */
+export function sortKey(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
+}
+
 export interface DataSourceExtras {
   /** Receives every SQL statement; tests use it to count statements. */
   readonly logger?: TypeOrmLogger;
 }
 
-export function dataSourceOptions(database: DatabaseConfig, extras: DataSourceExtras = {}): DataSourceOptions {
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  extras: DataSourceExtras = {},
+): DataSourceOptions {
   // Errors reach the caller as exceptions and are logged there; the statement log is for tests.
   const logging: LogLevel[] | false = extras.logger ? ['query', 'error'] : false;
   const common = {
@@ -35,11 +52,19 @@ export function dataSourceOptions(database: DatabaseConfig, extras: DataSourceEx
     database: database.file,
     migrations: SQLITE_MIGRATIONS,
     // WAL lets readers run beside the writer; foreign keys are off in SQLite unless asked for.
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+    prepareDatabase: (db: SqliteConnection) => {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // SQLite's own LOWER and ordering know only ASCII: "Überweisung" would not match "überweisung"
+      // and would sort after "Zulassung". German text needs both.
+      db.function('lower', { deterministic: true }, (value) =>
+        typeof value === 'string' ? value.toLowerCase() : value,
+      );
+      db.function('sort_key', { deterministic: true }, (value) =>
+        typeof value === 'string' ? sortKey(value) : value,
+      );
     },
   };
 }
@@ -49,7 +74,9 @@ export class MigrationError extends Error {
     readonly migration: string,
     cause: unknown,
   ) {
-    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'MigrationError';
   }
 }
@@ -85,7 +112,9 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
       const rows: { name: string }[] = await queryRunner.query(`SELECT name FROM "${table}"`);
       rows.forEach((row) => executed.add(row.name));
     }
-    return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !executed.has(name));
+    return dataSource.migrations
+      .map((m) => m.name ?? m.constructor.name)
+      .filter((name) => !executed.has(name));
   } finally {
     await queryRunner.release();
   }

@@ -23,10 +23,21 @@ describe('the committed GraphQL schema', () => {
     const schema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
     const signature = (type: 'Query' | 'Mutation', name: string) => {
       const field = (type === 'Query' ? schema.getQueryType() : schema.getMutationType())?.getFields()[name];
-      return field ? `${name}(${field.args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${field.type}` : `${name} missing`;
+      return field
+        ? `${name}(${field.args.map((a) => `${a.name}: ${a.type}`).join(', ')}): ${field.type}`
+        : `${name} missing`;
     };
     expect(
-      ['cities', 'city', 'cooperations', 'cooperation', 'workingGroups', 'workingGroup', 'projects', 'project']
+      [
+        'cities',
+        'city',
+        'cooperations',
+        'cooperation',
+        'workingGroups',
+        'workingGroup',
+        'projects',
+        'project',
+      ]
         .concat(['adoptionMatrix', 'overview', 'satisfactionSeries'])
         .map((name) => signature('Query', name)),
     ).toEqual([
@@ -42,8 +53,13 @@ describe('the committed GraphQL schema', () => {
       'overview(cooperationId: ID!, year: Int!): Overview!',
       'satisfactionSeries(cityId: ID, from: String!, projectId: ID!, to: String!): [SatisfactionPoint!]!',
     ]);
-    const mutations = ['createCity', 'addMembership', 'createWorkingGroup', 'updateWorkingGroup', 'createProject']
-      .concat(['updateProject', 'postStatusUpdate', 'recordAdoption', 'recordSatisfaction']);
+    const mutations = [
+      'createCity',
+      'addMembership',
+      'createWorkingGroup',
+      'updateWorkingGroup',
+      'createProject',
+    ].concat(['updateProject', 'postStatusUpdate', 'recordAdoption', 'recordSatisfaction']);
     for (const name of mutations) {
       const inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input!`;
       expect(signature('Mutation', name)).toMatch(new RegExp(`^${name}\\(input: ${inputType}\\): \\w+!$`));

@@ -20,7 +20,11 @@ export class HealthController {
       return { status: 'ok', database: 'up', pendingMigrations: [] };
     } catch (error) {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'unavailable', database: 'down', error: error instanceof Error ? error.message : String(error) };
+      return {
+        status: 'unavailable',
+        database: 'down',
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 }

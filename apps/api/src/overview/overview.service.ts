@@ -153,7 +153,7 @@ export class OverviewService {
       .getRepository(City)
       .createQueryBuilder('c')
       .innerJoin('membership', 'm', 'm.cityId = c.id AND m.cooperationId = :cooperationId', { cooperationId })
-      .orderBy('c.name', 'ASC')
+      .orderBy('sort_key(c.name)', 'ASC')
       .getMany();
     const projects = await this.dataSource
       .getRepository(Project)
@@ -161,7 +161,7 @@ export class OverviewService {
       .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
       .where('wg.cooperationId = :cooperationId', { cooperationId })
       .andWhere('p.kind = :kind', { kind: ProjectKind.ONLINE_SERVICE })
-      .orderBy('LOWER(p.title)', 'ASC')
+      .orderBy('sort_key(p.title)', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
     const cells = await this.dataSource

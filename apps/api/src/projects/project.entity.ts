@@ -82,7 +82,9 @@ export class Project {
   @Column({ type: TIMESTAMP })
   updatedAt: Date;
 
-  @Field(() => Int, { description: 'Changes with every edit; send it back to edit without overwriting others.' })
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
   @Column({ type: 'integer', default: 1 })
   version: number;
 }

@@ -43,7 +43,9 @@ export class ProjectsResolver {
     return this.service.update(input);
   }
 
-  @Mutation(() => StatusUpdate, { description: 'Appends to the timeline and sets the current phase, health, progress.' })
+  @Mutation(() => StatusUpdate, {
+    description: 'Appends to the timeline and sets the current phase, health, progress.',
+  })
   postStatusUpdate(@Args('input') input: PostStatusUpdateInput): Promise<StatusUpdate> {
     return this.service.postStatusUpdate(input);
   }

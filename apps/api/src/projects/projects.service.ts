@@ -17,7 +17,12 @@ import type {
   UpdateMilestoneInput,
   UpdateProjectInput,
 } from './dto/project.inputs.js';
-import { ProjectSortField, SortDirection, type ProjectFilter, type ProjectsArgs } from './dto/projects.args.js';
+import {
+  ProjectSortField,
+  SortDirection,
+  type ProjectFilter,
+  type ProjectsArgs,
+} from './dto/projects.args.js';
 import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 import { StatusUpdate } from './status-update.entity.js';
@@ -28,9 +33,13 @@ function rankCase(column: string, values: readonly string[]): string {
 
 /** SQL expression each sort field orders by; never NULL, so that keyset comparisons hold. */
 const SORT_EXPRESSIONS: Record<ProjectSortField, string> = {
-  [ProjectSortField.TITLE]: 'LOWER(p.title)',
+  [ProjectSortField.TITLE]: 'sort_key(p.title)',
   [ProjectSortField.PHASE]: rankCase('p.phase', Object.values(ProjectPhase)),
-  [ProjectSortField.HEALTH]: rankCase('p.health', [ProjectHealth.RED, ProjectHealth.AMBER, ProjectHealth.GREEN]),
+  [ProjectSortField.HEALTH]: rankCase('p.health', [
+    ProjectHealth.RED,
+    ProjectHealth.AMBER,
+    ProjectHealth.GREEN,
+  ]),
   [ProjectSortField.PROGRESS]: 'p.progress',
   [ProjectSortField.TARGET_DATE]: "COALESCE(p.targetDate, '9999-12-31')",
   [ProjectSortField.UPDATED_AT]: 'p.updatedAt',
@@ -48,7 +57,9 @@ export class ProjectsService {
   ) {}
 
   async findOne(id: string, field = 'id'): Promise<Project> {
-    const project = await this.dataSource.getRepository(Project).findOneBy({ id: parseId('Project', id, field) });
+    const project = await this.dataSource
+      .getRepository(Project)
+      .findOneBy({ id: parseId('Project', id, field) });
     if (!project) {
       throw notFound('Project', id, field);
     }
@@ -86,7 +97,10 @@ export class ProjectsService {
       .getRawAndEntities<{ sort_value: string | number; p_id: number }>();
     const sortValues = new Map(raw.map((row) => [row.p_id, row.sort_value]));
     const nodes = entities.slice(0, take);
-    const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sortValues.get(node.id) ?? null, node.id) }));
+    const edges = nodes.map((node) => ({
+      node,
+      cursor: encodeCursor(sortValues.get(node.id) ?? null, node.id),
+    }));
     return {
       edges,
       totalCount,
@@ -111,7 +125,8 @@ export class ProjectsService {
     if (filter.phases?.length) query.andWhere('p.phase IN (:...phases)', { phases: filter.phases });
     if (filter.healths?.length) query.andWhere('p.health IN (:...healths)', { healths: filter.healths });
     if (filter.kinds?.length) query.andWhere('p.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter.isEfa !== null && filter.isEfa !== undefined) query.andWhere('p.isEfa = :isEfa', { isEfa: filter.isEfa });
+    if (filter.isEfa !== null && filter.isEfa !== undefined)
+      query.andWhere('p.isEfa = :isEfa', { isEfa: filter.isEfa });
     if (filter.ozgTopic) query.andWhere('p.ozgTopic = :ozgTopic', { ozgTopic: filter.ozgTopic });
     if (filter.cityId) {
       const cityId = parseId('City', filter.cityId, 'filter.cityId');
@@ -127,7 +142,7 @@ export class ProjectsService {
       );
     }
     if (filter.search) {
-      // Lowered in SQL on both sides: SQLite's LOWER leaves non-ASCII letters as they are, JavaScript's would not.
+      // Lowered in SQL on both sides, with the Unicode-aware LOWER the connection registers.
       const pattern = `%${escapeLike(filter.search)}%`;
       query.andWhere(
         new Brackets((q) =>
@@ -184,7 +199,12 @@ export class ProjectsService {
       if (input.milestones?.length) {
         await manager.insert(
           Milestone,
-          input.milestones.map((m) => ({ projectId: project.id, title: m.title, dueOn: m.dueOn, doneOn: null })),
+          input.milestones.map((m) => ({
+            projectId: project.id,
+            title: m.title,
+            dueOn: m.dueOn,
+            doneOn: null,
+          })),
         );
       }
       return project;
@@ -218,7 +238,14 @@ export class ProjectsService {
         input.startDate === undefined ? project.startDate : input.startDate,
         input.targetDate === undefined ? project.targetDate : input.targetDate,
       );
-      return updateVersioned(manager, Project, project, input.version, { ...changes, updatedAt: new Date() }, 'project');
+      return updateVersioned(
+        manager,
+        Project,
+        project,
+        input.version,
+        { ...changes, updatedAt: new Date() },
+        'project',
+      );
     });
   }
 
@@ -263,7 +290,9 @@ export class ProjectsService {
       if (!(await manager.existsBy(Project, { id: projectId }))) {
         throw notFound('Project', input.projectId, 'projectId');
       }
-      return manager.save(manager.create(Milestone, { projectId, title: input.title, dueOn: input.dueOn, doneOn: null }));
+      return manager.save(
+        manager.create(Milestone, { projectId, title: input.title, dueOn: input.dueOn, doneOn: null }),
+      );
     });
   }
 
@@ -283,7 +312,11 @@ export class ProjectsService {
     });
   }
 
-  private async cityOrNull(manager: EntityManager, cityId: string | null | undefined, field: string): Promise<number | null> {
+  private async cityOrNull(
+    manager: EntityManager,
+    cityId: string | null | undefined,
+    field: string,
+  ): Promise<number | null> {
     if (cityId === null || cityId === undefined) {
       return null;
     }

@@ -1,5 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  type Relation,
+} from 'typeorm';
 import { City } from '../cities/city.entity.js';
 import { TIMESTAMP } from '../database/column-types.js';
 import { Project } from '../projects/project.entity.js';

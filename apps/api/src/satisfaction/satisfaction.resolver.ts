@@ -11,7 +11,9 @@ import { SatisfactionService } from './satisfaction.service.js';
 export class SatisfactionResolver {
   constructor(private readonly service: SatisfactionService) {}
 
-  @Query(() => [SatisfactionPoint], { description: 'Monthly figures of a service, for one city or all cities.' })
+  @Query(() => [SatisfactionPoint], {
+    description: 'Monthly figures of a service, for one city or all cities.',
+  })
   satisfactionSeries(@Args() args: SatisfactionSeriesArgs): Promise<SatisfactionPoint[]> {
     return this.service.series(args);
   }

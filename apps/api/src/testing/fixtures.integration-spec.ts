@@ -31,7 +31,11 @@ describe('the hand-made fixture', () => {
         name: 'Onlinedienste',
         cooperation: {
           shortName: 'TK',
-          members: [{ city: { name: 'Augsburg' } }, { city: { name: 'Kempten (Allgäu)' } }, { city: { name: 'Rosenheim' } }],
+          members: [
+            { city: { name: 'Augsburg' } },
+            { city: { name: 'Kempten (Allgäu)' } },
+            { city: { name: 'Rosenheim' } },
+          ],
         },
       },
       statusUpdates: [{ phase: 'IN_DEVELOPMENT', summary: 'Projekt angelegt.' }],

@@ -47,7 +47,10 @@ export interface TestApp {
   readonly dataSource: DataSource;
   readonly counter: StatementCounter;
   readonly directory: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -96,7 +99,11 @@ export async function snapshot(dataSource: DataSource): Promise<Record<string, u
 }
 
 /** The error of a response that must have failed, with its code and message. */
-export function onlyError(response: GraphQLResponse): { code: string | undefined; message: string; field?: unknown } {
+export function onlyError(response: GraphQLResponse): {
+  code: string | undefined;
+  message: string;
+  field?: unknown;
+} {
   if (!response.errors || response.errors.length !== 1) {
     throw new Error(`Expected exactly one error, got ${JSON.stringify(response)}`);
   }

@@ -42,7 +42,9 @@ export class WorkingGroup {
   @Column({ type: 'varchar', length: 200, nullable: true })
   leadPerson: string | null;
 
-  @Field(() => Int, { description: 'Changes with every edit; send it back to edit without overwriting others.' })
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
   @Column({ type: 'integer', default: 1 })
   version: number;
 }

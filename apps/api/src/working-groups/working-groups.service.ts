@@ -25,11 +25,18 @@ export class WorkingGroupsService {
     if (!(await this.dataSource.getRepository(Cooperation).existsBy({ id }))) {
       throw notFound('Cooperation', cooperationId, 'cooperationId');
     }
-    return this.dataSource.getRepository(WorkingGroup).find({ where: { cooperationId: id }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(WorkingGroup)
+      .createQueryBuilder('wg')
+      .where('wg.cooperationId = :id', { id })
+      .orderBy('sort_key(wg.name)', 'ASC')
+      .getMany();
   }
 
   async findOne(id: string, field = 'id'): Promise<WorkingGroup> {
-    const group = await this.dataSource.getRepository(WorkingGroup).findOneBy({ id: parseId('WorkingGroup', id, field) });
+    const group = await this.dataSource
+      .getRepository(WorkingGroup)
+      .findOneBy({ id: parseId('WorkingGroup', id, field) });
     if (!group) {
       throw notFound('WorkingGroup', id, field);
     }
@@ -72,10 +79,22 @@ export class WorkingGroupsService {
       if (input.description !== undefined) changes.description = input.description;
       if (input.leadPerson !== undefined) changes.leadPerson = input.leadPerson;
       if (input.leadCityId !== undefined) {
-        changes.leadCityId = await this.memberCity(manager, group.cooperationId, input.leadCityId, 'leadCityId');
+        changes.leadCityId = await this.memberCity(
+          manager,
+          group.cooperationId,
+          input.leadCityId,
+          'leadCityId',
+        );
       }
       const memberIds = await this.memberCities(manager, group.cooperationId, input.memberCityIds);
-      const updated = await updateVersioned(manager, WorkingGroup, group, input.version, changes, 'working group');
+      const updated = await updateVersioned(
+        manager,
+        WorkingGroup,
+        group,
+        input.version,
+        changes,
+        'working group',
+      );
       if (memberIds) {
         await this.replaceMembers(manager, group.id, memberIds);
       }
@@ -121,12 +140,19 @@ export class WorkingGroupsService {
     const inCooperation = new Set(members.map((m) => m.cityId));
     const strangers = ids.filter((id) => !inCooperation.has(id));
     if (strangers.length > 0) {
-      throw badField('memberCityIds', `cities ${strangers.join(', ')} are not members of the working group's cooperation`);
+      throw badField(
+        'memberCityIds',
+        `cities ${strangers.join(', ')} are not members of the working group's cooperation`,
+      );
     }
     return ids;
   }
 
-  private async replaceMembers(manager: EntityManager, workingGroupId: number, cityIds: number[]): Promise<void> {
+  private async replaceMembers(
+    manager: EntityManager,
+    workingGroupId: number,
+    cityIds: number[],
+  ): Promise<void> {
     await manager.delete(WorkingGroupMember, { workingGroupId });
     if (cityIds.length > 0) {
       await manager.insert(

@@ -28,7 +28,9 @@ describe('AppComponent', () => {
     });
     const fixture = TestBed.createComponent(AppComponent);
     fixture.detectChanges();
-    TestBed.inject(HttpTestingController).expectOne('/graphql').flush({ data: { appInfo: { demoData: false } } });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/graphql')
+      .flush({ data: { appInfo: { demoData: false } } });
     await fixture.whenStable();
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="note"]')).toBeNull();

@@ -22,14 +22,45 @@ import { GraphQLService } from './graphql.service';
     </main>
   `,
   styles: `
-    :host { display: block; min-height: 100vh; }
-    header { background: var(--koop-blue); color: #fff; padding: 0.75rem 1.5rem; }
-    .brand { font-size: 1.35rem; font-weight: 700; margin: 0; }
-    .tagline { margin: 0; }
-    .demo { margin: 0; padding: 0.5rem 1.5rem; background: #fff4d6; border-bottom: 1px solid #c9a227; }
-    main { padding: 1.5rem; max-width: 80rem; margin: 0 auto; }
-    .skip { position: absolute; left: -999px; }
-    .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 10; }
+    :host {
+      display: block;
+      min-height: 100vh;
+    }
+    header {
+      background: var(--koop-blue);
+      color: #fff;
+      padding: 0.75rem 1.5rem;
+    }
+    .brand {
+      font-size: 1.35rem;
+      font-weight: 700;
+      margin: 0;
+    }
+    .tagline {
+      margin: 0;
+    }
+    .demo {
+      margin: 0;
+      padding: 0.5rem 1.5rem;
+      background: #fff4d6;
+      border-bottom: 1px solid #c9a227;
+    }
+    main {
+      padding: 1.5rem;
+      max-width: 80rem;
+      margin: 0 auto;
+    }
+    .skip {
+      position: absolute;
+      left: -999px;
+    }
+    .skip:focus {
+      left: 1rem;
+      top: 1rem;
+      background: #fff;
+      padding: 0.5rem;
+      z-index: 10;
+    }
   `,
 })
 export class AppComponent {

@@ -1,6 +1,10 @@
 import type { Routes } from '@angular/router';
 
 export const routes: Routes = [
-  { path: '', loadComponent: () => import('./pages/home/home.page').then((m) => m.HomePage), title: 'Kooperationscockpit' },
+  {
+    path: '',
+    loadComponent: () => import('./pages/home/home.page').then((m) => m.HomePage),
+    title: 'Kooperationscockpit',
+  },
   { path: '**', redirectTo: '' },
 ];

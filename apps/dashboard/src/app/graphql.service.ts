@@ -13,7 +13,9 @@ export class GraphQLService {
   private readonly http = inject(HttpClient);
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await firstValueFrom(this.http.post<GraphQLResponse<T>>('/graphql', { query, variables }));
+    const response = await firstValueFrom(
+      this.http.post<GraphQLResponse<T>>('/graphql', { query, variables }),
+    );
     if (response.errors?.length || !response.data) {
       throw new Error(response.errors?.map((e) => e.message).join(' ') ?? 'Keine Daten erhalten.');
     }

@@ -71,7 +71,11 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 /** Why a live-since date is not acceptable for the given stage, or null when it is. */
-export function liveSinceError(stage: string, liveSince: string | null | undefined, now: Date = new Date()): string | null {
+export function liveSinceError(
+  stage: string,
+  liveSince: string | null | undefined,
+  now: Date = new Date(),
+): string | null {
   if (liveSince !== null && liveSince !== undefined) {
     if (!isIsoDate(liveSince)) {
       return 'must be a date written as YYYY-MM-DD';
@@ -87,7 +91,10 @@ export function liveSinceError(stage: string, liveSince: string | null | undefin
 }
 
 /** Why completed transactions do not fit the started ones, or null when they do. */
-export function transactionsError(started: number | null | undefined, completed: number | null | undefined): string | null {
+export function transactionsError(
+  started: number | null | undefined,
+  completed: number | null | undefined,
+): string | null {
   if (completed === null || completed === undefined) {
     return null;
   }

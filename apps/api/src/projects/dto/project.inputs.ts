@@ -1,4 +1,11 @@
-import { ProjectHealth, ProjectKind, ProjectPhase, PROGRESS_MAX, PROGRESS_MIN, TEXT_LIMITS } from '@koop/domain';
+import {
+  ProjectHealth,
+  ProjectKind,
+  ProjectPhase,
+  PROGRESS_MAX,
+  PROGRESS_MIN,
+  TEXT_LIMITS,
+} from '@koop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -242,7 +249,10 @@ export class UpdateMilestoneInput {
   @IsString({ message: 'must not be empty' })
   dueOn?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date the milestone was reached; null reopens it.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date the milestone was reached; null reopens it.',
+  })
   @IsOptional()
   doneOn?: string | null;
 }

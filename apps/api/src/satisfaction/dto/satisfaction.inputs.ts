@@ -8,7 +8,9 @@ const monthRule = { message: 'must be a month written as YYYY-MM' };
 const ratingRule = { message: `must be from ${RATING_MIN.toFixed(1)} to ${RATING_MAX.toFixed(1)}` };
 const npsRule = { message: `must be from ${NPS_MIN} to ${NPS_MAX}` };
 
-@InputType({ description: 'The figures of one service in one city for one month; replaces those recorded before.' })
+@InputType({
+  description: 'The figures of one service in one city for one month; replaces those recorded before.',
+})
 export class RecordSatisfactionInput {
   @Field(() => ID)
   projectId: string;
@@ -26,7 +28,10 @@ export class RecordSatisfactionInput {
   @Min(0, count)
   ratingsCount: number;
 
-  @Field(() => Float, { nullable: true, description: 'Average on the 1–5 star scale; required when there are ratings.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average on the 1–5 star scale; required when there are ratings.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, ratingRule)
   @Min(RATING_MIN, ratingRule)
@@ -60,7 +65,8 @@ export class RecordSatisfactionInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The version of the month’s figures the client last saw; leave out only for a month not yet recorded.',
+    description:
+      'The version of the month’s figures the client last saw; leave out only for a month not yet recorded.',
   })
   @IsOptional()
   @IsInt()

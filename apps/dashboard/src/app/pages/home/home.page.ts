@@ -48,9 +48,19 @@ const OVERVIEW = `query Overview($id: ID!, $year: Int!) {
           <h2 [id]="'coop-' + cooperation.id">{{ cooperation.name }}</h2>
           <p>{{ cooperation.members.length }} Mitgliedskommunen</p>
           <table>
-            <caption>Kennzahlen {{ year }} und Vorjahr</caption>
+            <caption>
+              Kennzahlen
+              {{
+                year
+              }}
+              und Vorjahr
+            </caption>
             <thead>
-              <tr><th scope="col">Kennzahl</th><th scope="col">{{ year }}</th><th scope="col">{{ year - 1 }}</th></tr>
+              <tr>
+                <th scope="col">Kennzahl</th>
+                <th scope="col">{{ year }}</th>
+                <th scope="col">{{ year - 1 }}</th>
+              </tr>
             </thead>
             <tbody>
               <tr>
@@ -82,11 +92,31 @@ const OVERVIEW = `query Overview($id: ID!, $year: Int!) {
     }
   `,
   styles: `
-    section { background: var(--koop-surface); border: 1px solid var(--koop-border); border-radius: 6px; padding: 1rem 1.5rem; margin-block: 1rem; }
-    table { border-collapse: collapse; min-width: min(36rem, 100%); }
-    caption { text-align: left; color: var(--koop-muted); padding-bottom: 0.25rem; }
-    th, td { text-align: left; padding: 0.35rem 0.75rem; border-bottom: 1px solid var(--koop-border); }
-    td { font-variant-numeric: tabular-nums; }
+    section {
+      background: var(--koop-surface);
+      border: 1px solid var(--koop-border);
+      border-radius: 6px;
+      padding: 1rem 1.5rem;
+      margin-block: 1rem;
+    }
+    table {
+      border-collapse: collapse;
+      min-width: min(36rem, 100%);
+    }
+    caption {
+      text-align: left;
+      color: var(--koop-muted);
+      padding-bottom: 0.25rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.75rem;
+      border-bottom: 1px solid var(--koop-border);
+    }
+    td {
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class HomePage {
@@ -95,15 +125,18 @@ export class HomePage {
 
   protected readonly cooperations = resource({
     loader: async (): Promise<CooperationOverview[]> => {
-      const { cooperations } = await this.graphql.query<{ cooperations: Omit<CooperationOverview, 'overview'>[] }>(
-        COOPERATIONS,
-      );
+      const { cooperations } = await this.graphql.query<{
+        cooperations: Omit<CooperationOverview, 'overview'>[];
+      }>(COOPERATIONS);
       return Promise.all(
         cooperations.map(async (cooperation) => {
-          const { overview } = await this.graphql.query<{ overview: CooperationOverview['overview'] }>(OVERVIEW, {
-            id: cooperation.id,
-            year: this.year,
-          });
+          const { overview } = await this.graphql.query<{ overview: CooperationOverview['overview'] }>(
+            OVERVIEW,
+            {
+              id: cooperation.id,
+              year: this.year,
+            },
+          );
           return { ...cooperation, overview };
         }),
       );
