@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { sizeBandOf } from '@koop/domain';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
@@ -24,6 +25,24 @@ export class CitiesResolver {
   @Mutation(() => City)
   createCity(@Args('input') input: CreateCityInput): Promise<City> {
     return this.service.create(input);
+  }
+
+  @ResolveField(() => String, {
+    description: 'Population band for comparisons: S < 50,000 ≤ M < 100,000 ≤ L < 500,000 ≤ XL.',
+  })
+  sizeBand(@Parent() city: City): string {
+    return sizeBandOf(city.population);
+  }
+
+  @ResolveField(() => [City], { description: 'The other cities of the same size band, by name.' })
+  async peers(@Parent() city: City, @Context() context: GraphQLContext): Promise<City[]> {
+    const band = await context.loaders.citiesBySizeBand.load(sizeBandOf(city.population));
+    return band.filter((peer) => peer.id !== city.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Services the city runs live now.' })
+  liveAdoptionsCount(@Parent() city: City, @Context() context: GraphQLContext): Promise<number> {
+    return context.loaders.liveAdoptionsCountByCity.load(city.id);
   }
 
   @ResolveField(() => [Membership], { description: 'The cooperations the city belongs to.' })

@@ -51,7 +51,7 @@ describe('the committed GraphQL schema', () => {
       'project(id: ID!): Project!',
       'adoptionMatrix(cooperationId: ID!): AdoptionMatrix!',
       'overview(cooperationId: ID!, year: Int!): Overview!',
-      'satisfactionSeries(cityId: ID, from: String!, projectId: ID!, to: String!): [SatisfactionPoint!]!',
+      'satisfactionSeries(cityId: ID, cooperationId: ID, from: String!, projectId: ID, to: String!): [SatisfactionPoint!]!',
     ]);
     const mutations = [
       'createCity',

@@ -1,3 +1,4 @@
+import { AdoptionStage, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
@@ -42,6 +43,35 @@ function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
   });
 }
 
+/** Number of LIVE adoptions per city, counted in SQL. */
+function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> {
+  return new DataLoader(async (cityIds) => {
+    const rows: { cityId: number; count: number | string }[] = await dataSource
+      .getRepository(Adoption)
+      .createQueryBuilder('a')
+      .select('a.cityId', 'cityId')
+      .addSelect('COUNT(*)', 'count')
+      .where('a.cityId IN (:...cityIds)', { cityIds: [...cityIds] })
+      .andWhere('a.stage = :live', { live: AdoptionStage.LIVE })
+      .groupBy('a.cityId')
+      .getRawMany();
+    const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));
+    return cityIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/** Cities per size band: one statement however many bands or cities ask. */
+function citiesBySizeBand(dataSource: DataSource): DataLoader<string, City[]> {
+  return new DataLoader(async (bands) => {
+    const cities = await dataSource
+      .getRepository(City)
+      .createQueryBuilder('c')
+      .orderBy('sort_key(c.name)', 'ASC')
+      .getMany();
+    return bands.map((band) => cities.filter((city) => sizeBandOf(city.population) === band));
+  });
+}
+
 /** DataLoaders for one request: each relation a list can ask for costs one statement per level. */
 export function createLoaders(dataSource: DataSource) {
   return {
@@ -62,6 +92,8 @@ export function createLoaders(dataSource: DataSource) {
     }),
     adoptionsByProject: byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
     adoptionsByCity: byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
+    liveAdoptionsCountByCity: liveAdoptionsCount(dataSource),
+    citiesBySizeBand: citiesBySizeBand(dataSource),
     historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
   };
 }

@@ -72,3 +72,12 @@ export class AdoptionMatrix {
   @Field(() => [Adoption], { description: 'Cells that have a record; a missing cell has no record.' })
   cells: Adoption[];
 }
+
+@ObjectType({ description: 'A count at the end of a month.' })
+export class MonthCount {
+  @Field({ description: 'YYYY-MM' })
+  month: string;
+
+  @Field(() => Int)
+  count: number;
+}

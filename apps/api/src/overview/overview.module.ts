@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AdoptionMatrixResolver, OverviewResolver } from './overview.resolver.js';
+import {
+  AdoptionMatrixResolver,
+  CooperationActivityResolver,
+  OverviewResolver,
+} from './overview.resolver.js';
 import { OverviewService } from './overview.service.js';
 
-@Module({ providers: [OverviewService, OverviewResolver, AdoptionMatrixResolver] })
+@Module({
+  providers: [OverviewService, OverviewResolver, AdoptionMatrixResolver, CooperationActivityResolver],
+})
 export class OverviewModule {}

@@ -1,11 +1,20 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { badField } from '../common/errors.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
-import { AdoptionMatrix, Overview } from './overview.model.js';
+import { StatusUpdate } from '../projects/status-update.entity.js';
+import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
+import { AdoptionMatrix, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
+const MAX_TIMELINE_MONTHS = 120;
+
+function monthsBetween(from: string, to: string): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number);
+  const [toYear, toMonth] = to.split('-').map(Number);
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth) + 1;
+}
 
 @Resolver(() => Overview)
 export class OverviewResolver {
@@ -27,6 +36,36 @@ export class OverviewResolver {
     return overview.year <= FIRST_YEAR
       ? null
       : this.overviews.overview(overview.cooperationId, overview.year - 1);
+  }
+}
+
+@Resolver()
+export class CooperationActivityResolver {
+  constructor(private readonly overviews: OverviewService) {}
+
+  @Query(() => [MonthCount], {
+    description: 'Live adoptions of the online services at the end of each month.',
+  })
+  async adoptionTimeline(@Args() args: AdoptionTimelineArgs): Promise<MonthCount[]> {
+    if (args.to < args.from) {
+      throw badField('to', 'must not be before from');
+    }
+    if (monthsBetween(args.from, args.to) > MAX_TIMELINE_MONTHS) {
+      throw badField('from', `must be at most ${MAX_TIMELINE_MONTHS} months before to`);
+    }
+    return this.overviews.adoptionTimeline(
+      await this.overviews.cooperationId(args.cooperationId),
+      args.from,
+      args.to,
+    );
+  }
+
+  @Query(() => [StatusUpdate], { description: 'The newest status updates of the cooperation’s projects.' })
+  async latestStatusUpdates(@Args() args: LatestStatusUpdatesArgs): Promise<StatusUpdate[]> {
+    return this.overviews.latestStatusUpdates(
+      await this.overviews.cooperationId(args.cooperationId),
+      args.first,
+    );
   }
 }
 

@@ -17,7 +17,8 @@ import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { namedQuery } from '../database/named-query.js';
 import { Project } from '../projects/project.entity.js';
-import type { AdoptionMatrix, Count, Overview } from './overview.model.js';
+import { StatusUpdate } from '../projects/status-update.entity.js';
+import type { AdoptionMatrix, Count, MonthCount, Overview } from './overview.model.js';
 
 type Num = number | string | null;
 const n = (value: Num | undefined): number => Number(value ?? 0);
@@ -87,6 +88,25 @@ const TOTALS = `
        AND (m.joinedOn IS NULL OR m.joinedOn < :end)
   ) s`;
 
+// Live adoptions at the end of each month of a range: the same rule as the overview's, month by month.
+const ADOPTION_TIMELINE = `
+  WITH RECURSIVE months(month, next) AS (
+    SELECT :from, date(:from || '-01', '+1 month')
+    UNION ALL
+    SELECT strftime('%Y-%m', next), date(next, '+1 month') FROM months WHERE strftime('%Y-%m', next) <= :to
+  )
+  SELECT months.month AS month,
+    (SELECT COUNT(*) FROM adoption_change ac
+       JOIN project p ON p.id = ac.projectId
+       JOIN working_group wg ON wg.id = p.workingGroupId
+       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
+      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
+        AND (m.joinedOn IS NULL OR m.joinedOn < months.next)
+        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
+                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < months.next
+                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS count
+  FROM months`;
+
 @Injectable()
 export class OverviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -145,6 +165,32 @@ export class OverviewService {
       averageSatisfaction: ratingsCount > 0 ? n(totals?.weightedRating) / ratingsCount : null,
       completionRate: completionRate(n(totals?.transactionsCompleted), n(totals?.transactionsStarted)),
     };
+  }
+
+  /** Live adoptions of the cooperation's online services at the end of each month from `from` to `to`. */
+  async adoptionTimeline(cooperationId: number, from: string, to: string): Promise<MonthCount[]> {
+    const rows = await namedQuery<{ month: string; count: Num }>(this.dataSource, ADOPTION_TIMELINE, {
+      cooperationId,
+      from,
+      to,
+      onlineService: ProjectKind.ONLINE_SERVICE,
+      live: AdoptionStage.LIVE,
+    });
+    return rows.map((row) => ({ month: row.month, count: n(row.count) }));
+  }
+
+  /** The newest status updates of the cooperation's projects. */
+  latestStatusUpdates(cooperationId: number, first: number): Promise<StatusUpdate[]> {
+    return this.dataSource
+      .getRepository(StatusUpdate)
+      .createQueryBuilder('su')
+      .innerJoin(Project, 'p', 'p.id = su.projectId')
+      .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
+      .where('wg.cooperationId = :cooperationId', { cooperationId })
+      .orderBy('su.createdAt', 'DESC')
+      .addOrderBy('su.id', 'DESC')
+      .limit(first)
+      .getMany();
   }
 
   /** Member cities × online services and the adoptions between them, in three statements. */

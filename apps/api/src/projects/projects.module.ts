@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ProjectsResolver } from './projects.resolver.js';
+import { ProjectsResolver, StatusUpdateResolver } from './projects.resolver.js';
 import { ProjectsService } from './projects.service.js';
 
-@Module({ providers: [ProjectsService, ProjectsResolver], exports: [ProjectsService] })
+@Module({ providers: [ProjectsService, ProjectsResolver, StatusUpdateResolver], exports: [ProjectsService] })
 export class ProjectsModule {}

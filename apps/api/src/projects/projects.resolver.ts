@@ -85,3 +85,11 @@ export class ProjectsResolver {
     return context.loaders.adoptionsByProject.load(project.id);
   }
 }
+
+@Resolver(() => StatusUpdate)
+export class StatusUpdateResolver {
+  @ResolveField(() => Project)
+  project(@Parent() update: StatusUpdate, @Context() context: GraphQLContext): Promise<Project> {
+    return required(context.loaders.project.load(update.projectId), 'project');
+  }
+}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { SatisfactionResolver } from './satisfaction.resolver.js';
+import { CitySatisfactionResolver, SatisfactionResolver } from './satisfaction.resolver.js';
 import { SatisfactionService } from './satisfaction.service.js';
 
-@Module({ providers: [SatisfactionService, SatisfactionResolver] })
+@Module({ providers: [SatisfactionService, SatisfactionResolver, CitySatisfactionResolver] })
 export class SatisfactionModule {}

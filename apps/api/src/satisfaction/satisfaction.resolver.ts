@@ -2,8 +2,12 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { City } from '../cities/city.entity.js';
 import { required, type GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
-import { RecordSatisfactionInput, SatisfactionSeriesArgs } from './dto/satisfaction.inputs.js';
-import { SatisfactionPoint } from './satisfaction-point.model.js';
+import {
+  RecordSatisfactionInput,
+  SatisfactionByCityArgs,
+  SatisfactionSeriesArgs,
+} from './dto/satisfaction.inputs.js';
+import { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
 import { Satisfaction } from './satisfaction.entity.js';
 import { SatisfactionService } from './satisfaction.service.js';
 
@@ -18,6 +22,11 @@ export class SatisfactionResolver {
     return this.service.series(args);
   }
 
+  @Query(() => [CitySatisfaction], { description: 'Figures per city over a period, for one service or all.' })
+  satisfactionByCity(@Args() args: SatisfactionByCityArgs): Promise<CitySatisfaction[]> {
+    return this.service.byCity(args);
+  }
+
   @Mutation(() => Satisfaction, { description: 'Creates or replaces the figures of (project, city, month).' })
   recordSatisfaction(@Args('input') input: RecordSatisfactionInput): Promise<Satisfaction> {
     return this.service.record(input);
@@ -30,6 +39,14 @@ export class SatisfactionResolver {
 
   @ResolveField(() => City)
   city(@Parent() row: Satisfaction, @Context() context: GraphQLContext): Promise<City> {
+    return required(context.loaders.city.load(row.cityId), 'city');
+  }
+}
+
+@Resolver(() => CitySatisfaction)
+export class CitySatisfactionResolver {
+  @ResolveField(() => City)
+  city(@Parent() row: CitySatisfaction, @Context() context: GraphQLContext): Promise<City> {
     return required(context.loaders.city.load(row.cityId), 'city');
   }
 }

@@ -1,19 +1,25 @@
 import { completionRate, monthOf, transactionsError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Transactions } from '../database/transactions.js';
 import { upsertVersioned } from '../database/versioned.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Membership } from '../cooperations/membership.entity.js';
 import { Project } from '../projects/project.entity.js';
-import type { RecordSatisfactionInput, SatisfactionSeriesArgs } from './dto/satisfaction.inputs.js';
-import type { SatisfactionPoint } from './satisfaction-point.model.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type {
+  RecordSatisfactionInput,
+  SatisfactionByCityArgs,
+  SatisfactionSeriesArgs,
+} from './dto/satisfaction.inputs.js';
+import type { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
 import { Satisfaction } from './satisfaction.entity.js';
 
 interface SeriesRow {
-  month: string;
   ratingsCount: number | null;
   weightedRating: number | null;
   npsWeight: number | null;
@@ -82,53 +88,116 @@ export class SatisfactionService {
     });
   }
 
-  /** Monthly figures of a project, for one city or all together, computed by one SQL aggregate. */
+  /** Monthly figures of a service, a city, a cooperation or any mix of them, in one SQL aggregate. */
   async series(args: SatisfactionSeriesArgs): Promise<SatisfactionPoint[]> {
-    if (args.to < args.from) {
-      throw badField('to', 'must not be before from');
+    checkRange(args);
+    if (!args.projectId && !args.cityId && !args.cooperationId) {
+      throw badField('projectId', 'is required unless cityId or cooperationId is given');
     }
-    const projectId = parseId('Project', args.projectId, 'projectId');
-    if (!(await this.dataSource.getRepository(Project).existsBy({ id: projectId }))) {
-      throw notFound('Project', args.projectId, 'projectId');
-    }
-    const query = this.dataSource
-      .getRepository(Satisfaction)
-      .createQueryBuilder('s')
-      .select('s.month', 'month')
-      .addSelect('SUM(s.ratingsCount)', 'ratingsCount')
-      .addSelect('SUM(s.averageRating * s.ratingsCount)', 'weightedRating')
-      .addSelect('SUM(CASE WHEN s.nps IS NOT NULL THEN s.ratingsCount END)', 'npsWeight')
-      .addSelect('SUM(s.nps * s.ratingsCount)', 'weightedNps')
-      .addSelect('SUM(s.transactionsStarted)', 'transactionsStarted')
-      .addSelect('SUM(s.transactionsCompleted)', 'transactionsCompleted')
-      .addSelect('SUM(s.visits)', 'visits')
-      .where('s.projectId = :projectId', { projectId })
-      .andWhere('s.month BETWEEN :from AND :to', { from: args.from, to: args.to })
+    const query = this.aggregate(args)
+      .addSelect('s.month', 'month')
       .groupBy('s.month')
       .orderBy('s.month', 'ASC');
-    if (args.cityId) {
-      const cityId = parseId('City', args.cityId, 'cityId');
-      if (!(await this.dataSource.getRepository(City).existsBy({ id: cityId }))) {
-        throw notFound('City', args.cityId, 'cityId');
-      }
-      query.andWhere('s.cityId = :cityId', { cityId });
-    }
-    const rows = await query.getRawMany<SeriesRow>();
+    await this.scope(query, args);
+    const rows = await query.getRawMany<SeriesRow & { month: string }>();
     return rows.map((row) => {
-      const ratings = num(row.ratingsCount) ?? 0;
       const npsWeight = num(row.npsWeight) ?? 0;
-      const started = num(row.transactionsStarted);
-      const completed = num(row.transactionsCompleted);
       return {
         month: row.month,
-        ratingsCount: ratings,
-        averageRating: ratings > 0 ? (num(row.weightedRating) ?? 0) / ratings : null,
+        ...figures(row),
         nps: npsWeight > 0 ? (num(row.weightedNps) ?? 0) / npsWeight : null,
-        transactionsStarted: started,
-        transactionsCompleted: completed,
-        completionRate: started === null || completed === null ? null : completionRate(completed, started),
-        visits: num(row.visits),
       };
     });
   }
+
+  /** Figures per city over a period, for one service or all, in one SQL aggregate. */
+  async byCity(args: SatisfactionByCityArgs): Promise<CitySatisfaction[]> {
+    checkRange(args);
+    const query = this.aggregate(args)
+      .addSelect('s.cityId', 'cityId')
+      .groupBy('s.cityId')
+      .orderBy('s.cityId', 'ASC');
+    await this.scope(query, { projectId: args.projectId });
+    if (args.cityIds) {
+      const cityIds = args.cityIds.map((id) => parseId('City', id, 'cityIds'));
+      query.andWhere(cityIds.length > 0 ? 's.cityId IN (:...cityIds)' : '1 = 0', { cityIds });
+    }
+    const rows = await query.getRawMany<SeriesRow & { cityId: number }>();
+    return rows.map((row) => ({ cityId: Number(row.cityId), ...figures(row) }));
+  }
+
+  private aggregate(range: { from: string; to: string }): SelectQueryBuilder<Satisfaction> {
+    return this.dataSource
+      .getRepository(Satisfaction)
+      .createQueryBuilder('s')
+      .select('SUM(CASE WHEN s.averageRating IS NOT NULL THEN s.ratingsCount END)', 'ratingsCount')
+      .addSelect('SUM(s.averageRating * s.ratingsCount)', 'weightedRating')
+      .addSelect('SUM(CASE WHEN s.nps IS NOT NULL THEN s.ratingsCount END)', 'npsWeight')
+      .addSelect('SUM(s.nps * s.ratingsCount)', 'weightedNps')
+      .addSelect(
+        'SUM(CASE WHEN s.transactionsCompleted IS NOT NULL THEN s.transactionsStarted END)',
+        'transactionsStarted',
+      )
+      .addSelect(
+        'SUM(CASE WHEN s.transactionsStarted IS NOT NULL THEN s.transactionsCompleted END)',
+        'transactionsCompleted',
+      )
+      .addSelect('SUM(s.visits)', 'visits')
+      .where('s.month BETWEEN :from AND :to', { from: range.from, to: range.to });
+  }
+
+  private async scope(
+    query: SelectQueryBuilder<Satisfaction>,
+    scope: { projectId?: string | null; cityId?: string | null; cooperationId?: string | null },
+  ): Promise<void> {
+    const repository = (entity: typeof Project | typeof City | typeof Cooperation) =>
+      this.dataSource.getRepository(entity);
+    if (scope.projectId) {
+      const projectId = parseId('Project', scope.projectId, 'projectId');
+      if (!(await repository(Project).existsBy({ id: projectId }))) {
+        throw notFound('Project', scope.projectId, 'projectId');
+      }
+      query.andWhere('s.projectId = :projectId', { projectId });
+    }
+    if (scope.cityId) {
+      const cityId = parseId('City', scope.cityId, 'cityId');
+      if (!(await repository(City).existsBy({ id: cityId }))) {
+        throw notFound('City', scope.cityId, 'cityId');
+      }
+      query.andWhere('s.cityId = :cityId', { cityId });
+    }
+    if (scope.cooperationId) {
+      const cooperationId = parseId('Cooperation', scope.cooperationId, 'cooperationId');
+      if (!(await repository(Cooperation).existsBy({ id: cooperationId }))) {
+        throw notFound('Cooperation', scope.cooperationId, 'cooperationId');
+      }
+      query
+        .innerJoin(Project, 'p', 'p.id = s.projectId')
+        .innerJoin(WorkingGroup, 'wg', 'wg.id = p.workingGroupId AND wg.cooperationId = :cooperationId', {
+          cooperationId,
+        })
+        .innerJoin(Membership, 'm', 'm.cityId = s.cityId AND m.cooperationId = :cooperationId');
+    }
+  }
+}
+
+function checkRange(range: { from: string; to: string }): void {
+  if (range.to < range.from) {
+    throw badField('to', 'must not be before from');
+  }
+}
+
+/** Weighted averages and rates from the sums of one group. */
+function figures(row: SeriesRow) {
+  const ratings = num(row.ratingsCount) ?? 0;
+  const started = num(row.transactionsStarted);
+  const completed = num(row.transactionsCompleted);
+  return {
+    ratingsCount: ratings,
+    averageRating: ratings > 0 ? (num(row.weightedRating) ?? 0) / ratings : null,
+    transactionsStarted: started,
+    transactionsCompleted: completed,
+    completionRate: started === null || completed === null ? null : completionRate(completed, started),
+    visits: num(row.visits),
+  };
 }

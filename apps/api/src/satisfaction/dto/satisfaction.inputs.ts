@@ -1,6 +1,6 @@
 import { MONTH_PATTERN, NPS_MAX, NPS_MIN, RATING_MAX, RATING_MIN } from '@koop/domain';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Trim } from '../../common/text.js';
 
 const count = { message: 'must be a whole number of at least 0' };
@@ -75,14 +75,7 @@ export class RecordSatisfactionInput {
 }
 
 @ArgsType()
-export class SatisfactionSeriesArgs {
-  @Field(() => ID)
-  projectId: string;
-
-  @Field(() => ID, { nullable: true, description: 'One city; all cities together when left out.' })
-  @IsOptional()
-  cityId?: string | null;
-
+export class MonthRangeArgs {
   @Field({ description: 'First month, YYYY-MM.' })
   @Matches(MONTH_PATTERN, monthRule)
   from: string;
@@ -90,4 +83,35 @@ export class SatisfactionSeriesArgs {
   @Field({ description: 'Last month, YYYY-MM.' })
   @Matches(MONTH_PATTERN, monthRule)
   to: string;
+}
+
+@ArgsType()
+export class SatisfactionSeriesArgs extends MonthRangeArgs {
+  @Field(() => ID, { nullable: true, description: 'One service; all services together when left out.' })
+  @IsOptional()
+  projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One city; all cities together when left out.' })
+  @IsOptional()
+  cityId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the services of this cooperation and the cities that are its members.',
+  })
+  @IsOptional()
+  cooperationId?: string | null;
+}
+
+@ArgsType()
+export class SatisfactionByCityArgs extends MonthRangeArgs {
+  @Field(() => ID, { nullable: true, description: 'One service; all services together when left out.' })
+  @IsOptional()
+  projectId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these cities.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  cityIds?: string[] | null;
 }
