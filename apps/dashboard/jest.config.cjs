@@ -12,9 +12,10 @@ module.exports = {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))'],
   moduleNameMapper: {
     '^@koop/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@koop/ui$': '<rootDir>/../../libs/ui/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

@@ -2,37 +2,70 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideApollo } from 'apollo-angular';
+import { HttpLink } from 'apollo-angular/http';
+import { InMemoryCache } from '@apollo/client';
+import { inject } from '@angular/core';
 import { AppComponent } from './app.component';
+import de from '../../public/i18n/de.json';
+import en from '../../public/i18n/en.json';
+
+function setup() {
+  TestBed.configureTestingModule({
+    imports: [
+      AppComponent,
+      TranslocoTestingModule.forRoot({
+        langs: { de, en },
+        translocoConfig: { availableLangs: ['de', 'en'], defaultLang: 'de' },
+      }),
+    ],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideApollo(() => ({
+        link: inject(HttpLink).create({ uri: '/graphql' }),
+        cache: new InMemoryCache(),
+      })),
+    ],
+  });
+  const fixture = TestBed.createComponent(AppComponent);
+  fixture.detectChanges();
+  return { fixture, http: TestBed.inject(HttpTestingController) };
+}
+
+async function answer(
+  fixture: ReturnType<typeof setup>['fixture'],
+  http: HttpTestingController,
+  demoData: boolean,
+) {
+  http.expectOne('/graphql').flush({ data: { appInfo: { demoData } } });
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
 
 describe('AppComponent', () => {
   it('marks demo data when the API says the database holds it', async () => {
-    TestBed.configureTestingModule({
-      imports: [AppComponent],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    const fixture = TestBed.createComponent(AppComponent);
-    fixture.detectChanges();
-    const http = TestBed.inject(HttpTestingController);
-    http.expectOne('/graphql').flush({ data: { appInfo: { demoData: true } } });
-    await fixture.whenStable();
-    fixture.detectChanges();
+    const { fixture, http } = setup();
+    await answer(fixture, http, true);
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('[role="note"]')?.textContent).toContain('Demodaten');
     expect(element.querySelector('main#main')).not.toBeNull();
   });
 
-  it('shows no demo note for real data', async () => {
-    TestBed.configureTestingModule({
-      imports: [AppComponent],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    const fixture = TestBed.createComponent(AppComponent);
-    fixture.detectChanges();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/graphql')
-      .flush({ data: { appInfo: { demoData: false } } });
-    await fixture.whenStable();
-    fixture.detectChanges();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[role="note"]')).toBeNull();
+  it('shows no demo note for real data, and offers both languages', async () => {
+    const { fixture, http } = setup();
+    await answer(fixture, http, false);
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[role="note"]')).toBeNull();
+    const buttons = [...element.querySelectorAll('.languages button')].map((b) => [
+      b.textContent?.trim(),
+      b.getAttribute('aria-pressed'),
+    ]);
+    expect(buttons).toEqual([
+      ['DE', 'true'],
+      ['EN', 'false'],
+    ]);
   });
 });

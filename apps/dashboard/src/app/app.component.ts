@@ -1,43 +1,137 @@
-import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
-import { GraphQLService } from './graphql.service';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { LanguageService } from './core/language.service';
+import { LANGUAGES, type Language } from './core/languages';
+import { queryResource } from './core/graphql-resource';
+import { AppInfoDocument } from './graphql/generated/graphql';
+
+interface NavItem {
+  readonly path: string;
+  readonly key: string;
+}
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip" href="#main">Zum Inhalt springen</a>
-    <header>
-      <p class="brand">Kooperationscockpit</p>
-      <p class="tagline">Digitale Zusammenarbeit bayerischer Kommunen</p>
-    </header>
-    @if (info.value()?.appInfo?.demoData) {
-      <p class="demo" role="note">
-        Demodaten: Alle Zahlen zur Nachnutzung und Zufriedenheit sind erzeugt, nicht echt.
-      </p>
-    }
-    <main id="main" tabindex="-1">
-      <router-outlet />
-    </main>
+    <ng-container *transloco="let t">
+      <a class="skip" href="#main">{{ t('layout.skipToContent') }}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" routerLink="/cockpit">
+            <span class="name">Kooperationscockpit</span>
+            <span class="tagline">{{ t('layout.tagline') }}</span>
+          </a>
+          <div class="languages" role="group" [attr.aria-label]="t('layout.language')">
+            @for (language of languages; track language) {
+              <button
+                type="button"
+                [attr.aria-pressed]="current() === language"
+                [attr.lang]="language"
+                [attr.aria-label]="language.toUpperCase() + ' – ' + t('layout.languageName.' + language)"
+                (click)="use(language)"
+              >
+                {{ language.toUpperCase() }}
+              </button>
+            }
+          </div>
+        </div>
+        <nav [attr.aria-label]="t('layout.mainNavigation')">
+          <ul>
+            @for (item of navigation; track item.path) {
+              <li>
+                <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                  t(item.key)
+                }}</a>
+              </li>
+            }
+          </ul>
+        </nav>
+      </header>
+      @if (info.value()?.appInfo?.demoData) {
+        <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
+      }
+      <main id="main" tabindex="-1">
+        <router-outlet />
+      </main>
+      <footer>
+        <p>{{ t('layout.footer') }}</p>
+      </footer>
+    </ng-container>
   `,
   styles: `
     :host {
-      display: block;
+      display: flex;
+      flex-direction: column;
       min-height: 100vh;
     }
     header {
       background: var(--koop-blue);
       color: #fff;
-      padding: 0.75rem 1.5rem;
+    }
+    .bar {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+      padding: 0.6rem 1.5rem;
+      flex-wrap: wrap;
     }
     .brand {
-      font-size: 1.35rem;
+      color: #fff;
+      text-decoration: none;
+      display: flex;
+      flex-direction: column;
+    }
+    .name {
+      font-size: 1.3rem;
       font-weight: 700;
-      margin: 0;
     }
     .tagline {
+      font-size: 0.9rem;
+    }
+    .languages {
+      display: flex;
+      gap: 0.25rem;
+    }
+    .languages button {
+      font: inherit;
+      background: transparent;
+      color: #fff;
+      border: 1px solid #fff;
+      border-radius: 4px;
+      padding: 0.2rem 0.6rem;
+      cursor: pointer;
+      min-width: 2.75rem;
+      min-height: 2.25rem;
+    }
+    .languages button[aria-pressed='true'] {
+      background: #fff;
+      color: var(--koop-blue);
+      font-weight: 700;
+    }
+    nav ul {
+      list-style: none;
       margin: 0;
+      padding: 0 1rem;
+      display: flex;
+      flex-wrap: wrap;
+    }
+    nav a {
+      display: block;
+      color: #fff;
+      padding: 0.55rem 0.75rem;
+      text-decoration: none;
+      border-bottom: 4px solid transparent;
+    }
+    nav a:hover {
+      background: rgb(255 255 255 / 12%);
+    }
+    nav a.active {
+      border-bottom-color: #ffd166;
+      font-weight: 700;
     }
     .demo {
       margin: 0;
@@ -46,27 +140,66 @@ import { GraphQLService } from './graphql.service';
       border-bottom: 1px solid #c9a227;
     }
     main {
-      padding: 1.5rem;
-      max-width: 80rem;
+      flex: 1;
+      width: 100%;
+      max-width: 90rem;
       margin: 0 auto;
+      padding: 1.25rem 1.5rem 2rem;
+      box-sizing: border-box;
+    }
+    main:focus {
+      outline: none;
+    }
+    footer {
+      border-top: 1px solid var(--koop-border);
+      color: var(--koop-muted);
+      padding: 0.75rem 1.5rem;
+      font-size: 0.9rem;
+    }
+    footer p {
+      margin: 0;
     }
     .skip {
       position: absolute;
       left: -999px;
+      top: 0.5rem;
     }
     .skip:focus {
-      left: 1rem;
-      top: 1rem;
+      left: 0.5rem;
       background: #fff;
-      padding: 0.5rem;
+      color: var(--koop-blue);
+      padding: 0.5rem 0.75rem;
       z-index: 10;
+    }
+    @media (max-width: 40rem) {
+      .bar,
+      main {
+        padding-inline: 0.75rem;
+      }
+      nav ul {
+        padding: 0 0.25rem;
+      }
+      nav a {
+        padding: 0.5rem;
+      }
     }
   `,
 })
 export class AppComponent {
-  private readonly graphql = inject(GraphQLService);
+  private readonly language = inject(LanguageService);
+  protected readonly languages = LANGUAGES;
+  protected readonly current = this.language.language;
+  protected readonly info = queryResource(AppInfoDocument, () => ({}));
 
-  protected readonly info = resource({
-    loader: () => this.graphql.query<{ appInfo: { demoData: boolean } }>('{ appInfo { demoData } }'),
-  });
+  protected readonly navigation: readonly NavItem[] = [
+    { path: '/cockpit', key: 'nav.cockpit' },
+    { path: '/arbeitskreise', key: 'nav.workingGroups' },
+    { path: '/projekte', key: 'nav.projects' },
+    { path: '/nachnutzung', key: 'nav.adoption' },
+    { path: '/zufriedenheit', key: 'nav.satisfaction' },
+  ];
+
+  protected use(language: Language): void {
+    this.language.use(language);
+  }
 }

@@ -1,23 +1,48 @@
-import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import localeDe from '@angular/common/locales/de';
 import {
   type ApplicationConfig,
-  LOCALE_ID,
+  inject,
+  isDevMode,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { InMemoryCache } from '@apollo/client';
+import { provideTransloco } from '@jsverse/transloco';
+import { provideTranslocoLocale } from '@jsverse/transloco-locale';
+import { provideTranslocoPersistLang } from '@jsverse/transloco-persist-lang';
+import { provideApollo } from 'apollo-angular';
+import { HttpLink } from 'apollo-angular/http';
 import { routes } from './app.routes';
-
-registerLocaleData(localeDe);
+import { LANGUAGES, LOCALES } from './core/languages';
+import { TranslationLoader } from './core/transloco-loader';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch()),
-    provideRouter(routes, withComponentInputBinding()),
-    { provide: LOCALE_ID, useValue: 'de' },
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    provideApollo(() => ({
+      link: inject(HttpLink).create({ uri: '/graphql' }),
+      cache: new InMemoryCache(),
+    })),
+    provideTransloco({
+      config: {
+        availableLangs: [...LANGUAGES],
+        defaultLang: 'de',
+        fallbackLang: 'de',
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: true, logMissingKey: isDevMode() },
+      },
+      loader: TranslationLoader,
+    }),
+    provideTranslocoLocale({ langToLocaleMapping: LOCALES }),
+    provideTranslocoPersistLang({ storage: { useValue: localStorage }, storageKey: 'koop.language' }),
   ],
 };

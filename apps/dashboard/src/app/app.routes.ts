@@ -1,10 +1,13 @@
 import type { Routes } from '@angular/router';
 
+/** Every page is its own lazy chunk; the paths are German, as the users' language. */
 export const routes: Routes = [
-  {
-    path: '',
-    loadComponent: () => import('./pages/home/home.page').then((m) => m.HomePage),
-    title: 'Kooperationscockpit',
-  },
-  { path: '**', redirectTo: '' },
+  { path: '', pathMatch: 'full', redirectTo: 'cockpit' },
+  { path: 'cockpit', loadChildren: () => import('./pages/cockpit/cockpit.routes') },
+  { path: 'arbeitskreise', loadChildren: () => import('./pages/working-groups/working-groups.routes') },
+  { path: 'projekte', loadChildren: () => import('./pages/projects/projects.routes') },
+  { path: 'nachnutzung', loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes') },
+  { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
+  { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
+  { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
 ];

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Base URL of the product the global setup started. */
+export const BASE_URL = process.env['KOOP_E2E_URL'] ?? 'http://127.0.0.1:3000';
+
+export const DESKTOP = { width: 1440, height: 900 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, cut off from everything but this machine. */
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface PageOptions {
+  readonly language?: 'de' | 'en';
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+/** A page in a fresh context with the dashboard's language preset, at `path`, once the app has settled. */
+export async function openPage(browser: Browser, path: string, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport: options.viewport ?? DESKTOP,
+    locale: options.language === 'en' ? 'en-GB' : 'de-DE',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+  });
+  const language = options.language ?? 'de';
+  // Only a first visit gets the preset: a language the user switched to must survive reloads.
+  await context.addInitScript((lang) => {
+    if (localStorage.getItem('koop.language') === null) localStorage.setItem('koop.language', lang);
+  }, language);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  if (problems.length > 0) {
+    throw new Error(`The page threw: ${problems.join('; ')}`);
+  }
+  return page;
+}
+
+/** Closes the page and its context. */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+/** Runs axe (WCAG 2.1 A and AA) and lists the serious and critical violations, empty when there are none. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
+}
+
+/** Saves a full-page screenshot under artifacts/screenshots for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const directory = join(process.cwd(), 'artifacts', 'screenshots');
+  mkdirSync(directory, { recursive: true });
+  await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
+}
+
+/** Sends a GraphQL query to the same server the pages use. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  }
+  return body.data;
+}

@@ -1,0 +1,27 @@
+import { inject, type ResourceRef } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import type { TypedDocumentNode } from '@apollo/client';
+import { Apollo } from 'apollo-angular';
+import { map } from 'rxjs';
+
+/**
+ * A resource that runs a typed GraphQL query whenever its variables change; `undefined` variables mean
+ * "not ready yet". Figures are always read fresh from the server: they may change under the user.
+ */
+export function queryResource<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: () => TVariables | undefined,
+): ResourceRef<TData | undefined> {
+  const apollo = inject(Apollo);
+  return rxResource({
+    params: variables,
+    stream: ({ params }) =>
+      apollo
+        .query<TData, TVariables>({
+          query: document,
+          variables: params,
+          fetchPolicy: 'network-only',
+        } as never)
+        .pipe(map((result) => result.data as TData)),
+  });
+}

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+export default [
+  { path: '', loadComponent: () => import('./city-profile.page').then((m) => m.CityProfilePage) },
+] satisfies Routes;

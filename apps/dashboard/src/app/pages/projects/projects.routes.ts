@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+export default [
+  { path: '', loadComponent: () => import('./projects.page').then((m) => m.ProjectsPage) },
+] satisfies Routes;

@@ -1,0 +1,203 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import type { ChartConfiguration, ChartType } from 'chart.js';
+import { BaseChartDirective } from 'ng2-charts';
+import { downloadCsv, toCsv } from '../csv/csv';
+import { CHART_PALETTE, type ChartSeries, type ChartTexts } from './chart.types';
+
+let nextId = 0;
+
+/**
+ * A bar or line chart with its accessible alternative: a data table reachable with the keyboard and a
+ * CSV download of exactly the data drawn. The canvas itself carries a one-sentence summary.
+ */
+@Component({
+  selector: 'koop-chart',
+  imports: [BaseChartDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <figure class="chart" [attr.aria-labelledby]="id + '-caption'">
+      <figcaption [id]="id + '-caption'">{{ caption() }}</figcaption>
+      <div class="canvas" [style.height.px]="height()">
+        <canvas
+          baseChart
+          role="img"
+          [attr.aria-label]="summary()"
+          [type]="kind()"
+          [data]="data()"
+          [options]="options()"
+        ></canvas>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          [attr.aria-expanded]="tableShown()"
+          [attr.aria-controls]="id + '-table'"
+          (click)="toggleTable()"
+        >
+          {{ tableShown() ? texts().hideTable : texts().showTable }}
+        </button>
+        <button type="button" (click)="download()">{{ texts().downloadCsv }}</button>
+      </div>
+      <div class="table-wrap" [id]="id + '-table'" [hidden]="!tableShown()">
+        <table>
+          <caption>
+            {{
+              caption()
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ texts().category }}</th>
+              @for (s of series(); track s.label) {
+                <th scope="col">{{ s.label }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (label of labels(); track $index; let row = $index) {
+              <tr>
+                <th scope="row">{{ label }}</th>
+                @for (s of series(); track s.label) {
+                  <td>{{ formatted(s.values[row]) }}</td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  `,
+  styles: `
+    .chart {
+      margin: 0;
+    }
+    figcaption {
+      font-weight: 600;
+      margin-bottom: 0.5rem;
+    }
+    .canvas {
+      position: relative;
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.3rem 0.75rem;
+      border: 1px solid #0b4f8a;
+      border-radius: 4px;
+      background: #fff;
+      color: #0b4f8a;
+      cursor: pointer;
+    }
+    button:hover {
+      background: #e8f0f8;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      margin-top: 0.5rem;
+    }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+      padding-bottom: 0.25rem;
+    }
+    th,
+    td {
+      border-bottom: 1px solid #c9d2dc;
+      padding: 0.25rem 0.75rem;
+      text-align: right;
+    }
+    th[scope='row'],
+    thead th:first-child {
+      text-align: left;
+    }
+  `,
+})
+export class ChartComponent {
+  readonly kind = input<Extract<ChartType, 'bar' | 'line'>>('bar');
+  readonly caption = input.required<string>();
+  /** One sentence saying what the chart shows, for screen readers. */
+  readonly summary = input.required<string>();
+  readonly labels = input.required<readonly string[]>();
+  readonly series = input.required<readonly ChartSeries[]>();
+  readonly texts = input.required<ChartTexts>();
+  /** BCP 47 locale for numbers in the table and on the axes. */
+  readonly locale = input('de-DE');
+  readonly fractionDigits = input(0);
+  readonly stacked = input(false);
+  readonly yMin = input<number | undefined>(undefined);
+  readonly yMax = input<number | undefined>(undefined);
+  readonly height = input(280);
+  /** File name of the CSV download, without extension. */
+  readonly csvName = input.required<string>();
+
+  protected readonly id = `koop-chart-${nextId++}`;
+  protected readonly tableShown = signal(false);
+
+  private readonly numberFormat = computed(
+    () => new Intl.NumberFormat(this.locale(), { maximumFractionDigits: this.fractionDigits() }),
+  );
+
+  protected readonly data = computed<ChartConfiguration['data']>(() => ({
+    labels: [...this.labels()],
+    datasets: this.series().map((s, index) => {
+      const color = s.color ?? CHART_PALETTE[index % CHART_PALETTE.length];
+      return {
+        label: s.label,
+        data: [...s.values],
+        backgroundColor: color,
+        borderColor: color,
+        pointRadius: 2,
+        tension: 0.2,
+        spanGaps: true,
+      };
+    }),
+  }));
+
+  protected readonly options = computed<ChartConfiguration['options']>(() => {
+    const format = this.numberFormat();
+    return {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: this.locale(),
+      plugins: { legend: { display: this.series().length > 1, position: 'bottom' } },
+      scales: {
+        x: { stacked: this.stacked() },
+        y: {
+          stacked: this.stacked(),
+          min: this.yMin(),
+          max: this.yMax(),
+          beginAtZero: this.yMin() === undefined,
+          ticks: { callback: (value) => format.format(Number(value)) },
+        },
+      },
+    };
+  });
+
+  protected formatted(value: number | null | undefined): string {
+    return value === null || value === undefined ? this.texts().noValue : this.numberFormat().format(value);
+  }
+
+  protected toggleTable(): void {
+    this.tableShown.update((shown) => !shown);
+  }
+
+  protected download(): void {
+    const header = [this.texts().category, ...this.series().map((s) => s.label)];
+    const rows = this.labels().map((label, row) => [
+      label,
+      ...this.series().map((s) => s.values[row] ?? null),
+    ]);
+    downloadCsv(this.csvName(), toCsv(header, rows));
+  }
+}
