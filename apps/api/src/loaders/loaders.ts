@@ -1,4 +1,4 @@
-import { AdoptionStage, sizeBandOf } from '@koop/domain';
+import { AdoptionStage, ProjectKind, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
@@ -43,16 +43,21 @@ function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
   });
 }
 
-/** Number of LIVE adoptions per city, counted in SQL. */
+/**
+ * Number of online services each city runs live, counted in SQL. Adoptions of standards, platforms and
+ * the like are not services a city runs, as in the overview's live adoptions.
+ */
 function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> {
   return new DataLoader(async (cityIds) => {
     const rows: { cityId: number; count: number | string }[] = await dataSource
       .getRepository(Adoption)
       .createQueryBuilder('a')
+      .innerJoin(Project, 'p', 'p.id = a.projectId')
       .select('a.cityId', 'cityId')
       .addSelect('COUNT(*)', 'count')
       .where('a.cityId IN (:...cityIds)', { cityIds: [...cityIds] })
       .andWhere('a.stage = :live', { live: AdoptionStage.LIVE })
+      .andWhere('p.kind = :onlineService', { onlineService: ProjectKind.ONLINE_SERVICE })
       .groupBy('a.cityId')
       .getRawMany();
     const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));
