@@ -23,6 +23,13 @@ import type { AdoptionMatrix, Count, MonthCount, Overview } from './overview.mod
 type Num = number | string | null;
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
+/** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
+function tomorrow(now = new Date()): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
+}
+
 interface StateRow {
   phase: ProjectPhase;
   health: ProjectHealth;
@@ -60,17 +67,18 @@ const PROJECT_STATES = `
    GROUP BY su.phase, su.health, p.kind`;
 
 // Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows. A city
-// counts if it was a member at the end of the year, the same rule for all three.
+// counts if it was a member at the end of the year (today, for the current year: a membership that starts
+// later this year does not count yet), the same rule for all three.
 const TOTALS = `
   SELECT
     (SELECT COUNT(*) FROM membership m
-      WHERE m.cooperationId = :cooperationId AND (m.joinedOn IS NULL OR m.joinedOn < :end)) AS memberCities,
+      WHERE m.cooperationId = :cooperationId AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)) AS memberCities,
     (SELECT COUNT(*) FROM adoption_change ac
        JOIN project p ON p.id = ac.projectId
        JOIN working_group wg ON wg.id = p.workingGroupId
        JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
       WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR m.joinedOn < :end)
+        AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
         AND ac.id = (SELECT ac2.id FROM adoption_change ac2
                       WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < :end
                       ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS liveAdoptions,
@@ -85,10 +93,11 @@ const TOTALS = `
       JOIN working_group wg ON wg.id = p.workingGroupId
       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = s.cityId
      WHERE wg.cooperationId = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
-       AND (m.joinedOn IS NULL OR m.joinedOn < :end)
+       AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
   ) s`;
 
-// Live adoptions at the end of each month of a range: the same rule as the overview's, month by month.
+// Live adoptions at the end of each month of a range: the same rule as the overview's, month by month. A month
+// not yet over counts the members of today, so that the current month agrees with the current year's overview.
 const ADOPTION_TIMELINE = `
   WITH RECURSIVE months(month, next) AS (
     SELECT :from, date(:from || '-01', '+1 month')
@@ -101,11 +110,12 @@ const ADOPTION_TIMELINE = `
        JOIN working_group wg ON wg.id = p.workingGroupId
        JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
       WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR m.joinedOn < months.next)
+        AND (m.joinedOn IS NULL OR (m.joinedOn < months.next AND m.joinedOn < :joinedBefore))
         AND ac.id = (SELECT ac2.id FROM adoption_change ac2
                       WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < months.next
                       ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS count
-  FROM months`;
+  FROM months
+  ORDER BY months.month`;
 
 @Injectable()
 export class OverviewService {
@@ -125,9 +135,12 @@ export class OverviewService {
    * state of its latest status update before then, each adoption in the state of its latest change.
    */
   async overview(cooperationId: number, year: number): Promise<Overview> {
+    const end = `${year + 1}-01-01`;
+    const dayAfterToday = tomorrow();
     const parameters = {
       cooperationId,
-      end: `${year + 1}-01-01`,
+      end,
+      joinedBefore: end < dayAfterToday ? end : dayAfterToday,
       firstMonth: `${year}-01`,
       lastMonth: `${year}-12`,
       onlineService: ProjectKind.ONLINE_SERVICE,
@@ -173,6 +186,7 @@ export class OverviewService {
       cooperationId,
       from,
       to,
+      joinedBefore: tomorrow(),
       onlineService: ProjectKind.ONLINE_SERVICE,
       live: AdoptionStage.LIVE,
     });
