@@ -11,16 +11,13 @@
 // [--kill-after=250]. Prints a summary and `N passed, M failed`; exits non-zero on any lost write, and after
 // 60 seconds at the latest. Talks to 127.0.0.1 only.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort, MAIN as MAIN_FILE, ROOT, startBuiltServer } from '../lib/server.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const MAIN = join(ROOT, MAIN_FILE);
 const HOST = '127.0.0.1';
 const DEADLINE_MS = 60_000;
 const START_TIMEOUT_MS = 20_000;
@@ -63,18 +60,6 @@ const deadline = setTimeout(() => {
 }, DEADLINE_MS);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A TCP port on the loopback interface that nothing listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One HTTP exchange on the loopback interface; rejects when the connection breaks before the whole answer. */
 function request(server, method, path, payload) {
@@ -127,51 +112,14 @@ async function gql(server, query, variables) {
 
 /** Starts the built API on the database file and waits until /health answers 200. */
 async function startServer(port) {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite:${databaseFile}`,
-      PORT: String(port),
-      HOST,
-      DEMO_DATA: 'false',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  exited.then(() => children.delete(child));
-  const server = {
-    child,
+  const started = await startBuiltServer({
     port,
-    exited,
-    output: () => output,
-    agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
-  };
-  const started = Date.now();
-  let dead = false;
-  exited.then(() => (dead = true));
-  while (Date.now() - started < START_TIMEOUT_MS) {
-    if (dead) {
-      throw new Error(`the API exited during its start:\n${output}`);
-    }
-    try {
-      const { status } = await request(server, 'GET', '/health');
-      if (status === 200) {
-        return server;
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`/health did not answer 200 within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+    env: { DATABASE_URL: `sqlite:${databaseFile}`, DEMO_DATA: 'false' },
+    timeoutMs: START_TIMEOUT_MS,
+  });
+  children.add(started.child);
+  started.exited.then(() => children.delete(started.child));
+  return { ...started, agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }) };
 }
 
 async function stopServer(server, signal) {

@@ -1,20 +1,12 @@
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown() {
-  const child = globalThis.koopServer;
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        resolve();
-      }, 5000);
-      child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+  const { server, directory } = globalThis.koopE2e ?? {};
+  if (server) {
+    const { code, signal } = await server.stop('SIGTERM');
+    if (code !== 0 && signal !== 'SIGTERM') {
+      console.error(`The e2e server ended with code ${code}, signal ${signal}:\n${server.output()}`);
+    }
   }
-  const { STATE_FILE } = await import('./global-setup.mjs');
-  rmSync(STATE_FILE, { force: true });
+  if (directory) rmSync(directory, { recursive: true, force: true });
 }

@@ -1,0 +1,78 @@
+// Starts the built product (dist/) for scripts and browser tests, on loopback only.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const MAIN = 'dist/apps/api/apps/api/src/main.js';
+const HOST = '127.0.0.1';
+
+/** A TCP port on the loopback interface that nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built API (and dashboard, in production mode) with `env` on a free port and waits until
+ * /health answers 200. The caller chooses the database; DEMO_DATA, NODE_ENV and LOG_LEVEL default to a
+ * demo in production mode with warnings only.
+ */
+export async function startBuiltServer({ env = {}, port, timeoutMs = 30000 } = {}) {
+  const chosenPort = port ?? (await freePort());
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: String(chosenPort),
+      HOST,
+      DEMO_DATA: 'true',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let dead = false;
+  exited.then(() => (dead = true));
+  const url = `http://${HOST}:${chosenPort}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (dead) throw new Error(`The API exited during its start:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) {
+        return {
+          url,
+          port: chosenPort,
+          child,
+          exited,
+          output: () => output,
+          /** Stops the server with `signal` (SIGKILL after 5 s) and resolves with its exit. */
+          async stop(signal = 'SIGTERM') {
+            if (!dead) child.kill(signal);
+            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            const result = await exited;
+            clearTimeout(timer);
+            return result;
+          },
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`/health did not answer 200 within ${timeoutMs / 1000} s:\n${output}`);
+}
