@@ -16,6 +16,10 @@ describe('production mode', () => {
       '<!doctype html><title>Kooperationscockpit</title><koop-root></koop-root>',
     );
     writeFileSync(join(dashboard, 'main-ABC.js'), 'console.log("app")');
+    writeFileSync(
+      join(dashboard, 'chunk-BIG.js'),
+      'export const texts = ['.concat('"Kooperationscockpit",'.repeat(500), '];'),
+    );
     app = await startTestApp({ environment: 'production', dashboardDir: dashboard });
     server = app.app.getHttpServer();
   });
@@ -32,6 +36,12 @@ describe('production mode', () => {
     const script = await request(server).get('/main-ABC.js');
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('compresses what it sends when the client accepts gzip', async () => {
+    const script = await request(server).get('/chunk-BIG.js').set('Accept-Encoding', 'gzip');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-encoding']).toBe('gzip');
   });
 
   it('answers client routes with index.html, but not missing files or the API paths', async () => {

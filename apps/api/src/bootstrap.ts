@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -39,6 +40,8 @@ export async function createApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Dashboard bundles and GraphQL answers are text: compressed they are a fraction of the size.
+  app.use(compression());
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   const dataSource = app.get(DataSource);
