@@ -76,7 +76,8 @@ export const PROJECTS: readonly ProjectPlan[] = [
     owner: 'Würzburg',
     isEfa: true,
     startedMonthsAgo: 18,
-    course: 'delayed',
+    // An online service in trouble, so that the demo shows what a RED project means for the cities waiting for it.
+    course: 'troubled',
     risks:
       'Schnittstelle zum Wohngeld-Fachverfahren verzögert sich; Nachweisabruf hängt von der Registermodernisierung ab.',
   },
