@@ -1,4 +1,6 @@
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
+import { BaseChartDirective } from 'ng2-charts';
 import { provideKoopCharts } from './chart-registration';
 import { ChartComponent } from './chart.component';
 
@@ -56,5 +58,22 @@ describe('ChartComponent', () => {
     ]);
     const headers = [...element.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
     expect(headers).toEqual(['Monat', 'Durchschnitt', 'Bewertungen']);
+  });
+
+  it('draws a series as bars on a second axis when asked, for counts beside an average', () => {
+    const fixture = render();
+    fixture.componentRef.setInput('kind', 'line');
+    fixture.componentRef.setInput('series', [
+      { label: 'Durchschnitt', values: [3.5, 3.7] },
+      { label: 'Bewertungen', values: [1200, 1350], kind: 'bar', secondaryAxis: true },
+    ]);
+    fixture.detectChanges();
+    const chart = fixture.debugElement
+      .query(By.directive(BaseChartDirective))
+      .injector.get(BaseChartDirective);
+    const [average, ratings] = chart.data?.datasets ?? [];
+    expect(average).not.toHaveProperty('yAxisID');
+    expect(ratings).toMatchObject({ type: 'bar', yAxisID: 'y2' });
+    expect(chart.options?.scales?.['y2']).toMatchObject({ position: 'right', beginAtZero: true });
   });
 });

@@ -153,6 +153,8 @@ export class ChartComponent {
       const color = s.color ?? CHART_PALETTE[index % CHART_PALETTE.length];
       return {
         label: s.label,
+        ...(s.kind ? { type: s.kind } : {}),
+        ...(s.secondaryAxis ? { yAxisID: 'y2' } : {}),
         data: [...s.values],
         backgroundColor: color,
         borderColor: color,
@@ -180,6 +182,16 @@ export class ChartComponent {
           beginAtZero: this.yMin() === undefined,
           ticks: { callback: (value) => format.format(Number(value)) },
         },
+        ...(this.series().some((s) => s.secondaryAxis)
+          ? {
+              y2: {
+                position: 'right' as const,
+                beginAtZero: true,
+                grid: { drawOnChartArea: false },
+                ticks: { callback: (value: string | number) => format.format(Number(value)) },
+              },
+            }
+          : {}),
       },
     };
   });

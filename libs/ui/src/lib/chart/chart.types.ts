@@ -4,6 +4,10 @@ export interface ChartSeries {
   readonly values: readonly (number | null)[];
   /** CSS colour; a palette colour is chosen when left out. */
   readonly color?: string;
+  /** Draw this series as bars or as a line; the chart's kind when left out. */
+  readonly kind?: 'bar' | 'line';
+  /** Plot it against a second value axis on the right, e.g. a count beside an average. */
+  readonly secondaryAxis?: boolean;
 }
 
 /** Texts of the chart's controls, in the user's language. */
