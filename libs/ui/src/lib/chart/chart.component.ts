@@ -180,7 +180,8 @@ export class ChartComponent {
           min: this.yMin(),
           max: this.yMax(),
           beginAtZero: this.yMin() === undefined,
-          ticks: { callback: (value) => format.format(Number(value)) },
+          // No ticks between the steps the numbers are shown in: counts get no 0.5 shown as "1".
+          ticks: { precision: this.fractionDigits(), callback: (value) => format.format(Number(value)) },
         },
         ...(this.series().some((s) => s.secondaryAxis)
           ? {
@@ -188,7 +189,10 @@ export class ChartComponent {
                 position: 'right' as const,
                 beginAtZero: true,
                 grid: { drawOnChartArea: false },
-                ticks: { callback: (value: string | number) => format.format(Number(value)) },
+                ticks: {
+                  precision: 0,
+                  callback: (value: string | number) => format.format(Number(value)),
+                },
               },
             }
           : {}),

@@ -6,7 +6,7 @@ export interface ChartSeries {
   readonly color?: string;
   /** Draw this series as bars or as a line; the chart's kind when left out. */
   readonly kind?: 'bar' | 'line';
-  /** Plot it against a second value axis on the right, e.g. a count beside an average. */
+  /** Plot it against a second value axis on the right, in whole numbers: a count beside an average. */
   readonly secondaryAxis?: boolean;
 }
 
