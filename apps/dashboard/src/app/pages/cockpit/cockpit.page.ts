@@ -1,9 +1,312 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import {
+  ChartComponent,
+  KpiTileComponent,
+  StatusBadgeComponent,
+  type ChartSeries,
+  type ChartTexts,
+} from '@koop/ui';
+import { combineLatest, map, switchMap } from 'rxjs';
+import { CooperationService } from '../../core/cooperation.service';
+import { FormatService } from '../../core/format.service';
+import { queryResource } from '../../core/graphql-resource';
+import {
+  CockpitAttentionDocument,
+  CockpitOverviewDocument,
+  CockpitTimelinesDocument,
+  CockpitUpdatesDocument,
+  type CockpitOverviewQuery,
+} from '../../graphql/generated/graphql';
+import { HEALTH_TONES } from '../../shared/labels';
+import { LoadStateComponent } from '../../shared/load-state.component';
+import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
+import {
+  alignToMonths,
+  CHANGE_DIGITS,
+  compareCounts,
+  keyFigures,
+  monthsOf,
+  pickYear,
+  yearOptions,
+  type CountComparison,
+  type KeyFigure,
+} from './cockpit-figures';
 
-// Interim: this page is being written.
+interface Tile {
+  readonly key: string;
+  readonly label: string;
+  readonly value: string;
+  readonly change: string;
+  readonly trend: KeyFigure['trend'];
+  readonly higherIsBetter: boolean;
+  readonly detail: string | null;
+}
+
+interface ChartModel {
+  readonly caption: string;
+  readonly summary: string;
+  readonly labels: readonly string[];
+  readonly series: readonly ChartSeries[];
+}
+
+/** Grey for the year before, so that the chosen year stands out. */
+const MUTED_COLOR = '#6b7785';
+/** Light grey bars (still 3:1 against white) behind the blue line of the average rating. */
+const RATINGS_COLOR = '#8a95a1';
+
+/** Key figures, charts and recent activity of one cooperation in one year; both chosen in the URL. */
 @Component({
   selector: 'koop-cockpit-page',
+  imports: [
+    RouterLink,
+    TranslocoDirective,
+    ChartComponent,
+    KpiTileComponent,
+    StatusBadgeComponent,
+    LoadStateComponent,
+    StatusUpdateListComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<h1>cockpit</h1>',
+  templateUrl: './cockpit.page.html',
+  styleUrl: './cockpit.page.css',
 })
-export class CockpitPage {}
+export class CockpitPage {
+  private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly format = inject(FormatService);
+  protected readonly cooperations = inject(CooperationService);
+  protected readonly tones = HEALTH_TONES;
+
+  /** `?kooperation=` of the URL. */
+  readonly kooperation = input<string>();
+  /** `?jahr=` of the URL. */
+  readonly jahr = input<string>();
+
+  private readonly now = new Date();
+  protected readonly cooperationId = computed(() => this.cooperations.pick(this.kooperation()));
+  protected readonly year = computed(() => pickYear(this.jahr(), this.now));
+  protected readonly years = computed(() => yearOptions(this.now, this.year()));
+  protected readonly isCurrentYear = computed(() => this.year() === this.now.getUTCFullYear());
+  protected readonly months = computed(() => monthsOf(this.year(), this.now));
+  protected readonly todayText = computed(() => this.format.date(this.now.toISOString()));
+
+  protected readonly overview = queryResource(CockpitOverviewDocument, () => {
+    const cooperationId = this.cooperationId();
+    return cooperationId ? { cooperationId, year: this.year() } : undefined;
+  });
+
+  protected readonly timelines = queryResource(CockpitTimelinesDocument, () => {
+    const cooperationId = this.cooperationId();
+    const months = this.months();
+    return cooperationId && months.length > 0
+      ? { cooperationId, from: months[0], to: months[months.length - 1] }
+      : undefined;
+  });
+
+  protected readonly attention = queryResource(CockpitAttentionDocument, () => {
+    const cooperationId = this.cooperationId();
+    return cooperationId ? { cooperationId } : undefined;
+  });
+
+  protected readonly updates = queryResource(CockpitUpdatesDocument, () => {
+    const cooperationId = this.cooperationId();
+    return cooperationId ? { cooperationId } : undefined;
+  });
+
+  /** The active language once its texts and this page's are loaded: computed texts depend on it. */
+  private readonly textsLoaded = toSignal(
+    this.transloco.langChanges$.pipe(
+      switchMap((language) =>
+        combineLatest([this.transloco.selectTranslation(), this.transloco.selectTranslation('cockpit')]).pipe(
+          map(() => language),
+        ),
+      ),
+    ),
+  );
+
+  protected readonly tiles = computed<Tile[]>(() => {
+    const overview = this.overview.value()?.overview;
+    if (!overview || !this.textsLoaded()) return [];
+    const previousYear = overview.year - 1;
+    return keyFigures(overview, overview.previous ?? null).map((figure) => ({
+      key: figure.key,
+      label: this.t(`cockpit.figure.${figure.key}`),
+      value: this.value(figure),
+      change: this.changeText(figure, previousYear),
+      trend: figure.trend,
+      higherIsBetter: figure.higherIsBetter,
+      detail: this.detail(figure, overview),
+    }));
+  });
+
+  protected readonly chartTexts = computed(() => {
+    this.textsLoaded();
+    return (category: string): ChartTexts => ({
+      showTable: this.t('chart.showTable'),
+      hideTable: this.t('chart.hideTable'),
+      downloadCsv: this.t('chart.downloadCsv'),
+      noValue: this.t('chart.noValue'),
+      category: this.t(category),
+    });
+  });
+
+  protected readonly phaseChart = computed(() => {
+    const overview = this.overview.value()?.overview;
+    if (!overview || !this.textsLoaded()) return null;
+    return this.countChart(
+      this.t('cockpit.chart.phase'),
+      'enum.phase',
+      overview.year,
+      compareCounts(overview.projectsByPhase, overview.previous?.projectsByPhase ?? null),
+    );
+  });
+
+  protected readonly healthChart = computed(() => {
+    const overview = this.overview.value()?.overview;
+    if (!overview || !this.textsLoaded()) return null;
+    return this.countChart(
+      this.t('cockpit.chart.health'),
+      'enum.health',
+      overview.year,
+      compareCounts(overview.projectsByHealth, overview.previous?.projectsByHealth ?? null),
+    );
+  });
+
+  protected readonly adoptionChart = computed<ChartModel | null>(() => {
+    const data = this.timelines.value();
+    if (!data || !this.textsLoaded()) return null;
+    const months = this.months();
+    const values = alignToMonths(months, data.adoptionTimeline, (point) => point.count);
+    const labels = months.map((month) => this.format.month(month));
+    const last = values.length - 1;
+    return {
+      caption: this.t('cockpit.chart.adoption', { year: this.year() }),
+      summary: this.t('cockpit.chart.adoptionSummary', {
+        first: this.format.number(values[0]),
+        from: labels[0],
+        last: this.format.number(values[last]),
+        to: labels[last],
+      }),
+      labels,
+      series: [{ label: this.t('cockpit.chart.adoptionSeries'), values }],
+    };
+  });
+
+  protected readonly satisfactionChart = computed<ChartModel | null>(() => {
+    const data = this.timelines.value();
+    if (!data || !this.textsLoaded()) return null;
+    const months = this.months();
+    const averages = alignToMonths(months, data.satisfactionSeries, (point) => point.averageRating);
+    const ratings = alignToMonths(months, data.satisfactionSeries, (point) => point.ratingsCount);
+    const present = averages.filter((value): value is number => value !== null);
+    if (present.length === 0) return null;
+    return {
+      caption: this.t('cockpit.chart.satisfaction', { year: this.year() }),
+      summary: this.t('cockpit.chart.satisfactionSummary', {
+        min: this.format.number(Math.min(...present), 2),
+        max: this.format.number(Math.max(...present), 2),
+        ratings: this.format.number(ratings.reduce<number>((sum, value) => sum + (value ?? 0), 0)),
+      }),
+      labels: months.map((month) => this.format.month(month)),
+      series: [
+        { label: this.t('cockpit.chart.averageSeries'), values: averages, kind: 'line' },
+        {
+          label: this.t('cockpit.chart.ratingsSeries'),
+          values: ratings,
+          kind: 'bar',
+          secondaryAxis: true,
+          color: RATINGS_COLOR,
+        },
+      ],
+    };
+  });
+
+  protected readonly attentionProjects = computed(
+    () => this.attention.value()?.projects.edges.map((edge) => edge.node) ?? [],
+  );
+
+  constructor() {
+    // Write the cooperation and year in use into the URL, so that every view can be shared as a link.
+    effect(() => {
+      const cooperationId = this.cooperationId();
+      const year = String(this.year());
+      if (cooperationId && (cooperationId !== this.kooperation() || year !== this.jahr())) {
+        untracked(() => this.choose({ kooperation: cooperationId, jahr: year }, true));
+      }
+    });
+  }
+
+  protected chooseCooperation(event: Event): void {
+    this.choose({ kooperation: (event.target as HTMLSelectElement).value });
+  }
+
+  protected chooseYear(event: Event): void {
+    this.choose({ jahr: (event.target as HTMLSelectElement).value });
+  }
+
+  private choose(queryParams: Record<string, string>, replaceUrl = false): void {
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl });
+  }
+
+  private t(key: string, params?: Record<string, unknown>): string {
+    return this.transloco.translate(key, params);
+  }
+
+  private value(figure: KeyFigure): string {
+    if (figure.kind === 'rate') return this.format.percent(figure.value, 1);
+    return this.format.number(figure.value, figure.kind === 'rating' ? 2 : 0);
+  }
+
+  private changeText(figure: KeyFigure, year: number): string {
+    if (figure.change === null) return this.t('cockpit.change.none', { year });
+    if (figure.change === 0) return this.t('cockpit.change.same', { year });
+    const delta = this.format.delta(figure.change, CHANGE_DIGITS[figure.kind]);
+    return this.t(`cockpit.change.${figure.kind}`, { delta, year });
+  }
+
+  private detail(figure: KeyFigure, overview: CockpitOverviewQuery['overview']): string | null {
+    switch (figure.key) {
+      case 'activeProjects':
+      case 'completionRate':
+        return this.t(`cockpit.detail.${figure.key}`);
+      case 'adoptionRate':
+        return this.t('cockpit.detail.adoptionRate', {
+          live: this.format.number(overview.liveAdoptions),
+          cities: this.format.number(overview.memberCities),
+          services: this.format.number(overview.onlineServices),
+        });
+      case 'averageSatisfaction':
+        return figure.ratings
+          ? this.t('cockpit.detail.averageSatisfaction', { ratings: this.format.number(figure.ratings) })
+          : this.t('cockpit.detail.noRatings', { year: overview.year });
+      default:
+        return null;
+    }
+  }
+
+  private countChart(caption: string, enumKey: string, year: number, counts: CountComparison): ChartModel {
+    const labels = counts.keys.map((key) => this.t(`${enumKey}.${key}`));
+    const series: ChartSeries[] = [{ label: String(year), values: counts.current }];
+    if (counts.previous) {
+      series.push({ label: String(year - 1), values: counts.previous, color: MUTED_COLOR });
+    }
+    const items = labels.map((label, index) => `${label} ${this.format.number(counts.current[index])}`);
+    return {
+      caption,
+      summary: this.t('cockpit.chart.countSummary', { caption, year, items: items.join(', ') }),
+      labels,
+      series,
+    };
+  }
+}

@@ -1,5 +1,11 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideKoopCharts } from '@koop/ui';
 
 export default [
-  { path: '', loadComponent: () => import('./cockpit.page').then((m) => m.CockpitPage) },
+  {
+    path: '',
+    providers: [provideTranslocoScope('cockpit'), provideKoopCharts()],
+    loadComponent: () => import('./cockpit.page').then((m) => m.CockpitPage),
+  },
 ] satisfies Routes;
