@@ -6,6 +6,7 @@ import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
+import { namedQuery } from '../database/named-query.js';
 import { Milestone } from '../projects/milestone.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
@@ -77,6 +78,55 @@ function citiesBySizeBand(dataSource: DataSource): DataLoader<string, City[]> {
   });
 }
 
+// The ids of the newest `first` status updates of each working group's projects, ranked within the group.
+const LATEST_STATUS_UPDATES_BY_WORKING_GROUP = `
+  SELECT ranked.id AS id, ranked.workingGroupId AS workingGroupId FROM (
+    SELECT su.id AS id, p.workingGroupId AS workingGroupId,
+           ROW_NUMBER() OVER (PARTITION BY p.workingGroupId ORDER BY su.createdAt DESC, su.id DESC) AS position
+      FROM status_update su
+      JOIN project p ON p.id = su.projectId
+     WHERE p.workingGroupId IN (:...workingGroupIds)
+  ) ranked
+  WHERE ranked.position <= :first`;
+
+/** The newest `first` status updates of each working group's projects, newest first: two statements a batch. */
+function latestStatusUpdatesByWorkingGroup(
+  dataSource: DataSource,
+  first: number,
+): DataLoader<number, StatusUpdate[]> {
+  return new DataLoader(async (workingGroupIds) => {
+    const ranked = await namedQuery<{ id: number; workingGroupId: number }>(
+      dataSource,
+      LATEST_STATUS_UPDATES_BY_WORKING_GROUP,
+      { workingGroupIds: [...workingGroupIds], first },
+    );
+    const groupOf = new Map(ranked.map((row) => [Number(row.id), Number(row.workingGroupId)]));
+    const updates =
+      ranked.length === 0
+        ? []
+        : await dataSource.getRepository(StatusUpdate).find({
+            where: { id: In([...groupOf.keys()]) },
+            order: { createdAt: 'DESC', id: 'DESC' },
+          });
+    const groups = new Map<number, StatusUpdate[]>(workingGroupIds.map((id) => [id, []]));
+    updates.forEach((update) => groups.get(groupOf.get(update.id) ?? -1)?.push(update));
+    return workingGroupIds.map((id) => groups.get(id) ?? []);
+  });
+}
+
+/** One loader per value of an argument, made when first asked for. */
+function perArgument<A, L>(make: (argument: A) => L): (argument: A) => L {
+  const loaders = new Map<A, L>();
+  return (argument) => {
+    let loader = loaders.get(argument);
+    if (loader === undefined) {
+      loader = make(argument);
+      loaders.set(argument, loader);
+    }
+    return loader;
+  };
+}
+
 /** DataLoaders for one request: each relation a list can ask for costs one statement per level. */
 export function createLoaders(dataSource: DataSource) {
   return {
@@ -100,6 +150,9 @@ export function createLoaders(dataSource: DataSource) {
     liveAdoptionsCountByCity: liveAdoptionsCount(dataSource),
     citiesBySizeBand: citiesBySizeBand(dataSource),
     historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
+    latestStatusUpdatesByWorkingGroup: perArgument((first: number) =>
+      latestStatusUpdatesByWorkingGroup(dataSource, first),
+    ),
   };
 }
 

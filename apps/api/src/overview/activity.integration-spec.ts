@@ -431,5 +431,60 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
         { code: 'NOT_FOUND', field: 'cooperationId', reason: /does not exist/ },
       );
     });
+
+    describe('of a working group', () => {
+      const UPDATES = 'latestStatusUpdates(first: $first) { summary createdAt phase project { title } }';
+      const TWO_GROUPS = `query($a: ID!, $b: ID!, $first: Int!) {
+        a: workingGroup(id: $a) { ${UPDATES} }
+        b: workingGroup(id: $b) { ${UPDATES} }
+      }`;
+      const GROUPS_OF = `query($cooperationId: ID!, $first: Int!) {
+        workingGroups(cooperationId: $cooperationId) { id ${UPDATES} }
+      }`;
+      const O1_CREATED: Update = {
+        summary: 'Projekt angelegt.',
+        createdAt: '2024-06-01T12:00:00.000Z',
+        phase: 'PLANNED',
+        project: { title: 'Hundesteuer' },
+      };
+
+      it('lists each group’s own updates, newest first, as many as asked for', async () => {
+        // WG holds all of TK's projects, so its updates are TK's; WG2 has only O1.
+        const data = await ok<{ a: { latestStatusUpdates: Update[] }; b: { latestStatusUpdates: Update[] } }>(
+          app,
+          TWO_GROUPS,
+          { a: ids['WG'], b: ids['WG2'], first: 3 },
+        );
+        expect(data.a.latestStatusUpdates).toEqual(newestFirst.slice(0, 3));
+        expect(data.b.latestStatusUpdates).toEqual([O1_CREATED]);
+      });
+
+      it('ranks within each group when a list of groups asks at once', async () => {
+        const data = await ok<{ workingGroups: { id: string; latestStatusUpdates: Update[] }[] }>(
+          app,
+          GROUPS_OF,
+          { cooperationId: ids['TK'], first: 50 },
+        );
+        expect(data.workingGroups).toEqual([{ id: ids['WG'], latestStatusUpdates: newestFirst }]);
+      });
+
+      it('gives five when not told how many', async () => {
+        const data = await ok<{ workingGroup: { latestStatusUpdates: Update[] } }>(
+          app,
+          `query($id: ID!) { workingGroup(id: $id) { latestStatusUpdates { summary createdAt phase project { title } } } }`,
+          { id: ids['WG'] },
+        );
+        expect(data.workingGroup.latestStatusUpdates).toEqual(newestFirst.slice(0, 5));
+      });
+
+      it.each([0, 51])('rejects first = %i with BAD_USER_INPUT', async (first) => {
+        await expectRefused(
+          app,
+          TWO_GROUPS,
+          { a: ids['WG'], b: ids['WG2'], first },
+          { code: 'BAD_USER_INPUT', field: 'first', reason: /from 1 to 50/ },
+        );
+      });
+    });
   });
 });

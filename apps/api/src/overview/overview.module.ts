@@ -3,10 +3,17 @@ import {
   AdoptionMatrixResolver,
   CooperationActivityResolver,
   OverviewResolver,
+  WorkingGroupActivityResolver,
 } from './overview.resolver.js';
 import { OverviewService } from './overview.service.js';
 
 @Module({
-  providers: [OverviewService, OverviewResolver, AdoptionMatrixResolver, CooperationActivityResolver],
+  providers: [
+    OverviewService,
+    OverviewResolver,
+    AdoptionMatrixResolver,
+    CooperationActivityResolver,
+    WorkingGroupActivityResolver,
+  ],
 })
 export class OverviewModule {}

@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@
 import { badField } from '../common/errors.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
 import { AdoptionMatrix, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
@@ -9,6 +10,7 @@ import { OverviewService } from './overview.service.js';
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 const MAX_TIMELINE_MONTHS = 120;
+const MAX_LATEST_UPDATES = 50;
 
 function monthsBetween(from: string, to: string): number {
   const [fromYear, fromMonth] = from.split('-').map(Number);
@@ -66,6 +68,21 @@ export class CooperationActivityResolver {
       await this.overviews.cooperationId(args.cooperationId),
       args.first,
     );
+  }
+}
+
+@Resolver(() => WorkingGroup)
+export class WorkingGroupActivityResolver {
+  @ResolveField(() => [StatusUpdate], { description: 'The newest status updates of the group’s projects.' })
+  latestStatusUpdates(
+    @Parent() group: WorkingGroup,
+    @Args('first', { type: () => Int, defaultValue: 5, description: 'How many, 1 to 50.' }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<StatusUpdate[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_LATEST_UPDATES) {
+      throw badField('first', `must be from 1 to ${MAX_LATEST_UPDATES}`);
+    }
+    return context.loaders.latestStatusUpdatesByWorkingGroup(first).load(group.id);
   }
 }
 
