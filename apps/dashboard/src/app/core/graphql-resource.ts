@@ -25,3 +25,8 @@ export function queryResource<TData, TVariables extends Record<string, unknown>>
         .pipe(map((result) => result.data as TData)),
   });
 }
+
+/** The resource's value, or undefined while it loads or after it failed (when `value()` would throw). */
+export function loaded<T>(resource: ResourceRef<T | undefined>): T | undefined {
+  return resource.hasValue() ? resource.value() : undefined;
+}
