@@ -1,5 +1,14 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideKoopCharts } from '@koop/ui';
 
 export default [
-  { path: '', loadComponent: () => import('./projects.page').then((m) => m.ProjectsPage) },
+  {
+    path: '',
+    providers: [provideTranslocoScope('projects'), provideKoopCharts()],
+    children: [
+      { path: '', loadComponent: () => import('./project-list.page').then((m) => m.ProjectListPage) },
+      { path: ':id', loadComponent: () => import('./project-detail.page').then((m) => m.ProjectDetailPage) },
+    ],
+  },
 ] satisfies Routes;

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { StatusBadgeComponent } from '@koop/ui';
+import { FormatService } from '../../core/format.service';
+import type { ProjectDetailPageQuery } from '../../graphql/generated/graphql';
+import { STAGE_SYMBOLS, STAGE_TONES } from '../../shared/labels';
+
+type AdoptionRow = ProjectDetailPageQuery['project']['adoptions'][number];
+
+/** Stages from the furthest to the least far, for the summary. */
+const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED', 'DISCONTINUED'] as const;
+
+/** Which cities use the project's service, at which stage and maturity. */
+@Component({
+  selector: 'koop-project-adoptions',
+  imports: [RouterLink, TranslocoDirective, StatusBadgeComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t">
+      <section aria-labelledby="adoptions-heading">
+        <h2 id="adoptions-heading">{{ t('projects.adoptions.title') }}</h2>
+        @if (adoptions().length === 0) {
+          <p>{{ t('projects.adoptions.empty') }}</p>
+        } @else {
+          <ul class="stages" [attr.aria-label]="t('projects.adoptions.byStage')">
+            @for (s of stageCounts(); track s.stage) {
+              <li>
+                <koop-status-badge
+                  [tone]="stageTones[s.stage]"
+                  [icon]="stageSymbols[s.stage]"
+                  [label]="s.count + ' × ' + t('enum.stage.' + s.stage)"
+                />
+              </li>
+            }
+          </ul>
+          <div class="table-wrap">
+            <table>
+              <caption>
+                {{ t('projects.adoptions.caption', { count: adoptions().length }) }}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ t('common.city') }}</th>
+                  <th scope="col">{{ t('common.stage') }}</th>
+                  <th scope="col">{{ t('common.maturity') }}</th>
+                  <th scope="col">{{ t('projects.adoptions.liveSince') }}</th>
+                  <th scope="col">{{ t('projects.adoptions.source') }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (a of rows(); track a.id) {
+                  <tr>
+                    <th scope="row">
+                      <a [routerLink]="['/kommunen', a.city.id]">{{ a.city.name }}</a>
+                    </th>
+                    <td>
+                      <koop-status-badge
+                        [tone]="stageTones[a.stage]"
+                        [icon]="stageSymbols[a.stage]"
+                        [label]="t('enum.stage.' + a.stage)"
+                      />
+                    </td>
+                    <td>
+                      @if (a.maturityLevel !== null) {
+                        {{ t('projects.adoptions.maturity', { level: a.maturityLevel, model: a.maturityModel }) }}
+                      } @else {
+                        {{ t('common.none') }}
+                      }
+                    </td>
+                    <td class="num">{{ format.date(a.liveSince) }}</td>
+                    <td>{{ a.source ? t('enum.source.' + a.source) : t('common.none') }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      </section>
+    </ng-container>
+  `,
+  styles: `
+    h2 {
+      font-size: 1.25rem;
+      margin: 0 0 0.5rem;
+    }
+    .stages {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+      padding: 0;
+      margin: 0 0 0.5rem;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      background: #fff;
+      border: 1px solid var(--koop-border);
+      border-radius: 6px;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      min-width: 38rem;
+    }
+    caption {
+      text-align: left;
+      padding: 0.5rem 0.75rem;
+      font-weight: 600;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.4rem 0.75rem;
+      border-top: 1px solid var(--koop-border);
+    }
+    thead th {
+      background: #eef2f6;
+    }
+    tbody th {
+      font-weight: 400;
+    }
+    a {
+      color: var(--koop-blue);
+      font-weight: 600;
+    }
+    .num {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+})
+export class ProjectAdoptionsComponent {
+  readonly adoptions = input.required<readonly AdoptionRow[]>();
+
+  protected readonly format = inject(FormatService);
+  protected readonly stageTones = STAGE_TONES;
+  protected readonly stageSymbols = STAGE_SYMBOLS;
+  /** By city name, as people look a city up. */
+  protected readonly rows = computed(() =>
+    [...this.adoptions()].sort((a, b) => a.city.name.localeCompare(b.city.name, 'de')),
+  );
+  protected readonly stageCounts = computed(() =>
+    STAGE_ORDER.map((stage) => ({
+      stage,
+      count: this.adoptions().filter((a) => a.stage === stage).length,
+    })).filter((s) => s.count > 0),
+  );
+}
