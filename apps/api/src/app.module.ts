@@ -7,16 +7,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { GraphQLFormattedError } from 'graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AdoptionsModule } from './adoptions/adoptions.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CitiesModule } from './cities/cities.module.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
 import { createValidationPipe } from './common/validation.js';
-import { APP_CONFIG } from './config/config.token.js';
+import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { TransactionsModule } from './database/transactions.js';
 import { HealthController } from './health/health.controller.js';
+import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -24,7 +28,14 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 
-const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+const KNOWN_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+]);
 
 /** Keeps our errors as they are; hides the inside of unexpected ones in production. */
 function formatError(config: AppConfig) {
@@ -74,10 +85,18 @@ export class AppModule {
             introspection: config.environment !== 'production',
             includeStacktraceInErrorResponses: false,
             formatError: formatError(config),
-            context: (): GraphQLContext => ({ loaders: createLoaders(dataSource) }),
+            context: ({ req, res }: HttpContext): GraphQLContext & HttpContext => ({
+              loaders: createLoaders(dataSource),
+              req,
+              res,
+            }),
           }),
         }),
+        ConfigModule.forRoot(config),
         TransactionsModule,
+        AuditModule,
+        AccountsModule,
+        AuthModule,
         ReferenceModule,
         CitiesModule,
         CooperationsModule,
@@ -89,11 +108,9 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
       ],
-      exports: [APP_CONFIG],
     };
   }
 }

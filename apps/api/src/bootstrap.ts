@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
+import cookieParser from 'cookie-parser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import type { ActorRequest } from './auth/request-actor.js';
+import { hashToken, SESSION_COOKIE, SessionService } from './auth/session.service.js';
 import type { AppConfig } from './config/config.js';
 import { runMigrations, type DataSourceExtras } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
@@ -29,6 +32,27 @@ function serveDashboard(app: NestExpressApplication, directory: string): boolean
     res.sendFile(index);
   });
   return true;
+}
+
+/** Reads the signed session cookie of every request and puts the session's actor on it. */
+async function useSessions(app: NestExpressApplication): Promise<void> {
+  const sessions = app.get(SessionService);
+  app.use(cookieParser(await sessions.signingSecret()));
+  app.use((req: ActorRequest, _res: Response, next: NextFunction) => {
+    const token: unknown = req.signedCookies?.[SESSION_COOKIE];
+    if (typeof token !== 'string' || token.length === 0) {
+      next();
+      return;
+    }
+    const tokenHash = hashToken(token);
+    sessions.actorFor(tokenHash).then((actor) => {
+      if (actor) {
+        req.actor = actor;
+        req.sessionTokenHash = tokenHash;
+      }
+      next();
+    }, next);
+  });
 }
 
 /** Builds the application: migrations applied, demo loaded when asked for, not yet listening. */
@@ -60,6 +84,7 @@ export async function createApp(
     await app.close();
     throw error;
   }
+  await useSessions(app);
   if (config.environment === 'production') {
     if (serveDashboard(app, config.dashboardDir)) {
       logger.log(`Serving the dashboard from ${config.dashboardDir}`, 'Dashboard');

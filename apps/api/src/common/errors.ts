@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
 
 export interface FieldProblem {
   readonly field: string;
@@ -29,4 +30,19 @@ export function notFound(entity: string, id: string | number, field = 'id'): Gra
 /** A write based on a version the client saw that is no longer current. */
 export function conflict(entity: string, message: string, current: unknown): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', entity, current } });
+}
+
+/** The request needs a signed-in account. */
+export function unauthenticated(message = 'Please sign in first.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+/** The signed-in account may not do this. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds } });
 }

@@ -5,6 +5,7 @@ import {
   ProjectHealth,
   ProjectKind,
   ProjectPhase,
+  Role,
   WorkingGroupFocus,
 } from '@koop/domain';
 
@@ -14,3 +15,4 @@ registerEnumType(ProjectPhase, { name: 'ProjectPhase' });
 registerEnumType(ProjectHealth, { name: 'ProjectHealth' });
 registerEnumType(AdoptionStage, { name: 'AdoptionStage' });
 registerEnumType(AdoptionSource, { name: 'AdoptionSource' });
+registerEnumType(Role, { name: 'Role' });

@@ -33,6 +33,55 @@ const environmentSchema = z.object({
     .default('info'),
   DEMO_DATA: booleanFlag.default(true),
   DASHBOARD_DIR: z.string().trim().min(1).default('dist/apps/dashboard/browser'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(720)
+    .default(12),
+  COOKIE_SECURE: booleanFlag.optional(),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(1000)
+    .default(10),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(86400)
+    .default(900),
+  LOGIN_MAX_PER_ADDRESS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100000)
+    .default(100),
+  OIDC_ISSUER: z.url({ error: 'must be a URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url({ error: 'must be a URL' }).optional(),
+  OIDC_ROLES_CLAIM: z.string().trim().min(1).default('roles'),
+  OIDC_ALLOW_HTTP: booleanFlag.default(false),
+  GRAPHQL_MAX_DEPTH: z.coerce.number({ error: 'must be a number' }).int().min(2).max(100).default(12),
+  GRAPHQL_MAX_COST: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(10)
+    .max(1_000_000)
+    .default(20000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number({ error: 'must be a number' }).int().min(1).max(10000).default(40),
+  GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(20),
+  GRAPHQL_MAX_QUERY_LENGTH: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(100)
+    .max(1_000_000)
+    .default(20000),
+  BODY_LIMIT_KB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(102400).default(512),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
 });
 
 export type DatabaseConfig =
@@ -46,6 +95,37 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly demoData: boolean;
   readonly dashboardDir: string;
+  readonly session: {
+    /** From SESSION_SECRET, or null: then a secret is generated once and kept in the database. */
+    readonly secret: string | null;
+    readonly ttlHours: number;
+    readonly cookieSecure: boolean;
+  };
+  readonly login: {
+    readonly maxFailures: number;
+    readonly windowSeconds: number;
+    readonly maxPerAddress: number;
+  };
+  readonly oidc: OidcConfig | null;
+  readonly graphql: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxRootFields: number;
+    readonly maxQueryLength: number;
+    readonly introspection: boolean;
+  };
+  readonly bodyLimitKb: number;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+  readonly rolesClaim: string;
+  /** Only for tests against a local provider: allows an http:// issuer. */
+  readonly allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +158,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const values = result.data;
+  const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+  const oidcGiven = oidcVariables.filter((name) => values[name] !== undefined);
+  if (oidcGiven.length > 0 && oidcGiven.length < oidcVariables.length) {
+    throw new ConfigError(
+      oidcVariables
+        .filter((name) => values[name] === undefined)
+        .map(
+          (name) =>
+            `${name}: is required when ${oidcGiven.join(', ')} ${oidcGiven.length > 1 ? 'are' : 'is'} set`,
+        ),
+    );
+  }
+  const production = values.NODE_ENV === 'production';
   return {
     port: values.PORT,
     host: values.HOST,
@@ -86,5 +179,35 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: values.LOG_LEVEL,
     demoData: values.DEMO_DATA,
     dashboardDir: values.DASHBOARD_DIR,
+    session: {
+      secret: values.SESSION_SECRET ?? null,
+      ttlHours: values.SESSION_TTL_HOURS,
+      cookieSecure: values.COOKIE_SECURE ?? production,
+    },
+    login: {
+      maxFailures: values.LOGIN_MAX_FAILURES,
+      windowSeconds: values.LOGIN_WINDOW_SECONDS,
+      maxPerAddress: values.LOGIN_MAX_PER_ADDRESS,
+    },
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET && values.OIDC_REDIRECT_URI
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            redirectUri: values.OIDC_REDIRECT_URI,
+            rolesClaim: values.OIDC_ROLES_CLAIM,
+            allowHttp: values.OIDC_ALLOW_HTTP,
+          }
+        : null,
+    graphql: {
+      maxDepth: values.GRAPHQL_MAX_DEPTH,
+      maxCost: values.GRAPHQL_MAX_COST,
+      maxAliases: values.GRAPHQL_MAX_ALIASES,
+      maxRootFields: values.GRAPHQL_MAX_ROOT_FIELDS,
+      maxQueryLength: values.GRAPHQL_MAX_QUERY_LENGTH,
+      introspection: values.GRAPHQL_INTROSPECTION ?? !production,
+    },
+    bodyLimitKb: values.BODY_LIMIT_KB,
   };
 }

@@ -1,3 +1,8 @@
+import { Account } from '../accounts/account.entity.js';
+import { RoleGrant } from '../accounts/role-grant.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { LoginFailure } from '../auth/login-failure.entity.js';
+import { Session } from '../auth/session.entity.js';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
@@ -26,4 +31,9 @@ export const ENTITIES = [
   Adoption,
   AdoptionChange,
   Satisfaction,
+  Account,
+  RoleGrant,
+  Session,
+  LoginFailure,
+  AuditEntry,
 ];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from './data-source.js';
+import { SQLITE_MIGRATIONS } from './migrations/index.js';
 
 describe('migrations', () => {
   let directory: string;
@@ -22,7 +23,7 @@ describe('migrations', () => {
     );
     await dataSource.initialize();
     try {
-      expect(await pendingMigrations(dataSource)).toHaveLength(1);
+      expect(await pendingMigrations(dataSource)).toHaveLength(SQLITE_MIGRATIONS.length);
       await runMigrations(dataSource);
       expect(await pendingMigrations(dataSource)).toEqual([]);
       const { upQueries } = await dataSource.driver.createSchemaBuilder().log();

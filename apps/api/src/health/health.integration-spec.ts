@@ -23,6 +23,6 @@ describe('GET /health', () => {
     const response = await request(app.app.getHttpServer()).get('/health');
     expect(response.status).toBe(503);
     expect(response.body.status).toBe('unavailable');
-    expect(response.body.pendingMigrations).toHaveLength(1);
+    expect(response.body.pendingMigrations.length).toBeGreaterThan(0);
   });
 });

@@ -72,3 +72,21 @@ export const ACTIVE_PHASES: readonly ProjectPhase[] = [
   ProjectPhase.PILOT,
   ProjectPhase.LIVE,
 ];
+
+/** Roles of an account; CDO, lead and editor grants are scoped to a city or working group. */
+export enum Role {
+  ADMIN = 'ADMIN',
+  CDO = 'CDO',
+  WORKING_GROUP_LEAD = 'WORKING_GROUP_LEAD',
+  CITY_EDITOR = 'CITY_EDITOR',
+  VIEWER = 'VIEWER',
+}
+
+/** The scope each role needs: a city, a working group, or none. */
+export const ROLE_SCOPES: Record<Role, 'city' | 'workingGroup' | 'none'> = {
+  [Role.ADMIN]: 'none',
+  [Role.CDO]: 'city',
+  [Role.WORKING_GROUP_LEAD]: 'workingGroup',
+  [Role.CITY_EDITOR]: 'city',
+  [Role.VIEWER]: 'none',
+};

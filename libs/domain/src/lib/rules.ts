@@ -108,3 +108,23 @@ export function transactionsError(
 export function monthOf(date: Date): string {
   return date.toISOString().slice(0, 7);
 }
+
+/** Shortest password an account may have. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** Why a new password is not acceptable, or null when it is. */
+export function passwordError(password: string, username: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
+  }
+  if (password.length > 200) {
+    return 'must be at most 200 characters long';
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return 'must not contain the username';
+  }
+  return null;
+}
+
+/** A username: 3–60 lower-case letters, digits, dots, hyphens or underscores. */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,60}$/;

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditResolver } from './audit.resolver.js';
+import { AuditService } from './audit.service.js';
+
+@Module({ providers: [AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
+export class AuditModule {}

@@ -1,0 +1,68 @@
+import { Role } from '@koop/domain';
+import { Args, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/access.decorator.js';
+import { connectionType } from '../common/pagination.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditLogService } from './audit-log.service.js';
+import { AuditLogArgs } from './dto/audit-log.args.js';
+
+@ObjectType({ description: 'One field whose value a change altered.' })
+export class FieldChange {
+  @Field()
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'The value before, as JSON.' })
+  before: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value after, as JSON.' })
+  after: string | null;
+}
+
+const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
+const UNINTERESTING = new Set(['updatedAt', 'version']);
+
+function parse(json: string | null): Record<string, unknown> {
+  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  constructor(private readonly service: AuditLogService) {}
+
+  @Query(() => AuditEntryConnection, {
+    description: 'Who changed what and when, newest first (admins and CDOs).',
+  })
+  @Roles(Role.ADMIN, Role.CDO)
+  auditLog(@Args() args: AuditLogArgs) {
+    return this.service.findPage(args);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The row before the change, as JSON; null when created.',
+  })
+  before(@Parent() entry: AuditEntry): string | null {
+    return entry.before;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The row after the change, as JSON.' })
+  after(@Parent() entry: AuditEntry): string | null {
+    return entry.after;
+  }
+
+  @ResolveField(() => [FieldChange], {
+    description: 'The fields whose values differ between before and after.',
+  })
+  changes(@Parent() entry: AuditEntry): FieldChange[] {
+    const before = parse(entry.before);
+    const after = parse(entry.after);
+    return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((field) => !UNINTERESTING.has(field))
+      .map((field) => ({
+        field,
+        before: JSON.stringify(before[field] ?? null),
+        after: JSON.stringify(after[field] ?? null),
+      }))
+      .filter((change) => change.before !== change.after);
+  }
+}

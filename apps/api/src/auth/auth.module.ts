@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { AuthResolver } from './auth.resolver.js';
+import { AuthService } from './auth.service.js';
+import { SessionService } from './session.service.js';
+
+@Module({
+  imports: [AccountsModule, AuditModule],
+  providers: [AuthService, SessionService, AuthResolver],
+  exports: [SessionService],
+})
+export class AuthModule {}

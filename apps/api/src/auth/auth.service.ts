@@ -1,0 +1,115 @@
+import { passwordError } from '@koop/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { Account } from '../accounts/account.entity.js';
+import { AuditService } from '../audit/audit.service.js';
+import { badField, tooManyRequests, unauthenticated } from '../common/errors.js';
+import { APP_CONFIG } from '../config/config.token.js';
+import type { AppConfig } from '../config/config.js';
+import { Transactions } from '../database/transactions.js';
+import type { Actor } from './actor.js';
+import { LoginFailure } from './login-failure.entity.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { SessionService } from './session.service.js';
+
+const WRONG_CREDENTIALS = 'The username or the password is wrong.';
+
+@Injectable()
+export class AuthService {
+  /** Sign-in attempts per client address, per process; the per-account limit below holds across processes. */
+  private readonly perAddress: RateLimiterMemory;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {
+    this.perAddress = new RateLimiterMemory({
+      keyPrefix: 'login',
+      points: config.login.maxPerAddress,
+      duration: 60,
+    });
+  }
+
+  /**
+   * Checks the password and opens a session. After too many failures for one username in the window,
+   * every attempt is refused until the window has passed, the right password too.
+   */
+  async login(
+    usernameInput: string,
+    password: string,
+    address: string | null,
+  ): Promise<{ account: Account; token: string; expiresAt: Date }> {
+    await this.perAddress.consume(address ?? 'unknown').catch((refusal: unknown) => {
+      const seconds = refusal instanceof RateLimiterRes ? Math.ceil(refusal.msBeforeNext / 1000) : 60;
+      throw tooManyRequests(
+        `Too many sign-in attempts from this address. Please wait ${seconds} seconds.`,
+        seconds,
+      );
+    });
+    const username = usernameInput.trim().toLowerCase();
+    const { maxFailures, windowSeconds } = this.config.login;
+    const since = new Date(Date.now() - windowSeconds * 1000);
+    const failures = await this.dataSource
+      .getRepository(LoginFailure)
+      .count({ where: { username, at: MoreThan(since) } });
+    if (failures >= maxFailures) {
+      throw tooManyRequests(
+        `Too many failed sign-ins for this account. Please wait up to ${Math.ceil(windowSeconds / 60)} minutes and try again.`,
+        windowSeconds,
+      );
+    }
+    const account = await this.dataSource.getRepository(Account).findOneBy({ username });
+    const matches = await verifyPassword(account?.passwordHash ?? null, password);
+    if (!account || !matches || account.disabled) {
+      await this.transactions.run((manager) =>
+        manager.insert(LoginFailure, { username, at: new Date(), address }),
+      );
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    return this.transactions.run(async (manager) => {
+      await manager.delete(LoginFailure, { username });
+      const session = await this.sessions.create(manager, account.id);
+      return { account, ...session };
+    });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Account> {
+    if (actor.accountId === null) {
+      throw unauthenticated();
+    }
+    const accountId = actor.accountId;
+    const problem = passwordError(newPassword, actor.username);
+    if (problem) {
+      throw badField('newPassword', problem);
+    }
+    if (newPassword === currentPassword) {
+      throw badField('newPassword', 'must differ from the current password');
+    }
+    const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: accountId });
+    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+      throw badField('currentPassword', 'is not the current password');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    return this.transactions.run(async (manager) => {
+      await manager.update(
+        Account,
+        { id: accountId },
+        { passwordHash, mustChangePassword: false, version: () => 'version + 1' },
+      );
+      const after = await manager.findOneByOrFail(Account, { id: accountId });
+      await this.audit.record(manager, actor, {
+        operation: 'changePassword',
+        entity: 'Account',
+        entityId: accountId,
+        before: { mustChangePassword: account.mustChangePassword },
+        after: { mustChangePassword: false },
+      });
+      return after;
+    });
+  }
+}

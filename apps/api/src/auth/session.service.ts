@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { Account } from '../accounts/account.entity.js';
+import { RoleGrant } from '../accounts/role-grant.entity.js';
+import { APP_CONFIG } from '../config/config.token.js';
+import type { AppConfig } from '../config/config.js';
+import { AppSetting } from '../reference/app-setting.entity.js';
+import type { Actor } from './actor.js';
+import { Session } from './session.entity.js';
+
+export const SESSION_COOKIE = 'koop_session';
+const SECRET_SETTING = 'session_secret';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Server-side sessions: the browser holds a signed random token, the database its hash and expiry. */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The secret that signs session cookies: SESSION_SECRET, or one generated on first start and kept in the
+   * database, so that every process on the same database signs alike.
+   */
+  async signingSecret(): Promise<string> {
+    if (this.config.session.secret) {
+      return this.config.session.secret;
+    }
+    const repository = this.dataSource.getRepository(AppSetting);
+    const stored = await repository.findOneBy({ key: SECRET_SETTING });
+    if (stored) {
+      return stored.value;
+    }
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ key: SECRET_SETTING, value: randomBytes(48).toString('base64url') })
+      .orIgnore()
+      .execute();
+    return (await repository.findOneByOrFail({ key: SECRET_SETTING })).value;
+  }
+
+  async create(manager: EntityManager, accountId: number): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.session.ttlHours * 3600_000);
+    await manager.insert(Session, { tokenHash: hashToken(token), accountId, createdAt: now, expiresAt });
+    // Expired sessions are of no use to anyone; sweep them while writing anyway.
+    await manager.delete(Session, { expiresAt: LessThan(now) });
+    return { token, expiresAt };
+  }
+
+  /** The actor of an unexpired session of an enabled account, or null. */
+  async actorFor(tokenHash: string): Promise<Actor | null> {
+    const row = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.account', Account, 'a', 'a.id = s.accountId')
+      .where('s.tokenHash = :tokenHash AND s.expiresAt > :now AND a.disabled = :disabled', {
+        tokenHash,
+        now: new Date(),
+        disabled: false,
+      })
+      .getOne();
+    if (!row?.account) {
+      return null;
+    }
+    return this.actorOf(row.account);
+  }
+
+  async actorOf(account: Account): Promise<Actor> {
+    const grants = await this.dataSource
+      .getRepository(RoleGrant)
+      .find({ where: { accountId: account.id }, order: { id: 'ASC' } });
+    return {
+      accountId: account.id,
+      username: account.username,
+      mustChangePassword: account.mustChangePassword,
+      grants: grants.map((g) => ({ role: g.role, cityId: g.cityId, workingGroupId: g.workingGroupId })),
+    };
+  }
+
+  async destroy(tokenHash: string): Promise<void> {
+    await this.dataSource.getRepository(Session).delete({ tokenHash });
+  }
+
+  setCookie(response: Response, token: string, expiresAt: Date): void {
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.session.cookieSecure,
+      signed: true,
+      expires: expiresAt,
+      path: '/',
+    });
+  }
+
+  clearCookie(response: Response): void {
+    response.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.session.cookieSecure,
+      signed: true,
+      path: '/',
+    });
+  }
+}
