@@ -1,5 +1,11 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideKoopCharts } from '@koop/ui';
 
 export default [
-  { path: '', loadComponent: () => import('./city-profile.page').then((m) => m.CityProfilePage) },
+  {
+    path: ':id',
+    providers: [provideTranslocoScope('cityProfile'), provideKoopCharts()],
+    loadComponent: () => import('./city-profile.page').then((m) => m.CityProfilePage),
+  },
 ] satisfies Routes;
