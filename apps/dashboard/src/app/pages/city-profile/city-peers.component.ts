@@ -50,7 +50,9 @@ const PEER_COLOUR = '#6b7785';
         <div class="table-wrap">
           <table>
             <caption>
-              {{ t('cityProfile.peers.caption', { from: from(), to: to() }) }}
+              {{
+                t('cityProfile.peers.caption', { from: from(), to: to() })
+              }}
             </caption>
             <thead>
               <tr>
@@ -181,14 +183,22 @@ export class CityPeersComponent {
   protected readonly ratingSeries = computed(() => this.split((row) => row.averageRating));
 
   protected readonly liveSummary = computed(() =>
-    this.summary('cityProfile.peers.liveSummary', rankOf(this.rows(), (row) => row.liveAdoptionsCount), {
-      value: this.format.number(this.rows().find((row) => row.self)?.liveAdoptionsCount),
-    }),
+    this.summary(
+      'cityProfile.peers.liveSummary',
+      rankOf(this.rows(), (row) => row.liveAdoptionsCount),
+      {
+        value: this.format.number(this.rows().find((row) => row.self)?.liveAdoptionsCount),
+      },
+    ),
   );
   protected readonly ratingSummary = computed(() =>
-    this.summary('cityProfile.peers.ratingSummary', rankOf(this.rows(), (row) => row.averageRating), {
-      value: this.format.number(this.rows().find((row) => row.self)?.averageRating, 2),
-    }),
+    this.summary(
+      'cityProfile.peers.ratingSummary',
+      rankOf(this.rows(), (row) => row.averageRating),
+      {
+        value: this.format.number(this.rows().find((row) => row.self)?.averageRating, 2),
+      },
+    ),
   );
 
   /** Two series, the city and its peers, so that the legend names the colours; stacked, one bar each. */

@@ -47,7 +47,9 @@ export class CityProfilePage {
   protected readonly twoYears = computed(() => lastMonths(24, localToday()));
 
   protected readonly profile = queryResource(CityProfilePageDocument, () => ({ id: this.id() }));
-  protected readonly city = computed(() => (this.profile.hasValue() ? this.profile.value()?.city : undefined));
+  protected readonly city = computed(() =>
+    this.profile.hasValue() ? this.profile.value()?.city : undefined,
+  );
 
   protected readonly peerFigures = queryResource(CityProfilePeerFiguresDocument, () => {
     const city = this.city();

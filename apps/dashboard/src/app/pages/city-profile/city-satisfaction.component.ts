@@ -15,7 +15,11 @@ import { injectTranslate } from '../projects/translate-signal';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <koop-load-state [resource]="series" [empty]="points().length === 0" [emptyText]="t('cityProfile.satisfaction.empty')">
+      <koop-load-state
+        [resource]="series"
+        [empty]="points().length === 0"
+        [emptyText]="t('cityProfile.satisfaction.empty')"
+      >
         <div class="charts">
           <koop-chart
             kind="line"

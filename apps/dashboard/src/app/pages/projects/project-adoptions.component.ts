@@ -37,7 +37,9 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
           <div class="table-wrap">
             <table>
               <caption>
-                {{ t('projects.adoptions.caption', { count: adoptions().length }) }}
+                {{
+                  t('projects.adoptions.caption', { count: adoptions().length })
+                }}
               </caption>
               <thead>
                 <tr>
@@ -63,7 +65,9 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                     </td>
                     <td>
                       @if (a.maturityLevel !== null) {
-                        {{ t('projects.adoptions.maturity', { level: a.maturityLevel, model: a.maturityModel }) }}
+                        {{
+                          t('projects.adoptions.maturity', { level: a.maturityLevel, model: a.maturityModel })
+                        }}
                       } @else {
                         {{ t('common.none') }}
                       }

@@ -43,7 +43,9 @@ import { StatusUpdateFormComponent } from './status-update-form.component';
     <ng-container *transloco="let t">
       <nav class="crumbs" [attr.aria-label]="t('projects.detail.breadcrumb')">
         <ol>
-          <li><a routerLink="/projekte">{{ t('projects.list.title') }}</a></li>
+          <li>
+            <a routerLink="/projekte">{{ t('projects.list.title') }}</a>
+          </li>
           <li aria-current="page">{{ project()?.title ?? t('projects.detail.project') }}</li>
         </ol>
       </nav>
@@ -172,7 +174,9 @@ export class ProjectDetailPage {
   protected readonly healthTones = HEALTH_TONES;
 
   protected readonly detail = queryResource(ProjectDetailPageDocument, () => ({ id: this.id() }));
-  protected readonly project = computed(() => (this.detail.hasValue() ? this.detail.value()?.project : undefined));
+  protected readonly project = computed(() =>
+    this.detail.hasValue() ? this.detail.value()?.project : undefined,
+  );
   protected readonly topic = computed(() => {
     const key = this.project()?.ozgTopic;
     if (!key) return null;

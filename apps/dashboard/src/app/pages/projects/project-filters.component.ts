@@ -60,14 +60,19 @@ let nextId = 0;
 
           <label [for]="id + '-cooperation'">{{ t('common.cooperation') }}</label>
           <select [id]="id + '-cooperation'" (change)="cooperationChosen($any($event.target).value)">
-            <option value="" [selected]="!state().cooperationId">{{ t('projects.filters.allFeminine') }}</option>
+            <option value="" [selected]="!state().cooperationId">
+              {{ t('projects.filters.allFeminine') }}
+            </option>
             @for (c of options()?.cooperations ?? []; track c.id) {
               <option [value]="c.id" [selected]="c.id === state().cooperationId">{{ c.name }}</option>
             }
           </select>
 
           <label [for]="id + '-group'">{{ t('common.workingGroup') }}</label>
-          <select [id]="id + '-group'" (change)="changed.emit({ workingGroupId: $any($event.target).value || null })">
+          <select
+            [id]="id + '-group'"
+            (change)="changed.emit({ workingGroupId: $any($event.target).value || null })"
+          >
             <option value="" [selected]="!state().workingGroupId">{{ t('common.all') }}</option>
             @for (c of groupsByCooperation(); track c.id) {
               <optgroup [label]="c.shortName">
@@ -79,7 +84,11 @@ let nextId = 0;
           </select>
 
           <label [for]="id + '-city'">{{ t('common.city') }}</label>
-          <select [id]="id + '-city'" [attr.aria-describedby]="id + '-city-hint'" (change)="cityChosen($any($event.target).value)">
+          <select
+            [id]="id + '-city'"
+            [attr.aria-describedby]="id + '-city-hint'"
+            (change)="cityChosen($any($event.target).value)"
+          >
             <option value="" [selected]="!state().cityId">{{ t('projects.filters.allFeminine') }}</option>
             @for (c of options()?.cities ?? []; track c.id) {
               <option [value]="c.id" [selected]="c.id === state().cityId">{{ c.name }}</option>
@@ -90,8 +99,12 @@ let nextId = 0;
           <label [for]="id + '-efa'">{{ t('projects.filters.efa') }}</label>
           <select [id]="id + '-efa'" (change)="efaChosen($any($event.target).value)">
             <option value="" [selected]="state().isEfa === null">{{ t('common.all') }}</option>
-            <option value="ja" [selected]="state().isEfa === true">{{ t('projects.filters.efaOnly') }}</option>
-            <option value="nein" [selected]="state().isEfa === false">{{ t('projects.filters.efaNot') }}</option>
+            <option value="ja" [selected]="state().isEfa === true">
+              {{ t('projects.filters.efaOnly') }}
+            </option>
+            <option value="nein" [selected]="state().isEfa === false">
+              {{ t('projects.filters.efaNot') }}
+            </option>
           </select>
 
           <fieldset>

@@ -42,7 +42,14 @@ export interface ProjectListParams {
 }
 
 /** Phases in the order of a project's life. */
-export const PHASES: readonly ProjectPhase[] = ['IDEA', 'PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE', 'RETIRED'];
+export const PHASES: readonly ProjectPhase[] = [
+  'IDEA',
+  'PLANNED',
+  'IN_DEVELOPMENT',
+  'PILOT',
+  'LIVE',
+  'RETIRED',
+];
 /** Health, the most urgent first. */
 export const HEALTHS: readonly ProjectHealth[] = ['RED', 'AMBER', 'GREEN'];
 export const KINDS: readonly ProjectKind[] = [
@@ -82,7 +89,10 @@ export const DEFAULT_STATE: ProjectListState = {
   trail: [],
 };
 
-function keyOf<T extends string>(map: Readonly<Record<T, string>>, value: string | null | undefined): T | null {
+function keyOf<T extends string>(
+  map: Readonly<Record<T, string>>,
+  value: string | null | undefined,
+): T | null {
   const entry = Object.entries(map).find(([, name]) => name === value);
   return entry ? (entry[0] as T) : null;
 }
@@ -182,6 +192,12 @@ export function activeFilterCount(state: ProjectListState): number {
 /** Clicking a column header sorts by it; clicking the sorted column again turns the direction. */
 export function sortedBy(state: ProjectListState, field: ProjectSortField): ProjectListState {
   const direction: SortDirection =
-    state.sort === field ? (state.direction === 'ASC' ? 'DESC' : 'ASC') : field === 'UPDATED_AT' ? 'DESC' : 'ASC';
+    state.sort === field
+      ? state.direction === 'ASC'
+        ? 'DESC'
+        : 'ASC'
+      : field === 'UPDATED_AT'
+        ? 'DESC'
+        : 'ASC';
   return changed(state, { sort: field, direction });
 }

@@ -73,7 +73,13 @@ interface Column {
                     total: format.number(page.projects.totalCount),
                   })
                 }}
-                · {{ t('projects.list.sortedBy', { column: t('projects.column.' + sortColumn()), direction: t('projects.list.' + state().direction) }) }}
+                ·
+                {{
+                  t('projects.list.sortedBy', {
+                    column: t('projects.column.' + sortColumn()),
+                    direction: t('projects.list.' + state().direction),
+                  })
+                }}
               }
               @if (list.isLoading()) {
                 · {{ t('state.loading') }}
@@ -122,10 +128,15 @@ interface Column {
                         <td>{{ p.ownerCity?.name ?? t('common.none') }}</td>
                         <td>{{ t('enum.phase.' + p.phase) }}</td>
                         <td>
-                          <koop-status-badge [tone]="healthTones[p.health]" [label]="t('enum.health.' + p.health)" />
+                          <koop-status-badge
+                            [tone]="healthTones[p.health]"
+                            [label]="t('enum.health.' + p.health)"
+                          />
                         </td>
                         <td class="num">
-                          <span class="bar" aria-hidden="true"><span [style.width.%]="p.progress"></span></span>
+                          <span class="bar" aria-hidden="true"
+                            ><span [style.width.%]="p.progress"></span
+                          ></span>
                           {{ format.percent(p.progress / 100, 0) }}
                         </td>
                         <td class="num">{{ format.date(p.targetDate) }}</td>
@@ -142,7 +153,9 @@ interface Column {
                 <button type="button" [disabled]="state().trail.length === 0" (click)="previousPage()">
                   <span aria-hidden="true">‹</span> {{ t('projects.list.previous') }}
                 </button>
-                <span class="page">{{ t('projects.list.page', { page: state().trail.length + 1, pages: pages() }) }}</span>
+                <span class="page">{{
+                  t('projects.list.page', { page: state().trail.length + 1, pages: pages() })
+                }}</span>
                 <button
                   type="button"
                   [disabled]="!page.projects.pageInfo.hasNextPage"
@@ -291,6 +304,10 @@ export class ProjectListPage {
   }
 
   private go(state: ProjectListState, replaceUrl = false): void {
-    void this.router.navigate([], { queryParams: listParams(state), queryParamsHandling: 'merge', replaceUrl });
+    void this.router.navigate([], {
+      queryParams: listParams(state),
+      queryParamsHandling: 'merge',
+      replaceUrl,
+    });
   }
 }

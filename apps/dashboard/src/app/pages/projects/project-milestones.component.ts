@@ -38,7 +38,9 @@ const SYMBOLS: Record<MilestoneState, string> = { done: '✓', overdue: '⚠', o
           <div class="table-wrap">
             <table>
               <caption>
-                {{ t('projects.milestones.caption') }}
+                {{
+                  t('projects.milestones.caption')
+                }}
               </caption>
               <thead>
                 <tr>

@@ -22,7 +22,14 @@ const MONTHS = 12;
     <ng-container *transloco="let t">
       <section aria-labelledby="satisfaction-heading">
         <h2 id="satisfaction-heading">{{ t('projects.satisfaction.title') }}</h2>
-        <p class="period">{{ t('projects.satisfaction.period', { from: format.month(span().from), to: format.month(span().to) }) }}</p>
+        <p class="period">
+          {{
+            t('projects.satisfaction.period', {
+              from: format.month(span().from),
+              to: format.month(span().to),
+            })
+          }}
+        </p>
         <koop-load-state
           [resource]="figures"
           [empty]="cities().length === 0"
@@ -69,7 +76,12 @@ const MONTHS = 12;
           <div class="table-wrap">
             <table>
               <caption>
-                {{ t('projects.satisfaction.tableCaption', { from: format.month(span().from), to: format.month(span().to) }) }}
+                {{
+                  t('projects.satisfaction.tableCaption', {
+                    from: format.month(span().from),
+                    to: format.month(span().to),
+                  })
+                }}
               </caption>
               <thead>
                 <tr>
@@ -194,7 +206,9 @@ export class ProjectSatisfactionComponent {
   protected readonly cityRatingSeries = computed<ChartSeries[]>(() => [
     { label: this.text('common.averageRating'), values: this.cities().map((row) => row.averageRating) },
   ]);
-  protected readonly monthLabels = computed(() => this.span().months.map((month) => this.format.month(month)));
+  protected readonly monthLabels = computed(() =>
+    this.span().months.map((month) => this.format.month(month)),
+  );
   protected readonly monthlySeries = computed<ChartSeries[]>(() => [
     {
       label: this.text('common.averageRating'),

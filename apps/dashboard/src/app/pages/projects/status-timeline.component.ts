@@ -24,7 +24,11 @@ const FIRST_SHOWN = 5;
           <ol class="timeline">
             @for (u of shown(); track u.id) {
               <li>
-                <article [id]="'status-' + u.id" tabindex="-1" [attr.aria-labelledby]="'status-' + u.id + '-date'">
+                <article
+                  [id]="'status-' + u.id"
+                  tabindex="-1"
+                  [attr.aria-labelledby]="'status-' + u.id + '-date'"
+                >
                   <h3 [id]="'status-' + u.id + '-date'">
                     <time [attr.datetime]="u.createdAt">{{ format.date(u.createdAt) }}</time>
                     @if (u.author) {
@@ -32,7 +36,10 @@ const FIRST_SHOWN = 5;
                     }
                   </h3>
                   <p class="facts">
-                    <koop-status-badge [tone]="healthTones[u.health]" [label]="t('enum.health.' + u.health)" />
+                    <koop-status-badge
+                      [tone]="healthTones[u.health]"
+                      [label]="t('enum.health.' + u.health)"
+                    />
                     <span>{{ t('enum.phase.' + u.phase) }}</span>
                     <span>{{ t('common.progress') }} {{ format.percent(u.progress / 100, 0) }}</span>
                   </p>
@@ -48,7 +55,11 @@ const FIRST_SHOWN = 5;
           </ol>
           @if (updates().length > firstShown) {
             <button type="button" [attr.aria-expanded]="all()" (click)="all.set(!all())">
-              {{ all() ? t('projects.timeline.showFewer') : t('projects.timeline.showAll', { count: updates().length }) }}
+              {{
+                all()
+                  ? t('projects.timeline.showFewer')
+                  : t('projects.timeline.showAll', { count: updates().length })
+              }}
             </button>
           }
         }
@@ -133,7 +144,9 @@ export class StatusTimelineComponent {
   protected readonly healthTones = HEALTH_TONES;
   protected readonly firstShown = FIRST_SHOWN;
   protected readonly all = signal(false);
-  protected readonly shown = computed(() => (this.all() ? this.updates() : this.updates().slice(0, FIRST_SHOWN)));
+  protected readonly shown = computed(() =>
+    this.all() ? this.updates() : this.updates().slice(0, FIRST_SHOWN),
+  );
 
   /** Moves focus to an update, e.g. the one just posted. */
   focus(id: string): void {

@@ -54,7 +54,8 @@ let nextId = 0;
               @for (field of faulty(); track field) {
                 <li>
                   <a [href]="'#' + id + '-' + field" (click)="focusField($event, field)"
-                    >{{ t('projects.form.field.' + field) }}: <span [attr.lang]="message(field).lang">{{ message(field).text }}</span></a
+                    >{{ t('projects.form.field.' + field) }}:
+                    <span [attr.lang]="message(field).lang">{{ message(field).text }}</span></a
                   >
                 </li>
               }
@@ -141,7 +142,8 @@ let nextId = 0;
 
         <div class="field">
           <label [for]="id + '-summary'"
-            >{{ t('projects.form.field.summary') }} <span class="required">({{ t('projects.form.required') }})</span></label
+            >{{ t('projects.form.field.summary') }}
+            <span class="required">({{ t('projects.form.required') }})</span></label
           >
           @if (problems().fields.summary) {
             <p class="error" [id]="id + '-summary-error'">
@@ -161,7 +163,8 @@ let nextId = 0;
 
         <div class="field">
           <label [for]="id + '-blockers'"
-            >{{ t('projects.form.field.blockers') }} <span class="optional">({{ t('projects.form.optional') }})</span></label
+            >{{ t('projects.form.field.blockers') }}
+            <span class="optional">({{ t('projects.form.optional') }})</span></label
           >
           @if (problems().fields.blockers) {
             <p class="error" [id]="id + '-blockers-error'">
@@ -181,7 +184,8 @@ let nextId = 0;
 
         <div class="field">
           <label [for]="id + '-author'"
-            >{{ t('projects.form.field.author') }} <span class="optional">({{ t('projects.form.optional') }})</span></label
+            >{{ t('projects.form.field.author') }}
+            <span class="optional">({{ t('projects.form.optional') }})</span></label
           >
           @if (problems().fields.author) {
             <p class="error" [id]="id + '-author-error'">
@@ -237,7 +241,9 @@ export class StatusUpdateFormComponent {
   protected readonly problems = signal<FormProblems>(NO_PROBLEMS);
   protected readonly posted = signal<ProjectStatusUpdateFragment | null>(null);
   protected readonly faulty = computed(() => faultyFields(this.problems()));
-  protected readonly hasProblems = computed(() => this.faulty().length > 0 || this.problems().general !== null);
+  protected readonly hasProblems = computed(
+    () => this.faulty().length > 0 || this.problems().general !== null,
+  );
 
   private readonly summaryBox = viewChild<ElementRef<HTMLElement>>('summaryBox');
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -247,7 +253,9 @@ export class StatusUpdateFormComponent {
   }
 
   protected describedBy(field: StatusField, hint?: string): string | null {
-    const ids = [hint, this.problems().fields[field] ? `${this.id}-${field}-error` : undefined].filter(Boolean);
+    const ids = [hint, this.problems().fields[field] ? `${this.id}-${field}-error` : undefined].filter(
+      Boolean,
+    );
     return ids.length > 0 ? ids.join(' ') : null;
   }
 

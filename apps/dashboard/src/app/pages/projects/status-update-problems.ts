@@ -48,7 +48,10 @@ export function faultyFields(problems: FormProblems): StatusField[] {
  */
 const GERMAN: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^must not be empty$/, () => 'darf nicht leer sein'],
-  [/^must be an integer from (-?\d+) to (-?\d+)$/, (min, max) => `muss eine ganze Zahl von ${min} bis ${max} sein`],
+  [
+    /^must be an integer from (-?\d+) to (-?\d+)$/,
+    (min, max) => `muss eine ganze Zahl von ${min} bis ${max} sein`,
+  ],
   [/^must be at most (\d+) characters$/, (max) => `darf höchstens ${max} Zeichen lang sein`],
 ];
 
