@@ -1,5 +1,10 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
 
 export default [
-  { path: '', loadComponent: () => import('./adoption-matrix.page').then((m) => m.AdoptionMatrixPage) },
+  {
+    path: '',
+    providers: [provideTranslocoScope('adoptionMatrix')],
+    loadComponent: () => import('./adoption-matrix.page').then((m) => m.AdoptionMatrixPage),
+  },
 ] satisfies Routes;

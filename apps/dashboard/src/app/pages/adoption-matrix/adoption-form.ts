@@ -1,0 +1,177 @@
+import { MATURITY_MODELS, MATURITY_MODEL_VERSIONS, type MaturityModel } from '@koop/domain';
+import type { FieldProblem, RequestProblem } from '../../core/graphql-errors';
+import type { AdoptionSource, AdoptionStage, RecordAdoptionInput } from '../../graphql/generated/graphql';
+import type { MatrixAdoption } from './matrix-shape';
+
+export const SOURCES: readonly AdoptionSource[] = ['OWN_BUILD', 'REUSED_FROM_PARTNER', 'EFA_SUBSCRIPTION'];
+export const MODELS: readonly MaturityModel[] = MATURITY_MODEL_VERSIONS;
+/** The model a new record starts with: the current OZG maturity model. */
+export const DEFAULT_MODEL: MaturityModel = '2.0';
+
+/** The editor's fields as the controls hold them: empty text means "no value". */
+export interface AdoptionFormValue {
+  readonly stage: AdoptionStage;
+  readonly maturityModel: string;
+  readonly maturityLevel: string;
+  readonly liveSince: string;
+  readonly source: string;
+  readonly notes: string;
+}
+
+export type AdoptionField = keyof AdoptionFormValue;
+export const FORM_FIELDS: readonly AdoptionField[] = [
+  'stage',
+  'maturityModel',
+  'maturityLevel',
+  'liveSince',
+  'source',
+  'notes',
+];
+
+/** The values of an adoption as the row stores them (a matrix cell or the current row of a conflict). */
+export interface AdoptionValues {
+  readonly stage: AdoptionStage;
+  readonly maturityModel: string;
+  readonly maturityLevel: number | null;
+  readonly liveSince: string | null;
+  readonly source: AdoptionSource | null;
+  readonly notes: string | null;
+  readonly version?: number;
+}
+
+/** The form filled with a record, or with neutral values for a cell without one. */
+export function formFromAdoption(adoption: AdoptionValues | null): AdoptionFormValue {
+  if (!adoption) {
+    return {
+      stage: 'NOT_PLANNED',
+      maturityModel: DEFAULT_MODEL,
+      maturityLevel: '',
+      liveSince: '',
+      source: '',
+      notes: '',
+    };
+  }
+  return {
+    stage: adoption.stage,
+    maturityModel: adoption.maturityModel,
+    maturityLevel: adoption.maturityLevel === null ? '' : String(adoption.maturityLevel),
+    liveSince: adoption.liveSince ?? '',
+    source: adoption.source ?? '',
+    notes: adoption.notes ?? '',
+  };
+}
+
+/** The levels a maturity model offers, from 0 up to its highest. */
+export function levelsFor(model: string): number[] {
+  const max = (MATURITY_MODELS as Record<string, number>)[model] ?? MATURITY_MODELS[DEFAULT_MODEL];
+  return Array.from({ length: max + 1 }, (_, level) => level);
+}
+
+/** The form after the user chose another model: a level the new model lacks is cleared. */
+export function withModel(form: AdoptionFormValue, model: string): AdoptionFormValue {
+  const keepsLevel = form.maturityLevel === '' || levelsFor(model).includes(Number(form.maturityLevel));
+  return { ...form, maturityModel: model, maturityLevel: keepsLevel ? form.maturityLevel : '' };
+}
+
+/**
+ * The mutation's input for the form. Empty fields are sent as null so that they are cleared; the version
+ * is the one of the row the user saw, and left out for a cell that had no row.
+ */
+export function recordInput(
+  form: AdoptionFormValue,
+  target: { readonly projectId: string; readonly cityId: string; readonly version: number | null },
+): RecordAdoptionInput {
+  const notes = form.notes.trim();
+  const input: RecordAdoptionInput = {
+    projectId: target.projectId,
+    cityId: target.cityId,
+    stage: form.stage,
+    maturityModel: form.maturityModel,
+    maturityLevel: form.maturityLevel === '' ? null : Number(form.maturityLevel),
+    liveSince: form.liveSince === '' ? null : form.liveSince,
+    source: form.source === '' ? null : (form.source as AdoptionSource),
+    notes: notes === '' ? null : notes,
+  };
+  return target.version === null ? input : { ...input, version: target.version };
+}
+
+export interface FormProblems {
+  /** Messages of the API per form field. */
+  readonly fields: Partial<Record<AdoptionField, string>>;
+  /** Problems that name no field of the form. */
+  readonly general: readonly FieldProblem[];
+}
+
+/** Sorts the API's field problems onto the form's fields ("input.liveSince" names `liveSince`). */
+export function formProblems(problem: RequestProblem): FormProblems {
+  const fields: Partial<Record<AdoptionField, string>> = {};
+  const general: FieldProblem[] = [];
+  for (const entry of problem.fields) {
+    const name = entry.field.replace(/^input\./, '') as AdoptionField;
+    if (FORM_FIELDS.includes(name)) {
+      fields[name] = fields[name] ? `${fields[name]}; ${entry.message}` : entry.message;
+    } else {
+      general.push(entry);
+    }
+  }
+  return { fields, general };
+}
+
+/** The current row sent with a CONFLICT, when it has the shape of an adoption. */
+export function conflictCurrent(problem: RequestProblem): AdoptionValues | null {
+  const current = problem.current as Partial<AdoptionValues> | null | undefined;
+  if (!current || typeof current !== 'object' || typeof current.stage !== 'string') {
+    return null;
+  }
+  return {
+    stage: current.stage,
+    maturityModel: String(current.maturityModel ?? DEFAULT_MODEL),
+    maturityLevel: typeof current.maturityLevel === 'number' ? current.maturityLevel : null,
+    liveSince: current.liveSince ?? null,
+    source: current.source ?? null,
+    notes: current.notes ?? null,
+    version: typeof current.version === 'number' ? current.version : undefined,
+  };
+}
+
+/** A message of the API that the dashboard can say in the user's language: a text key and its values. */
+export interface KnownMessage {
+  readonly key: string;
+  readonly params: Record<string, string>;
+}
+
+const KNOWN_MESSAGES: readonly {
+  readonly pattern: RegExp;
+  readonly key: string;
+  readonly names: string[];
+}[] = [
+  { pattern: /^must not be in the future$/, key: 'notInFuture', names: [] },
+  { pattern: /^is required when the stage is LIVE$/, key: 'requiredWhenLive', names: [] },
+  { pattern: /^must be a date written as YYYY-MM-DD$/, key: 'dateFormat', names: [] },
+  {
+    pattern: /^must be an integer from 0 to (\d+) for maturity model (\S+)$/,
+    key: 'levelRange',
+    names: ['max', 'model'],
+  },
+  { pattern: /^must be one of (.+)$/, key: 'oneOf', names: ['values'] },
+  { pattern: /^must be at most (\d+) characters$/, key: 'maxLength', names: ['max'] },
+];
+
+/** Recognises the API's wording, so that the German page need not show English; null if unknown. */
+export function knownMessage(message: string): KnownMessage | null {
+  for (const { pattern, key, names } of KNOWN_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) {
+      return { key, params: Object.fromEntries(names.map((name, index) => [name, match[index + 1]])) };
+    }
+  }
+  return null;
+}
+
+/** Short text of a maturity, e.g. "R3 · 1.1"; the prefix is the language's letter for "level". */
+export function maturityText(
+  prefix: string,
+  adoption: Pick<AdoptionValues, 'maturityModel' | 'maturityLevel'>,
+): string {
+  return `${prefix}${adoption.maturityLevel ?? '–'} · ${adoption.maturityModel}`;
+}
