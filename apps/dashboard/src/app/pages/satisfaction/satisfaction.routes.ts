@@ -1,5 +1,11 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { provideKoopCharts } from '@koop/ui';
 
 export default [
-  { path: '', loadComponent: () => import('./satisfaction.page').then((m) => m.SatisfactionPage) },
+  {
+    path: '',
+    providers: [provideTranslocoScope('satisfaction'), provideKoopCharts()],
+    loadComponent: () => import('./satisfaction.page').then((m) => m.SatisfactionPage),
+  },
 ] satisfies Routes;
