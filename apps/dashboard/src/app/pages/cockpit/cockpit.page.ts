@@ -20,7 +20,7 @@ import {
 import { combineLatest, map, switchMap } from 'rxjs';
 import { CooperationService } from '../../core/cooperation.service';
 import { FormatService } from '../../core/format.service';
-import { queryResource } from '../../core/graphql-resource';
+import { loaded, queryResource } from '../../core/graphql-resource';
 import {
   CockpitAttentionDocument,
   CockpitOverviewDocument,
@@ -78,7 +78,185 @@ const RATINGS_COLOR = '#8a95a1';
     StatusUpdateListComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './cockpit.page.html',
+  template: `
+    <ng-container *transloco="let t">
+      <h1>{{ t('cockpit.title') }}</h1>
+      <p class="lead">{{ t('cockpit.lead') }}</p>
+
+      <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
+        <form class="selection" [attr.aria-label]="t('cockpit.selection')" (submit)="$event.preventDefault()">
+          <div class="field">
+            <label for="cockpit-cooperation">{{ t('common.cooperation') }}</label>
+            <select id="cockpit-cooperation" (change)="chooseCooperation($event)">
+              @for (cooperation of cooperations.cooperations(); track cooperation.id) {
+                <option [value]="cooperation.id" [selected]="cooperation.id === cooperationId()">
+                  {{ cooperation.name }}
+                </option>
+              }
+            </select>
+          </div>
+          <div class="field">
+            <label for="cockpit-year">{{ t('common.year') }}</label>
+            <select id="cockpit-year" (change)="chooseYear($event)">
+              @for (option of years(); track option) {
+                <option [value]="option" [selected]="option === year()">{{ option }}</option>
+              }
+            </select>
+          </div>
+        </form>
+        <p class="as-of">
+          @if (isCurrentYear()) {
+            {{ t('cockpit.asOfToday', { date: todayText(), previous: year() - 1 }) }}
+          } @else {
+            {{ t('cockpit.asOfYearEnd', { year: year(), previous: year() - 1 }) }}
+          }
+        </p>
+
+        <section aria-labelledby="cockpit-figures" [attr.aria-busy]="overview.isLoading()">
+          <h2 id="cockpit-figures">{{ t('cockpit.figures', { year: year() }) }}</h2>
+          <koop-load-state [resource]="overview">
+            <ul class="tiles">
+              @for (tile of tiles(); track tile.key) {
+                <li [attr.data-figure]="tile.key">
+                  <koop-kpi-tile
+                    [label]="tile.label"
+                    [value]="tile.value"
+                    [change]="tile.change"
+                    [trend]="tile.trend"
+                    [higherIsBetter]="tile.higherIsBetter"
+                    [detail]="tile.detail"
+                  />
+                </li>
+              }
+            </ul>
+            <div class="charts">
+              @if (phaseChart(); as chart) {
+                <div class="card" data-chart="phase">
+                  <koop-chart
+                    kind="bar"
+                    [caption]="chart.caption"
+                    [summary]="chart.summary"
+                    [labels]="chart.labels"
+                    [series]="chart.series"
+                    [texts]="chartTexts()('common.phase')"
+                    [locale]="format.locale()"
+                    [csvName]="'projekte-nach-phase-' + year()"
+                  />
+                </div>
+              }
+              @if (healthChart(); as chart) {
+                <div class="card" data-chart="health">
+                  <koop-chart
+                    kind="bar"
+                    [caption]="chart.caption"
+                    [summary]="chart.summary"
+                    [labels]="chart.labels"
+                    [series]="chart.series"
+                    [texts]="chartTexts()('common.health')"
+                    [locale]="format.locale()"
+                    [csvName]="'projekte-nach-status-' + year()"
+                  />
+                </div>
+              }
+            </div>
+          </koop-load-state>
+        </section>
+
+        <section aria-labelledby="cockpit-charts" [attr.aria-busy]="timelines.isLoading()">
+          <h2 id="cockpit-charts">{{ t('cockpit.charts') }} {{ year() }}</h2>
+          <koop-load-state
+            [resource]="timelines"
+            [empty]="months().length === 0"
+            [emptyText]="t('cockpit.chart.noMonths')"
+          >
+            <div class="charts">
+              @if (adoptionChart(); as chart) {
+                <div class="card" data-chart="adoption">
+                  <koop-chart
+                    kind="line"
+                    [caption]="chart.caption"
+                    [summary]="chart.summary"
+                    [labels]="chart.labels"
+                    [series]="chart.series"
+                    [texts]="chartTexts()('common.month')"
+                    [locale]="format.locale()"
+                    [csvName]="'live-nachnutzungen-' + year()"
+                  />
+                </div>
+              }
+              <div class="card" data-chart="satisfaction">
+                @if (satisfactionChart(); as chart) {
+                  <koop-chart
+                    kind="line"
+                    [caption]="chart.caption"
+                    [summary]="chart.summary"
+                    [labels]="chart.labels"
+                    [series]="chart.series"
+                    [texts]="chartTexts()('common.month')"
+                    [locale]="format.locale()"
+                    [fractionDigits]="2"
+                    [yMin]="1"
+                    [yMax]="5"
+                    [csvName]="'zufriedenheit-' + year()"
+                  />
+                } @else {
+                  <p class="caption">{{ t('cockpit.chart.satisfaction', { year: year() }) }}</p>
+                  <p>{{ t('cockpit.chart.noRatings') }}</p>
+                }
+              </div>
+            </div>
+          </koop-load-state>
+        </section>
+
+        <div class="activity">
+          <section class="card" aria-labelledby="cockpit-attention">
+            <h2 id="cockpit-attention">{{ t('cockpit.attention.title') }}</h2>
+            <p class="hint">{{ t('cockpit.attention.hint') }}</p>
+            <koop-load-state
+              [resource]="attention"
+              [empty]="attentionProjects().length === 0"
+              [emptyText]="t('cockpit.attention.empty')"
+            >
+              <ul class="attention">
+                @for (project of attentionProjects(); track project.id) {
+                  <li>
+                    <a class="title" [routerLink]="['/projekte', project.id]">{{ project.title }}</a>
+                    <p class="state">
+                      <koop-status-badge
+                        [tone]="tones[project.health]"
+                        [label]="t('enum.health.' + project.health)"
+                      />
+                      <span>
+                        {{ t('enum.phase.' + project.phase) }} · {{ t('common.progress') }}
+                        {{ format.percent(project.progress / 100, 0) }}
+                      </span>
+                    </p>
+                    <p class="group">
+                      {{ t('common.workingGroup') }}:
+                      <a [routerLink]="['/arbeitskreise', project.workingGroup.id]">{{
+                        project.workingGroup.name
+                      }}</a>
+                    </p>
+                  </li>
+                }
+              </ul>
+            </koop-load-state>
+          </section>
+
+          <section class="card" aria-labelledby="cockpit-updates">
+            <h2 id="cockpit-updates">{{ t('cockpit.updates.title') }}</h2>
+            <koop-load-state
+              [resource]="updates"
+              [empty]="latestUpdates().length === 0"
+              [emptyText]="t('cockpit.updates.empty')"
+            >
+              <koop-status-update-list [updates]="latestUpdates()" />
+            </koop-load-state>
+          </section>
+        </div>
+      </koop-load-state>
+    </ng-container>
+  `,
   styleUrl: './cockpit.page.css',
 })
 export class CockpitPage {
@@ -136,7 +314,7 @@ export class CockpitPage {
   );
 
   protected readonly tiles = computed<Tile[]>(() => {
-    const overview = this.overview.value()?.overview;
+    const overview = loaded(this.overview)?.overview;
     if (!overview || !this.textsLoaded()) return [];
     const previousYear = overview.year - 1;
     return keyFigures(overview, overview.previous ?? null).map((figure) => ({
@@ -162,7 +340,7 @@ export class CockpitPage {
   });
 
   protected readonly phaseChart = computed(() => {
-    const overview = this.overview.value()?.overview;
+    const overview = loaded(this.overview)?.overview;
     if (!overview || !this.textsLoaded()) return null;
     return this.countChart(
       this.t('cockpit.chart.phase'),
@@ -173,7 +351,7 @@ export class CockpitPage {
   });
 
   protected readonly healthChart = computed(() => {
-    const overview = this.overview.value()?.overview;
+    const overview = loaded(this.overview)?.overview;
     if (!overview || !this.textsLoaded()) return null;
     return this.countChart(
       this.t('cockpit.chart.health'),
@@ -184,7 +362,7 @@ export class CockpitPage {
   });
 
   protected readonly adoptionChart = computed<ChartModel | null>(() => {
-    const data = this.timelines.value();
+    const data = loaded(this.timelines);
     if (!data || !this.textsLoaded()) return null;
     const months = this.months();
     const values = alignToMonths(months, data.adoptionTimeline, (point) => point.count);
@@ -204,7 +382,7 @@ export class CockpitPage {
   });
 
   protected readonly satisfactionChart = computed<ChartModel | null>(() => {
-    const data = this.timelines.value();
+    const data = loaded(this.timelines);
     if (!data || !this.textsLoaded()) return null;
     const months = this.months();
     const averages = alignToMonths(months, data.satisfactionSeries, (point) => point.averageRating);
@@ -233,8 +411,10 @@ export class CockpitPage {
   });
 
   protected readonly attentionProjects = computed(
-    () => this.attention.value()?.projects.edges.map((edge) => edge.node) ?? [],
+    () => loaded(this.attention)?.projects.edges.map((edge) => edge.node) ?? [],
   );
+
+  protected readonly latestUpdates = computed(() => loaded(this.updates)?.latestStatusUpdates ?? []);
 
   constructor() {
     // Write the cooperation and year in use into the URL, so that every view can be shared as a link.

@@ -1,5 +1,16 @@
 import type { Routes } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
 
 export default [
-  { path: '', loadComponent: () => import('./working-groups.page').then((m) => m.WorkingGroupsPage) },
+  {
+    path: '',
+    providers: [provideTranslocoScope('workingGroups')],
+    children: [
+      { path: '', loadComponent: () => import('./working-groups.page').then((m) => m.WorkingGroupsPage) },
+      {
+        path: ':id',
+        loadComponent: () => import('./working-group-detail.page').then((m) => m.WorkingGroupDetailPage),
+      },
+    ],
+  },
 ] satisfies Routes;
