@@ -74,6 +74,10 @@ describe('ChartComponent', () => {
     const [average, ratings] = chart.data?.datasets ?? [];
     expect(average).not.toHaveProperty('yAxisID');
     expect(ratings).toMatchObject({ type: 'bar', yAxisID: 'y2' });
-    expect(chart.options?.scales?.['y2']).toMatchObject({ position: 'right', beginAtZero: true });
+    expect(chart.options?.scales?.['y2']).toMatchObject({
+      position: 'right',
+      beginAtZero: true,
+      grace: '300%',
+    });
   });
 });
