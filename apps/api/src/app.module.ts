@@ -1,7 +1,7 @@
 import './common/graphql-enums.js';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { GraphQLFormattedError } from 'graphql';
@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AdoptionsModule } from './adoptions/adoptions.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AccessGuard } from './auth/access.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CitiesModule } from './cities/cities.module.js';
 import { GraphQLErrorFilter } from './common/graphql-error.filter.js';
@@ -110,6 +111,8 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLErrorFilter },
+        // Every operation declares who may call it; one that declares nothing is refused.
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
     };
   }

@@ -50,8 +50,8 @@ describe('production mode', () => {
     expect(route.text).toContain('<koop-root>');
     expect((await request(server).get('/missing-file.js')).status).toBe(404);
     expect((await request(server).get('/health')).body.status).toBe('ok');
-    const graphql = await request(server).post('/graphql').send({ query: '{ cities { id } }' });
-    expect(graphql.body).toEqual({ data: { cities: [] } });
+    const graphql = await request(server).post('/graphql').send({ query: '{ appInfo { demoData } }' });
+    expect(graphql.body).toEqual({ data: { appInfo: { demoData: false } } });
   });
 
   it('turns GraphQL introspection off', async () => {

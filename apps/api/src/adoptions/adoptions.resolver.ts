@@ -6,6 +6,10 @@ import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
 import { AdoptionsService } from './adoptions.service.js';
 import { RecordAdoptionInput } from './dto/record-adoption.input.js';
+import { Roles } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 @Resolver(() => Adoption)
 export class AdoptionsResolver {
@@ -14,8 +18,9 @@ export class AdoptionsResolver {
   @Mutation(() => Adoption, {
     description: 'Creates or changes the adoption of a project by a city; every change is kept as history.',
   })
-  recordAdoption(@Args('input') input: RecordAdoptionInput): Promise<Adoption> {
-    return this.service.record(input);
+  @Roles(Role.ADMIN, Role.CDO, Role.CITY_EDITOR)
+  recordAdoption(@Args('input') input: RecordAdoptionInput, @CurrentActor() actor: Actor): Promise<Adoption> {
+    return this.service.record(actor, input);
   }
 
   @ResolveField(() => Project)

@@ -1,9 +1,11 @@
 import { liveSinceError, maturityLevelError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badField, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { mayEditCity, type Actor } from '../auth/actor.js';
 import { upsertVersioned } from '../database/versioned.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
@@ -12,10 +14,13 @@ import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
 
 @Injectable()
 export class AdoptionsService {
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Creates or changes the one row of (project, city) and appends its new state to the history. */
-  record(input: RecordAdoptionInput): Promise<Adoption> {
+  record(actor: Actor, input: RecordAdoptionInput): Promise<Adoption> {
     const levelProblem = maturityLevelError(input.maturityModel, input.maturityLevel);
     if (levelProblem) {
       throw badField('maturityLevel', levelProblem);
@@ -32,6 +37,9 @@ export class AdoptionsService {
       }
       if (!(await manager.existsBy(City, { id: cityId }))) {
         throw notFound('City', input.cityId, 'cityId');
+      }
+      if (!mayEditCity(actor, cityId)) {
+        throw forbidden('Only the city’s editors, its CDO and administrators may record its adoptions.');
       }
       const state = {
         stage: input.stage,
@@ -63,6 +71,13 @@ export class AdoptionsService {
         source: adoption.source,
         notes: adoption.notes,
         version: adoption.version,
+      });
+      await this.audit.record(manager, actor, {
+        operation: 'recordAdoption',
+        entity: 'Adoption',
+        entityId: adoption.id,
+        before: existing,
+        after: adoption,
       });
       return adoption;
     });

@@ -7,24 +7,31 @@ import { Project } from '../projects/project.entity.js';
 import { CitiesService } from './cities.service.js';
 import { City } from './city.entity.js';
 import { CreateCityInput } from './dto/create-city.input.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 @Resolver(() => City)
 export class CitiesResolver {
   constructor(private readonly service: CitiesService) {}
 
   @Query(() => [City], { description: 'All cities, by name.' })
+  @SignedIn()
   cities(): Promise<City[]> {
     return this.service.findAll();
   }
 
   @Query(() => City)
+  @SignedIn()
   city(@Args('id', { type: () => ID }) id: string): Promise<City> {
     return this.service.findOne(id);
   }
 
   @Mutation(() => City)
-  createCity(@Args('input') input: CreateCityInput): Promise<City> {
-    return this.service.create(input);
+  @Roles(Role.ADMIN)
+  createCity(@Args('input') input: CreateCityInput, @CurrentActor() actor: Actor): Promise<City> {
+    return this.service.create(actor, input);
   }
 
   @ResolveField(() => String, {

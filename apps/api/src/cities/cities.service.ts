@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { City } from './city.entity.js';
@@ -12,6 +14,7 @@ export class CitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   findAll(): Promise<City[]> {
@@ -30,13 +33,21 @@ export class CitiesService {
     return city;
   }
 
-  async create(input: CreateCityInput): Promise<City> {
+  async create(actor: Actor, input: CreateCityInput): Promise<City> {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(City);
       if (await repository.existsBy({ ags: input.ags })) {
         throw badField('ags', `is already used by another city (${input.ags})`);
       }
-      return repository.save(repository.create({ ...input }));
+      const city = await repository.save(repository.create({ ...input }));
+      await this.audit.record(manager, actor, {
+        operation: 'createCity',
+        entity: 'City',
+        entityId: city.id,
+        before: null,
+        after: city,
+      });
+      return city;
     });
   }
 }

@@ -7,29 +7,40 @@ import { CooperationsService } from './cooperations.service.js';
 import { AddMembershipInput } from './dto/add-membership.input.js';
 import { CreateCooperationInput } from './dto/create-cooperation.input.js';
 import { Membership } from './membership.entity.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 @Resolver(() => Cooperation)
 export class CooperationsResolver {
   constructor(private readonly service: CooperationsService) {}
 
   @Query(() => [Cooperation])
+  @SignedIn()
   cooperations(): Promise<Cooperation[]> {
     return this.service.findAll();
   }
 
   @Query(() => Cooperation)
+  @SignedIn()
   cooperation(@Args('id', { type: () => ID }) id: string): Promise<Cooperation> {
     return this.service.findOne(id);
   }
 
   @Mutation(() => Cooperation)
-  createCooperation(@Args('input') input: CreateCooperationInput): Promise<Cooperation> {
-    return this.service.create(input);
+  @Roles(Role.ADMIN)
+  createCooperation(
+    @Args('input') input: CreateCooperationInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Cooperation> {
+    return this.service.create(actor, input);
   }
 
   @Mutation(() => Membership)
-  addMembership(@Args('input') input: AddMembershipInput): Promise<Membership> {
-    return this.service.addMembership(input);
+  @Roles(Role.ADMIN)
+  addMembership(@Args('input') input: AddMembershipInput, @CurrentActor() actor: Actor): Promise<Membership> {
+    return this.service.addMembership(actor, input);
   }
 
   @ResolveField(() => [Membership])

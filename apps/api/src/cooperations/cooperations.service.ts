@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import { City } from '../cities/city.entity.js';
 import { badField, conflict, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
@@ -15,6 +17,7 @@ export class CooperationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   findAll(): Promise<Cooperation[]> {
@@ -35,7 +38,7 @@ export class CooperationsService {
     return cooperation;
   }
 
-  async create(input: CreateCooperationInput): Promise<Cooperation> {
+  async create(actor: Actor, input: CreateCooperationInput): Promise<Cooperation> {
     return this.transactions.run(async (manager) => {
       const repository = manager.getRepository(Cooperation);
       if (await repository.existsBy({ name: input.name })) {
@@ -44,11 +47,21 @@ export class CooperationsService {
       if (await repository.existsBy({ shortName: input.shortName })) {
         throw badField('shortName', 'is already used by another cooperation');
       }
-      return repository.save(repository.create({ ...input, description: input.description ?? null }));
+      const cooperation = await repository.save(
+        repository.create({ ...input, description: input.description ?? null }),
+      );
+      await this.audit.record(manager, actor, {
+        operation: 'createCooperation',
+        entity: 'Cooperation',
+        entityId: cooperation.id,
+        before: null,
+        after: cooperation,
+      });
+      return cooperation;
     });
   }
 
-  async addMembership(input: AddMembershipInput): Promise<Membership> {
+  async addMembership(actor: Actor, input: AddMembershipInput): Promise<Membership> {
     return this.transactions.run(async (manager) => {
       const cooperationId = parseId('Cooperation', input.cooperationId, 'cooperationId');
       const cityId = parseId('City', input.cityId, 'cityId');
@@ -63,7 +76,7 @@ export class CooperationsService {
         throw conflict('Membership', 'The city is already a member of this cooperation.', existing);
       }
       const repository = manager.getRepository(Membership);
-      return repository.save(
+      const membership = await repository.save(
         repository.create({
           cooperationId,
           cityId,
@@ -71,6 +84,14 @@ export class CooperationsService {
           role: input.role ?? null,
         }),
       );
+      await this.audit.record(manager, actor, {
+        operation: 'addMembership',
+        entity: 'Membership',
+        entityId: membership.id,
+        before: null,
+        after: membership,
+      });
+      return membership;
     });
   }
 }

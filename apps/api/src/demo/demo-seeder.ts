@@ -14,6 +14,7 @@ import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { bulkInsert } from './bulk-insert.js';
+import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
 import { loadReferenceData } from './reference-data.js';
@@ -26,7 +27,8 @@ export class DemoSeeder {
    * Loads the demo when the database holds no city yet and returns true; otherwise leaves it alone
    * and returns false. Everything is written in one transaction: all of the demo or nothing.
    */
-  seedIfEmpty(now: Date = new Date()): Promise<boolean> {
+  async seedIfEmpty(now: Date = new Date()): Promise<boolean> {
+    const passwordHash = await demoPasswordHash();
     return this.dataSource.transaction(async (manager) => {
       if ((await manager.count(City)) > 0) {
         return false;
@@ -49,6 +51,7 @@ export class DemoSeeder {
       await bulkInsert(manager, Adoption, rows.adoptions);
       await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
       await bulkInsert(manager, Satisfaction, rows.satisfaction);
+      await insertDemoAccounts(manager, passwordHash, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;
     });

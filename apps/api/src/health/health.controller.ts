@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorator.js';
 import { pendingMigrations } from '../database/data-source.js';
 
 @Controller('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
+  @Public()
   @HttpCode(HttpStatus.OK)
   async health(@Res({ passthrough: true }) response: Response): Promise<Record<string, unknown>> {
     try {

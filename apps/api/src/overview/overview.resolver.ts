@@ -6,6 +6,7 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
 import { AdoptionMatrix, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
+import { SignedIn } from '../auth/access.decorator.js';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
@@ -23,6 +24,7 @@ export class OverviewResolver {
   constructor(private readonly overviews: OverviewService) {}
 
   @Query(() => Overview, { description: 'Key figures of a cooperation for a year, with the year before.' })
+  @SignedIn()
   async overview(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
     @Args('year', { type: () => Int }) year: number,
@@ -48,6 +50,7 @@ export class CooperationActivityResolver {
   @Query(() => [MonthCount], {
     description: 'Live adoptions of the online services at the end of each month.',
   })
+  @SignedIn()
   async adoptionTimeline(@Args() args: AdoptionTimelineArgs): Promise<MonthCount[]> {
     if (args.to < args.from) {
       throw badField('to', 'must not be before from');
@@ -63,6 +66,7 @@ export class CooperationActivityResolver {
   }
 
   @Query(() => [StatusUpdate], { description: 'The newest status updates of the cooperation’s projects.' })
+  @SignedIn()
   async latestStatusUpdates(@Args() args: LatestStatusUpdatesArgs): Promise<StatusUpdate[]> {
     return this.overviews.latestStatusUpdates(
       await this.overviews.cooperationId(args.cooperationId),
@@ -91,6 +95,7 @@ export class AdoptionMatrixResolver {
   constructor(private readonly overviews: OverviewService) {}
 
   @Query(() => AdoptionMatrix, { description: 'Member cities × online services with their adoptions.' })
+  @SignedIn()
   async adoptionMatrix(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
     @Context() context: GraphQLContext,

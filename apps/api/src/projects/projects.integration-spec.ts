@@ -108,7 +108,7 @@ describe('projects', () => {
             progress: 100,
             summary: 'Projekt angelegt.',
             blockers: null,
-            author: null,
+            author: 'test-admin',
           },
         ],
       });
@@ -472,7 +472,8 @@ describe('projects', () => {
         progress: 35,
         summary: 'Schnittstelle steht.',
         blockers: 'Zahlungsanbieter fehlt',
-        author: 'Anna Beispiel',
+        // The author is the signed-in account; the deprecated input field is ignored.
+        author: 'test-admin',
       });
       const { postStatusUpdate: second } = await ok<{ postStatusUpdate: { id: string } }>(app, POST_STATUS, {
         input: {
@@ -495,7 +496,7 @@ describe('projects', () => {
           progress: 0,
           summary: 'Live, aber Fehler.',
           blockers: null,
-          author: null,
+          author: 'test-admin',
         },
         firstEntry,
         expect.objectContaining({ phase: 'PLANNED', progress: 5, summary: 'Projekt angelegt.' }),

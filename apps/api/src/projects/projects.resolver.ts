@@ -16,6 +16,10 @@ import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 import { ProjectsService } from './projects.service.js';
 import { StatusUpdate } from './status-update.entity.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 const ProjectConnection = connectionType(Project, 'Project');
 
@@ -24,40 +28,53 @@ export class ProjectsResolver {
   constructor(private readonly service: ProjectsService) {}
 
   @Query(() => ProjectConnection, { description: 'Projects matching the filter, a page at a time.' })
+  @SignedIn()
   projects(@Args() args: ProjectsArgs) {
     return this.service.findPage(args);
   }
 
   @Query(() => Project)
+  @SignedIn()
   project(@Args('id', { type: () => ID }) id: string): Promise<Project> {
     return this.service.findOne(id);
   }
 
   @Mutation(() => Project, { description: 'Creates a project with a first status update.' })
-  createProject(@Args('input') input: CreateProjectInput): Promise<Project> {
-    return this.service.create(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  createProject(@Args('input') input: CreateProjectInput, @CurrentActor() actor: Actor): Promise<Project> {
+    return this.service.create(actor, input);
   }
 
   @Mutation(() => Project, { description: 'Changes a project’s facts; a stale version gives CONFLICT.' })
-  updateProject(@Args('input') input: UpdateProjectInput): Promise<Project> {
-    return this.service.update(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  updateProject(@Args('input') input: UpdateProjectInput, @CurrentActor() actor: Actor): Promise<Project> {
+    return this.service.update(actor, input);
   }
 
   @Mutation(() => StatusUpdate, {
     description: 'Appends to the timeline and sets the current phase, health, progress.',
   })
-  postStatusUpdate(@Args('input') input: PostStatusUpdateInput): Promise<StatusUpdate> {
-    return this.service.postStatusUpdate(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  postStatusUpdate(
+    @Args('input') input: PostStatusUpdateInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<StatusUpdate> {
+    return this.service.postStatusUpdate(actor, input);
   }
 
   @Mutation(() => Milestone)
-  addMilestone(@Args('input') input: AddMilestoneInput): Promise<Milestone> {
-    return this.service.addMilestone(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  addMilestone(@Args('input') input: AddMilestoneInput, @CurrentActor() actor: Actor): Promise<Milestone> {
+    return this.service.addMilestone(actor, input);
   }
 
   @Mutation(() => Milestone)
-  updateMilestone(@Args('input') input: UpdateMilestoneInput): Promise<Milestone> {
-    return this.service.updateMilestone(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  updateMilestone(
+    @Args('input') input: UpdateMilestoneInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Milestone> {
+    return this.service.updateMilestone(actor, input);
   }
 
   @ResolveField(() => WorkingGroup)

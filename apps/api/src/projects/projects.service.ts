@@ -3,10 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badField, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
 import { updateVersioned } from '../database/versioned.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
@@ -54,6 +56,7 @@ export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   async findOne(id: string, field = 'id'): Promise<Project> {
@@ -155,12 +158,13 @@ export class ProjectsService {
     return query;
   }
 
-  create(input: CreateProjectInput): Promise<Project> {
+  create(actor: Actor, input: CreateProjectInput): Promise<Project> {
     return this.transactions.run(async (manager) => {
       const workingGroupId = parseId('WorkingGroup', input.workingGroupId, 'workingGroupId');
       if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId }))) {
         throw notFound('WorkingGroup', input.workingGroupId, 'workingGroupId');
       }
+      assertLead(actor, workingGroupId);
       const ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
       await this.checkTopic(manager, input.ozgTopic);
       checkDates(input.startDate ?? null, input.targetDate ?? null);
@@ -189,7 +193,7 @@ export class ProjectsService {
       await manager.insert(StatusUpdate, {
         projectId: project.id,
         createdAt: now,
-        author: null,
+        author: actor.username,
         phase: input.phase,
         health: input.health,
         progress: input.progress,
@@ -207,16 +211,24 @@ export class ProjectsService {
           })),
         );
       }
+      await this.audit.record(manager, actor, {
+        operation: 'createProject',
+        entity: 'Project',
+        entityId: project.id,
+        before: null,
+        after: { ...project, milestones: input.milestones ?? [] },
+      });
       return project;
     });
   }
 
-  update(input: UpdateProjectInput): Promise<Project> {
+  update(actor: Actor, input: UpdateProjectInput): Promise<Project> {
     return this.transactions.run(async (manager) => {
       const project = await manager.findOneBy(Project, { id: parseId('Project', input.id) });
       if (!project) {
         throw notFound('Project', input.id);
       }
+      assertLead(actor, project.workingGroupId);
       const changes: Partial<Project> = {};
       if (input.title !== undefined) changes.title = input.title;
       if (input.kind !== undefined) changes.kind = input.kind;
@@ -238,7 +250,7 @@ export class ProjectsService {
         input.startDate === undefined ? project.startDate : input.startDate,
         input.targetDate === undefined ? project.targetDate : input.targetDate,
       );
-      return updateVersioned(
+      const updated = await updateVersioned(
         manager,
         Project,
         project,
@@ -246,22 +258,31 @@ export class ProjectsService {
         { ...changes, updatedAt: new Date() },
         'project',
       );
+      await this.audit.record(manager, actor, {
+        operation: 'updateProject',
+        entity: 'Project',
+        entityId: project.id,
+        before: project,
+        after: updated,
+      });
+      return updated;
     });
   }
 
-  postStatusUpdate(input: PostStatusUpdateInput): Promise<StatusUpdate> {
+  postStatusUpdate(actor: Actor, input: PostStatusUpdateInput): Promise<StatusUpdate> {
     return this.transactions.run(async (manager) => {
       const projectId = parseId('Project', input.projectId, 'projectId');
       const project = await manager.findOneBy(Project, { id: projectId });
       if (!project) {
         throw notFound('Project', input.projectId, 'projectId');
       }
+      assertLead(actor, project.workingGroupId);
       const now = new Date();
       const update = await manager.save(
         manager.create(StatusUpdate, {
           projectId,
           createdAt: now,
-          author: input.author ?? null,
+          author: actor.username,
           phase: input.phase,
           health: input.health,
           progress: input.progress,
@@ -280,35 +301,68 @@ export class ProjectsService {
           version: () => 'version + 1',
         },
       );
+      await this.audit.record(manager, actor, {
+        operation: 'postStatusUpdate',
+        entity: 'Project',
+        entityId: projectId,
+        before: { phase: project.phase, health: project.health, progress: project.progress },
+        after: {
+          phase: input.phase,
+          health: input.health,
+          progress: input.progress,
+          statusUpdateId: update.id,
+        },
+      });
       return update;
     });
   }
 
-  addMilestone(input: AddMilestoneInput): Promise<Milestone> {
+  addMilestone(actor: Actor, input: AddMilestoneInput): Promise<Milestone> {
     return this.transactions.run(async (manager) => {
       const projectId = parseId('Project', input.projectId, 'projectId');
-      if (!(await manager.existsBy(Project, { id: projectId }))) {
+      const project = await manager.findOneBy(Project, { id: projectId });
+      if (!project) {
         throw notFound('Project', input.projectId, 'projectId');
       }
-      return manager.save(
+      assertLead(actor, project.workingGroupId);
+      const milestone = await manager.save(
         manager.create(Milestone, { projectId, title: input.title, dueOn: input.dueOn, doneOn: null }),
       );
+      await this.audit.record(manager, actor, {
+        operation: 'addMilestone',
+        entity: 'Milestone',
+        entityId: milestone.id,
+        before: null,
+        after: milestone,
+      });
+      return milestone;
     });
   }
 
-  updateMilestone(input: UpdateMilestoneInput): Promise<Milestone> {
+  updateMilestone(actor: Actor, input: UpdateMilestoneInput): Promise<Milestone> {
     return this.transactions.run(async (manager) => {
       const milestone = await manager.findOneBy(Milestone, { id: parseId('Milestone', input.id) });
       if (!milestone) {
         throw notFound('Milestone', input.id);
       }
+      const project = await manager.findOneByOrFail(Project, { id: milestone.projectId });
+      assertLead(actor, project.workingGroupId);
+      const before = { ...milestone };
       if (input.doneOn && input.doneOn > todayIso()) {
         throw badField('doneOn', 'must not be in the future');
       }
       if (input.title !== undefined) milestone.title = input.title;
       if (input.dueOn !== undefined) milestone.dueOn = input.dueOn;
       if (input.doneOn !== undefined) milestone.doneOn = input.doneOn;
-      return manager.save(milestone);
+      const saved = await manager.save(milestone);
+      await this.audit.record(manager, actor, {
+        operation: 'updateMilestone',
+        entity: 'Milestone',
+        entityId: milestone.id,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 
@@ -331,6 +385,13 @@ export class ProjectsService {
     if (key && !(await manager.existsBy(OzgTopic, { key }))) {
       throw badField('ozgTopic', `"${key}" is not an OZG topic area key (see ozgTopics)`);
     }
+  }
+}
+
+/** Projects, milestones and status updates are changed by their working group's leads and by admins. */
+function assertLead(actor: Actor, workingGroupId: number): void {
+  if (!mayEditWorkingGroup(actor, workingGroupId)) {
+    throw forbidden('Only the leads of the project’s working group and administrators may change it.');
   }
 }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppInfo } from './app-info.model.js';
 import { AppSetting } from './app-setting.entity.js';
 import { OzgTopic } from './ozg-topic.entity.js';
+import { Public, SignedIn } from '../auth/access.decorator.js';
 
 export const DEMO_SETTING = 'demo_data_loaded_at';
 
@@ -12,11 +13,13 @@ export class ReferenceResolver {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Query(() => [OzgTopic], { description: 'The OZG topic areas (Themenfelder).' })
+  @SignedIn()
   ozgTopics(): Promise<OzgTopic[]> {
     return this.dataSource.getRepository(OzgTopic).find({ order: { key: 'ASC' } });
   }
 
   @Query(() => AppInfo)
+  @Public()
   async appInfo(): Promise<AppInfo> {
     const demo = await this.dataSource.getRepository(AppSetting).findOneBy({ key: DEMO_SETTING });
     return { demoData: demo !== null, demoLoadedAt: demo?.value ?? null };

@@ -10,6 +10,10 @@ import {
 import { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
 import { Satisfaction } from './satisfaction.entity.js';
 import { SatisfactionService } from './satisfaction.service.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 @Resolver(() => Satisfaction)
 export class SatisfactionResolver {
@@ -18,18 +22,24 @@ export class SatisfactionResolver {
   @Query(() => [SatisfactionPoint], {
     description: 'Monthly figures of a service, for one city or all cities.',
   })
+  @SignedIn()
   satisfactionSeries(@Args() args: SatisfactionSeriesArgs): Promise<SatisfactionPoint[]> {
     return this.service.series(args);
   }
 
   @Query(() => [CitySatisfaction], { description: 'Figures per city over a period, for one service or all.' })
+  @SignedIn()
   satisfactionByCity(@Args() args: SatisfactionByCityArgs): Promise<CitySatisfaction[]> {
     return this.service.byCity(args);
   }
 
   @Mutation(() => Satisfaction, { description: 'Creates or replaces the figures of (project, city, month).' })
-  recordSatisfaction(@Args('input') input: RecordSatisfactionInput): Promise<Satisfaction> {
-    return this.service.record(input);
+  @Roles(Role.ADMIN, Role.CDO, Role.CITY_EDITOR)
+  recordSatisfaction(
+    @Args('input') input: RecordSatisfactionInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Satisfaction> {
+    return this.service.record(actor, input);
   }
 
   @ResolveField(() => Project)

@@ -3,9 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badField, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { mayEditCity, type Actor } from '../auth/actor.js';
 import { upsertVersioned } from '../database/versioned.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
@@ -39,9 +41,10 @@ export class SatisfactionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
-  record(input: RecordSatisfactionInput): Promise<Satisfaction> {
+  record(actor: Actor, input: RecordSatisfactionInput): Promise<Satisfaction> {
     if (input.month > monthOf(new Date())) {
       throw badField('month', 'must not be in the future');
     }
@@ -65,8 +68,13 @@ export class SatisfactionService {
       if (!(await manager.existsBy(City, { id: cityId }))) {
         throw notFound('City', input.cityId, 'cityId');
       }
+      if (!mayEditCity(actor, cityId)) {
+        throw forbidden(
+          'Only the city’s editors, its CDO and administrators may record its satisfaction figures.',
+        );
+      }
       const existing = await manager.findOneBy(Satisfaction, { projectId, cityId, month: input.month });
-      return upsertVersioned(
+      const saved = await upsertVersioned(
         manager,
         Satisfaction,
         existing,
@@ -85,6 +93,14 @@ export class SatisfactionService {
         },
         'satisfaction figures',
       );
+      await this.audit.record(manager, actor, {
+        operation: 'recordSatisfaction',
+        entity: 'Satisfaction',
+        entityId: saved.id,
+        before: existing,
+        after: saved,
+      });
+      return saved;
     });
   }
 

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { Role } from '@koop/domain';
+import type { App } from 'supertest/types.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { RoleGrantInput } from '../accounts/dto/account.inputs.js';
+import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 
@@ -42,16 +47,55 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }[];
 }
 
-export interface TestApp {
-  readonly app: NestExpressApplication;
-  readonly dataSource: DataSource;
-  readonly counter: StatementCounter;
-  readonly directory: string;
+/** Sends GraphQL requests with one session cookie (or none). */
+export interface GraphQLClient {
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestApp extends GraphQLClient {
+  readonly app: NestExpressApplication;
+  readonly dataSource: DataSource;
+  readonly counter: StatementCounter;
+  readonly directory: string;
+  /** A client without a session. */
+  readonly anonymous: GraphQLClient;
+  /** Signs in and returns a client with that session; fails the test when sign-in fails. */
+  signIn(username: string, password?: string): Promise<GraphQLClient>;
+  /** Creates an account with the given roles (password TEST_PASSWORD, no change needed) and signs it in. */
+  accountWith(username: string, roles: RoleGrantInput[]): Promise<GraphQLClient>;
   close(): Promise<void>;
+}
+
+/** Password of the accounts tests create. */
+export const TEST_PASSWORD = 'test-password-0123456789';
+
+function client(server: App, cookie: string | null): GraphQLClient {
+  return {
+    async gql<T>(query: string, variables?: Record<string, unknown>) {
+      const pending = request(server).post('/graphql');
+      if (cookie) pending.set('Cookie', cookie);
+      const response = await pending.send({ query, variables });
+      return response.body as GraphQLResponse<T>;
+    },
+  };
+}
+
+async function signIn(server: App, username: string, password: string): Promise<GraphQLClient> {
+  const response = await request(server)
+    .post('/graphql')
+    .send({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+      variables: { u: username, p: password },
+    });
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const session = cookies.find((c) => c.startsWith('koop_session='));
+  if (!session || response.body.errors) {
+    throw new Error(`Sign-in of ${username} failed: ${JSON.stringify(response.body.errors)}`);
+  }
+  return client(server, session.split(';')[0]);
 }
 
 /**
@@ -70,15 +114,26 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   await app.init();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
+  const accounts = app.get(AccountsService);
+  const accountWith = async (username: string, roles: RoleGrantInput[]) => {
+    await accounts.create(
+      SYSTEM_ACTOR,
+      { username, displayName: username, roles },
+      { password: TEST_PASSWORD, mustChangePassword: false },
+    );
+    return signIn(server, username, TEST_PASSWORD);
+  };
+  const admin = await accountWith('test-admin', [{ role: Role.ADMIN }]);
+  counter.reset();
   return {
     app,
     dataSource,
     counter,
     directory,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await request(server).post('/graphql').send({ query, variables });
-      return response.body as GraphQLResponse<T>;
-    },
+    gql: admin.gql,
+    anonymous: client(server, null),
+    signIn: (username, password = TEST_PASSWORD) => signIn(server, username, password),
+    accountWith,
     async close() {
       await app.close();
       rmSync(directory, { recursive: true, force: true });

@@ -7,29 +7,43 @@ import { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupsService } from './working-groups.service.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { Role } from '@koop/domain';
 
 @Resolver(() => WorkingGroup)
 export class WorkingGroupsResolver {
   constructor(private readonly service: WorkingGroupsService) {}
 
   @Query(() => [WorkingGroup], { description: 'The working groups of a cooperation, by name.' })
+  @SignedIn()
   workingGroups(@Args('cooperationId', { type: () => ID }) cooperationId: string): Promise<WorkingGroup[]> {
     return this.service.findByCooperation(cooperationId);
   }
 
   @Query(() => WorkingGroup)
+  @SignedIn()
   workingGroup(@Args('id', { type: () => ID }) id: string): Promise<WorkingGroup> {
     return this.service.findOne(id);
   }
 
   @Mutation(() => WorkingGroup)
-  createWorkingGroup(@Args('input') input: CreateWorkingGroupInput): Promise<WorkingGroup> {
-    return this.service.create(input);
+  @Roles(Role.ADMIN)
+  createWorkingGroup(
+    @Args('input') input: CreateWorkingGroupInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorkingGroup> {
+    return this.service.create(actor, input);
   }
 
   @Mutation(() => WorkingGroup, { description: 'Changes a working group; a stale version gives CONFLICT.' })
-  updateWorkingGroup(@Args('input') input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
-    return this.service.update(input);
+  @Roles(Role.ADMIN, Role.WORKING_GROUP_LEAD)
+  updateWorkingGroup(
+    @Args('input') input: UpdateWorkingGroupInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<WorkingGroup> {
+    return this.service.update(actor, input);
   }
 
   @ResolveField(() => Cooperation)

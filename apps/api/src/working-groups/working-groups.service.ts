@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badField, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
 import { Transactions } from '../database/transactions.js';
+import { AuditService } from '../audit/audit.service.js';
+import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
 import { updateVersioned } from '../database/versioned.js';
 import type { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import type { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
@@ -18,6 +20,7 @@ export class WorkingGroupsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   async findByCooperation(cooperationId: string): Promise<WorkingGroup[]> {
@@ -43,7 +46,7 @@ export class WorkingGroupsService {
     return group;
   }
 
-  create(input: CreateWorkingGroupInput): Promise<WorkingGroup> {
+  create(actor: Actor, input: CreateWorkingGroupInput): Promise<WorkingGroup> {
     return this.transactions.run(async (manager) => {
       const cooperationId = parseId('Cooperation', input.cooperationId, 'cooperationId');
       if (!(await manager.existsBy(Cooperation, { id: cooperationId }))) {
@@ -62,16 +65,29 @@ export class WorkingGroupsService {
           version: 1,
         }),
       );
-      await this.replaceMembers(manager, group.id, memberIds ?? (leadCityId ? [leadCityId] : []));
+      const members = memberIds ?? (leadCityId ? [leadCityId] : []);
+      await this.replaceMembers(manager, group.id, members);
+      await this.audit.record(manager, actor, {
+        operation: 'createWorkingGroup',
+        entity: 'WorkingGroup',
+        entityId: group.id,
+        before: null,
+        after: { ...group, memberCityIds: members },
+      });
       return group;
     });
   }
 
-  update(input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
+  update(actor: Actor, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
     return this.transactions.run(async (manager) => {
       const group = await manager.findOneBy(WorkingGroup, { id: parseId('WorkingGroup', input.id) });
       if (!group) {
         throw notFound('WorkingGroup', input.id);
+      }
+      if (!mayEditWorkingGroup(actor, group.id)) {
+        throw forbidden(
+          `Only the leads of the working group "${group.name}" and administrators may change it.`,
+        );
       }
       const changes: Partial<WorkingGroup> = {};
       if (input.name !== undefined) changes.name = input.name;
@@ -98,6 +114,13 @@ export class WorkingGroupsService {
       if (memberIds) {
         await this.replaceMembers(manager, group.id, memberIds);
       }
+      await this.audit.record(manager, actor, {
+        operation: 'updateWorkingGroup',
+        entity: 'WorkingGroup',
+        entityId: group.id,
+        before: group,
+        after: memberIds ? { ...updated, memberCityIds: memberIds } : updated,
+      });
       return updated;
     });
   }

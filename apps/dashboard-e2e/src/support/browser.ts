@@ -31,9 +31,40 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Password of the demo accounts (one per role: demo-admin, demo-cdo, demo-lead, demo-kempten, demo-viewer). */
+export const DEMO_PASSWORD = 'Kooperation-Demo-2026';
+
+export type DemoAccount = 'demo-admin' | 'demo-cdo' | 'demo-lead' | 'demo-kempten' | 'demo-viewer';
+
 export interface PageOptions {
   readonly language?: 'de' | 'en';
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** The demo account the page is signed in as; null for a visitor who has not signed in. */
+  readonly as?: DemoAccount | null;
+}
+
+const sessions = new Map<string, string>();
+
+/** The value of the session cookie of `username`, signing in once per test file. */
+export async function sessionCookie(username: DemoAccount): Promise<string> {
+  const known = sessions.get(username);
+  if (known) return known;
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('koop_session='))
+    ?.split(';')[0]
+    ?.slice('koop_session='.length);
+  if (!cookie) throw new Error(`Sign-in of ${username} failed: ${await response.text()}`);
+  sessions.set(username, cookie);
+  return cookie;
 }
 
 /** A page in a fresh context with the dashboard's language preset, at `path`, once the app has settled. */
@@ -45,6 +76,18 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     timezoneId: 'UTC',
     acceptDownloads: true,
   });
+  const account = options.as === undefined ? 'demo-admin' : options.as;
+  if (account) {
+    await context.addCookies([
+      {
+        name: 'koop_session',
+        value: await sessionCookie(account),
+        url: BASE_URL,
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+  }
   const language = options.language ?? 'de';
   // Only a first visit gets the preset: a language the user switched to must survive reloads.
   await context.addInitScript((lang) => {
@@ -89,11 +132,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
 }
 
-/** Sends a GraphQL query to the same server the pages use. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Sends a GraphQL query to the same server the pages use, signed in as `as` (the demo admin by default). */
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  as: DemoAccount = 'demo-admin',
+): Promise<T> {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: `koop_session=${await sessionCookie(as)}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };

@@ -218,7 +218,10 @@ export class PostStatusUpdateInput {
   @MaxLength(TEXT_LIMITS.blockers, { message: `must be at most ${TEXT_LIMITS.blockers} characters` })
   blockers?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Who writes the update.' })
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The author is the signed-in account; a value sent here is ignored.',
+  })
   @Trim()
   @IsOptional()
   @IsString()
