@@ -35,12 +35,21 @@ function setup() {
   return { fixture, http: TestBed.inject(HttpTestingController) };
 }
 
+const ME = {
+  account: { id: '1', username: 'demo-kempten', displayName: 'Redaktion Kempten', mustChangePassword: false },
+  roles: [{ role: 'CITY_EDITOR', cityId: '7', workingGroupId: null }],
+};
+
+/** Answers the shell's queries: appInfo with `demoData`, me with a city editor of Kempten. */
 async function answer(
   fixture: ReturnType<typeof setup>['fixture'],
   http: HttpTestingController,
   demoData: boolean,
 ) {
-  http.expectOne('/graphql').flush({ data: { appInfo: { demoData } } });
+  for (const request of http.match('/graphql')) {
+    const query = String((request.request.body as { query: string }).query);
+    request.flush(query.includes('appInfo') ? { data: { appInfo: { demoData } } } : { data: { me: ME } });
+  }
   await fixture.whenStable();
   fixture.detectChanges();
 }
@@ -67,5 +76,14 @@ describe('AppComponent', () => {
       ['DE', 'true'],
       ['EN', 'false'],
     ]);
+  });
+
+  it('shows the signed-in account with its roles, and the navigation', async () => {
+    const { fixture, http } = setup();
+    await answer(fixture, http, false);
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('.user summary')?.textContent).toContain('Redaktion Kempten');
+    expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
+    expect(element.querySelectorAll('nav a').length).toBe(5);
   });
 });

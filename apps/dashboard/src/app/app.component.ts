@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { AuthService } from './core/auth.service';
 import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
@@ -24,31 +25,52 @@ interface NavItem {
             <span class="name">Kooperationscockpit</span>
             <span class="tagline">{{ t('layout.tagline') }}</span>
           </a>
-          <div class="languages" role="group" [attr.aria-label]="t('layout.language')">
-            @for (language of languages; track language) {
-              <button
-                type="button"
-                [attr.aria-pressed]="current() === language"
-                [attr.lang]="language"
-                [attr.aria-label]="language.toUpperCase() + ' – ' + t('layout.languageName.' + language)"
-                (click)="use(language)"
-              >
-                {{ language.toUpperCase() }}
-              </button>
+          <div class="tools">
+            @if (auth.account(); as account) {
+              <details class="user">
+                <summary>
+                  <span class="visually-hidden">{{ t('auth.account') }}: </span>{{ account.displayName }}
+                </summary>
+                <div class="menu">
+                  <p>{{ t('auth.signedInAs', { name: account.username }) }}</p>
+                  <ul class="grants">
+                    @for (grant of auth.roles(); track $index) {
+                      <li>{{ t('auth.roles.' + grant.role) }}</li>
+                    }
+                  </ul>
+                  <a routerLink="/passwort">{{ t('auth.changePassword') }}</a>
+                  <button type="button" (click)="signOut()">{{ t('auth.signOut') }}</button>
+                </div>
+              </details>
             }
+            <div class="languages" role="group" [attr.aria-label]="t('layout.language')">
+              @for (language of languages; track language) {
+                <button
+                  type="button"
+                  [attr.aria-pressed]="current() === language"
+                  [attr.lang]="language"
+                  [attr.aria-label]="language.toUpperCase() + ' – ' + t('layout.languageName.' + language)"
+                  (click)="use(language)"
+                >
+                  {{ language.toUpperCase() }}
+                </button>
+              }
+            </div>
           </div>
         </div>
-        <nav [attr.aria-label]="t('layout.mainNavigation')">
-          <ul>
-            @for (item of navigation; track item.path) {
-              <li>
-                <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{
-                  t(item.key)
-                }}</a>
-              </li>
-            }
-          </ul>
-        </nav>
+        @if (auth.account()) {
+          <nav [attr.aria-label]="t('layout.mainNavigation')">
+            <ul>
+              @for (item of navigation; track item.path) {
+                <li>
+                  <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                    t(item.key)
+                  }}</a>
+                </li>
+              }
+            </ul>
+          </nav>
+        }
       </header>
       @if (info.value()?.appInfo?.demoData) {
         <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
@@ -187,6 +209,8 @@ interface NavItem {
 })
 export class AppComponent {
   private readonly language = inject(LanguageService);
+  private readonly router = inject(Router);
+  protected readonly auth = inject(AuthService);
   protected readonly languages = LANGUAGES;
   protected readonly current = this.language.language;
   protected readonly info = queryResource(AppInfoDocument, () => ({}));
@@ -198,6 +222,11 @@ export class AppComponent {
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
   ];
+
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigateByUrl('/anmelden');
+  }
 
   protected use(language: Language): void {
     this.language.use(language);

@@ -6,8 +6,9 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { InMemoryCache } from '@apollo/client';
+import { provideRouter, Router, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
 import { provideTransloco } from '@jsverse/transloco';
 import { provideTranslocoLocale } from '@jsverse/transloco-locale';
 import { provideTranslocoPersistLang } from '@jsverse/transloco-persist-lang';
@@ -27,10 +28,22 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
-    provideApollo(() => ({
-      link: inject(HttpLink).create({ uri: '/graphql' }),
-      cache: new InMemoryCache(),
-    })),
+    provideApollo(() => {
+      const router = inject(Router);
+      // A session that ended (expired, signed out elsewhere) sends the user to the sign-in page.
+      const signInWhenUnauthenticated = new ErrorLink(({ error }) => {
+        const unauthenticated =
+          CombinedGraphQLErrors.is(error) &&
+          error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+        if (unauthenticated && !router.url.startsWith('/anmelden')) {
+          void router.navigate(['/anmelden'], { queryParams: { ziel: router.url } });
+        }
+      });
+      return {
+        link: ApolloLink.from([signInWhenUnauthenticated, inject(HttpLink).create({ uri: '/graphql' })]),
+        cache: new InMemoryCache(),
+      };
+    }),
     provideTransloco({
       config: {
         availableLangs: [...LANGUAGES],

@@ -1,13 +1,26 @@
 import type { Routes } from '@angular/router';
+import { signedInGuard } from './core/auth.guard';
 
 /** Every page is its own lazy chunk; the paths are German, as the users' language. */
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'cockpit' },
-  { path: 'cockpit', loadChildren: () => import('./pages/cockpit/cockpit.routes') },
-  { path: 'arbeitskreise', loadChildren: () => import('./pages/working-groups/working-groups.routes') },
-  { path: 'projekte', loadChildren: () => import('./pages/projects/projects.routes') },
-  { path: 'nachnutzung', loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes') },
-  { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
-  { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
-  { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
+  {
+    path: 'anmelden',
+    loadComponent: () => import('./pages/sign-in/sign-in.page').then((m) => m.SignInPage),
+    title: 'Anmelden – Kooperationscockpit',
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'cockpit' },
+      { path: 'cockpit', loadChildren: () => import('./pages/cockpit/cockpit.routes') },
+      { path: 'arbeitskreise', loadChildren: () => import('./pages/working-groups/working-groups.routes') },
+      { path: 'projekte', loadChildren: () => import('./pages/projects/projects.routes') },
+      { path: 'nachnutzung', loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes') },
+      { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
+      { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
+      { path: 'passwort', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
+      { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
+    ],
+  },
 ];

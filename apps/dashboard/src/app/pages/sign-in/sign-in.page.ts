@@ -1,0 +1,128 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { safeTarget } from '../../core/auth.guard';
+import { AuthService } from '../../core/auth.service';
+import { requestProblem } from '../../core/graphql-errors';
+
+@Component({
+  selector: 'koop-sign-in-page',
+  imports: [FormsModule, TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ng-container *transloco="let t">
+      <div class="panel">
+        <h1>{{ t('auth.signInTitle') }}</h1>
+        <p>{{ t('auth.signInIntro') }}</p>
+        <form (ngSubmit)="submit()" novalidate>
+          <p class="field">
+            <label for="username">{{ t('auth.username') }}</label>
+            <input
+              id="username"
+              name="username"
+              autocomplete="username"
+              required
+              [(ngModel)]="username"
+              [attr.aria-invalid]="problem() ? true : null"
+              [attr.aria-describedby]="problem() ? 'sign-in-problem' : null"
+            />
+          </p>
+          <p class="field">
+            <label for="password">{{ t('auth.password') }}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              [(ngModel)]="password"
+              [attr.aria-invalid]="problem() ? true : null"
+              [attr.aria-describedby]="problem() ? 'sign-in-problem' : null"
+            />
+          </p>
+          @if (problem(); as code) {
+            <p id="sign-in-problem" class="problem" role="alert">{{ t('auth.problem.' + code) }}</p>
+          }
+          <button type="submit" [disabled]="busy()">{{ t('auth.signIn') }}</button>
+        </form>
+      </div>
+    </ng-container>
+  `,
+  styles: `
+    .panel {
+      max-width: 28rem;
+      margin: 2rem auto;
+      background: var(--koop-surface);
+      border: 1px solid var(--koop-border);
+      border-radius: 6px;
+      padding: 1.25rem 1.5rem;
+    }
+    h1 {
+      margin-top: 0;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    label {
+      font-weight: 600;
+    }
+    input {
+      font: inherit;
+      padding: 0.45rem 0.6rem;
+      border: 1px solid #6b7785;
+      border-radius: 4px;
+    }
+    button {
+      font: inherit;
+      padding: 0.5rem 1.25rem;
+      border-radius: 4px;
+      border: 1px solid var(--koop-blue);
+      background: var(--koop-blue);
+      color: #fff;
+      cursor: pointer;
+    }
+    button[disabled] {
+      opacity: 0.7;
+      cursor: progress;
+    }
+    .problem {
+      color: #9a0007;
+      background: #fff5f7;
+      border-left: 4px solid #b0003a;
+      padding: 0.5rem 0.75rem;
+    }
+  `,
+})
+export class SignInPage {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  /** Where to go after signing in (`?ziel=`). */
+  readonly ziel = input<string>();
+
+  protected username = '';
+  protected password = '';
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (!this.username.trim() || !this.password) {
+      this.problem.set('MISSING');
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      await this.auth.login(this.username.trim(), this.password);
+      await this.router.navigateByUrl(safeTarget(this.ziel()));
+    } catch (error) {
+      const { code } = requestProblem(error);
+      this.problem.set(['UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'NETWORK'].includes(code) ? code : 'OTHER');
+      this.password = '';
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
