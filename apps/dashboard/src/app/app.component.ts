@@ -72,7 +72,7 @@ interface NavItem {
           </nav>
         }
       </header>
-      @if (info.value()?.appInfo?.demoData) {
+      @if (info.hasValue() && info.value()?.appInfo?.demoData) {
         <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
       }
       <main id="main" tabindex="-1">
