@@ -124,6 +124,9 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     tbody th {
       font-weight: 400;
     }
+    td {
+      white-space: nowrap;
+    }
     a {
       color: var(--koop-blue);
       font-weight: 600;

@@ -261,8 +261,8 @@ export class ProjectFiltersComponent {
   protected readonly active = computed(() => activeFilterCount(this.state()));
   private readonly wide = typeof matchMedia === 'function' ? matchMedia('(min-width: 64rem)').matches : true;
   protected readonly toggledOpen = signal<boolean | null>(null);
-  /** On a phone the filters start folded away, unless some are set; the user may unfold them. */
-  protected readonly open = computed(() => this.toggledOpen() ?? (this.wide || this.active() > 0));
+  /** On a phone the filters start folded away, so that the results come first; the user unfolds them. */
+  protected readonly open = computed(() => this.toggledOpen() ?? this.wide);
   /** What the user typed; follows the URL when that changes from elsewhere. */
   protected readonly searchText = linkedSignal(() => this.state().search);
   protected readonly groupsByCooperation = computed(() => {

@@ -35,9 +35,9 @@ const SYMBOLS: Record<MilestoneState, string> = { done: '✓', overdue: '⚠', o
               </strong>
             }
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-labelledby="milestones-caption" tabindex="0">
             <table>
-              <caption>
+              <caption id="milestones-caption">
                 {{
                   t('projects.milestones.caption')
                 }}

@@ -1,9 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   ElementRef,
   inject,
+  Injector,
   input,
   linkedSignal,
   output,
@@ -247,6 +249,7 @@ export class StatusUpdateFormComponent {
 
   private readonly summaryBox = viewChild<ElementRef<HTMLElement>>('summaryBox');
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected message(field: StatusField): { text: string; lang: string } {
     return localizedMessage(this.problems().fields[field] ?? '', this.language.language());
@@ -314,7 +317,7 @@ export class StatusUpdateFormComponent {
 
   private showProblems(problems: FormProblems): void {
     this.problems.set(problems);
-    // The summary is drawn with the next change detection; focus it then, so it is read first.
-    setTimeout(() => this.summaryBox()?.nativeElement.focus());
+    // The summary is drawn with the next change detection; focus it then, so that it is read first.
+    afterNextRender(() => this.summaryBox()?.nativeElement.focus(), { injector: this.injector });
   }
 }
