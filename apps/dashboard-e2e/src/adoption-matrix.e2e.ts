@@ -10,12 +10,13 @@ import {
   PHONE,
   screenshot,
   seriousViolations,
+  sessionCookie,
 } from './support/browser.js';
 
 /*
  * Cells this file writes, in the cooperation "Entwicklergemeinschaft der bayerischen Mittelstädte"; no
  * other test reads their figures, and each test puts its cell back as it found it:
- *   Memmingen × Wohnberechtigungsschein beantragen   city editor's path (PLANNED → LIVE → back)
+ *   Kempten (Allgäu) × Geburtsurkunde beantragen     city editor's path (NOT_PLANNED → LIVE → back)
  *   Memmingen × Wohngeld beantragen                  invalid entry (no record, and none afterwards)
  *   Schwabach × Sperrmüll anmelden                   keyboard only (EVALUATING → IN_ROLLOUT → back)
  *   Straubing × Sperrmüll anmelden                   conflict (PLANNED, notes changed meanwhile → back)
@@ -41,7 +42,8 @@ interface Matrix {
   cells: Cell[];
 }
 
-const CELL_FIELDS = 'stage maturityModel maturityLevel liveSince source notes version city { id } project { id }';
+const CELL_FIELDS =
+  'stage maturityModel maturityLevel liveSince source notes version city { id } project { id }';
 const MATRIX = `query ($id: ID!) { adoptionMatrix(cooperationId: $id) {
   cities { id name } projects { id title ozgTopic } cells { ${CELL_FIELDS} } } }`;
 const RECORD = `mutation ($input: RecordAdoptionInput!) { recordAdoption(input: $input) { ${CELL_FIELDS} } }`;
@@ -109,7 +111,8 @@ async function restore(original: Cell, cooperationId: string): Promise<void> {
 /** What the page shows: every cell's stage and texts, every total, in the order shown. */
 async function shownMatrix(page: Page) {
   return page.evaluate(() => {
-    const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+    const text = (element: Element | null | undefined) =>
+      element?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
     const grid = document.querySelector('[role="grid"]');
     if (!grid) return null;
     return {
@@ -201,7 +204,10 @@ function isoDay(days: number): string {
 async function problemsOf(input: Record<string, unknown>) {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `koop_session=${await sessionCookie('demo-admin')}`,
+    },
     body: JSON.stringify({ query: RECORD, variables: { input } }),
   });
   const body = (await response.json()) as {
@@ -296,9 +302,7 @@ describe('the adoption matrix', () => {
     await page.waitForURL(/stufe=LIVE/);
     const shown = await shownMatrix(page);
     const liveCities = m.cities.filter((city) =>
-      m.projects.some(
-        (p) => p.ozgTopic === 'BAUEN' && findCell(m, city.id, p.id)?.stage === 'LIVE',
-      ),
+      m.projects.some((p) => p.ozgTopic === 'BAUEN' && findCell(m, city.id, p.id)?.stage === 'LIVE'),
     );
     expect(shown?.cities).toEqual(liveCities.map((c) => c.name));
     expect(shown?.cells.filter((c) => c.stage !== null).every((c) => c.stage === 'LIVE')).toBe(true);
@@ -318,11 +322,12 @@ describe('the adoption matrix', () => {
   it('lets a city editor change a cell: shown at once with its totals, and still there after a reload', async () => {
     const id = cooperations[MITTELSTAEDTE];
     const before = await matrix(id);
-    const { cityId, projectId } = idsOf(before, 'Memmingen', 'Wohnberechtigungsschein beantragen');
+    const { cityId, projectId } = idsOf(before, 'Kempten (Allgäu)', 'Geburtsurkunde beantragen');
     const original = findCell(before, cityId, projectId);
-    if (!original) throw new Error('The demo has no record for Memmingen × Wohnberechtigungsschein.');
+    if (!original) throw new Error('The demo has no record for Kempten × Geburtsurkunde.');
     expect(original.stage).not.toBe('LIVE');
-    const page = await openPage(browser, `/nachnutzung?kooperation=${id}`);
+    // Signed in as the demo's city editor of Kempten, who may change Kempten's row.
+    const page = await openPage(browser, `/nachnutzung?kooperation=${id}`, { as: 'demo-kempten' });
     try {
       await page.getByRole('grid').waitFor();
       const shownBefore = await shownMatrix(page);
@@ -335,9 +340,13 @@ describe('the adoption matrix', () => {
       await dialog.getByLabel('Stufe', { exact: true }).selectOption('LIVE');
       await dialog.getByLabel('Reifegradmodell', { exact: true }).selectOption('2.0');
       // Model 2.0 offers levels 0–7, model 1.1 only 0–4.
-      await expect(dialog.getByLabel('Reifegrad', { exact: true }).locator('option').count()).resolves.toBe(9);
+      await expect(dialog.getByLabel('Reifegrad', { exact: true }).locator('option').count()).resolves.toBe(
+        9,
+      );
       await dialog.getByLabel('Reifegradmodell', { exact: true }).selectOption('1.1');
-      await expect(dialog.getByLabel('Reifegrad', { exact: true }).locator('option').count()).resolves.toBe(6);
+      await expect(dialog.getByLabel('Reifegrad', { exact: true }).locator('option').count()).resolves.toBe(
+        6,
+      );
       await dialog.getByLabel('Reifegrad', { exact: true }).selectOption('3');
       await dialog.getByLabel('Live seit', { exact: true }).fill('2025-03-01');
       await dialog.getByLabel('Quelle', { exact: true }).selectOption('EFA_SUBSCRIPTION');
@@ -354,9 +363,9 @@ describe('the adoption matrix', () => {
       expect(shownAfter?.serviceTotals[projectId]).toBe((shownBefore?.serviceTotals[projectId] ?? 0) + 1);
       expect(shownAfter?.total).toBe((shownBefore?.total ?? 0) + 1);
       await expect(focused(page)).resolves.toMatchObject({ city: cityId, service: projectId });
-      await expect(page.getByRole('status').filter({ hasText: 'Gespeichert' }).textContent()).resolves.toContain(
-        'Memmingen',
-      );
+      await expect(
+        page.getByRole('status').filter({ hasText: 'Gespeichert' }).textContent(),
+      ).resolves.toContain('Kempten');
 
       // The API holds it, and the page shows the same after a reload.
       const after = await matrix(id);
@@ -386,7 +395,13 @@ describe('the adoption matrix', () => {
     expect(findCell(before, cityId, projectId)).toBeUndefined();
     const future = isoDay(30);
     // The API's own words for this entry.
-    const api = await problemsOf({ projectId, cityId, stage: 'LIVE', maturityModel: '1.1', liveSince: future });
+    const api = await problemsOf({
+      projectId,
+      cityId,
+      stage: 'LIVE',
+      maturityModel: '1.1',
+      liveSince: future,
+    });
     expect(api?.code).toBe('BAD_USER_INPUT');
     expect(api?.fields).toEqual([{ field: 'liveSince', message: 'must not be in the future' }]);
 
@@ -429,7 +444,8 @@ describe('the adoption matrix', () => {
     const before = await matrix(id);
     const { cityId, projectId } = idsOf(before, 'Schwabach', 'Sperrmüll anmelden');
     const original = findCell(before, cityId, projectId);
-    if (original?.stage !== 'EVALUATING') throw new Error('Schwabach × Sperrmüll should be EVALUATING in the demo.');
+    if (original?.stage !== 'EVALUATING')
+      throw new Error('Schwabach × Sperrmüll should be EVALUATING in the demo.');
     const row = before.cities.findIndex((c) => c.id === cityId) + 1;
     const col = before.projects.findIndex((p) => p.id === projectId) + 1;
     const page = await openPage(browser, `/nachnutzung?kooperation=${id}`);
@@ -441,12 +457,13 @@ describe('the adoption matrix', () => {
         if ((await focused(page)).row !== null) break;
       }
       await expect(focused(page)).resolves.toMatchObject({ row: '1', col: '1' });
-      await expect(
-        page.locator('[role="grid"] [tabindex="0"]').count(),
-      ).resolves.toBe(1);
+      await expect(page.locator('[role="grid"] [tabindex="0"]').count()).resolves.toBe(1);
 
       await page.keyboard.press('End');
-      await expect(focused(page)).resolves.toMatchObject({ row: '1', col: String(before.projects.length + 1) });
+      await expect(focused(page)).resolves.toMatchObject({
+        row: '1',
+        col: String(before.projects.length + 1),
+      });
       await page.keyboard.press('Home');
       await expect(focused(page)).resolves.toMatchObject({ row: '1', col: '0', tag: 'A' });
       await page.keyboard.press('ArrowUp');
@@ -460,7 +477,11 @@ describe('the adoption matrix', () => {
       await expect(focused(page)).resolves.toMatchObject({ row: '0', col: '0' });
       for (let i = 0; i < row; i++) await page.keyboard.press('ArrowDown');
       for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
-      await expect(focused(page)).resolves.toMatchObject({ city: cityId, service: projectId, stage: 'EVALUATING' });
+      await expect(focused(page)).resolves.toMatchObject({
+        city: cityId,
+        service: projectId,
+        stage: 'EVALUATING',
+      });
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowLeft');
       await expect(focused(page)).resolves.toMatchObject({ city: cityId, service: projectId });
@@ -480,7 +501,11 @@ describe('the adoption matrix', () => {
       }
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
-      await expect(focused(page)).resolves.toMatchObject({ city: cityId, service: projectId, stage: 'IN_ROLLOUT' });
+      await expect(focused(page)).resolves.toMatchObject({
+        city: cityId,
+        service: projectId,
+        stage: 'IN_ROLLOUT',
+      });
 
       // Space opens it too; Escape closes it without saving and returns focus to the cell.
       await page.keyboard.press(' ');
@@ -488,7 +513,11 @@ describe('the adoption matrix', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
-      await expect(focused(page)).resolves.toMatchObject({ city: cityId, service: projectId, stage: 'IN_ROLLOUT' });
+      await expect(focused(page)).resolves.toMatchObject({
+        city: cityId,
+        service: projectId,
+        stage: 'IN_ROLLOUT',
+      });
 
       expect(findCell(await matrix(id), cityId, projectId)).toMatchObject({
         stage: 'IN_ROLLOUT',
@@ -538,7 +567,9 @@ describe('the adoption matrix', () => {
       expect(await seriousViolations(page)).toEqual([]);
 
       await alert.getByRole('button', { name: DE.page.editor.conflictReload }).click();
-      await expect(dialog.getByLabel('Notizen', { exact: true }).inputValue()).resolves.toBe('E2E: inzwischen von anderer Stelle geändert.');
+      await expect(dialog.getByLabel('Notizen', { exact: true }).inputValue()).resolves.toBe(
+        'E2E: inzwischen von anderer Stelle geändert.',
+      );
       await expect(dialog.getByLabel('Stufe', { exact: true }).inputValue()).resolves.toBe(original.stage);
       await dialog.getByLabel('Stufe', { exact: true }).selectOption('NOT_PLANNED');
       await dialog.getByRole('button', { name: 'Speichern' }).click();
@@ -548,7 +579,9 @@ describe('the adoption matrix', () => {
         notes: 'E2E: inzwischen von anderer Stelle geändert.',
         version: original.version + 2,
       });
-      await expect(cellLocator(page, cityId, projectId).getAttribute('data-stage')).resolves.toBe('NOT_PLANNED');
+      await expect(cellLocator(page, cityId, projectId).getAttribute('data-stage')).resolves.toBe(
+        'NOT_PLANNED',
+      );
     } finally {
       await closePage(page);
       await restore(original, id);

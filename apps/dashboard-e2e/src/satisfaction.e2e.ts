@@ -26,7 +26,8 @@ interface CityRow extends Omit<Point, 'month'> {
   city: { id: string; name: string; population: number; sizeBand: string };
 }
 
-const POINT = 'month ratingsCount averageRating completionRate transactionsStarted transactionsCompleted visits';
+const POINT =
+  'month ratingsCount averageRating completionRate transactionsStarted transactionsCompleted visits';
 
 const LOCALES = { de: 'de-DE', en: 'en-GB' } as const;
 
@@ -36,7 +37,10 @@ function formats(language: 'de' | 'en') {
   const number = (value: number | null, digits = 0) =>
     value === null
       ? '–'
-      : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+      : new Intl.NumberFormat(locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }).format(value);
   const percent = (value: number | null) =>
     value === null
       ? '–'
@@ -95,7 +99,9 @@ async function expectTrend(section: Locator, points: Point[], language: 'de' | '
   const sum = totals(points);
   expect(points.length).toBeGreaterThan(0);
   await expect(tile(section, 'averageRating')).resolves.toBe(
-    language === 'de' ? `${f.number(sum.averageRating, 2)} von 5` : `${f.number(sum.averageRating, 2)} out of 5`,
+    language === 'de'
+      ? `${f.number(sum.averageRating, 2)} von 5`
+      : `${f.number(sum.averageRating, 2)} out of 5`,
   );
   await expect(tile(section, 'ratingsCount')).resolves.toBe(f.number(sum.ratingsCount));
   await expect(tile(section, 'completionRate')).resolves.toBe(clean(f.percent(sum.completionRate)));
@@ -153,7 +159,9 @@ describe('the satisfaction page', () => {
     const data = await gql<{
       projects: { edges: { node: { id: string; title: string } }[] };
       cities: { id: string; name: string }[];
-    }>('{ projects(filter: { kinds: [ONLINE_SERVICE] }, first: 100) { edges { node { id title } } } cities { id name } }');
+    }>(
+      '{ projects(filter: { kinds: [ONLINE_SERVICE] }, first: 100) { edges { node { id title } } } cities { id name } }',
+    );
     serviceId = data.projects.edges.find((e) => e.node.title === 'Wohnsitz anmelden')?.node.id ?? '';
     cityId = data.cities.find((c) => c.name === 'Erlangen')?.id ?? '';
     expect(serviceId).not.toBe('');
@@ -181,7 +189,9 @@ describe('the satisfaction page', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Nutzerzufriedenheit');
     await expect(page.getByLabel('Onlinedienst', { exact: true }).inputValue()).resolves.toBe(serviceId);
     await expect(page.getByLabel('Kommune', { exact: true }).inputValue()).resolves.toBe(cityId);
-    expect(clean(await page.getByLabel('Zeitraum', { exact: true }).locator('option:checked').textContent())).toBe('Letzte 12 Monate');
+    expect(
+      clean(await page.getByLabel('Zeitraum', { exact: true }).locator('option:checked').textContent()),
+    ).toBe('Letzte 12 Monate');
 
     await expectTrend(page.locator('koop-satisfaction-trend[data-trend="service"]'), data.service, 'de');
     await expectTrend(page.locator('koop-satisfaction-trend[data-trend="city"]'), data.city, 'de');
@@ -229,7 +239,9 @@ describe('the satisfaction page', () => {
     await page.reload();
     await page.locator('table[data-comparison]').waitFor();
     await expect(page.getByLabel('Größenklasse', { exact: true }).inputValue()).resolves.toBe('M');
-    expect(clean(await page.getByLabel('Zeitraum', { exact: true }).locator('option:checked').textContent())).toBe(`Jahr ${year}`);
+    expect(
+      clean(await page.getByLabel('Zeitraum', { exact: true }).locator('option:checked').textContent()),
+    ).toBe(`Jahr ${year}`);
     await expect(comparisonRows(page)).resolves.toEqual(expectedComparison(data.byCity, 'M', 'de'));
     await closePage(page);
   });
