@@ -432,6 +432,31 @@ describe('the cockpit', () => {
     await closePage(page);
   });
 
+  it('switches tiles, charts and lists to English at once when the language is switched', async () => {
+    const page = await openPage(browser, `/cockpit?kooperation=${first.id}&jahr=${year}`);
+    const overview = await overviewOf(first.id, year);
+    expect(await tilesShown(page, expectedTiles('de', overview))).toEqual(expectedTiles('de', overview));
+    await page.getByRole('button', { name: 'EN – Englisch (English)' }).click();
+    const english = expectedTiles('en', overview);
+    expect(await tilesShown(page, english)).toEqual(english);
+    await expect(page.locator('[data-figure="activeProjects"] p').first().textContent()).resolves.toBe(
+      'Active projects',
+    );
+    await expect(page.locator('figcaption').allTextContents()).resolves.toEqual([
+      'Projects by phase',
+      'Active projects by status',
+      `Live adoptions per month, ${year}`,
+      `Satisfaction per month, ${year}`,
+    ]);
+    const phase = await tableOf(page.locator('[data-chart="phase"]'));
+    expect(phase.rows.map((row) => row[0])).toEqual(
+      overview.projectsByPhase.map((c) => PHASES.en[c.key as keyof typeof PHASES.en]),
+    );
+    await page.getByRole('heading', { name: 'Projects needing attention' }).waitFor();
+    await page.getByRole('heading', { name: 'Latest status updates' }).waitFor();
+    await closePage(page);
+  });
+
   it('says so when the server cannot be reached, and loads the figures on retry', async () => {
     const page = await openPage(browser, '/nicht-da');
     await page.route('**/graphql', (route) => route.abort());
