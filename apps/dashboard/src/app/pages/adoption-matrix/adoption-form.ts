@@ -1,7 +1,6 @@
 import { MATURITY_MODELS, MATURITY_MODEL_VERSIONS, type MaturityModel } from '@koop/domain';
 import type { FieldProblem, RequestProblem } from '../../core/graphql-errors';
 import type { AdoptionSource, AdoptionStage, RecordAdoptionInput } from '../../graphql/generated/graphql';
-import type { MatrixAdoption } from './matrix-shape';
 
 export const SOURCES: readonly AdoptionSource[] = ['OWN_BUILD', 'REUSED_FROM_PARTNER', 'EFA_SUBSCRIPTION'];
 export const MODELS: readonly MaturityModel[] = MATURITY_MODEL_VERSIONS;

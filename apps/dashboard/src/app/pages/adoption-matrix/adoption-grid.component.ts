@@ -25,6 +25,8 @@ import type { MatrixCellView, ShapedMatrix } from './matrix-shape';
   imports: [RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './adoption-grid.component.html',
+  // Listened to on the host, for every cell at once.
+  host: { '(keydown)': 'onKeydown($event)', '(focusin)': 'onFocusin($event)' },
   styleUrl: './adoption-grid.component.css',
 })
 export class AdoptionGridComponent {
