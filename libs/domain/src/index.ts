@@ -1,3 +1,4 @@
 export * from './lib/enums.js';
 export * from './lib/rules.js';
 export * from './lib/figures.js';
+export * from './lib/sign-in.js';

@@ -7,4 +7,11 @@ export class AppInfo {
 
   @Field(() => String, { nullable: true, description: 'When the demo data was loaded (ISO 8601).' })
   demoLoadedAt: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the browser starts an OpenID Connect sign-in (append `?returnTo=<path>`); null when not configured.',
+  })
+  oidcLoginUrl: string | null;
 }

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -5,12 +6,18 @@ import { AppInfo } from './app-info.model.js';
 import { AppSetting } from './app-setting.entity.js';
 import { OzgTopic } from './ozg-topic.entity.js';
 import { Public, SignedIn } from '../auth/access.decorator.js';
+import { OIDC_LOGIN_PATH } from '../auth/oidc.controller.js';
+import { APP_CONFIG } from '../config/config.token.js';
+import type { AppConfig } from '../config/config.js';
 
 export const DEMO_SETTING = 'demo_data_loaded_at';
 
 @Resolver()
 export class ReferenceResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Query(() => [OzgTopic], { description: 'The OZG topic areas (Themenfelder).' })
   @SignedIn()
@@ -22,6 +29,10 @@ export class ReferenceResolver {
   @Public()
   async appInfo(): Promise<AppInfo> {
     const demo = await this.dataSource.getRepository(AppSetting).findOneBy({ key: DEMO_SETTING });
-    return { demoData: demo !== null, demoLoadedAt: demo?.value ?? null };
+    return {
+      demoData: demo !== null,
+      demoLoadedAt: demo?.value ?? null,
+      oidcLoginUrl: this.config.oidc ? OIDC_LOGIN_PATH : null,
+    };
   }
 }
