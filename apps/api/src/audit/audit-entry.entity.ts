@@ -8,6 +8,8 @@ import { TIMESTAMP } from '../database/column-types.js';
 @Entity('audit_entry')
 @Index('IDX_audit_entity', ['entity', 'entityId'])
 @Index('IDX_audit_at', ['at'])
+@Index('IDX_audit_city', ['cityId'])
+@Index('IDX_audit_project', ['projectId'])
 export class AuditEntry {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -37,6 +39,17 @@ export class AuditEntry {
   @Field()
   @Column({ type: 'varchar', length: 40 })
   entityId: string;
+
+  /**
+   * The city the row belongs to: the city itself, or the city of an adoption, satisfaction figures or
+   * membership. Kept in a column of its own so that a city's history is found by an index, not by JSON.
+   */
+  @Column({ type: 'integer', nullable: true })
+  cityId: number | null;
+
+  /** The project the row belongs to: the project itself, or the project of a milestone, adoption or figures. */
+  @Column({ type: 'integer', nullable: true })
+  projectId: number | null;
 
   /** JSON of the row before; null when it was created. */
   @Column({ type: 'text', nullable: true })

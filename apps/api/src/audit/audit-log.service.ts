@@ -23,6 +23,12 @@ export class AuditLogService {
       query.andWhere('e.accountId = :accountId', {
         accountId: parseId('Account', filter.accountId, 'filter.accountId'),
       });
+    if (filter.cityId)
+      query.andWhere('e.cityId = :cityId', { cityId: parseId('City', filter.cityId, 'filter.cityId') });
+    if (filter.projectId)
+      query.andWhere('e.projectId = :projectId', {
+        projectId: parseId('Project', filter.projectId, 'filter.projectId'),
+      });
     if (filter.from && filter.to && filter.to < filter.from)
       throw badField('filter.to', 'must not be before filter.from');
     if (filter.from) query.andWhere('e.at >= :from', { from: filter.from });

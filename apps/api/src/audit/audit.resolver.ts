@@ -1,7 +1,10 @@
 import { Role } from '@koop/domain';
-import { Args, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/access.decorator.js';
+import { City } from '../cities/city.entity.js';
 import { connectionType } from '../common/pagination.js';
+import type { GraphQLContext } from '../loaders/loaders.js';
+import { Project } from '../projects/project.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditLogArgs } from './dto/audit-log.args.js';
@@ -48,6 +51,22 @@ export class AuditResolver {
   @ResolveField(() => String, { nullable: true, description: 'The row after the change, as JSON.' })
   after(@Parent() entry: AuditEntry): string | null {
     return entry.after;
+  }
+
+  @ResolveField(() => City, {
+    nullable: true,
+    description: 'The city the changed row is or belongs to (an adoption’s, for example); null for none.',
+  })
+  city(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<City | null> | null {
+    return entry.cityId === null ? null : context.loaders.city.load(entry.cityId);
+  }
+
+  @ResolveField(() => Project, {
+    nullable: true,
+    description: 'The project the changed row is or belongs to (a milestone’s, for example); null for none.',
+  })
+  project(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<Project | null> | null {
+    return entry.projectId === null ? null : context.loaders.project.load(entry.projectId);
   }
 
   @ResolveField(() => [FieldChange], {

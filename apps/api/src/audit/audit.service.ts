@@ -20,6 +20,31 @@ function toJson(row: object | null): string | null {
     : JSON.stringify(row, (key, value: unknown) => (SECRET_FIELDS.has(key) ? undefined : value));
 }
 
+/** A positive integer key, or null for anything else (a missing field, a list, a name). */
+function key(value: unknown): number | null {
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : null;
+}
+
+/** The value of `field` in the row after the change, or else before it. */
+function keyOf(record: AuditRecord, field: string): number | null {
+  const after = record.after as Record<string, unknown> | null;
+  const before = record.before as Record<string, unknown> | null;
+  return key(after?.[field]) ?? key(before?.[field]);
+}
+
+/**
+ * The city and project an audited row belongs to, so that a city's or a project's history is found by
+ * an index: a City or Project is its own scope; a row with a `cityId` or `projectId` (adoption,
+ * satisfaction figures, milestone, membership) belongs to those.
+ */
+export function auditScopes(record: AuditRecord): { cityId: number | null; projectId: number | null } {
+  return {
+    cityId: record.entity === 'City' ? key(record.entityId) : keyOf(record, 'cityId'),
+    projectId: record.entity === 'Project' ? key(record.entityId) : keyOf(record, 'projectId'),
+  };
+}
+
 /** Writes audit entries, always inside the transaction of the change they describe. */
 @Injectable()
 export class AuditService {
@@ -31,6 +56,7 @@ export class AuditService {
       operation: record.operation,
       entity: record.entity,
       entityId: String(record.entityId),
+      ...auditScopes(record),
       before: toJson(record.before),
       after: toJson(record.after),
     });

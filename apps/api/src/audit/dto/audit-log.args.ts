@@ -19,6 +19,22 @@ export class AuditFilter {
   @IsOptional()
   accountId?: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Entries about the city: the city itself and the rows that belong to it (adoptions, satisfaction figures, memberships).',
+  })
+  @IsOptional()
+  cityId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Entries about the project: the project itself and the rows that belong to it (status updates, milestones, adoptions, satisfaction figures).',
+  })
+  @IsOptional()
+  projectId?: string;
+
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
