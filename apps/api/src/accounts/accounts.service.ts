@@ -23,6 +23,17 @@ import { RoleGrant } from './role-grant.entity.js';
 
 type GrantRow = Pick<RoleGrant, 'role' | 'cityId' | 'workingGroupId'>;
 
+/**
+ * The account as a CONFLICT may show it: its password hash and sign-in identity never leave the server,
+ * not even to an admin.
+ */
+function withoutSecrets(account: Account): Account {
+  const visible = Object.assign(new Account(), account);
+  delete (visible as Partial<Account>).passwordHash;
+  delete (visible as Partial<Account>).oidcIdentity;
+  return visible;
+}
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -85,7 +96,14 @@ export class AccountsService {
       const account = await this.account(manager, input.accountId);
       const before = await manager.findBy(RoleGrant, { accountId: account.id });
       const grants = await this.checkedGrants(manager, input.roles);
-      const updated = await updateVersioned(manager, Account, account, input.version, {}, 'account');
+      const updated = await updateVersioned(
+        manager,
+        Account,
+        withoutSecrets(account),
+        input.version,
+        {},
+        'account',
+      );
       await this.replaceGrants(manager, account.id, grants);
       await this.audit.record(manager, actor, {
         operation: 'setAccountRoles',
@@ -109,7 +127,7 @@ export class AccountsService {
       const updated = await updateVersioned(
         manager,
         Account,
-        account,
+        withoutSecrets(account),
         input.version,
         { disabled: input.disabled },
         'account',
