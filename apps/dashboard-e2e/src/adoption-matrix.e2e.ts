@@ -116,7 +116,7 @@ async function shownMatrix(page: Page) {
     const grid = document.querySelector('[role="grid"]');
     if (!grid) return null;
     return {
-      cities: [...grid.querySelectorAll('tbody th.city a')].map(text),
+      cities: [...grid.querySelectorAll('tbody th.city a .name')].map(text),
       services: [...grid.querySelectorAll('thead th.service a')].map(text),
       cells: [...grid.querySelectorAll<HTMLElement>('td.cell')].map((td) => ({
         city: td.dataset['city'],
@@ -317,6 +317,38 @@ describe('the adoption matrix', () => {
     await page.waitForURL((url) => !url.search.includes('stufe') && !url.search.includes('themenfeld'));
     expect((await shownMatrix(page))?.cells).toHaveLength(m.cities.length * m.projects.length);
     await closePage(page);
+  });
+
+  it('offers editing only where the account may edit: a city editor their own row, a viewer none', async () => {
+    const id = cooperations[MITTELSTAEDTE];
+    const m = await matrix(id);
+    const kempten = idsOf(m, 'Kempten (Allgäu)', 'Gewerbe anmelden');
+    const memmingen = idsOf(m, 'Memmingen', 'Gewerbe anmelden');
+
+    const editor = await openPage(browser, `/nachnutzung?kooperation=${id}`, { as: 'demo-kempten' });
+    await editor.getByRole('grid').waitFor();
+    await expect(editor.locator('#adoption-grid-help').textContent()).resolves.toContain(
+      DE.page.editOwn.replace('{{cities}}', 'Kempten (Allgäu)'),
+    );
+    const own = cellLocator(editor, kempten.cityId, kempten.projectId);
+    const other = cellLocator(editor, memmingen.cityId, memmingen.projectId);
+    await expect(own.getAttribute('aria-haspopup')).resolves.toBe('dialog');
+    await expect(own.getAttribute('aria-readonly')).resolves.toBeNull();
+    await expect(other.getAttribute('aria-readonly')).resolves.toBe('true');
+    await other.click();
+    await other.press('Enter');
+    await expect(editor.getByRole('dialog').count()).resolves.toBe(0);
+    await closePage(editor);
+
+    const viewer = await openPage(browser, `/nachnutzung?kooperation=${id}`, { as: 'demo-viewer' });
+    await viewer.getByRole('grid').waitFor();
+    await expect(viewer.locator('#adoption-grid-help').textContent()).resolves.toContain(DE.page.readOnly);
+    await expect(viewer.locator('td.cell[aria-readonly="true"]').count()).resolves.toBe(
+      m.cities.length * m.projects.length,
+    );
+    await cellLocator(viewer, kempten.cityId, kempten.projectId).click();
+    await expect(viewer.getByRole('dialog').count()).resolves.toBe(0);
+    await closePage(viewer);
   });
 
   it('lets a city editor change a cell: shown at once with its totals, and still there after a reload', async () => {

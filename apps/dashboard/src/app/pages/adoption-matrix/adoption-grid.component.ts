@@ -34,6 +34,8 @@ export class AdoptionGridComponent {
   /** Id of the element that names the grid. */
   readonly labelledBy = input.required<string>();
   readonly describedBy = input<string | null>(null);
+  /** Whether the user may change a city's row; the API decides in the end. */
+  readonly mayEdit = input<(cityId: string) => boolean>(() => true);
   readonly edit = output<MatrixCellView>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -59,7 +61,7 @@ export class AdoptionGridComponent {
     if (event.key === 'Enter' || event.key === ' ') {
       if (isDataCell(from, this.size())) {
         event.preventDefault();
-        this.edit.emit(this.matrix().cells[from.row - 1][from.col - 1]);
+        this.onCellClick(this.matrix().cells[from.row - 1][from.col - 1]);
       }
       return;
     }
@@ -76,7 +78,7 @@ export class AdoptionGridComponent {
   }
 
   protected onCellClick(cell: MatrixCellView): void {
-    this.edit.emit(cell);
+    if (this.mayEdit()(cell.city.id)) this.edit.emit(cell);
   }
 
   /** Moves focus to the cell of a city and a service (e.g. when its editor closes), or keeps it in the grid. */

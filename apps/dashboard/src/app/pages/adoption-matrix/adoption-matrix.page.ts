@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { AuthService } from '../../core/auth.service';
 import { CooperationService } from '../../core/cooperation.service';
 import { queryResource } from '../../core/graphql-resource';
 import { LanguageService } from '../../core/language.service';
@@ -48,7 +49,141 @@ interface Saved {
     AdoptionLegendComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './adoption-matrix.page.html',
+  template: `
+    <ng-container *transloco="let t">
+      <h1>{{ t('adoptionMatrix.title') }}</h1>
+      <p class="intro">{{ t('adoptionMatrix.intro') }}</p>
+
+      <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
+        <form
+          class="filters"
+          [attr.aria-label]="t('adoptionMatrix.filters')"
+          (submit)="$event.preventDefault()"
+        >
+          <div class="control">
+            <label for="adoption-cooperation">{{ t('common.cooperation') }}</label>
+            <select id="adoption-cooperation" (change)="chooseCooperation($any($event.target).value)">
+              @for (cooperation of cooperations.cooperations(); track cooperation.id) {
+                <option [value]="cooperation.id" [selected]="cooperation.id === cooperationId()">
+                  {{ cooperation.name }}
+                </option>
+              }
+            </select>
+          </div>
+          <div class="control">
+            <label for="adoption-topic">{{ t('adoptionMatrix.topic') }}</label>
+            <select id="adoption-topic" (change)="chooseTopic($any($event.target).value)">
+              <option value="" [selected]="topic() === null">{{ t('adoptionMatrix.allTopics') }}</option>
+              @for (option of topicOptions(); track option.key) {
+                <option [value]="option.key" [selected]="option.key === topic()">{{ option.name }}</option>
+              }
+            </select>
+          </div>
+          <div class="control">
+            <label for="adoption-stage">{{ t('common.stage') }}</label>
+            <select id="adoption-stage" (change)="chooseStage($any($event.target).value)">
+              <option value="" [selected]="stage() === null">{{ t('adoptionMatrix.allStages') }}</option>
+              @for (option of stages; track option) {
+                <option [value]="option" [selected]="option === stage()">
+                  {{ symbols[option] }} {{ t('enum.stage.' + option) }}
+                </option>
+              }
+            </select>
+          </div>
+          @if (filtered()) {
+            <button type="button" class="reset" (click)="resetFilters()">
+              {{ t('adoptionMatrix.resetFilters') }}
+            </button>
+          }
+        </form>
+
+        <koop-load-state
+          [resource]="matrix"
+          [empty]="!data()?.cities?.length || !data()?.projects?.length"
+          [emptyText]="t('adoptionMatrix.noServices')"
+        >
+          @if (shaped(); as m) {
+            <koop-adoption-legend />
+            <h2 id="adoption-grid-title" class="grid-title">
+              {{ t('adoptionMatrix.gridTitle') }} – {{ cooperationName() }}
+            </h2>
+            <p class="summary">
+              {{
+                t('adoptionMatrix.size', {
+                  cities: m.cities.length,
+                  services: m.services.length,
+                  live: m.total,
+                })
+              }}
+              @if (m.hiddenCities > 0 || m.hiddenServices > 0) {
+                {{ t('adoptionMatrix.hidden', { cities: m.hiddenCities, services: m.hiddenServices }) }}
+              }
+            </p>
+            @if (m.cities.length === 0 || m.services.length === 0) {
+              <p class="no-match">{{ t('adoptionMatrix.noMatch') }}</p>
+              <button type="button" class="reset" (click)="resetFilters()">
+                {{ t('adoptionMatrix.resetFilters') }}
+              </button>
+            } @else {
+              @let scope = editScope();
+              <p id="adoption-grid-help" class="help">
+                @switch (scope.kind) {
+                  @case ('all') {
+                    {{ t('adoptionMatrix.editAll') }}
+                  }
+                  @case ('own') {
+                    {{ t('adoptionMatrix.editOwn', { cities: scope.cities }) }}
+                  }
+                  @default {
+                    {{ t('adoptionMatrix.readOnly') }}
+                  }
+                }
+                {{
+                  scope.kind === 'none' ? t('adoptionMatrix.keyboardRead') : t('adoptionMatrix.keyboardHelp')
+                }}
+              </p>
+              <koop-adoption-grid
+                [matrix]="m"
+                [mayEdit]="mayEdit()"
+                labelledBy="adoption-grid-title"
+                describedBy="adoption-grid-help"
+                (edit)="open($event)"
+              />
+            }
+          }
+        </koop-load-state>
+      </koop-load-state>
+
+      @if (editing(); as cell) {
+        <koop-adoption-editor
+          [cell]="cell"
+          (saved)="onSaved($event)"
+          (closed)="onClosed()"
+          (reloadRequested)="reloadMatrix()"
+        />
+      }
+
+      <p class="sr-only" role="status" aria-live="polite">
+        @if (saved(); as s) {
+          {{
+            t('adoptionMatrix.editor.saved', {
+              city: s.city,
+              service: s.service,
+              state:
+                t('enum.stage.' + s.adoption.stage) +
+                ', ' +
+                (s.adoption.maturityLevel === null
+                  ? t('adoptionMatrix.maturityNoLevel', { model: s.adoption.maturityModel })
+                  : t('adoptionMatrix.maturityLong', {
+                      level: s.adoption.maturityLevel,
+                      model: s.adoption.maturityModel,
+                    })),
+            })
+          }}
+        }
+      </p>
+    </ng-container>
+  `,
   styleUrl: './adoption-matrix.page.css',
 })
 export class AdoptionMatrixPage {
@@ -60,6 +195,7 @@ export class AdoptionMatrixPage {
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
   protected readonly cooperations = inject(CooperationService);
+  private readonly auth = inject(AuthService);
   protected readonly stages = STAGES;
   protected readonly symbols = STAGE_SYMBOLS;
 
@@ -102,6 +238,20 @@ export class AdoptionMatrixPage {
     return data ? shapeMatrix(data, { topic: this.topic(), stage: this.stage() }) : null;
   });
   protected readonly filtered = computed(() => this.topic() !== null || this.stage() !== null);
+
+  /** Whose rows the user may change: all (admins), their own city's (editors, CDOs), or none. */
+  protected readonly mayEdit = computed(() => {
+    this.auth.roles();
+    return (cityId: string) => this.auth.mayEditCity(cityId);
+  });
+  protected readonly editScope = computed(() => {
+    if (this.auth.isAdmin()) return { kind: 'all' as const, cities: '' };
+    const mayEdit = this.mayEdit();
+    const own = (this.data()?.cities ?? []).filter((city) => mayEdit(city.id)).map((city) => city.name);
+    return own.length > 0
+      ? { kind: 'own' as const, cities: own.join(', ') }
+      : { kind: 'none' as const, cities: '' };
+  });
 
   protected readonly editing = signal<MatrixCellView | null>(null);
   protected readonly saved = signal<Saved | null>(null);
