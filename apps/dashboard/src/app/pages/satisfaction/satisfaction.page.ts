@@ -34,7 +34,198 @@ interface ServiceGroup {
   selector: 'koop-satisfaction-page',
   imports: [TranslocoDirective, RouterLink, LoadStateComponent, SatisfactionTrendComponent, ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './satisfaction.page.html',
+  template: `
+    <ng-container *transloco="let t">
+      <h1>{{ t('satisfaction.title') }}</h1>
+      <p class="intro">{{ t('satisfaction.intro') }}</p>
+
+      <koop-load-state
+        [resource]="choices"
+        [empty]="serviceGroups().length === 0"
+        [emptyText]="t('satisfaction.noServices')"
+      >
+        @let periodLabel = t('satisfaction.periodText', periodText());
+        <form
+          class="filters"
+          [attr.aria-label]="t('satisfaction.filters')"
+          (submit)="$event.preventDefault()"
+        >
+          <div class="control wide">
+            <label for="satisfaction-service">{{ t('satisfaction.service') }}</label>
+            <select id="satisfaction-service" (change)="chooseService($any($event.target).value)">
+              @for (group of serviceGroups(); track group.cooperation) {
+                <optgroup [label]="group.cooperation">
+                  @for (option of group.services; track option.id) {
+                    <option [value]="option.id" [selected]="option.id === service()?.id">
+                      {{ option.title }}
+                    </option>
+                  }
+                </optgroup>
+              }
+            </select>
+          </div>
+          <div class="control">
+            <label for="satisfaction-city">{{ t('satisfaction.city') }}</label>
+            <select id="satisfaction-city" (change)="chooseCity($any($event.target).value)">
+              <option value="" [selected]="!city()">{{ t('satisfaction.allCities') }}</option>
+              @for (option of cities(); track option.id) {
+                <option [value]="option.id" [selected]="option.id === city()?.id">{{ option.name }}</option>
+              }
+            </select>
+          </div>
+          <div class="control">
+            <label for="satisfaction-period">{{ t('satisfaction.period') }}</label>
+            <select id="satisfaction-period" (change)="choosePeriod($any($event.target).value)">
+              @for (preset of presets; track $index) {
+                <option [value]="$index" [selected]="$index === presetIndex()">
+                  {{ t('satisfaction.preset.' + preset.key, { value: preset.value }) }}
+                </option>
+              }
+              @if (presetIndex() < 0) {
+                <option value="" selected>{{ t('satisfaction.preset.custom', periodText()) }}</option>
+              }
+            </select>
+          </div>
+        </form>
+
+        @if (service(); as s) {
+          <koop-load-state [resource]="serviceTrend">
+            <koop-satisfaction-trend
+              data-trend="service"
+              [heading]="t('satisfaction.serviceTrend', { service: s.title })"
+              [scope]="t('satisfaction.serviceTrendScope', { period: periodLabel })"
+              [points]="serviceTrend.value()?.satisfactionSeries ?? []"
+              [period]="period()"
+              [csvName]="t('satisfaction.csvService')"
+            />
+          </koop-load-state>
+        }
+
+        @if (city(); as c) {
+          <koop-load-state [resource]="cityTrend">
+            <koop-satisfaction-trend
+              data-trend="city"
+              [heading]="t('satisfaction.cityTrend', { city: c.name })"
+              [scope]="t('satisfaction.cityTrendScope', { period: periodLabel })"
+              [points]="cityTrend.value()?.satisfactionSeries ?? []"
+              [period]="period()"
+              [csvName]="t('satisfaction.csvCity')"
+            />
+          </koop-load-state>
+        } @else {
+          <p class="hint">{{ t('satisfaction.cityHint') }}</p>
+        }
+
+        @if (service(); as s) {
+          <section class="comparison" aria-labelledby="satisfaction-comparison-title">
+            <h2 id="satisfaction-comparison-title">{{ t('satisfaction.comparison') }}</h2>
+            <p class="scope">
+              {{ t('satisfaction.comparisonIntro', { service: s.title, period: periodLabel }) }}
+            </p>
+            <koop-load-state [resource]="byCity">
+              @let cmp = comparison();
+              <div class="control band">
+                <label for="satisfaction-band">{{ t('satisfaction.band') }}</label>
+                <select id="satisfaction-band" (change)="chooseBand($any($event.target).value)">
+                  @for (option of bands; track option) {
+                    <option [value]="option" [selected]="option === band()">
+                      {{
+                        t('satisfaction.bandOption', {
+                          band: option,
+                          name: t('enum.sizeBand.' + option),
+                          count: cmp.counts[option],
+                        })
+                      }}
+                    </option>
+                  }
+                </select>
+              </div>
+              @if (cmp.rows.length === 0) {
+                <p class="empty">{{ t('satisfaction.bandNone') }}</p>
+              } @else {
+                @let stats = comparisonStats();
+                <div class="comparison-body">
+                  <koop-chart
+                    kind="bar"
+                    [caption]="t('satisfaction.comparisonChart', { band: band() })"
+                    [summary]="
+                      t('satisfaction.comparisonSummary', {
+                        count: cmp.rows.length,
+                        band: band(),
+                        min: format.number(stats?.min, 2),
+                        max: format.number(stats?.max, 2),
+                      })
+                    "
+                    [labels]="comparisonLabels()"
+                    [series]="[{ label: t('common.averageRating'), values: comparisonValues() }]"
+                    [texts]="{
+                      showTable: t('chart.showTable'),
+                      hideTable: t('chart.hideTable'),
+                      downloadCsv: t('chart.downloadCsv'),
+                      category: t('common.city'),
+                      noValue: t('chart.noValue'),
+                    }"
+                    [locale]="format.locale()"
+                    [fractionDigits]="2"
+                    [yMin]="0"
+                    [yMax]="5"
+                    [height]="260"
+                    [csvName]="t('satisfaction.csvComparison') + '-' + band()"
+                  />
+                  <div class="table-block">
+                    <h3 id="satisfaction-comparison-table">
+                      {{ t('satisfaction.comparisonTable', { band: band() }) }}
+                    </h3>
+                    <div class="table-wrap">
+                      <table class="figures" data-comparison aria-labelledby="satisfaction-comparison-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">{{ t('common.city') }}</th>
+                            <th scope="col">{{ t('common.population') }}</th>
+                            <th scope="col">{{ t('common.ratings') }}</th>
+                            <th scope="col">{{ t('common.averageRating') }}</th>
+                            <th scope="col">{{ t('common.completionRate') }}</th>
+                            <th scope="col">{{ t('common.visits') }}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          @for (row of cmp.rows; track row.city.id) {
+                            <tr [attr.data-city]="row.city.id" [class.chosen]="row.city.id === city()?.id">
+                              <th scope="row">
+                                <a [routerLink]="['/kommunen', row.city.id]">{{ row.city.name }}</a>
+                                @if (row.city.id === city()?.id) {
+                                  <span class="tag">({{ t('satisfaction.chosen') }})</span>
+                                }
+                              </th>
+                              <td>{{ format.number(row.city.population) }}</td>
+                              <td>{{ format.number(row.ratingsCount) }}</td>
+                              <td>{{ format.number(row.averageRating, 2) }}</td>
+                              <td>{{ format.percent(row.completionRate) }}</td>
+                              <td>{{ format.number(row.visits) }}</td>
+                            </tr>
+                          }
+                        </tbody>
+                        <tfoot>
+                          <tr data-band-total>
+                            <th scope="row">{{ t('satisfaction.bandTotal') }}</th>
+                            <td></td>
+                            <td>{{ format.number(cmp.totals.ratingsCount) }}</td>
+                            <td>{{ format.number(cmp.totals.averageRating, 2) }}</td>
+                            <td>{{ format.percent(cmp.totals.completionRate) }}</td>
+                            <td>{{ format.number(cmp.totals.visits) }}</td>
+                          </tr>
+                        </tfoot>
+                      </table>
+                    </div>
+                  </div>
+                </div>
+              }
+            </koop-load-state>
+          </section>
+        }
+      </koop-load-state>
+    </ng-container>
+  `,
   styleUrl: './satisfaction.page.css',
 })
 export class SatisfactionPage {
