@@ -9,6 +9,7 @@ import {
   PHONE,
   screenshot,
   seriousViolations,
+  sessionCookie,
 } from './support/browser.js';
 
 // Status updates are posted to "Rahmen für Data Governance" (M-A-N, Kommunales Datenmanagement) only,
@@ -109,11 +110,14 @@ async function tabTo(page: Page, label: string, key: 'Tab' | 'Shift+Tab' = 'Tab'
   throw new Error(`Tab never reached "${label}"`);
 }
 
-/** Sends a query and returns the errors the API answers with (gql() throws them away). */
+/** Sends a query as the demo admin and returns the errors the API answers with (gql() throws them away). */
 async function errorsOf(query: string, variables: Record<string, unknown>) {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `koop_session=${await sessionCookie('demo-admin')}`,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as {
