@@ -55,4 +55,13 @@ describe('signing in and out', () => {
     await page.waitForURL((url) => url.pathname === '/anmelden');
     await closePage(page);
   });
+
+  it('explains a failed single sign-on, and offers no SSO button while none is configured', async () => {
+    const page = await openPage(browser, '/anmelden?fehler=no-role', { as: null });
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'keine Rolle im Kooperationscockpit',
+    );
+    expect(await page.getByRole('link', { name: /Single Sign-On/ }).count()).toBe(0);
+    await closePage(page);
+  });
 });

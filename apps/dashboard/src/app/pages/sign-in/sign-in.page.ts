@@ -1,10 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { OIDC_SIGN_IN_ERRORS } from '@koop/domain';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { safeTarget } from '../../core/auth.guard';
 import { AuthService } from '../../core/auth.service';
 import { requestProblem } from '../../core/graphql-errors';
+import { loaded, queryResource } from '../../core/graphql-resource';
+import { AppInfoDocument } from '../../graphql/generated/graphql';
 
 @Component({
   selector: 'koop-sign-in-page',
@@ -15,6 +18,15 @@ import { requestProblem } from '../../core/graphql-errors';
       <div class="panel">
         <h1>{{ t('auth.signInTitle') }}</h1>
         <p>{{ t('auth.signInIntro') }}</p>
+        @if (ssoError(); as code) {
+          <p class="problem" role="alert">{{ t('auth.sso.error.' + code) }}</p>
+        }
+        @if (ssoUrl(); as url) {
+          <p>
+            <a class="sso" [href]="url">{{ t('auth.sso.button') }}</a>
+          </p>
+          <p class="or">{{ t('auth.sso.or') }}</p>
+        }
         <form (ngSubmit)="submit()" novalidate>
           <p class="field">
             <label for="username">{{ t('auth.username') }}</label>
@@ -101,6 +113,18 @@ export class SignInPage {
   private readonly router = inject(Router);
   /** Where to go after signing in (`?ziel=`). */
   readonly ziel = input<string>();
+  /** Why a single sign-on failed (`?fehler=`), as the API's callback reports it. */
+  readonly fehler = input<string>();
+
+  private readonly info = queryResource(AppInfoDocument, () => ({}));
+  protected readonly ssoUrl = computed(() => {
+    const url = loaded(this.info)?.appInfo.oidcLoginUrl;
+    return url ? `${url}?returnTo=${encodeURIComponent(safeTarget(this.ziel()))}` : null;
+  });
+  protected readonly ssoError = computed(() => {
+    const code = this.fehler();
+    return code ? ((OIDC_SIGN_IN_ERRORS as readonly string[]).includes(code) ? code : 'failed') : null;
+  });
 
   protected username = '';
   protected password = '';
