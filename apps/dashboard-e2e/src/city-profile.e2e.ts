@@ -127,6 +127,17 @@ describe('the city profile', () => {
       .locator('tbody th a')
       .allTextContents();
     expect([...owned].sort()).toEqual(city.ownedProjects.map((p) => p.title).sort());
+
+    // On to the project list, filtered to the city.
+    const { projects } = await gql<{ projects: { edges: { node: { title: string } }[] } }>(
+      'query P($id: ID!) { projects(filter: { cityId: $id }, first: 100) { edges { node { title } } } }',
+      { id },
+    );
+    await page.getByRole('link', { name: /in der Projektliste/ }).click();
+    await page.waitForURL((url) => url.pathname === '/projekte' && url.searchParams.get('kommune') === id);
+    await page.locator('table tbody tr').first().waitFor();
+    const listed = await page.locator('table tbody th a').allTextContents();
+    expect(listed.map((t) => t.trim()).sort()).toEqual(projects.edges.map((e) => e.node.title).sort());
     await closePage(page);
   });
 

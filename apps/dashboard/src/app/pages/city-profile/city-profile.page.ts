@@ -167,6 +167,11 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
 
           <section aria-labelledby="owned-heading">
             <h2 id="owned-heading">{{ t('cityProfile.owned.title') }}</h2>
+            <p class="hint">
+              <a routerLink="/projekte" [queryParams]="{ kommune: c.id }">{{
+                t('cityProfile.owned.allInvolved', { city: c.name })
+              }}</a>
+            </p>
             @if (c.ownedProjects.length === 0) {
               <p>{{ t('cityProfile.owned.empty') }}</p>
             } @else {
