@@ -237,6 +237,7 @@ describe('the adoption matrix', () => {
       expect(expected.cells.length).toBeGreaterThan(0);
       expect(await shownMatrix(page)).toEqual(expected);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(DE.page.title);
+      expect(await page.title()).toBe(`${DE.page.title} – Kooperationscockpit`);
       await expect(page.getByLabel('Kooperation', { exact: true }).inputValue()).resolves.toBe(id);
       expect(await page.locator('.grid-title').textContent()).toContain(name);
       await closePage(page);

@@ -187,6 +187,7 @@ describe('the satisfaction page', () => {
     const page = await openPage(browser, `/zufriedenheit?dienst=${serviceId}&kommune=${cityId}`);
     await page.locator('koop-satisfaction-trend[data-trend="city"] .tiles').waitFor();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Nutzerzufriedenheit');
+    expect(await page.title()).toBe('Nutzerzufriedenheit – Kooperationscockpit');
     await expect(page.getByLabel('Onlinedienst', { exact: true }).inputValue()).resolves.toBe(serviceId);
     await expect(page.getByLabel('Kommune', { exact: true }).inputValue()).resolves.toBe(cityId);
     expect(
@@ -256,6 +257,7 @@ describe('the satisfaction page', () => {
     const page = await openPage(browser, `/zufriedenheit?dienst=${serviceId}`, { language: 'en' });
     await page.locator('koop-satisfaction-trend[data-trend="service"] .tiles').waitFor();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('User satisfaction');
+    expect(await page.title()).toBe('User satisfaction – Kooperationscockpit');
     await expectTrend(page.locator('koop-satisfaction-trend[data-trend="service"]'), data.service, 'en');
     await closePage(page);
   });

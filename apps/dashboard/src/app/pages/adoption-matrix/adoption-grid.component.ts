@@ -36,6 +36,8 @@ export class AdoptionGridComponent {
   readonly describedBy = input<string | null>(null);
   /** Whether the user may change a city's row; the API decides in the end. */
   readonly mayEdit = input<(cityId: string) => boolean>(() => true);
+  /** Marks the editable rows, when only some are. */
+  readonly markEditable = input(false);
   readonly edit = output<MatrixCellView>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);

@@ -7,14 +7,16 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth.service';
 import { CooperationService } from '../../core/cooperation.service';
 import { queryResource } from '../../core/graphql-resource';
 import { LanguageService } from '../../core/language.service';
 import { AdoptionMatrixTopicsDocument, AdoptionMatrixViewDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { pageTitle } from '../../shared/page-title';
 import { STAGE_SYMBOLS } from '../../shared/labels';
 import { AdoptionEditorComponent } from './adoption-editor.component';
 import { AdoptionGridComponent } from './adoption-grid.component';
@@ -145,6 +147,7 @@ interface Saved {
               <koop-adoption-grid
                 [matrix]="m"
                 [mayEdit]="mayEdit()"
+                [markEditable]="scope.kind === 'own'"
                 labelledBy="adoption-grid-title"
                 describedBy="adoption-grid-help"
                 (edit)="open($event)"
@@ -191,6 +194,10 @@ export class AdoptionMatrixPage {
   readonly kooperation = input<string>();
   readonly themenfeld = input<string>();
   readonly stufe = input<string>();
+
+  constructor() {
+    pageTitle(toSignal(inject(TranslocoService).selectTranslate<string>('title', {}, 'adoptionMatrix')));
+  }
 
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);

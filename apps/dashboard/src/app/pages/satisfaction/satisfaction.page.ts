@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ChartComponent } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
 import { queryResource } from '../../core/graphql-resource';
@@ -11,6 +12,7 @@ import {
   SatisfactionServiceTrendDocument,
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { pageTitle } from '../../shared/page-title';
 import {
   bandComparison,
   chooseBand,
@@ -235,6 +237,10 @@ export class SatisfactionPage {
   readonly klasse = input<string>();
   readonly von = input<string>();
   readonly bis = input<string>();
+
+  constructor() {
+    pageTitle(toSignal(inject(TranslocoService).selectTranslate<string>('title', {}, 'satisfaction')));
+  }
 
   private readonly router = inject(Router);
   protected readonly format = inject(FormatService);
