@@ -23,6 +23,7 @@ import { ProjectMilestonesComponent } from './project-milestones.component';
 import { ProjectSatisfactionComponent } from './project-satisfaction.component';
 import { StatusTimelineComponent } from './status-timeline.component';
 import { StatusUpdateFormComponent } from './status-update-form.component';
+import { AuthService } from '../../core/auth.service';
 
 /** One project: its facts, its history, its milestones, who uses it and how satisfied they are. */
 @Component({
@@ -141,11 +142,15 @@ import { StatusUpdateFormComponent } from './status-update-form.component';
 
           <div class="status">
             <koop-status-timeline [updates]="p.statusUpdates" />
-            <koop-status-update-form
-              [projectId]="p.id"
-              [current]="{ phase: p.phase, health: p.health, progress: p.progress }"
-              (saved)="saved($event)"
-            />
+            @if (auth.mayEditWorkingGroup(p.workingGroup.id)) {
+              <koop-status-update-form
+                [projectId]="p.id"
+                [current]="{ phase: p.phase, health: p.health, progress: p.progress }"
+                (saved)="saved($event)"
+              />
+            } @else {
+              <p class="muted" data-testid="no-status-form">{{ t('projects.detail.onlyLeadsPost') }}</p>
+            }
           </div>
 
           <koop-project-milestones [milestones]="p.milestones" />
@@ -169,6 +174,8 @@ export class ProjectDetailPage {
   readonly id = input.required<string>();
 
   protected readonly format = inject(FormatService);
+  /** The form is offered to those the API lets post: admins and the working group's leads. */
+  protected readonly auth = inject(AuthService);
   private readonly language = inject(LanguageService);
   private readonly injector = inject(Injector);
   protected readonly healthTones = HEALTH_TONES;
