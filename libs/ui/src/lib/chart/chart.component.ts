@@ -38,7 +38,14 @@ let nextId = 0;
         </button>
         <button type="button" (click)="download()">{{ texts().downloadCsv }}</button>
       </div>
-      <div class="table-wrap" [id]="id + '-table'" [hidden]="!tableShown()">
+      <div
+        class="table-wrap"
+        role="region"
+        tabindex="0"
+        [attr.aria-label]="caption()"
+        [id]="id + '-table'"
+        [hidden]="!tableShown()"
+      >
         <table>
           <caption>
             {{
