@@ -1,0 +1,270 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { FormatService } from '../../core/format.service';
+import type { AuditEntryItemFragment } from '../../graphql/generated/graphql';
+import { changeRows, formatDateTime, type ChangeRow, type ValueContext } from './audit-format';
+import { AUDIT_ENTITIES, AUDIT_OPERATIONS, ENUM_FIELDS } from './audit-kinds';
+import { NO_NAMES, type ScopeNames } from './scope-names';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * Audit entries, newest first: who changed what and when, each with the fields it changed (before →
+ * after). The texts come from the `admin` scope, which the host provides.
+ */
+@Component({
+  selector: 'koop-audit-entry-list',
+  imports: [RouterLink, TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ol class="entries" *transloco="let t">
+      @for (entry of entries(); track entry.id) {
+        @let title = titleOf(entry, t);
+        <li>
+          <article [attr.aria-labelledby]="idPrefix() + entry.id">
+            <h3 [id]="idPrefix() + entry.id" tabindex="-1">{{ title }}</h3>
+            <p class="meta">
+              <time [attr.datetime]="entry.at">{{ when(entry.at) }}</time>
+              · {{ t('admin.history.by') }}
+              <strong>{{ entry.accountId === null ? t('admin.history.system') : entry.username }}</strong>
+              @if (accountFilter() && entry.accountId; as accountId) {
+                <button
+                  type="button"
+                  class="link"
+                  (click)="accountChosen.emit({ id: accountId, name: entry.username })"
+                >
+                  {{ t('admin.history.onlyAccount', { name: entry.username }) }}
+                </button>
+              }
+            </p>
+            <p class="what">
+              <span>{{ recordOf(entry, t) }}</span>
+              @if (entry.city; as city) {
+                <a [routerLink]="['/kommunen', city.id]">{{ city.name }}</a>
+              }
+              @if (entry.project; as project) {
+                <a [routerLink]="['/projekte', project.id]">{{ project.title }}</a>
+              }
+            </p>
+            @let rows = rowsOf(entry, t);
+            @if (rows.length === 0) {
+              <p class="muted">{{ t('admin.history.noChanges') }}</p>
+            } @else {
+              <div class="table-wrap">
+                <table>
+                  <caption class="sr-only">
+                    {{
+                      t('admin.history.changes', { what: title })
+                    }}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{{ t('admin.history.field') }}</th>
+                      <th scope="col">{{ t('admin.history.before') }}</th>
+                      <th scope="col">{{ t('admin.history.after') }}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (row of rows; track row.field) {
+                      <tr>
+                        <th scope="row">
+                          <code>{{ row.field }}</code>
+                        </th>
+                        <td class="before">{{ row.before }}</td>
+                        <td>
+                          <span class="arrow" aria-hidden="true">→ </span>
+                          {{ row.after }}
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+            }
+          </article>
+        </li>
+      }
+    </ol>
+  `,
+  styles: `
+    .entries {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      background: #fff;
+      border: 1px solid var(--koop-border);
+      border-radius: 6px;
+      padding: 0.6rem 0.9rem 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    h3 {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    h3:focus {
+      outline: 3px solid #e07b00;
+      outline-offset: 2px;
+    }
+    p {
+      margin: 0.15rem 0;
+    }
+    .meta,
+    .muted {
+      color: var(--koop-muted);
+      font-size: 0.95rem;
+    }
+    .meta strong {
+      color: var(--koop-ink);
+    }
+    .what {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.15rem 0.9rem;
+    }
+    a {
+      color: var(--koop-blue);
+    }
+    .link {
+      font: inherit;
+      font-size: 0.9rem;
+      background: none;
+      border: 0;
+      padding: 0.2rem 0.25rem;
+      margin-left: 0.25rem;
+      color: var(--koop-blue);
+      text-decoration: underline;
+      cursor: pointer;
+      min-height: 1.5rem;
+    }
+    .table-wrap {
+      position: relative;
+      margin-top: 0.4rem;
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      vertical-align: top;
+      padding: 0.3rem 0.5rem;
+      border-top: 1px solid var(--koop-border);
+      /* Break at spaces and hyphens first; inside a word only when nothing else fits. */
+      overflow-wrap: break-word;
+      hyphens: auto;
+    }
+    thead th {
+      background: #eef2f6;
+      font-size: 0.9rem;
+    }
+    thead th:first-child {
+      width: 25%;
+    }
+    thead th:not(:first-child) {
+      width: 37.5%;
+    }
+    tbody th {
+      font-weight: 400;
+    }
+    code {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+      font-size: 0.9rem;
+    }
+    .before {
+      color: #4a5868;
+    }
+    .arrow {
+      color: var(--koop-muted);
+    }
+    @media (max-width: 40rem) {
+      li {
+        padding-inline: 0.6rem;
+      }
+      th,
+      td {
+        padding: 0.25rem 0.3rem;
+        font-size: 0.9rem;
+      }
+      code {
+        font-size: 0.8rem;
+      }
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+})
+export class AuditEntryListComponent {
+  private readonly format = inject(FormatService);
+
+  readonly entries = input.required<readonly AuditEntryItemFragment[]>();
+  readonly names = input<ScopeNames>(NO_NAMES);
+  /** Usernames by account id, to name the account an Account entry is about. */
+  readonly accountNames = input<ReadonlyMap<string, string>>(new Map());
+  /** Whether each entry offers to show only its account's entries. */
+  readonly accountFilter = input(false);
+  /** Prefix of the entries' heading ids, unique on the page. */
+  readonly idPrefix = input('audit-');
+  readonly accountChosen = output<{ id: string; name: string }>();
+
+  protected when(at: string): string {
+    return formatDateTime(at, this.format.locale());
+  }
+
+  protected titleOf(entry: AuditEntryItemFragment, t: Translate): string {
+    if (entry.operation === 'setAccountDisabled') {
+      const disabled = entry.changes.find((change) => change.field === 'disabled')?.after;
+      if (disabled === 'true') return t('admin.history.accountDisabled');
+      if (disabled === 'false') return t('admin.history.accountEnabled');
+    }
+    return AUDIT_OPERATIONS.includes(entry.operation)
+      ? t(`admin.history.operation.${entry.operation}`)
+      : entry.operation;
+  }
+
+  protected recordOf(entry: AuditEntryItemFragment, t: Translate): string {
+    const entity = AUDIT_ENTITIES.includes(entry.entity)
+      ? t(`admin.history.entity.${entry.entity}`)
+      : entry.entity;
+    const record = t('admin.history.record', { entity, id: entry.entityId });
+    const account = entry.entity === 'Account' ? this.accountNames().get(entry.entityId) : undefined;
+    return account ? `${record} (${account})` : record;
+  }
+
+  protected rowsOf(entry: AuditEntryItemFragment, t: Translate): ChangeRow[] {
+    return changeRows(entry.changes, this.context(t));
+  }
+
+  private context(t: Translate): ValueContext {
+    const names = this.names();
+    return {
+      date: (value) => this.format.date(value),
+      dateTime: (value) => formatDateTime(value, this.format.locale()),
+      number: (value, digits) => this.format.number(value, digits),
+      yes: t('common.yes'),
+      no: t('common.no'),
+      empty: t('common.none'),
+      none: t('common.none'),
+      cityName: (id) => names.cityName(id),
+      workingGroupName: (id) => names.workingGroupName(id),
+      roleName: (role) => t(`auth.roles.${role}`),
+      enumName: (field, value) => {
+        const group = ENUM_FIELDS[field];
+        if (!group) return undefined;
+        const key = `enum.${group}.${value}`;
+        const text = t(key);
+        return text && text !== key ? text : undefined;
+      },
+    };
+  }
+}
