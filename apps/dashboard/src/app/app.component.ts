@@ -68,6 +68,13 @@ interface NavItem {
                   }}</a>
                 </li>
               }
+              @if (auth.mayReadAudit()) {
+                <li *transloco="let ta; scope: 'admin'">
+                  <a routerLink="/verwaltung" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                    ta('admin.nav')
+                  }}</a>
+                </li>
+              }
             </ul>
           </nav>
         }

@@ -19,6 +19,7 @@ export const routes: Routes = [
       { path: 'nachnutzung', loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes') },
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
+      { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
       { path: 'passwort', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
       { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
     ],
