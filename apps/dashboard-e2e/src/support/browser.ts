@@ -67,6 +67,9 @@ export async function sessionCookie(username: DemoAccount): Promise<string> {
   return cookie;
 }
 
+/** What the Content-Security-Policy blocked on each open page. */
+const cspViolations = new WeakMap<Page, string[]>();
+
 /** A page in a fresh context with the dashboard's language preset, at `path`, once the app has settled. */
 export async function openPage(browser: Browser, path: string, options: PageOptions = {}): Promise<Page> {
   const context = await browser.newContext({
@@ -96,17 +99,27 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
+  // Whatever the Content-Security-Policy blocks is a part of the dashboard that does not work.
+  const blocked: string[] = [];
+  cspViolations.set(page, blocked);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
   await page.goto(path);
   await page.waitForLoadState('networkidle');
-  if (problems.length > 0) {
-    throw new Error(`The page threw: ${problems.join('; ')}`);
+  if (problems.length > 0 || blocked.length > 0) {
+    throw new Error(`The page threw: ${[...problems, ...blocked].join('; ')}`);
   }
   return page;
 }
 
-/** Closes the page and its context. */
+/** Closes the page and its context; fails when the Content-Security-Policy blocked anything meanwhile. */
 export async function closePage(page: Page): Promise<void> {
   await page.context().close();
+  const blocked = cspViolations.get(page) ?? [];
+  if (blocked.length > 0) {
+    throw new Error(`The Content-Security-Policy blocked: ${blocked.join('; ')}`);
+  }
 }
 
 /** Runs axe (WCAG 2.1 A and AA) and lists the serious and critical violations, empty when there are none. */
