@@ -28,7 +28,9 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
+import { costLimitPlugin, limitRules } from './security/graphql-limits.js';
 
+/** Answers about the request, not faults of the server: shown to the client as they are. */
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
@@ -36,13 +38,18 @@ const KNOWN_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'TOO_MANY_REQUESTS',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /** Keeps our errors as they are; hides the inside of unexpected ones in production. */
 function formatError(config: AppConfig) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
-    if (KNOWN_CODES.has(code) || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+    if (KNOWN_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
@@ -83,8 +90,17 @@ export class AppModule {
             sortSchema: true,
             path: '/graphql',
             playground: false,
-            introspection: config.environment !== 'production',
+            // Introspection and "Did you mean …?" suggestions both tell the schema: off together.
+            introspection: config.graphql.introspection,
+            hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
             includeStacktraceInErrorResponses: false,
+            // Limits from configuration; the query length and batching are refused before Apollo.
+            validationRules: limitRules(config.graphql),
+            plugins: [costLimitPlugin(config.graphql.maxCost)],
+            allowBatchedHttpRequests: false,
+            persistedQueries: false,
+            // Refuses requests a browser would send cross-site without a preflight (form posts, GETs).
+            csrfPrevention: true,
             formatError: formatError(config),
             context: ({ req, res }: HttpContext): GraphQLContext & HttpContext => ({
               loaders: createLoaders(dataSource),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
@@ -13,23 +14,45 @@ import { hashToken, SESSION_COOKIE, SessionService } from './auth/session.servic
 import type { AppConfig } from './config/config.js';
 import { runMigrations, type DataSourceExtras } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { graphqlRequestGuard } from './security/graphql-limits.js';
+import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
 
-/** Serves the built dashboard, with index.html for every client route. */
+/** Paths the API answers itself, never with the dashboard's index.html. */
+const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
+
+/**
+ * Serves the built dashboard, with index.html for every client route. index.html is sent with the
+ * response's CSP nonce in place of the placeholder, so that Angular's inlined styles may apply.
+ */
 function serveDashboard(app: NestExpressApplication, directory: string): boolean {
   const root = resolve(directory);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
+  const indexFile = join(root, 'index.html');
+  if (!existsSync(indexFile)) {
     return false;
   }
+  // Read for every page, as a static file would be: a new build is served without a restart.
+  const sendIndex = (res: Response, next: NextFunction) => {
+    readFile(indexFile, 'utf8').then((index) => {
+      // A stored copy would carry a nonce that no longer matches the policy of a later response.
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('html').send(index.replaceAll(NONCE_PLACEHOLDER, cspNonce(res)));
+    }, next);
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' && req.path === '/index.html') {
+      sendIndex(res, next);
+      return;
+    }
+    next();
+  });
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isPage = req.method === 'GET' && req.accepts('html') && !/^\/(graphql|health)(\/|$)/.test(req.path);
+    const isPage = req.method === 'GET' && req.accepts('html') && !API_PATHS.test(req.path);
     if (!isPage || /\.[a-z0-9]+$/i.test(req.path)) {
       next();
       return;
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    sendIndex(res, next);
   });
   return true;
 }
@@ -64,8 +87,12 @@ export async function createApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app, config);
   // Dashboard bundles and GraphQL answers are text: compressed they are a fraction of the size.
   app.use(compression());
+  useBodyParsers(app, config);
+  // Before Apollo (registered when the app initialises), so that a refused request is never parsed.
+  app.use('/graphql', graphqlRequestGuard(config.graphql));
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   const dataSource = app.get(DataSource);

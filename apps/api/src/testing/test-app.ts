@@ -105,7 +105,8 @@ async function signIn(server: App, username: string, password: string): Promise<
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const directory = mkdtempSync(join(tmpdir(), 'koop-test-'));
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
+    // Defaults that follow from the environment (introspection, Secure cookies) follow the override.
+    ...loadConfig({ NODE_ENV: overrides.environment ?? 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
     database: { type: 'sqlite', file: join(directory, 'test.sqlite') },
     ...overrides,
   };
