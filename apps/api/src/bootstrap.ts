@@ -87,6 +87,8 @@ export async function createApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // The per-address sign-in limit counts by req.ip: behind a proxy, only the proxy knows the client.
+  app.set('trust proxy', config.trustProxy === false ? false : structuredClone(config.trustProxy));
   useSecurityHeaders(app, config);
   // Dashboard bundles and GraphQL answers are text: compressed they are a fraction of the size.
   app.use(compression());

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -12,6 +13,35 @@ const databaseUrl = z
   .min(1, 'must not be empty')
   .refine((value) => /^(sqlite|file):.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
     error: 'must be sqlite:<file path>, file:<file path> or a postgres:// URL',
+  });
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (address/prefix) or one of express's names for address ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// `true` would believe any X-Forwarded-For and let every client pick its own address.
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): false | number | string[] => {
+    if (['false', '0', 'off', 'no'].includes(value)) return false;
+    if (/^\d+$/.test(value) && Number(value) <= 10) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every(isProxyAddress)) return entries;
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must be false, a number of proxy hops (1 to 10), or a comma-separated list of proxy addresses, subnets, loopback, linklocal or uniquelocal',
+    });
+    return z.NEVER;
   });
 
 const environmentSchema = z.object({
@@ -82,6 +112,7 @@ const environmentSchema = z.object({
     .default(20000),
   BODY_LIMIT_KB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(102400).default(512),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  TRUST_PROXY: trustProxy.default(false),
 });
 
 export type DatabaseConfig =
@@ -116,6 +147,11 @@ export interface AppConfig {
     readonly introspection: boolean;
   };
   readonly bodyLimitKb: number;
+  /**
+   * Which reverse proxies to believe about the client's address (express's `trust proxy`): false, a
+   * number of hops, or their addresses. The per-address sign-in limit counts by that address.
+   */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 export interface OidcConfig {
@@ -209,5 +245,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     },
     bodyLimitKb: values.BODY_LIMIT_KB,
+    trustProxy: values.TRUST_PROXY,
   };
 }
