@@ -13,6 +13,7 @@ import { lastMonths } from '../projects/months';
 import { CityPeersComponent } from './city-peers.component';
 import { CitySatisfactionComponent } from './city-satisfaction.component';
 import { comparisonRows } from './city-comparison';
+import { HistoryComponent } from '../../shared/history/history.component';
 
 /** Stages from the furthest to the least far: a city's live services come first. */
 const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED', 'DISCONTINUED'];
@@ -28,6 +29,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     LoadStateComponent,
     CitySatisfactionComponent,
     CityPeersComponent,
+    HistoryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -247,6 +249,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
               />
             </koop-load-state>
           </section>
+          <koop-history entity="City" [entityId]="c.id" />
         }
       </koop-load-state>
     </ng-container>

@@ -24,6 +24,7 @@ import { ProjectSatisfactionComponent } from './project-satisfaction.component';
 import { StatusTimelineComponent } from './status-timeline.component';
 import { StatusUpdateFormComponent } from './status-update-form.component';
 import { AuthService } from '../../core/auth.service';
+import { HistoryComponent } from '../../shared/history/history.component';
 
 /** One project: its facts, its history, its milestones, who uses it and how satisfied they are. */
 @Component({
@@ -38,6 +39,7 @@ import { AuthService } from '../../core/auth.service';
     ProjectMilestonesComponent,
     ProjectAdoptionsComponent,
     ProjectSatisfactionComponent,
+    HistoryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -163,6 +165,7 @@ import { AuthService } from '../../core/auth.service';
               <p>{{ t('projects.satisfaction.onlyServices') }}</p>
             </section>
           }
+          <koop-history entity="Project" [entityId]="p.id" />
         }
       </koop-load-state>
     </ng-container>
