@@ -20,8 +20,14 @@ export const routes: Routes = [
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
-      { path: 'passwort', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
-      { path: '**', loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage) },
+      {
+        path: 'passwort',
+        loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage),
+      },
+      {
+        path: '**',
+        loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
 ];
