@@ -15,7 +15,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { freePort, MAIN as MAIN_FILE, ROOT, startBuiltServer } from '../lib/server.mjs';
+
+const CLI_FILE = 'dist/apps/api/apps/api/src/cli.js';
 
 const MAIN = join(ROOT, MAIN_FILE);
 const HOST = '127.0.0.1';
@@ -72,10 +75,12 @@ function request(server, method, path, payload) {
         path,
         method,
         agent: server.agent,
-        headers:
-          body === undefined
+        headers: {
+          ...(session ? { cookie: session } : {}),
+          ...(body === undefined
             ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+        },
       },
       (res) => {
         const chunks = [];
@@ -85,7 +90,7 @@ function request(server, method, path, payload) {
           ended = true;
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null });
+            resolve({ status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null });
           } catch {
             reject(new Error(`unreadable answer (HTTP ${res.statusCode}): ${text.slice(0, 200)}`));
           }
@@ -98,6 +103,45 @@ function request(server, method, path, payload) {
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timed out')));
     req.end(body);
   });
+}
+
+/** The session cookie the requests carry, once signed in. */
+let session = null;
+
+/** Creates the first administrator with the product's own CLI, as an operator would; returns its initial password. */
+function createAdmin(username) {
+  const result = spawnSync(process.execPath, [join(ROOT, CLI_FILE), 'account:create-admin', username], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`account:create-admin failed: ${result.stderr}`);
+  return result.stdout.trim().split('\n').at(-1);
+}
+
+/** Signs in and replaces the initial password, as the first sign-in requires; keeps the session cookie. */
+async function signInReplacingPassword(server, username, initialPassword) {
+  const login = await request(server, 'POST', '/graphql', {
+    query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+    variables: { u: username, p: initialPassword },
+  });
+  const cookie = [].concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('koop_session='));
+  if (!cookie) throw new Error(`sign-in failed: ${JSON.stringify(login.body)}`);
+  session = cookie.split(';')[0];
+  await gql(
+    server,
+    'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { account { id } } }',
+    {
+      c: initialPassword,
+      n: `crash-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    },
+  );
 }
 
 async function gql(server, query, variables) {
@@ -213,7 +257,10 @@ async function main() {
   }
   const runId = Date.now().toString(36);
   const port = await freePort();
+  const initialPassword = createAdmin('crash-admin');
   let server = await startServer(port);
+  // The session lives in the database: it must still be valid after the SIGKILL and the restart.
+  await signInReplacingPassword(server, 'crash-admin', initialPassword);
 
   // Own data, and a first adoption of every other (service, city) pair, so the burst changes existing
   // rows (with their version) as well as creating new ones.

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { rmSync, writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
+import { Role, USERNAME_PATTERN } from '@koop/domain';
+import { AccountsService } from './accounts/accounts.service.js';
+import { SYSTEM_ACTOR } from './auth/actor.js';
 import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
@@ -84,7 +87,32 @@ async function resetDemo(): Promise<void> {
   process.stdout.write(`Reset ${config.database.file} and loaded the demo data.\n`);
 }
 
+/**
+ * Creates an administrator with a one-time initial password, printed once on stdout; it must be changed at
+ * the first sign-in. Production has no default accounts: this is how the first one comes to be.
+ */
+async function createAdmin(username: string | undefined): Promise<void> {
+  if (!username || !USERNAME_PATTERN.test(username)) {
+    throw new Error(
+      'Usage: account:create-admin <username> (3–60 lower-case letters, digits, dots, hyphens or underscores)',
+    );
+  }
+  const config = loadConfig(process.env);
+  const app = await createApp({ ...config, demoData: false, logLevel: 'warn' });
+  try {
+    const { initialPassword } = await app
+      .get(AccountsService)
+      .create(SYSTEM_ACTOR, { username, displayName: username, roles: [{ role: Role.ADMIN }] });
+    process.stdout.write(
+      `Created the administrator ${username}. Initial password (shown only now, to be changed at the first sign-in):\n${initialPassword}\n`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
 const commands: Record<string, (arg?: string) => Promise<void>> = {
+  'account:create-admin': createAdmin,
   'schema:write': writeSchema,
   'migration:generate': generateMigration,
   'demo:reset': resetDemo,
