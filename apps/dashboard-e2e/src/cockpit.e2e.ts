@@ -239,7 +239,8 @@ async function tableOf(chart: Locator): Promise<{ headers: string[]; rows: strin
   const toggle = chart.getByRole('button', { name: /Tabelle|table/ });
   await toggle.focus();
   await toggle.press('Enter');
-  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+  // Angular renders the change a moment after the key press: wait for it, at most the usual timeout.
+  await chart.locator('button[aria-expanded="true"]').waitFor();
   const table = chart.locator('table');
   await table.waitFor({ state: 'visible' });
   const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim());

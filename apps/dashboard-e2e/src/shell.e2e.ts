@@ -26,7 +26,7 @@ describe('the dashboard shell', () => {
     await expect(navigation.getByRole('link').allTextContents()).resolves.toContain('Arbeitszirkel');
     await page.getByRole('button', { name: 'EN – Englisch (English)' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     await expect(
       page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents(),
     ).resolves.toContain('Working groups');
