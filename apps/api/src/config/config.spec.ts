@@ -52,4 +52,19 @@ describe('loadConfig', () => {
       );
     }
   });
+
+  it('refuses an http:// OpenID Connect issuer unless it is allowed for tests', () => {
+    const oidc = {
+      OIDC_ISSUER: 'http://keycloak.local/realms/koop',
+      OIDC_CLIENT_ID: 'cockpit',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_REDIRECT_URI: 'https://cockpit.example/auth/oidc/callback',
+    };
+    expect(() => loadConfig(oidc)).toThrow(
+      /OIDC_ISSUER="http:\/\/keycloak.local\/realms\/koop": must be an https:\/\/ URL/,
+    );
+    expect(loadConfig({ ...oidc, OIDC_ALLOW_HTTP: 'true' }).oidc?.issuer).toBe(
+      'http://keycloak.local/realms/koop',
+    );
+  });
 });

@@ -206,6 +206,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         ),
     );
   }
+  if (values.OIDC_ISSUER?.startsWith('http://') && !values.OIDC_ALLOW_HTTP) {
+    throw new ConfigError([
+      `OIDC_ISSUER=${JSON.stringify(values.OIDC_ISSUER)}: must be an https:// URL (OIDC_ALLOW_HTTP=true is for tests against a local provider only)`,
+    ]);
+  }
   const production = values.NODE_ENV === 'production';
   return {
     port: values.PORT,
