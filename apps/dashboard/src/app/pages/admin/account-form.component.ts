@@ -42,7 +42,13 @@ export interface CreatedAccount {
   imports: [TranslocoDirective, RoleEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form novalidate (submit)="submit($event)" aria-labelledby="account-form-heading" *transloco="let t">
+    <form
+      class="koop-card"
+      novalidate
+      (submit)="submit($event)"
+      aria-labelledby="account-form-heading"
+      *transloco="let t"
+    >
       <h2 id="account-form-heading">{{ t('admin.form.title') }}</h2>
       @if (problems().general; as general) {
         @let text = localized(general);
@@ -108,9 +114,6 @@ export interface CreatedAccount {
   `,
   styles: `
     form {
-      background: var(--koop-surface);
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 1rem 1.25rem 1.25rem;
     }
     h2 {

@@ -43,7 +43,7 @@ import {
       <p class="lead">{{ t('admin.audit.lead') }}</p>
 
       <form
-        class="filters"
+        class="filters koop-card"
         role="search"
         aria-labelledby="audit-filters-heading"
         (submit)="$event.preventDefault()"
@@ -184,9 +184,6 @@ import {
       max-width: 60rem;
     }
     .filters {
-      background: var(--koop-surface);
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.75rem 1rem 1rem;
       margin-bottom: 1.25rem;
     }

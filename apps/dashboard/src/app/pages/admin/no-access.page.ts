@@ -11,7 +11,7 @@ import { pageTitle } from '../../shared/page-title';
   imports: [RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="panel" *transloco="let t">
+    <div class="panel koop-card" *transloco="let t">
       <h1>{{ t('admin.noAccess.title') }}</h1>
       <p>
         {{
@@ -35,10 +35,7 @@ import { pageTitle } from '../../shared/page-title';
     .panel {
       max-width: 40rem;
       margin: 1rem 0;
-      background: var(--koop-surface);
-      border: 1px solid var(--koop-border);
       border-left: 6px solid #8a5a00;
-      border-radius: 6px;
       padding: 1rem 1.25rem;
     }
     h1 {

@@ -22,6 +22,7 @@ const PEER_COLOUR = '#6b7785';
       } @else {
         <div class="charts">
           <koop-chart
+            class="koop-card"
             kind="bar"
             [stacked]="true"
             [caption]="t('cityProfile.peers.liveChart')"
@@ -33,6 +34,7 @@ const PEER_COLOUR = '#6b7785';
             csvName="vergleich-live-dienste"
           />
           <koop-chart
+            class="koop-card"
             kind="bar"
             [stacked]="true"
             [caption]="t('cityProfile.peers.ratingChart', { from: from(), to: to() })"
@@ -100,9 +102,6 @@ const PEER_COLOUR = '#6b7785';
       }
     }
     .charts > * {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.75rem;
       min-width: 0;
     }

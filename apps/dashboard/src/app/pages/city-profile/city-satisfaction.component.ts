@@ -22,6 +22,7 @@ import { injectTranslate } from '../projects/translate-signal';
       >
         <div class="charts">
           <koop-chart
+            class="koop-card"
             kind="line"
             [caption]="t('cityProfile.satisfaction.ratingChart')"
             [summary]="ratingSummary()"
@@ -35,6 +36,7 @@ import { injectTranslate } from '../projects/translate-signal';
             csvName="zufriedenheit-kommune-je-monat"
           />
           <koop-chart
+            class="koop-card"
             kind="bar"
             [caption]="t('cityProfile.satisfaction.ratingsChart')"
             [summary]="ratingsSummary()"
@@ -45,6 +47,7 @@ import { injectTranslate } from '../projects/translate-signal';
             csvName="bewertungen-kommune-je-monat"
           />
           <koop-chart
+            class="koop-card"
             kind="line"
             [caption]="t('cityProfile.satisfaction.completionChart')"
             [summary]="completionSummary()"
@@ -75,9 +78,6 @@ import { injectTranslate } from '../projects/translate-signal';
       }
     }
     .charts > * {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.75rem;
       min-width: 0;
     }

@@ -131,7 +131,7 @@ const RATINGS_COLOR = '#8a95a1';
             </ul>
             <div class="charts">
               @if (phaseChart(); as chart) {
-                <div class="card" data-chart="phase">
+                <div class="card koop-card" data-chart="phase">
                   <koop-chart
                     kind="bar"
                     [caption]="chart.caption"
@@ -145,7 +145,7 @@ const RATINGS_COLOR = '#8a95a1';
                 </div>
               }
               @if (healthChart(); as chart) {
-                <div class="card" data-chart="health">
+                <div class="card koop-card" data-chart="health">
                   <koop-chart
                     kind="bar"
                     [caption]="chart.caption"
@@ -171,7 +171,7 @@ const RATINGS_COLOR = '#8a95a1';
           >
             <div class="charts">
               @if (adoptionChart(); as chart) {
-                <div class="card" data-chart="adoption">
+                <div class="card koop-card" data-chart="adoption">
                   <koop-chart
                     kind="line"
                     [caption]="chart.caption"
@@ -184,7 +184,7 @@ const RATINGS_COLOR = '#8a95a1';
                   />
                 </div>
               }
-              <div class="card" data-chart="satisfaction">
+              <div class="card koop-card" data-chart="satisfaction">
                 @if (satisfactionChart(); as chart) {
                   <koop-chart
                     kind="line"
@@ -209,7 +209,7 @@ const RATINGS_COLOR = '#8a95a1';
         </section>
 
         <div class="activity">
-          <section class="card" aria-labelledby="cockpit-attention">
+          <section class="card koop-card" aria-labelledby="cockpit-attention">
             <h2 id="cockpit-attention">{{ t('cockpit.attention.title') }}</h2>
             <p class="hint">{{ t('cockpit.attention.hint') }}</p>
             <koop-load-state
@@ -243,7 +243,7 @@ const RATINGS_COLOR = '#8a95a1';
             </koop-load-state>
           </section>
 
-          <section class="card" aria-labelledby="cockpit-updates">
+          <section class="card koop-card" aria-labelledby="cockpit-updates">
             <h2 id="cockpit-updates">{{ t('cockpit.updates.title') }}</h2>
             <koop-load-state
               [resource]="updates"

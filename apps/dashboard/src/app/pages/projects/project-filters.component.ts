@@ -28,7 +28,7 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <section class="filters" [attr.aria-labelledby]="id + '-heading'">
+      <section class="filters koop-card" [attr.aria-labelledby]="id + '-heading'">
         <div class="head">
           <h2 [id]="id + '-heading'">{{ t('projects.filters.title') }}</h2>
           <button
@@ -158,9 +158,6 @@ let nextId = 0;
   `,
   styles: `
     .filters {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.75rem 1rem 1rem;
     }
     .head {

@@ -37,6 +37,7 @@ const MONTHS = 12;
         >
           <div class="charts">
             <koop-chart
+              class="koop-card"
               kind="bar"
               [caption]="t('projects.satisfaction.byCityChart')"
               [summary]="byCitySummary()"
@@ -50,6 +51,7 @@ const MONTHS = 12;
               csvName="zufriedenheit-nach-kommune"
             />
             <koop-chart
+              class="koop-card"
               kind="line"
               [caption]="t('projects.satisfaction.monthlyChart')"
               [summary]="monthlySummary()"
@@ -63,6 +65,7 @@ const MONTHS = 12;
               csvName="zufriedenheit-je-monat"
             />
             <koop-chart
+              class="koop-card"
               kind="bar"
               [caption]="t('projects.satisfaction.ratingsChart')"
               [summary]="ratingsSummary()"
@@ -134,9 +137,6 @@ const MONTHS = 12;
       }
     }
     .charts > * {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.75rem;
       min-width: 0;
     }

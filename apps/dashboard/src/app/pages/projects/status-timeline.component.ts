@@ -25,6 +25,7 @@ const FIRST_SHOWN = 5;
             @for (u of shown(); track u.id) {
               <li>
                 <article
+                  class="koop-card"
                   [id]="'status-' + u.id"
                   tabindex="-1"
                   [attr.aria-labelledby]="'status-' + u.id + '-date'"
@@ -97,9 +98,6 @@ const FIRST_SHOWN = 5;
       border: 2px solid #fff;
     }
     article {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.5rem 0.75rem;
     }
     h3 {

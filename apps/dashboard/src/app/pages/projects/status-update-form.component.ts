@@ -45,7 +45,7 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <form novalidate (submit)="submit($event)" [attr.aria-labelledby]="id + '-heading'">
+      <form class="koop-card" novalidate (submit)="submit($event)" [attr.aria-labelledby]="id + '-heading'">
         <h2 [id]="id + '-heading'">{{ t('projects.form.title') }}</h2>
         <p class="intro">{{ t('projects.form.intro') }}</p>
 

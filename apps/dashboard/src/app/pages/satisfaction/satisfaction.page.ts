@@ -119,7 +119,7 @@ interface ServiceGroup {
         }
 
         @if (service(); as s) {
-          <section class="comparison" aria-labelledby="satisfaction-comparison-title">
+          <section class="comparison koop-card" aria-labelledby="satisfaction-comparison-title">
             <h2 id="satisfaction-comparison-title">{{ t('satisfaction.comparison') }}</h2>
             <p class="scope">
               {{ t('satisfaction.comparisonIntro', { service: s.title, period: periodLabel }) }}

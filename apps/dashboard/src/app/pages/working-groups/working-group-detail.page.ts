@@ -41,7 +41,7 @@ import { countByHealth, sortByText } from './working-groups.logic';
             <h1>{{ group.name }}</h1>
             <p class="description">{{ group.description || t('workingGroups.detail.noDescription') }}</p>
 
-            <section class="card" aria-labelledby="group-facts">
+            <section class="card koop-card" aria-labelledby="group-facts">
               <h2 id="group-facts">{{ t('workingGroups.detail.facts') }}</h2>
               <dl class="facts">
                 <div>
@@ -94,7 +94,7 @@ import { countByHealth, sortByText } from './working-groups.logic';
             </section>
 
             <div class="columns">
-              <section class="card projects" aria-labelledby="group-projects">
+              <section class="card koop-card projects" aria-labelledby="group-projects">
                 <h2 id="group-projects">{{ t('workingGroups.detail.projects') }}</h2>
                 @if (projects().length === 0) {
                   <p>{{ t('workingGroups.detail.noProjects') }}</p>
@@ -148,7 +148,7 @@ import { countByHealth, sortByText } from './working-groups.logic';
                 }
               </section>
 
-              <section class="card" aria-labelledby="group-members">
+              <section class="card koop-card" aria-labelledby="group-members">
                 <h2 id="group-members">{{ t('workingGroups.members') }} ({{ members().length }})</h2>
                 @if (members().length === 0) {
                   <p>{{ t('workingGroups.detail.noMembers') }}</p>
@@ -164,7 +164,7 @@ import { countByHealth, sortByText } from './working-groups.logic';
               </section>
             </div>
 
-            <section class="card" aria-labelledby="group-updates">
+            <section class="card koop-card" aria-labelledby="group-updates">
               <h2 id="group-updates">{{ t('workingGroups.detail.updates') }}</h2>
               @if (group.latestStatusUpdates.length === 0) {
                 <p>{{ t('workingGroups.detail.noUpdates') }}</p>

@@ -45,7 +45,7 @@ import { countByHealth } from './working-groups.logic';
           >
             <ul class="groups">
               @for (group of rows(); track group.id) {
-                <li class="card" [attr.data-group]="group.id">
+                <li class="card koop-card" [attr.data-group]="group.id">
                   <h2>
                     <a [routerLink]="['/arbeitskreise', group.id]">{{ group.name }}</a>
                   </h2>
@@ -131,12 +131,6 @@ import { countByHealth } from './working-groups.logic';
       display: grid;
       gap: 1rem;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
-    }
-    .card {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-      padding: 1rem;
     }
     h2 {
       font-size: 1.15rem;

@@ -21,7 +21,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
     <ol class="entries" *transloco="let t">
       @for (entry of entries(); track entry.id) {
         @let title = titleOf(entry, t);
-        <li>
+        <li class="koop-card">
           <article [attr.aria-labelledby]="idPrefix() + entry.id">
             <h3 [id]="idPrefix() + entry.id" tabindex="-1">{{ title }}</h3>
             <p class="meta">
@@ -94,9 +94,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       padding: 0;
     }
     li {
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       padding: 0.6rem 0.9rem 0.75rem;
       margin-bottom: 0.75rem;
     }
