@@ -44,7 +44,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
 
           <section aria-labelledby="facts-heading">
             <h2 id="facts-heading" class="sr-only">{{ t('cityProfile.facts') }}</h2>
-            <dl class="facts">
+            <dl class="facts koop-card koop-facts">
               <div>
                 <dt>{{ t('cityProfile.ags') }}</dt>
                 <dd class="code">{{ c.ags }}</dd>

@@ -69,7 +69,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
 
           <section class="facts" aria-labelledby="facts-heading">
             <h2 id="facts-heading" class="sr-only">{{ t('projects.detail.facts') }}</h2>
-            <dl>
+            <dl class="koop-card koop-facts">
               <div>
                 <dt>{{ t('common.workingGroup') }}</dt>
                 <dd>
