@@ -43,8 +43,8 @@ type Grant = AdminAccountFragment['roles'][number];
       <p class="notice" role="status">{{ notice() }}</p>
 
       <koop-load-state [resource]="list">
-        <div class="table-wrap" role="region" aria-labelledby="accounts-caption" tabindex="0">
-          <table>
+        <div class="table-wrap koop-table-wrap" role="region" aria-labelledby="accounts-caption" tabindex="0">
+          <table class="koop-table">
             <caption id="accounts-caption">
               {{
                 t('admin.accounts.caption', { count: accounts().length })
@@ -164,34 +164,15 @@ type Grant = AdminAccountFragment['roles'][number];
     .table-wrap {
       /* Positioned, so that the visually hidden texts inside scroll with the table, not the page. */
       position: relative;
-      overflow-x: auto;
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
       margin-bottom: 1.5rem;
     }
     table {
-      border-collapse: collapse;
-      width: 100%;
       min-width: 52rem;
-    }
-    caption {
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
     }
     th,
     td {
-      text-align: left;
       vertical-align: top;
       padding: 0.5rem 0.75rem;
-      border-top: 1px solid var(--koop-border);
-    }
-    thead th {
-      background: #eef2f6;
-    }
-    tbody th {
-      font-weight: 400;
     }
     .name {
       display: block;

@@ -49,8 +49,8 @@ const PEER_COLOUR = '#6b7785';
             csvName="vergleich-bewertung"
           />
         </div>
-        <div class="table-wrap">
-          <table>
+        <div class="table-wrap koop-table-wrap">
+          <table class="koop-table">
             <caption>
               {{
                 t('cityProfile.peers.caption', { from: from(), to: to() })
@@ -105,33 +105,8 @@ const PEER_COLOUR = '#6b7785';
       padding: 0.75rem;
       min-width: 0;
     }
-    .table-wrap {
-      overflow-x: auto;
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-    }
     table {
-      border-collapse: collapse;
-      width: 100%;
       min-width: 40rem;
-    }
-    caption {
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.75rem;
-      border-top: 1px solid var(--koop-border);
-    }
-    thead th {
-      background: #eef2f6;
-    }
-    tbody th {
-      font-weight: 400;
     }
     tr.self {
       background: #fff4e8;

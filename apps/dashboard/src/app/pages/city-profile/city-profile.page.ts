@@ -116,8 +116,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
             @if (adoptions().length === 0) {
               <p>{{ t('cityProfile.adoptions.empty') }}</p>
             } @else {
-              <div class="table-wrap">
-                <table>
+              <div class="table-wrap koop-table-wrap">
+                <table class="koop-table">
                   <caption>
                     {{
                       t('cityProfile.adoptions.caption', { city: c.name, count: adoptions().length })
@@ -177,8 +177,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
             @if (c.ownedProjects.length === 0) {
               <p>{{ t('cityProfile.owned.empty') }}</p>
             } @else {
-              <div class="table-wrap">
-                <table>
+              <div class="table-wrap koop-table-wrap">
+                <table class="koop-table">
                   <caption>
                     {{
                       t('cityProfile.owned.caption', { city: c.name, count: c.ownedProjects.length })

@@ -34,8 +34,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
               </li>
             }
           </ul>
-          <div class="table-wrap">
-            <table>
+          <div class="table-wrap koop-table-wrap">
+            <table class="koop-table">
               <caption>
                 {{
                   t('projects.adoptions.caption', { count: adoptions().length })
@@ -96,33 +96,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
       padding: 0;
       margin: 0 0 0.5rem;
     }
-    .table-wrap {
-      overflow-x: auto;
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-    }
     table {
-      border-collapse: collapse;
-      width: 100%;
       min-width: 38rem;
-    }
-    caption {
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.75rem;
-      border-top: 1px solid var(--koop-border);
-    }
-    thead th {
-      background: #eef2f6;
-    }
-    tbody th {
-      font-weight: 400;
     }
     td {
       white-space: nowrap;

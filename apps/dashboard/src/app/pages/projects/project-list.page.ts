@@ -88,8 +88,13 @@ interface Column {
             @if (page.projects.totalCount === 0) {
               <p>{{ t('projects.list.noneHint') }}</p>
             } @else {
-              <div class="table-wrap" role="region" [attr.aria-labelledby]="'results-caption'" tabindex="0">
-                <table>
+              <div
+                class="table-wrap koop-table-wrap"
+                role="region"
+                [attr.aria-labelledby]="'results-caption'"
+                tabindex="0"
+              >
+                <table class="koop-table">
                   <caption id="results-caption">
                     {{
                       t('projects.list.caption', { page: state().trail.length + 1 })

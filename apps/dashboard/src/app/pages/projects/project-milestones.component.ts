@@ -35,8 +35,13 @@ const SYMBOLS: Record<MilestoneState, string> = { done: '✓', overdue: '⚠', o
               </strong>
             }
           </p>
-          <div class="table-wrap" role="region" aria-labelledby="milestones-caption" tabindex="0">
-            <table>
+          <div
+            class="table-wrap koop-table-wrap"
+            role="region"
+            aria-labelledby="milestones-caption"
+            tabindex="0"
+          >
+            <table class="koop-table">
               <caption id="milestones-caption">
                 {{
                   t('projects.milestones.caption')
@@ -83,33 +88,6 @@ const SYMBOLS: Record<MilestoneState, string> = { done: '✓', overdue: '⚠', o
     .summary strong {
       color: #9a0007;
       margin-left: 0.5rem;
-    }
-    .table-wrap {
-      overflow-x: auto;
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    caption {
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.75rem;
-      border-top: 1px solid var(--koop-border);
-    }
-    thead th {
-      background: #eef2f6;
-    }
-    tbody th {
-      font-weight: 400;
     }
     tr.overdue th {
       font-weight: 700;

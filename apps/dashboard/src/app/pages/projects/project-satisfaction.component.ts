@@ -76,8 +76,8 @@ const MONTHS = 12;
               csvName="bewertungen-je-monat"
             />
           </div>
-          <div class="table-wrap">
-            <table>
+          <div class="table-wrap koop-table-wrap">
+            <table class="koop-table">
               <caption>
                 {{
                   t('projects.satisfaction.tableCaption', {
@@ -140,33 +140,8 @@ const MONTHS = 12;
       padding: 0.75rem;
       min-width: 0;
     }
-    .table-wrap {
-      overflow-x: auto;
-      background: #fff;
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-    }
     table {
-      border-collapse: collapse;
-      width: 100%;
       min-width: 36rem;
-    }
-    caption {
-      text-align: left;
-      padding: 0.5rem 0.75rem;
-      font-weight: 600;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.75rem;
-      border-top: 1px solid var(--koop-border);
-    }
-    thead th {
-      background: #eef2f6;
-    }
-    tbody th {
-      font-weight: 400;
     }
     a {
       color: var(--koop-blue);

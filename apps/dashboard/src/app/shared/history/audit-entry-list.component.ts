@@ -52,7 +52,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
               <p class="muted">{{ t('admin.history.noChanges') }}</p>
             } @else {
               <div class="table-wrap">
-                <table>
+                <table class="koop-table">
                   <caption class="sr-only">
                     {{
                       t('admin.history.changes', { what: title })
@@ -141,22 +141,15 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       margin-top: 0.4rem;
       overflow-x: auto;
     }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
     th,
     td {
-      text-align: left;
       vertical-align: top;
       padding: 0.3rem 0.5rem;
-      border-top: 1px solid var(--koop-border);
       /* Break at spaces and hyphens first; inside a word only when nothing else fits. */
       overflow-wrap: break-word;
       hyphens: auto;
     }
     thead th {
-      background: #eef2f6;
       font-size: 0.9rem;
     }
     thead th:first-child {
@@ -164,9 +157,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
     }
     thead th:not(:first-child) {
       width: 37.5%;
-    }
-    tbody th {
-      font-weight: 400;
     }
     code {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
