@@ -57,10 +57,11 @@ export interface CreatedAccount {
         </p>
       }
       <div class="fields">
-        <div class="field">
+        <div class="field koop-field">
           <label for="new-username">{{ t('admin.form.username') }}</label>
           <p class="hint" id="new-username-hint">{{ t('admin.form.usernameHint') }}</p>
           <input
+            class="koop-input"
             id="new-username"
             type="text"
             autocomplete="off"
@@ -81,10 +82,11 @@ export interface CreatedAccount {
             </p>
           }
         </div>
-        <div class="field">
+        <div class="field koop-field">
           <label for="new-display-name">{{ t('admin.form.displayName') }}</label>
           <p class="hint" id="new-display-name-hint">{{ t('admin.form.displayNameHint') }}</p>
           <input
+            class="koop-input"
             id="new-display-name"
             type="text"
             autocomplete="off"
@@ -127,13 +129,7 @@ export interface CreatedAccount {
       margin-bottom: 1rem;
     }
     .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
       min-width: 0;
-    }
-    label {
-      font-weight: 600;
     }
     .hint {
       color: var(--koop-muted);
@@ -141,10 +137,7 @@ export interface CreatedAccount {
       margin: 0;
     }
     input {
-      font: inherit;
       padding: 0.45rem 0.6rem;
-      border: 1px solid #6b7785;
-      border-radius: 4px;
     }
     input[aria-invalid='true'] {
       border: 2px solid #9a0007;

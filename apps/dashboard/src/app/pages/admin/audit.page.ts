@@ -50,7 +50,7 @@ import {
       >
         <h2 id="audit-filters-heading">{{ t('admin.audit.filters') }}</h2>
         <div class="grid">
-          <div class="field">
+          <div class="field koop-field">
             <label for="audit-entity">{{ t('admin.audit.entity') }}</label>
             <select id="audit-entity" (change)="filter({ entity: $any($event.target).value || null })">
               <option value="" [selected]="!state().entity">{{ t('admin.audit.all') }}</option>
@@ -61,7 +61,7 @@ import {
               }
             </select>
           </div>
-          <div class="field">
+          <div class="field koop-field">
             <label for="audit-operation">{{ t('admin.audit.operation') }}</label>
             <select id="audit-operation" (change)="filter({ operation: $any($event.target).value || null })">
               <option value="" [selected]="!state().operation">{{ t('admin.audit.all') }}</option>
@@ -73,7 +73,7 @@ import {
             </select>
           </div>
           @if (auth.isAdmin()) {
-            <div class="field">
+            <div class="field koop-field">
               <label for="audit-account">{{ t('admin.audit.account') }}</label>
               <select id="audit-account" (change)="filter({ accountId: $any($event.target).value || null })">
                 <option value="" [selected]="!state().accountId">{{ t('admin.audit.all') }}</option>
@@ -85,7 +85,7 @@ import {
               </select>
             </div>
           }
-          <div class="field">
+          <div class="field koop-field">
             <label for="audit-from">{{ t('admin.audit.from') }}</label>
             <input
               id="audit-from"
@@ -94,7 +94,7 @@ import {
               (change)="filter({ from: $any($event.target).value || null })"
             />
           </div>
-          <div class="field">
+          <div class="field koop-field">
             <label for="audit-to">{{ t('admin.audit.to') }}</label>
             <input
               id="audit-to"
@@ -193,13 +193,9 @@ import {
       gap: 0.75rem 1rem;
     }
     .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
       min-width: 0;
     }
     label {
-      font-weight: 600;
       font-size: 0.95rem;
     }
     select,

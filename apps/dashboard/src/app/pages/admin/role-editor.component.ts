@@ -32,7 +32,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
         @let scope = scopeOf(row.role);
         <fieldset class="row">
           <legend>{{ t('admin.roles.row', { n: i + 1 }) }}</legend>
-          <div class="field">
+          <div class="field koop-field">
             <label [for]="base + '-role'">{{ t('admin.roles.role') }}</label>
             <select
               [id]="base + '-role'"
@@ -51,7 +51,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
             }
           </div>
           @if (scope === 'city') {
-            <div class="field">
+            <div class="field koop-field">
               <label [for]="base + '-city'">{{ t('admin.roles.city') }}</label>
               <select
                 [id]="base + '-city'"
@@ -70,7 +70,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
               }
             </div>
           } @else if (scope === 'workingGroup') {
-            <div class="field">
+            <div class="field koop-field">
               <label [for]="base + '-group'">{{ t('admin.roles.workingGroup') }}</label>
               <select
                 [id]="base + '-group'"
@@ -138,15 +138,11 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       padding: 0 0.25rem;
     }
     .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
       flex: 1 1 12rem;
       min-width: 0;
       max-width: 24rem;
     }
     label {
-      font-weight: 600;
       font-size: 0.95rem;
     }
     select {

@@ -58,13 +58,17 @@ interface Saved {
 
       <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
         <form
-          class="filters"
+          class="filters koop-card koop-filters"
           [attr.aria-label]="t('adoptionMatrix.filters')"
           (submit)="$event.preventDefault()"
         >
-          <div class="control">
+          <div class="control koop-field">
             <label for="adoption-cooperation">{{ t('common.cooperation') }}</label>
-            <select id="adoption-cooperation" (change)="chooseCooperation($any($event.target).value)">
+            <select
+              class="koop-input"
+              id="adoption-cooperation"
+              (change)="chooseCooperation($any($event.target).value)"
+            >
               @for (cooperation of cooperations.cooperations(); track cooperation.id) {
                 <option [value]="cooperation.id" [selected]="cooperation.id === cooperationId()">
                   {{ cooperation.name }}
@@ -72,18 +76,18 @@ interface Saved {
               }
             </select>
           </div>
-          <div class="control">
+          <div class="control koop-field">
             <label for="adoption-topic">{{ t('adoptionMatrix.topic') }}</label>
-            <select id="adoption-topic" (change)="chooseTopic($any($event.target).value)">
+            <select class="koop-input" id="adoption-topic" (change)="chooseTopic($any($event.target).value)">
               <option value="" [selected]="topic() === null">{{ t('adoptionMatrix.allTopics') }}</option>
               @for (option of topicOptions(); track option.key) {
                 <option [value]="option.key" [selected]="option.key === topic()">{{ option.name }}</option>
               }
             </select>
           </div>
-          <div class="control">
+          <div class="control koop-field">
             <label for="adoption-stage">{{ t('common.stage') }}</label>
-            <select id="adoption-stage" (change)="chooseStage($any($event.target).value)">
+            <select class="koop-input" id="adoption-stage" (change)="chooseStage($any($event.target).value)">
               <option value="" [selected]="stage() === null">{{ t('adoptionMatrix.allStages') }}</option>
               @for (option of stages; track option) {
                 <option [value]="option" [selected]="option === stage()">

@@ -85,7 +85,7 @@ const RATINGS_COLOR = '#8a95a1';
 
       <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
         <form class="selection" [attr.aria-label]="t('cockpit.selection')" (submit)="$event.preventDefault()">
-          <div class="field">
+          <div class="field koop-field">
             <label for="cockpit-cooperation">{{ t('common.cooperation') }}</label>
             <select id="cockpit-cooperation" (change)="chooseCooperation($event)">
               @for (cooperation of cooperations.cooperations(); track cooperation.id) {
@@ -95,7 +95,7 @@ const RATINGS_COLOR = '#8a95a1';
               }
             </select>
           </div>
-          <div class="field">
+          <div class="field koop-field">
             <label for="cockpit-year">{{ t('common.year') }}</label>
             <select id="cockpit-year" (change)="chooseYear($event)">
               @for (option of years(); track option) {

@@ -49,6 +49,7 @@ let nextId = 0;
             <label [for]="id + '-search'">{{ t('projects.filters.search') }}</label>
             <div class="search">
               <input
+                class="koop-input"
                 type="search"
                 [id]="id + '-search'"
                 [value]="searchText()"
@@ -59,7 +60,11 @@ let nextId = 0;
           </form>
 
           <label [for]="id + '-cooperation'">{{ t('common.cooperation') }}</label>
-          <select [id]="id + '-cooperation'" (change)="cooperationChosen($any($event.target).value)">
+          <select
+            class="koop-input"
+            [id]="id + '-cooperation'"
+            (change)="cooperationChosen($any($event.target).value)"
+          >
             <option value="" [selected]="!state().cooperationId">
               {{ t('projects.filters.allFeminine') }}
             </option>
@@ -70,6 +75,7 @@ let nextId = 0;
 
           <label [for]="id + '-group'">{{ t('common.workingGroup') }}</label>
           <select
+            class="koop-input"
             [id]="id + '-group'"
             (change)="changed.emit({ workingGroupId: $any($event.target).value || null })"
           >
@@ -85,6 +91,7 @@ let nextId = 0;
 
           <label [for]="id + '-city'">{{ t('common.city') }}</label>
           <select
+            class="koop-input"
             [id]="id + '-city'"
             [attr.aria-describedby]="id + '-city-hint'"
             (change)="cityChosen($any($event.target).value)"
@@ -97,7 +104,7 @@ let nextId = 0;
           <p class="hint" [id]="id + '-city-hint'">{{ t('projects.filters.cityHint') }}</p>
 
           <label [for]="id + '-efa'">{{ t('projects.filters.efa') }}</label>
-          <select [id]="id + '-efa'" (change)="efaChosen($any($event.target).value)">
+          <select class="koop-input" [id]="id + '-efa'" (change)="efaChosen($any($event.target).value)">
             <option value="" [selected]="state().isEfa === null">{{ t('common.all') }}</option>
             <option value="ja" [selected]="state().isEfa === true">
               {{ t('projects.filters.efaOnly') }}
@@ -176,16 +183,9 @@ let nextId = 0;
       font-weight: 600;
       margin: 0.75rem 0 0.2rem;
     }
-    select,
-    input[type='search'] {
-      font: inherit;
+    .koop-input {
       width: 100%;
-      box-sizing: border-box;
       padding: 0.35rem 0.45rem;
-      border: 1px solid #6b7785;
-      border-radius: 4px;
-      background: #fff;
-      min-height: 2.5rem;
     }
     .search {
       display: flex;

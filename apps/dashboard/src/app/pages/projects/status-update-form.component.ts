@@ -77,6 +77,7 @@ let nextId = 0;
             </p>
           }
           <select
+            class="koop-input"
             [id]="id + '-phase'"
             [attr.aria-invalid]="!!problems().fields.phase"
             [attr.aria-describedby]="problems().fields.phase ? id + '-phase-error' : null"
@@ -130,7 +131,7 @@ let nextId = 0;
           <input
             type="number"
             inputmode="numeric"
-            class="progress"
+            class="progress koop-input"
             [id]="id + '-progress'"
             min="0"
             max="100"
@@ -154,6 +155,7 @@ let nextId = 0;
             </p>
           }
           <textarea
+            class="koop-input"
             rows="3"
             [id]="id + '-summary'"
             [value]="summary()"
@@ -175,6 +177,7 @@ let nextId = 0;
             </p>
           }
           <textarea
+            class="koop-input"
             rows="2"
             [id]="id + '-blockers'"
             [value]="blockers()"
@@ -196,6 +199,7 @@ let nextId = 0;
             </p>
           }
           <input
+            class="koop-input"
             type="text"
             autocomplete="name"
             [id]="id + '-author'"

@@ -48,13 +48,17 @@ interface ServiceGroup {
       >
         @let periodLabel = t('satisfaction.periodText', periodText());
         <form
-          class="filters"
+          class="filters koop-card koop-filters"
           [attr.aria-label]="t('satisfaction.filters')"
           (submit)="$event.preventDefault()"
         >
-          <div class="control wide">
+          <div class="control koop-field wide">
             <label for="satisfaction-service">{{ t('satisfaction.service') }}</label>
-            <select id="satisfaction-service" (change)="chooseService($any($event.target).value)">
+            <select
+              class="koop-input"
+              id="satisfaction-service"
+              (change)="chooseService($any($event.target).value)"
+            >
               @for (group of serviceGroups(); track group.cooperation) {
                 <optgroup [label]="group.cooperation">
                   @for (option of group.services; track option.id) {
@@ -66,18 +70,26 @@ interface ServiceGroup {
               }
             </select>
           </div>
-          <div class="control">
+          <div class="control koop-field">
             <label for="satisfaction-city">{{ t('satisfaction.city') }}</label>
-            <select id="satisfaction-city" (change)="chooseCity($any($event.target).value)">
+            <select
+              class="koop-input"
+              id="satisfaction-city"
+              (change)="chooseCity($any($event.target).value)"
+            >
               <option value="" [selected]="!city()">{{ t('satisfaction.allCities') }}</option>
               @for (option of cities(); track option.id) {
                 <option [value]="option.id" [selected]="option.id === city()?.id">{{ option.name }}</option>
               }
             </select>
           </div>
-          <div class="control">
+          <div class="control koop-field">
             <label for="satisfaction-period">{{ t('satisfaction.period') }}</label>
-            <select id="satisfaction-period" (change)="choosePeriod($any($event.target).value)">
+            <select
+              class="koop-input"
+              id="satisfaction-period"
+              (change)="choosePeriod($any($event.target).value)"
+            >
               @for (preset of presets; track $index) {
                 <option [value]="$index" [selected]="$index === presetIndex()">
                   {{ t('satisfaction.preset.' + preset.key, { value: preset.value }) }}
@@ -126,9 +138,13 @@ interface ServiceGroup {
             </p>
             <koop-load-state [resource]="byCity">
               @let cmp = comparison();
-              <div class="control band">
+              <div class="control koop-field band">
                 <label for="satisfaction-band">{{ t('satisfaction.band') }}</label>
-                <select id="satisfaction-band" (change)="chooseBand($any($event.target).value)">
+                <select
+                  class="koop-input"
+                  id="satisfaction-band"
+                  (change)="chooseBand($any($event.target).value)"
+                >
                   @for (option of bands; track option) {
                     <option [value]="option" [selected]="option === band()">
                       {{

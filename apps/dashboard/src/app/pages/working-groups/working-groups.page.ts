@@ -27,7 +27,7 @@ import { countByHealth } from './working-groups.logic';
       <h1>{{ t('workingGroups.title') }}</h1>
       <p class="lead">{{ t('workingGroups.lead') }}</p>
       <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
-        <div class="field">
+        <div class="field koop-field">
           <label for="groups-cooperation">{{ t('common.cooperation') }}</label>
           <select id="groups-cooperation" (change)="chooseCooperation($event)">
             @for (cooperation of cooperations.cooperations(); track cooperation.id) {
@@ -105,15 +105,9 @@ import { countByHealth } from './working-groups.logic';
       margin: 0 0 1rem;
     }
     .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
       margin-bottom: 1.25rem;
       max-width: 100%;
       width: fit-content;
-    }
-    label {
-      font-weight: 600;
     }
     select {
       font: inherit;
