@@ -84,8 +84,10 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
                 <dd>{{ account().disabled ? t('admin.accounts.disabled') : t('admin.accounts.active') }}</dd>
               </dl>
               <p class="choices">
-                <button type="button" (click)="takeCurrent()">{{ t('admin.dialog.reload') }}</button>
-                <button type="submit">{{ t('admin.dialog.reapply') }}</button>
+                <button type="button" class="koop-button" (click)="takeCurrent()">
+                  {{ t('admin.dialog.reload') }}
+                </button>
+                <button type="submit" class="koop-button">{{ t('admin.dialog.reapply') }}</button>
               </p>
             }
           </div>
@@ -103,11 +105,11 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
         </p>
         <div class="actions">
           @if (!conflict()) {
-            <button type="submit" class="primary" [attr.aria-disabled]="sending()">
+            <button type="submit" class="primary koop-button-primary" [attr.aria-disabled]="sending()">
               {{ sending() ? t('admin.dialog.saving') : submitText(t) }}
             </button>
           }
-          <button type="button" (click)="close()">{{ t('common.cancel') }}</button>
+          <button type="button" class="koop-button" (click)="close()">{{ t('common.cancel') }}</button>
         </div>
       </form>
     </dialog>
@@ -173,20 +175,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       flex-wrap: wrap;
       gap: 0.5rem;
       margin-top: 0.75rem;
-    }
-    button {
-      font: inherit;
-      padding: 0.4rem 1rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: #fff;
-      color: var(--koop-blue);
-      cursor: pointer;
-      min-height: 2.5rem;
-    }
-    .primary {
-      background: var(--koop-blue);
-      color: #fff;
     }
   `,
 })

@@ -109,7 +109,7 @@ export interface CreatedAccount {
         </div>
       </div>
       <koop-role-editor idPrefix="new-role" [(rows)]="rows" [names]="names()" [problems]="rowProblems()" />
-      <button type="submit" class="primary" [attr.aria-disabled]="sending()">
+      <button type="submit" class="primary koop-button-primary" [attr.aria-disabled]="sending()">
         {{ sending() ? t('admin.form.sending') : t('admin.form.submit') }}
       </button>
     </form>
@@ -155,15 +155,8 @@ export interface CreatedAccount {
       border-radius: 4px;
     }
     .primary {
-      font: inherit;
       margin-top: 0.75rem;
       padding: 0.5rem 1.25rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: var(--koop-blue);
-      color: #fff;
-      cursor: pointer;
-      min-height: 2.5rem;
     }
     .sr-only {
       position: absolute;

@@ -115,7 +115,9 @@ import {
           </p>
         }
         @if (filterCount() > 0) {
-          <button type="button" class="reset" (click)="reset()">{{ t('admin.audit.reset') }}</button>
+          <button type="button" class="reset koop-button" (click)="reset()">
+            {{ t('admin.audit.reset') }}
+          </button>
         }
       </form>
 
@@ -158,7 +160,7 @@ import {
             @if (pages.hasMore()) {
               <button
                 type="button"
-                class="more"
+                class="more koop-button-primary"
                 [attr.aria-disabled]="pages.loadingMore()"
                 (click)="loadMore()"
               >
@@ -225,22 +227,8 @@ import {
       color: var(--koop-muted);
       margin: 0 0 0.75rem;
     }
-    button {
-      font: inherit;
-      padding: 0.4rem 1rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: #fff;
-      color: var(--koop-blue);
-      cursor: pointer;
-      min-height: 2.5rem;
-    }
     .reset {
       margin-top: 0.75rem;
-    }
-    .more {
-      background: var(--koop-blue);
-      color: #fff;
     }
   `,
 })

@@ -27,7 +27,9 @@ import { TranslocoDirective } from '@jsverse/transloco';
         <dt>{{ t('admin.created.passwordLabel') }}</dt>
         <dd class="password">
           <code #code data-initial-password>{{ password() }}</code>
-          <button type="button" (click)="copy()">{{ t('admin.created.copy') }}</button>
+          <button type="button" class="koop-button-primary" (click)="copy()">
+            {{ t('admin.created.copy') }}
+          </button>
         </dd>
       </dl>
       <p class="copy-state" role="status">
@@ -41,7 +43,9 @@ import { TranslocoDirective } from '@jsverse/transloco';
       <p>
         <strong>{{ t('admin.created.mustChange') }}</strong>
       </p>
-      <button type="button" class="done" (click)="closed.emit()">{{ t('admin.created.done') }}</button>
+      <button type="button" class="done koop-button" (click)="closed.emit()">
+        {{ t('admin.created.done') }}
+      </button>
     </section>
   `,
   styles: `
@@ -93,19 +97,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
       min-height: 1.5em;
       color: #1b5e20;
     }
-    button {
-      font: inherit;
-      padding: 0.4rem 1rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: var(--koop-blue);
-      color: #fff;
-      cursor: pointer;
-      min-height: 2.5rem;
-    }
     .done {
-      background: #fff;
-      color: var(--koop-blue);
       margin-top: 0.5rem;
     }
   `,

@@ -91,7 +91,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
               }
             </div>
           }
-          <button type="button" class="remove" (click)="remove(i)">
+          <button type="button" class="remove koop-button" (click)="remove(i)">
             {{ t('admin.roles.remove') }}
             <span class="sr-only">{{ t('admin.roles.removeRow', { n: i + 1 }) }}</span>
           </button>
@@ -99,7 +99,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       } @empty {
         <p class="empty">{{ t('admin.roles.empty') }}</p>
       }
-      <button type="button" class="add" #addButton (click)="add()">
+      <button type="button" class="add koop-button" #addButton (click)="add()">
         <span aria-hidden="true">+</span> {{ t('admin.roles.add') }}
       </button>
     </fieldset>
@@ -162,14 +162,7 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       margin: 0;
     }
     button {
-      font: inherit;
       padding: 0.4rem 0.8rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: #fff;
-      color: var(--koop-blue);
-      cursor: pointer;
-      min-height: 2.5rem;
     }
     .remove {
       border-color: #6b7785;

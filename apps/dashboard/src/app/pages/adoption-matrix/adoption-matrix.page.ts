@@ -97,7 +97,7 @@ interface Saved {
             </select>
           </div>
           @if (filtered()) {
-            <button type="button" class="reset" (click)="resetFilters()">
+            <button type="button" class="reset koop-button" (click)="resetFilters()">
               {{ t('adoptionMatrix.resetFilters') }}
             </button>
           }
@@ -127,7 +127,7 @@ interface Saved {
             </p>
             @if (m.cities.length === 0 || m.services.length === 0) {
               <p class="no-match">{{ t('adoptionMatrix.noMatch') }}</p>
-              <button type="button" class="reset" (click)="resetFilters()">
+              <button type="button" class="reset koop-button" (click)="resetFilters()">
                 {{ t('adoptionMatrix.resetFilters') }}
               </button>
             } @else {

@@ -33,7 +33,7 @@ let nextId = 0;
           <h2 [id]="id + '-heading'">{{ t('projects.filters.title') }}</h2>
           <button
             type="button"
-            class="toggle"
+            class="toggle koop-button"
             [attr.aria-expanded]="open()"
             [attr.aria-controls]="id + '-body'"
             (click)="toggledOpen.set(!open())"
@@ -55,7 +55,9 @@ let nextId = 0;
                 [value]="searchText()"
                 (input)="typed($any($event.target).value)"
               />
-              <button type="submit">{{ t('projects.filters.searchButton') }}</button>
+              <button type="submit" class="koop-button-primary">
+                {{ t('projects.filters.searchButton') }}
+              </button>
             </div>
           </form>
 
@@ -157,7 +159,9 @@ let nextId = 0;
           </fieldset>
 
           @if (active() > 0) {
-            <button type="button" class="reset" (click)="reset()">{{ t('projects.filters.reset') }}</button>
+            <button type="button" class="reset koop-button" (click)="reset()">
+              {{ t('projects.filters.reset') }}
+            </button>
           }
         </div>
       </section>
@@ -215,19 +219,7 @@ let nextId = 0;
       color: var(--koop-muted);
     }
     button {
-      font: inherit;
       padding: 0.35rem 0.8rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: var(--koop-blue);
-      color: #fff;
-      cursor: pointer;
-      min-height: 2.5rem;
-    }
-    .toggle,
-    .reset {
-      background: #fff;
-      color: var(--koop-blue);
     }
     .reset {
       margin-top: 1rem;

@@ -55,7 +55,7 @@ const FIRST_SHOWN = 5;
             }
           </ol>
           @if (updates().length > firstShown) {
-            <button type="button" [attr.aria-expanded]="all()" (click)="all.set(!all())">
+            <button type="button" class="koop-button" [attr.aria-expanded]="all()" (click)="all.set(!all())">
               {{
                 all()
                   ? t('projects.timeline.showFewer')
@@ -123,14 +123,7 @@ const FIRST_SHOWN = 5;
       padding-left: 0.5rem;
     }
     button {
-      font: inherit;
       padding: 0.35rem 0.8rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: #fff;
-      color: var(--koop-blue);
-      cursor: pointer;
-      min-height: 2.5rem;
     }
   `,
 })

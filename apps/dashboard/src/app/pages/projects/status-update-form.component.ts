@@ -210,7 +210,7 @@ let nextId = 0;
           />
         </div>
 
-        <button type="submit" [attr.aria-disabled]="sending()">
+        <button type="submit" class="koop-button-primary" [attr.aria-disabled]="sending()">
           {{ sending() ? t('projects.form.sending') : t('projects.form.submit') }}
         </button>
         <p class="success" role="status">
