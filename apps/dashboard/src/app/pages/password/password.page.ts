@@ -14,16 +14,17 @@ type Field = 'currentPassword' | 'newPassword' | 'repeat';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <div class="panel">
+      <div class="panel koop-card koop-form-panel">
         <h1>{{ t('auth.passwordTitle') }}</h1>
         @if (auth.account()?.mustChangePassword) {
           <p role="note">{{ t('auth.initialPasswordNote') }}</p>
         }
         <form (ngSubmit)="submit()" novalidate>
           @for (field of fields; track field) {
-            <p class="field">
+            <p class="field koop-field">
               <label [for]="field">{{ t('auth.field.' + field) }}</label>
               <input
+                class="koop-input"
                 [id]="field"
                 [name]="field"
                 type="password"
@@ -45,7 +46,9 @@ type Field = 'currentPassword' | 'newPassword' | 'repeat';
           @if (done()) {
             <p role="status" class="done">{{ t('auth.passwordChanged') }}</p>
           }
-          <button type="submit" [disabled]="busy()">{{ t('auth.changePassword') }}</button>
+          <button type="submit" class="koop-button-primary" [disabled]="busy()">
+            {{ t('auth.changePassword') }}
+          </button>
         </form>
       </div>
     </ng-container>
@@ -53,28 +56,6 @@ type Field = 'currentPassword' | 'newPassword' | 'repeat';
   styles: `
     .panel {
       max-width: 30rem;
-      margin: 2rem auto;
-      background: var(--koop-surface);
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-      padding: 1.25rem 1.5rem;
-    }
-    h1 {
-      margin-top: 0;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-    }
-    label {
-      font-weight: 600;
-    }
-    input {
-      font: inherit;
-      padding: 0.45rem 0.6rem;
-      border: 1px solid #6b7785;
-      border-radius: 4px;
     }
     .hint {
       color: #3d4a59;
@@ -86,15 +67,6 @@ type Field = 'currentPassword' | 'newPassword' | 'repeat';
     }
     .done {
       color: #1b5e20;
-    }
-    button {
-      font: inherit;
-      padding: 0.5rem 1.25rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: var(--koop-blue);
-      color: #fff;
-      cursor: pointer;
     }
   `,
 })

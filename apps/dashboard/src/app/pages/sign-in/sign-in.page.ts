@@ -15,7 +15,7 @@ import { AppInfoDocument } from '../../graphql/generated/graphql';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <div class="panel">
+      <div class="panel koop-card koop-form-panel">
         <h1>{{ t('auth.signInTitle') }}</h1>
         <p>{{ t('auth.signInIntro') }}</p>
         @if (ssoError(); as code) {
@@ -28,9 +28,10 @@ import { AppInfoDocument } from '../../graphql/generated/graphql';
           <p class="or">{{ t('auth.sso.or') }}</p>
         }
         <form (ngSubmit)="submit()" novalidate>
-          <p class="field">
+          <p class="field koop-field">
             <label for="username">{{ t('auth.username') }}</label>
             <input
+              class="koop-input"
               id="username"
               name="username"
               autocomplete="username"
@@ -40,9 +41,10 @@ import { AppInfoDocument } from '../../graphql/generated/graphql';
               [attr.aria-describedby]="problem() ? 'sign-in-problem' : null"
             />
           </p>
-          <p class="field">
+          <p class="field koop-field">
             <label for="password">{{ t('auth.password') }}</label>
             <input
+              class="koop-input"
               id="password"
               name="password"
               type="password"
@@ -56,7 +58,9 @@ import { AppInfoDocument } from '../../graphql/generated/graphql';
           @if (problem(); as code) {
             <p id="sign-in-problem" class="problem" role="alert">{{ t('auth.problem.' + code) }}</p>
           }
-          <button type="submit" [disabled]="busy()">{{ t('auth.signIn') }}</button>
+          <button type="submit" class="koop-button-primary" [disabled]="busy()">
+            {{ t('auth.signIn') }}
+          </button>
         </form>
       </div>
     </ng-container>
@@ -64,37 +68,6 @@ import { AppInfoDocument } from '../../graphql/generated/graphql';
   styles: `
     .panel {
       max-width: 28rem;
-      margin: 2rem auto;
-      background: var(--koop-surface);
-      border: 1px solid var(--koop-border);
-      border-radius: 6px;
-      padding: 1.25rem 1.5rem;
-    }
-    h1 {
-      margin-top: 0;
-    }
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.25rem;
-    }
-    label {
-      font-weight: 600;
-    }
-    input {
-      font: inherit;
-      padding: 0.45rem 0.6rem;
-      border: 1px solid #6b7785;
-      border-radius: 4px;
-    }
-    button {
-      font: inherit;
-      padding: 0.5rem 1.25rem;
-      border-radius: 4px;
-      border: 1px solid var(--koop-blue);
-      background: var(--koop-blue);
-      color: #fff;
-      cursor: pointer;
     }
     button[disabled] {
       opacity: 0.7;
