@@ -158,14 +158,6 @@ export interface CreatedAccount {
       margin-top: 0.75rem;
       padding: 0.5rem 1.25rem;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class AccountFormComponent {

@@ -214,14 +214,6 @@ type Grant = AdminAccountFragment['roles'][number];
       min-height: 2.25rem;
       white-space: nowrap;
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class AccountsPage {

@@ -168,14 +168,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
       border-color: #6b7785;
       color: var(--koop-ink);
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class RoleEditorComponent {

@@ -181,14 +181,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
         font-size: 0.8rem;
       }
     }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class AuditEntryListComponent {
