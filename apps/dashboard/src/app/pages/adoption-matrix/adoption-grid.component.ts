@@ -27,7 +27,7 @@ import type { MatrixCellView, ShapedMatrix } from './matrix-shape';
   templateUrl: './adoption-grid.component.html',
   // Listened to on the host, for every cell at once.
   host: { '(keydown)': 'onKeydown($event)', '(focusin)': 'onFocusin($event)' },
-  styleUrl: './adoption-grid.component.css',
+  styleUrls: ['./adoption-grid.component.css', './stage-colours.css'],
 })
 export class AdoptionGridComponent {
   readonly matrix = input.required<ShapedMatrix>();

@@ -65,31 +65,8 @@ import { STAGES } from './matrix-shape';
     p {
       margin: 0.3rem 0 0;
     }
-    [data-stage='LIVE'] {
-      background: var(--stage-live-bg);
-      color: var(--stage-live-fg);
-    }
-    [data-stage='IN_ROLLOUT'] {
-      background: var(--stage-in-rollout-bg);
-      color: var(--stage-in-rollout-fg);
-    }
-    [data-stage='PLANNED'] {
-      background: var(--stage-planned-bg);
-      color: var(--stage-planned-fg);
-    }
-    [data-stage='EVALUATING'] {
-      background: var(--stage-evaluating-bg);
-      color: var(--stage-evaluating-fg);
-    }
-    [data-stage='NOT_PLANNED'] {
-      background: var(--stage-not-planned-bg);
-      color: var(--stage-not-planned-fg);
-    }
-    [data-stage='DISCONTINUED'] {
-      background: var(--stage-discontinued-bg);
-      color: var(--stage-discontinued-fg);
-    }
   `,
+  styleUrl: './stage-colours.css',
 })
 export class AdoptionLegendComponent {
   protected readonly stages = STAGES;
