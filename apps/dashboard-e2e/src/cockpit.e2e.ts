@@ -217,7 +217,9 @@ async function tilesShown(page: Page, expected: Record<string, { value: string; 
     .waitForFunction((want) => {
       return Object.entries(want).every(([key, tile]) => {
         const element = document.querySelector(`[data-figure="${key}"]`);
-        return element?.querySelector('.value')?.textContent?.trim() === tile.value;
+        const change = (element?.querySelector('.change')?.textContent ?? '').replace(/[▲▼▶]/, '').trim();
+        // Numbers follow the language at once; texts when the page's translation file has arrived.
+        return element?.querySelector('.value')?.textContent?.trim() === tile.value && change === tile.change;
       });
     }, expected)
     .catch(() => undefined);

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { CHART_PALETTE, ChartComponent, type ChartSeries, type ChartTexts } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
-import { injectTranslate } from '../projects/translate-signal';
+import { injectTranslate } from '../../core/translate-signal';
 import { rankOf, type ComparisonRow } from './city-comparison';
 
 /** Colour of the city shown; the peers are drawn in grey, and the city's label says which it is. */

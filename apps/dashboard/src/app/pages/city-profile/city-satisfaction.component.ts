@@ -6,7 +6,7 @@ import { queryResource } from '../../core/graphql-resource';
 import { CityProfileSeriesDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { byMonth, type MonthSpan } from '../projects/months';
-import { injectTranslate } from '../projects/translate-signal';
+import { injectTranslate } from '../../core/translate-signal';
 
 /** A city's satisfaction figures month by month, over all the services it runs. */
 @Component({

@@ -31,6 +31,7 @@ import {
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
+import { injectTranslate } from '../../core/translate-signal';
 import {
   alignToMonths,
   CHANGE_DIGITS,
@@ -439,9 +440,8 @@ export class CockpitPage {
     void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl });
   }
 
-  private t(key: string, params?: Record<string, unknown>): string {
-    return this.transloco.translate(key, params);
-  }
+  /** Texts computed in code: reading it inside a computed re-runs it when the language or a text file changes. */
+  private readonly t = injectTranslate();
 
   private value(figure: KeyFigure): string {
     if (figure.kind === 'rate') return this.format.percent(figure.value, 1);

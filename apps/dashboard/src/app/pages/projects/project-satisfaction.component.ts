@@ -8,7 +8,7 @@ import { ProjectSatisfactionFiguresDocument } from '../../graphql/generated/grap
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { localToday } from './milestones';
 import { byMonth, lastMonths } from './months';
-import { injectTranslate } from './translate-signal';
+import { injectTranslate } from '../../core/translate-signal';
 
 /** Months the satisfaction of a service is looked at. */
 const MONTHS = 12;
