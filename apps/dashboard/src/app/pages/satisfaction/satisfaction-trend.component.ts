@@ -22,7 +22,7 @@ let nextId = 0;
   imports: [TranslocoDirective, ChartComponent, KpiTileComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './satisfaction-trend.component.html',
-  styleUrl: './satisfaction-trend.component.css',
+  styleUrls: ['./satisfaction-panel.css', './satisfaction-trend.component.css'],
 })
 export class SatisfactionTrendComponent {
   readonly heading = input.required<string>();

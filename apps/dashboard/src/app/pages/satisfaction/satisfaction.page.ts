@@ -131,7 +131,7 @@ interface ServiceGroup {
         }
 
         @if (service(); as s) {
-          <section class="comparison koop-card" aria-labelledby="satisfaction-comparison-title">
+          <section class="comparison koop-card panel" aria-labelledby="satisfaction-comparison-title">
             <h2 id="satisfaction-comparison-title">{{ t('satisfaction.comparison') }}</h2>
             <p class="scope">
               {{ t('satisfaction.comparisonIntro', { service: s.title, period: periodLabel }) }}
@@ -244,7 +244,7 @@ interface ServiceGroup {
       </koop-load-state>
     </ng-container>
   `,
-  styleUrl: './satisfaction.page.css',
+  styleUrls: ['./satisfaction-panel.css', './satisfaction.page.css'],
 })
 export class SatisfactionPage {
   /** Query parameters, bound by the router. */
