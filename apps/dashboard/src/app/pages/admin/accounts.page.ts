@@ -38,7 +38,7 @@ type Grant = AdminAccountFragment['roles'][number];
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('admin.accounts.title') }}</h1>
-      <p class="lead">{{ t('admin.accounts.lead') }}</p>
+      <p class="lead koop-lead">{{ t('admin.accounts.lead') }}</p>
 
       <p class="notice" role="status">{{ notice() }}</p>
 
@@ -147,11 +147,6 @@ type Grant = AdminAccountFragment['roles'][number];
   styles: `
     h1 {
       margin: 0 0 0.25rem;
-    }
-    .lead {
-      margin: 0 0 1rem;
-      color: var(--koop-muted);
-      max-width: 60rem;
     }
     .notice {
       margin: 0 0 0.75rem;

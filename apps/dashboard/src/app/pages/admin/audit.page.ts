@@ -40,7 +40,7 @@ import {
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('admin.audit.title') }}</h1>
-      <p class="lead">{{ t('admin.audit.lead') }}</p>
+      <p class="lead koop-lead">{{ t('admin.audit.lead') }}</p>
 
       <form
         class="filters koop-card"
@@ -179,11 +179,6 @@ import {
     h2 {
       font-size: 1.2rem;
       margin: 0 0 0.5rem;
-    }
-    .lead {
-      margin: 0 0 1rem;
-      color: var(--koop-muted);
-      max-width: 60rem;
     }
     .filters {
       padding: 0.75rem 1rem 1rem;

@@ -54,7 +54,7 @@ interface Saved {
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('adoptionMatrix.title') }}</h1>
-      <p class="intro">{{ t('adoptionMatrix.intro') }}</p>
+      <p class="intro koop-lead">{{ t('adoptionMatrix.intro') }}</p>
 
       <koop-load-state [resource]="cooperations.list" [empty]="cooperations.cooperations().length === 0">
         <form

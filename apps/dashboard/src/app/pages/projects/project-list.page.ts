@@ -47,7 +47,7 @@ interface Column {
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('projects.list.title') }}</h1>
-      <p class="lead">{{ t('projects.list.lead') }}</p>
+      <p class="lead koop-lead">{{ t('projects.list.lead') }}</p>
       <div class="layout">
         <koop-project-filters [state]="state()" [options]="options.value()" (changed)="filter($event)" />
 

@@ -39,7 +39,7 @@ interface ServiceGroup {
   template: `
     <ng-container *transloco="let t">
       <h1>{{ t('satisfaction.title') }}</h1>
-      <p class="intro">{{ t('satisfaction.intro') }}</p>
+      <p class="intro koop-lead">{{ t('satisfaction.intro') }}</p>
 
       <koop-load-state
         [resource]="choices"
