@@ -86,8 +86,15 @@ describe('the language switch', () => {
       await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
       await page.waitForLoadState('networkidle');
-      const text = await page.locator('body').innerText();
-      const found = german.filter((phrase) => text.includes(phrase));
+      // A page's own texts arrive with its translation file and are rendered a moment later: give them
+      // up to ten seconds, then whatever German is still there is a real leftover.
+      let found: string[];
+      for (const deadline = Date.now() + 10_000; ;) {
+        const text = await page.locator('body').innerText();
+        found = german.filter((phrase) => text.includes(phrase));
+        if (found.length === 0 || Date.now() > deadline) break;
+        await page.waitForTimeout(250);
+      }
       if (found.length > 0) leftovers[path] = found;
       await closePage(page);
     }

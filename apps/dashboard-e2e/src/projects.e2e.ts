@@ -302,6 +302,11 @@ describe('the projects pages', () => {
     await page
       .getByRole('button', { name: `Alle ${project.statusUpdates.length} Statusmeldungen zeigen` })
       .click();
+    // The list grows a moment after the click, once Angular has rendered.
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('koop-status-timeline article .summary').length === count,
+      project.statusUpdates.length,
+    );
     expect(await summaries()).toEqual(project.statusUpdates.map((u) => u.summary));
 
     // Milestones: the overdue ones say so in words.
