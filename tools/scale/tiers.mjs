@@ -14,15 +14,16 @@ export const DEFAULT_PASSWORD = 'Bench-Admin-2026';
  * `cooperations`: members (0 = every municipality), online services, other projects and working groups.
  */
 export const TIERS = {
+  // About the size of the product's own demo (its 25 real cities), so that its figures compare with it.
   demo: {
-    municipalities: 160,
+    municipalities: 25,
     regions: 'bavaria',
-    services: 60,
+    services: 12,
     cooperations: [
-      { members: 3, services: 12, otherProjects: 4, workingGroups: 3 },
-      { members: 30, services: 30, otherProjects: 6, workingGroups: 4 },
-      { members: 100, services: 60, otherProjects: 8, workingGroups: 6 },
-      { members: 0, services: 60, otherProjects: 10, workingGroups: 6 },
+      { members: 3, services: 9, otherProjects: 3, workingGroups: 2 },
+      { members: 10, services: 12, otherProjects: 4, workingGroups: 3 },
+      { members: 20, services: 12, otherProjects: 4, workingGroups: 3 },
+      { members: 0, services: 12, otherProjects: 5, workingGroups: 3 },
     ],
   },
   bavaria: {
