@@ -22,11 +22,11 @@ export function freePort() {
 /**
  * Starts the built API (and dashboard, in production mode) with `env` on a free port and waits until
  * /health answers 200. The caller chooses the database; DEMO_DATA, NODE_ENV and LOG_LEVEL default to a
- * demo in production mode with warnings only.
+ * demo in production mode with warnings only. `nodeArgs` go to node before the script (e.g. `--import`).
  */
-export async function startBuiltServer({ env = {}, port, timeoutMs = 30000 } = {}) {
+export async function startBuiltServer({ env = {}, port, timeoutMs = 30000, nodeArgs = [] } = {}) {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -58,10 +58,10 @@ export async function startBuiltServer({ env = {}, port, timeoutMs = 30000 } = {
           child,
           exited,
           output: () => output,
-          /** Stops the server with `signal` (SIGKILL after 5 s) and resolves with its exit. */
-          async stop(signal = 'SIGTERM') {
+          /** Stops the server with `signal` (SIGKILL after `graceMs`) and resolves with its exit. */
+          async stop(signal = 'SIGTERM', graceMs = 5000) {
             if (!dead) child.kill(signal);
-            const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+            const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
             const result = await exited;
             clearTimeout(timer);
             return result;

@@ -1,0 +1,667 @@
+// Benchmarks the built API on a scale database (see tools/scale/generate.mjs), in one run:
+//
+//   npm run bench:api -- --database <DATABASE_URL> [--requests 20] [--duration 10] [--password …]
+//
+// 1. p50/p95 of N sequential requests (signed in as bench-admin) of the dashboard's heaviest reads, and of
+//    the same figures computed by one hand-written SQL query each on the same database (the floor);
+// 2. throughput and p99 of `overview` at 50 connections, against a bare Apollo server answering the same
+//    query with constants on this machine (the yardstick), with /health's p99 measured meanwhile;
+// 3. the API's peak memory (VmHWM) and its event-loop delay (a probe loaded with --import).
+// It prints a Markdown table and appends it, dated, to tools/bench/RESULTS.md. Everything listens on and
+// talks to loopback only; every loop is bounded in count and time.
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import autocannon from 'autocannon';
+import { openDatabase, parseDatabaseUrl } from '../lib/database.mjs';
+import { freePort, ROOT, startBuiltServer } from '../lib/server.mjs';
+import { BENCH_ADMIN, DEFAULT_PASSWORD, TIERS } from '../scale/tiers.mjs';
+
+const RESULTS_FILE = join(ROOT, 'tools/bench/RESULTS.md');
+const PROBE = new URL('./event-loop-probe.mjs', import.meta.url).href;
+const CONNECTIONS = 50;
+/** No single request may take longer; a slower one counts as a time-out. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** How long the API may take to work off abandoned requests between load tests, and to stop. */
+const SETTLE_MAX_MS = 180_000;
+const STOP_GRACE_MS = 60_000;
+/** Sequential measurements stop after this long, with at least three samples. */
+const MAX_SERIES_MS = 90_000;
+
+// ---- the operations, as the dashboard sends them ----
+
+const OVERVIEW_QUERY = `
+  fragment Figures on Overview {
+    year activeProjects projectsByHealth { key count } projectsByPhase { key count } servicesLive
+    adoptionRate liveAdoptions memberCities onlineServices averageSatisfaction ratingsCount completionRate
+  }
+  query BenchOverview($cooperationId: ID!, $year: Int!) {
+    overview(cooperationId: $cooperationId, year: $year) { ...Figures previous { ...Figures } }
+  }`;
+
+/**
+ * What the dashboard's grid asks for (apps/dashboard/src/app/pages/adoption-matrix/adoption-matrix.graphql).
+ * The grid's query is being made leaner: change it here when the grid's changes.
+ */
+const ADOPTION_MATRIX_QUERY = `
+  query BenchAdoptionMatrix($cooperationId: ID!) {
+    adoptionMatrix(cooperationId: $cooperationId) {
+      cooperationId
+      cities { id name }
+      projects { id title ozgTopic }
+      cells {
+        id stage maturityModel maturityLevel liveSince source notes version updatedAt
+        city { id }
+        project { id }
+      }
+    }
+  }`;
+
+/** The project list page's query (apps/dashboard/src/app/pages/projects/projects.graphql). */
+const PROJECTS_QUERY = `
+  query BenchProjects($filter: ProjectFilter, $first: Int) {
+    projects(filter: $filter, first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id title kind phase health progress isEfa targetDate updatedAt
+          ownerCity { id name }
+          workingGroup { id name }
+        }
+      }
+    }
+  }`;
+
+const SATISFACTION_QUERY = `
+  query BenchSatisfaction($projectId: ID!, $from: String!, $to: String!) {
+    satisfactionSeries(projectId: $projectId, from: $from, to: $to) {
+      month ratingsCount averageRating nps completionRate transactionsStarted transactionsCompleted visits
+    }
+  }`;
+
+// ---- the floors: the same figures by one hand-written SQL query each, on the raw rows ----
+
+const PHASES = ['IDEA', 'PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE', 'RETIRED'];
+const ACTIVE = `('PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE')`;
+const HEALTHS = ['GREEN', 'AMBER', 'RED'];
+const YEARS = [1, 0]; // 1: the year asked for, 0: the year before
+
+/** overview with previous: project states, members, live adoptions and satisfaction of both years. */
+const OVERVIEW_FLOOR = `
+  WITH ps AS (
+    SELECT p.id, p.kind, ${YEARS.map(
+      (y) => `(SELECT su.id FROM status_update su
+         WHERE su."projectId" = p.id AND su."createdAt" < :end${y}
+         ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1) AS su${y}`,
+    ).join(', ')}
+      FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+     WHERE wg."cooperationId" = :cooperationId
+  ), projects AS (
+    SELECT ${YEARS.flatMap((y) => [
+      ...PHASES.map(
+        (phase) => `SUM(CASE WHEN s${y}.phase = '${phase}' THEN 1 ELSE 0 END) AS "phase_${phase}_${y}"`,
+      ),
+      ...HEALTHS.map(
+        (health) =>
+          `SUM(CASE WHEN s${y}.phase IN ${ACTIVE} AND s${y}.health = '${health}' THEN 1 ELSE 0 END) AS "health_${health}_${y}"`,
+      ),
+      `SUM(CASE WHEN ps.kind = 'ONLINE_SERVICE' AND s${y}.id IS NOT NULL THEN 1 ELSE 0 END) AS "services_${y}"`,
+      `SUM(CASE WHEN ps.kind = 'ONLINE_SERVICE' AND s${y}.phase = 'LIVE' THEN 1 ELSE 0 END) AS "servicesLive_${y}"`,
+    ]).join(',\n           ')}
+      FROM ps
+      LEFT JOIN status_update s1 ON s1.id = ps.su1
+      LEFT JOIN status_update s0 ON s0.id = ps.su0
+  ), members AS (
+    SELECT ${YEARS.map(
+      (y) =>
+        `SUM(CASE WHEN m."joinedOn" IS NULL OR m."joinedOn" < :joined${y} THEN 1 ELSE 0 END) AS "members_${y}"`,
+    ).join(', ')}
+      FROM membership m WHERE m."cooperationId" = :cooperationId
+  ), adoptions AS (
+    SELECT ${YEARS.map(
+      (y) => `SUM(CASE WHEN (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+          AND (SELECT ac.stage FROM adoption_change ac
+                WHERE ac."adoptionId" = a.id AND ac."recordedAt" < :end${y}
+                ORDER BY ac."recordedAt" DESC, ac.id DESC LIMIT 1) = 'LIVE' THEN 1 ELSE 0 END) AS "live_${y}"`,
+    ).join(', ')}
+      FROM adoption a
+      JOIN project p ON p.id = a."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = a."cityId"
+     WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'
+  ), sat AS (
+    SELECT ${YEARS.map((y) => {
+      const inYear = `s.month BETWEEN :first${y} AND :last${y} AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})`;
+      return `SUM(CASE WHEN ${inYear} AND s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratings_${y}",
+           SUM(CASE WHEN ${inYear} THEN s."averageRating" * s."ratingsCount" END) AS "weighted_${y}",
+           SUM(CASE WHEN ${inYear} AND s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "started_${y}",
+           SUM(CASE WHEN ${inYear} AND s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "completed_${y}"`;
+    }).join(',\n           ')}
+      FROM satisfaction s
+      JOIN project p ON p.id = s."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
+     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :first0 AND :last1
+  )
+  SELECT * FROM projects, members, adoptions, sat`;
+
+/** The grid: every cell with its city's name and its service's title and topic. */
+const ADOPTION_MATRIX_FLOOR = `
+  SELECT a.id, a.stage, a."maturityModel", a."maturityLevel", a."liveSince", a.source, a.notes, a.version,
+         a."updatedAt", a."cityId", c.name AS "cityName", a."projectId", p.title, p."ozgTopic"
+    FROM adoption a
+    JOIN project p ON p.id = a."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = a."cityId"
+    JOIN city c ON c.id = a."cityId"
+   WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'
+   ORDER BY a."cityId", a."projectId"`;
+
+/** One page of the project list with its total, owner city and working group. */
+const PROJECTS_FLOOR = `
+  SELECT p.id, p.title, p.kind, p.phase, p.health, p.progress, p."isEfa", p."targetDate", p."updatedAt",
+         c.id AS "ownerCityId", c.name AS "ownerCityName", wg.id AS "workingGroupId",
+         wg.name AS "workingGroupName", COUNT(*) OVER () AS "totalCount"
+    FROM project p
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    LEFT JOIN city c ON c.id = p."ownerCityId"
+   WHERE wg."cooperationId" = :cooperationId AND p.kind = :kind
+   ORDER BY p.title, p.id
+   LIMIT :limit`;
+
+/** A service's monthly figures over all cities. */
+const SATISFACTION_FLOOR = `
+  SELECT s.month,
+         SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratingsCount",
+         SUM(s."averageRating" * s."ratingsCount") AS "weightedRating",
+         SUM(CASE WHEN s.nps IS NOT NULL THEN s."ratingsCount" END) AS "npsWeight",
+         SUM(s.nps * s."ratingsCount") AS "weightedNps",
+         SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS started,
+         SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS completed,
+         SUM(s.visits) AS visits
+    FROM satisfaction s
+   WHERE s."projectId" = :projectId AND s.month BETWEEN :from AND :to
+   GROUP BY s.month
+   ORDER BY s.month`;
+
+// ---- helpers ----
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      database: { type: 'string' },
+      requests: { type: 'string', default: '20' },
+      duration: { type: 'string', default: '10' },
+      password: { type: 'string', default: DEFAULT_PASSWORD },
+    },
+  });
+  const fail = (message) => {
+    process.stderr.write(
+      `${message}\nUsage: npm run bench:api -- --database <sqlite:file|postgres://…> [--requests 20] [--duration 10] [--password …]\n`,
+    );
+    process.exit(2);
+  };
+  if (!values.database) fail('--database: is required (a database made by npm run scale:generate)');
+  try {
+    parseDatabaseUrl(values.database);
+  } catch (error) {
+    fail(error.message);
+  }
+  const requests = Number(values.requests);
+  const duration = Number(values.duration);
+  if (!Number.isInteger(requests) || requests < 3 || requests > 1000) fail('--requests: must be 3 to 1000');
+  if (!Number.isInteger(duration) || duration < 1 || duration > 300)
+    fail('--duration: must be 1 to 300 seconds');
+  return { ...values, requests, duration };
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `once` once to warm up, then up to `count` times in a row (at least three, at most MAX_SERIES_MS). */
+async function series(once, count) {
+  await once();
+  const samples = [];
+  const deadline = performance.now() + MAX_SERIES_MS;
+  while (samples.length < count && (samples.length < 3 || performance.now() < deadline)) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
+  }
+  return { count: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const ms = (value) =>
+  value === null || value === undefined ? '–' : value < 10 ? value.toFixed(1) : value.toFixed(0);
+const n = (value) => Number(value ?? 0);
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** The URL as it may be written down: no password. */
+function printable(url) {
+  if (!url.startsWith('postgres')) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function signIn(baseUrl, password) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+      variables: { u: BENCH_ADMIN, p: password },
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('koop_session='));
+  if (!cookie) throw new Error(`Sign-in as ${BENCH_ADMIN} failed: ${await response.text()}`);
+  return cookie.split(';')[0];
+}
+
+/** POSTs a GraphQL operation; an answer with errors is an error. Returns the data and the body's size. */
+async function graphql(baseUrl, cookie, query, variables) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  const body = JSON.parse(text);
+  if (body.errors?.length) {
+    throw new Error(`The API answered ${response.status}: ${body.errors.map((e) => e.message).join('; ')}`);
+  }
+  return { data: body.data, bytes: Buffer.byteLength(text) };
+}
+
+function load(url, headers, body, duration) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 10,
+  });
+}
+
+const summary = (result) => ({
+  rps: result.requests.average,
+  p99: result.latency.p99,
+  ok: result['2xx'],
+  errors: result.errors + result.non2xx,
+  timeouts: result.timeouts,
+});
+
+async function startBareApollo() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'tools/bench/bare-apollo.mjs'), String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('The bare Apollo server did not start within 30 s')),
+      30_000,
+    );
+    child.stdout.once('data', (chunk) => {
+      clearTimeout(timer);
+      resolve(String(chunk).trim());
+    });
+    child.once('exit', (code) => reject(new Error(`The bare Apollo server exited (${code})`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** /health one request after another in a worker thread, until `stop()`. */
+function healthLoop(url, maxMilliseconds) {
+  const worker = new Worker(new URL('./health-loop.mjs', import.meta.url), {
+    workerData: { url, maxRequests: 100_000, maxMilliseconds, timeoutMs: 10_000 },
+  });
+  const result = new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const { latencies, failures } = await result;
+      await worker.terminate();
+      return { count: latencies.length, failures, p99: latencies.length ? percentile(latencies, 99) : null };
+    },
+  };
+}
+
+/**
+ * Waits until /health answers within 500 ms again: the requests a load test abandoned at its end are still
+ * being answered, and would be counted against the next measurement. Gives up after SETTLE_MAX_MS.
+ */
+async function settle(baseUrl) {
+  const deadline = performance.now() + SETTLE_MAX_MS;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    try {
+      await (await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(30_000) })).arrayBuffer();
+      if (performance.now() - started < 500) return;
+    } catch {
+      // still busy
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+function peakMemory(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : null;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    arch: execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim(),
+    cores: cpus.length,
+    model: cpus[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown',
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  };
+}
+
+// ---- the run ----
+
+async function main() {
+  const args = options();
+  const started = new Date();
+  const loadBefore = os.loadavg()[0];
+  const db = await openDatabase(args.database);
+  const target = parseDatabaseUrl(args.database);
+
+  // What to ask for: the largest cooperation, the one closest to 100 members, a service of the largest.
+  const [{ cities }] = await db.query('SELECT COUNT(*) AS cities FROM city');
+  const tier = Object.entries(TIERS).find(([, t]) => t.municipalities === n(cities))?.[0] ?? 'custom';
+  const cooperations = (
+    await db.query(
+      'SELECT m."cooperationId" AS id, COUNT(*) AS members FROM membership m GROUP BY m."cooperationId" ORDER BY COUNT(*) DESC',
+    )
+  ).map((row) => ({ id: n(row.id), members: n(row.members) }));
+  if (cooperations.length < 2)
+    throw new Error(`${args.database} holds no scale data: run npm run scale:generate`);
+  const largest = cooperations[0];
+  const hundred = cooperations
+    .slice(1)
+    .reduce((best, co) => (Math.abs(co.members - 100) < Math.abs(best.members - 100) ? co : best));
+  const [{ service }] = await db.query(
+    `SELECT MIN(p.id) AS service FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+      WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'`,
+    { cooperationId: largest.id },
+  );
+  const [{ services: matrixServices }] = await db.query(
+    `SELECT COUNT(*) AS services FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+      WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'`,
+    { cooperationId: hundred.id },
+  );
+  const [{ adoptions }] = await db.query('SELECT COUNT(*) AS adoptions FROM adoption');
+  const [{ months }] = await db.query('SELECT COUNT(*) AS months FROM satisfaction');
+
+  const year = started.getUTCFullYear();
+  const month = (offset) => {
+    const date = new Date(Date.UTC(year, started.getUTCMonth() + offset, 1));
+    return date.toISOString().slice(0, 7);
+  };
+  const tomorrow = new Date(Date.UTC(year, started.getUTCMonth(), started.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
+  const overviewParameters = (cooperationId) => {
+    const parameters = { cooperationId };
+    for (const [y, asked] of [
+      [1, year],
+      [0, year - 1],
+    ]) {
+      const end = `${asked + 1}-01-01`;
+      Object.assign(parameters, {
+        [`end${y}`]: end,
+        [`joined${y}`]: end < tomorrow ? end : tomorrow,
+        [`first${y}`]: `${asked}-01`,
+        [`last${y}`]: `${asked}-12`,
+      });
+    }
+    return parameters;
+  };
+
+  process.stdout.write(`Starting the API on ${printable(args.database)} (tier ${tier}) …\n`);
+  const probeDirectory = mkdtempSync(join(os.tmpdir(), 'koop-bench-api-'));
+  const probeFile = join(probeDirectory, 'event-loop.json');
+  const api = await startBuiltServer({
+    env: {
+      DATABASE_URL: args.database,
+      DEMO_DATA: 'false',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      EVENT_LOOP_PROBE_FILE: probeFile,
+    },
+    nodeArgs: ['--import', PROBE],
+    timeoutMs: 120_000,
+  });
+  const rows = [];
+  const problems = [];
+  const loadRows = [];
+  let health = null;
+  let memory;
+  let loop = null;
+  try {
+    const cookie = await signIn(api.url, args.password);
+    // From here on the probe counts: the start-up's delays are not the API's answer times.
+    api.child.kill('SIGWINCH');
+
+    const cases = [
+      {
+        name: `overview + previous, ${largest.members.toLocaleString('en')} cities`,
+        api: () => graphql(api.url, cookie, OVERVIEW_QUERY, { cooperationId: String(largest.id), year }),
+        floor: () => db.query(OVERVIEW_FLOOR, overviewParameters(largest.id)),
+        check: (data, floor) => checkOverview(data.overview, floor[0]),
+      },
+      {
+        name: `overview + previous, ${hundred.members.toLocaleString('en')} cities`,
+        api: () => graphql(api.url, cookie, OVERVIEW_QUERY, { cooperationId: String(hundred.id), year }),
+        floor: () => db.query(OVERVIEW_FLOOR, overviewParameters(hundred.id)),
+        check: (data, floor) => checkOverview(data.overview, floor[0]),
+      },
+      {
+        name: `adoptionMatrix ${hundred.members} × ${n(matrixServices)}`,
+        api: () => graphql(api.url, cookie, ADOPTION_MATRIX_QUERY, { cooperationId: String(hundred.id) }),
+        floor: () => db.query(ADOPTION_MATRIX_FLOOR, { cooperationId: hundred.id }),
+        check: (data, floor) =>
+          data.adoptionMatrix.cells.length === floor.length
+            ? null
+            : `${data.adoptionMatrix.cells.length} cells from the API, ${floor.length} rows from SQL`,
+      },
+      {
+        name: 'projects(filter, first: 50)',
+        api: () =>
+          graphql(api.url, cookie, PROJECTS_QUERY, {
+            filter: { cooperationId: String(largest.id), kinds: ['ONLINE_SERVICE'] },
+            first: 50,
+          }),
+        floor: () =>
+          db.query(PROJECTS_FLOOR, { cooperationId: largest.id, kind: 'ONLINE_SERVICE', limit: 51 }),
+        check: (data, floor) =>
+          data.projects.totalCount === n(floor[0]?.totalCount)
+            ? null
+            : `totalCount ${data.projects.totalCount} from the API, ${floor[0]?.totalCount} from SQL`,
+      },
+      {
+        name: 'satisfactionSeries, 1 service, 24 months',
+        api: () =>
+          graphql(api.url, cookie, SATISFACTION_QUERY, {
+            projectId: String(service),
+            from: month(-23),
+            to: month(0),
+          }),
+        floor: () => db.query(SATISFACTION_FLOOR, { projectId: n(service), from: month(-23), to: month(0) }),
+        check: (data, floor) =>
+          data.satisfactionSeries.length === floor.length
+            ? null
+            : `${data.satisfactionSeries.length} months from the API, ${floor.length} from SQL`,
+      },
+    ];
+
+    for (const measure of cases) {
+      process.stdout.write(`  ${measure.name} …\n`);
+      let answer;
+      try {
+        answer = await measure.api();
+      } catch (error) {
+        problems.push(`${measure.name}: ${error.message}`);
+        rows.push({ name: measure.name, failed: true });
+        continue;
+      }
+      const floorRows = await measure.floor();
+      const mismatch = measure.check(answer.data, floorRows);
+      if (mismatch) problems.push(`${measure.name}: the API and the floor disagree (${mismatch})`);
+      const apiTimes = await series(measure.api, args.requests);
+      const floorTimes = await series(measure.floor, args.requests);
+      rows.push({ name: measure.name, api: apiTimes, floor: floorTimes, bytes: answer.bytes });
+    }
+
+    // Throughput at 50 connections: the bare Apollo server first, then the API with /health meanwhile.
+    const overviewBody = (cooperationId) =>
+      JSON.stringify({ query: OVERVIEW_QUERY, variables: { cooperationId: String(cooperationId), year } });
+    process.stdout.write(`  ${CONNECTIONS} connections for ${args.duration} s: bare Apollo …\n`);
+    const bare = await startBareApollo();
+    let bareResult;
+    try {
+      bareResult = summary(
+        await load(bare.url, { 'content-type': 'application/json' }, overviewBody(largest.id), args.duration),
+      );
+    } finally {
+      await bare.stop();
+    }
+    loadRows.push({ name: 'bare Apollo, overview answered with constants', ...bareResult, ratio: null });
+    // The largest last: its backlog of abandoned requests can keep the API busy for minutes.
+    for (const co of [hundred, largest]) {
+      if (co === largest) await settle(api.url);
+      process.stdout.write(
+        `  ${CONNECTIONS} connections for ${args.duration} s: API overview, ${co.members} cities …\n`,
+      );
+      const healthRun = co === largest ? healthLoop(`${api.url}/health`, (args.duration + 30) * 1000) : null;
+      const result = summary(
+        await load(
+          `${api.url}/graphql`,
+          { 'content-type': 'application/json', cookie },
+          overviewBody(co.id),
+          args.duration,
+        ),
+      );
+      if (healthRun) health = await healthRun.stop();
+      loadRows.push({
+        name: `API overview + previous, ${co.members.toLocaleString('en')} cities`,
+        ...result,
+        ratio: bareResult.rps > 0 ? result.rps / bareResult.rps : null,
+      });
+    }
+    memory = peakMemory(api.child.pid);
+  } catch (error) {
+    throw new Error(
+      `${error.message}\nThe API (exit ${api.child.exitCode}, ${api.child.signalCode}) wrote:\n${api.output()}`,
+      { cause: error },
+    );
+  } finally {
+    // The probe writes its histogram as soon as the event loop gets to SIGTERM, after the query it runs.
+    await api.stop('SIGTERM', STOP_GRACE_MS);
+    try {
+      loop = JSON.parse(readFileSync(probeFile, 'utf8'));
+    } catch {
+      problems.push('The event-loop probe wrote no histogram.');
+    }
+    rmSync(probeDirectory, { recursive: true, force: true });
+    await db.close();
+  }
+
+  const host = machine();
+  const command = `npm run bench:api -- ${process.argv
+    .slice(2)
+    .map((arg) => (arg.startsWith('postgres') ? printable(arg) : arg))
+    .join(' ')}`;
+  const size = target.type === 'sqlite' ? `, ${mib(statSync(target.file).size)}` : '';
+  const lines = [
+    `## ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${tier} on ${target.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+    '',
+    `- Machine: ${host.arch}, ${host.cores} cores (${host.model}), ${host.memory} memory; load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (the machine is shared)`,
+    `- Command: \`${command}\``,
+    `- Tier: ${tier} (${n(cities).toLocaleString('en')} cities, ${n(adoptions).toLocaleString('en')} adoptions, ${n(months).toLocaleString('en')} satisfaction months); database: ${printable(args.database)}${size}`,
+    `- Commit: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()}`,
+    '',
+    '| query | requests | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API ÷ floor (p50) | response |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) =>
+      row.failed
+        ? `| ${row.name} | – | failed | | | | | |`
+        : `| ${row.name} | ${row.api.count} | ${ms(row.api.p50)} | ${ms(row.api.p95)} | ${ms(row.floor.p50)} | ${ms(row.floor.p95)} | ${(row.api.p50 / row.floor.p50).toFixed(1)} | ${(row.bytes / 1024).toFixed(0)} KiB |`,
+    ),
+    '',
+    `| ${CONNECTIONS} connections, ${args.duration} s | requests/s | p99 ms | answered | errors | time-outs (10 s) | ÷ bare Apollo |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...loadRows.map(
+      (row) =>
+        `| ${row.name} | ${row.rps.toFixed(1)} | ${ms(row.p99)} | ${row.ok} | ${row.errors} | ${row.timeouts} | ${row.ratio === null ? '–' : `${(row.ratio * 100).toFixed(1)} %`} |`,
+    ),
+    '',
+    `- \`/health\` while the API served the largest overview at ${CONNECTIONS} connections: ${
+      health
+        ? `p99 ${ms(health.p99)} ms over ${health.count} requests, ${health.failures} failed or timed out (10 s)`
+        : 'not measured'
+    }`,
+    `- API peak memory (VmHWM): ${memory ? mib(memory) : 'not measured'}`,
+    `- API event-loop delay from sign-in to the end: ${loop ? `max ${loop.max} ms, p99 ${loop.p99} ms, p50 ${loop.p50} ms` : 'not measured'}`,
+    ...problems.map((problem) => `- Problem: ${problem}`),
+    '',
+  ];
+  const section = `${lines.join('\n')}\n`;
+  process.stdout.write(`\n${section}`);
+  appendFileSync(RESULTS_FILE, `\n${section}`);
+  process.stdout.write(`Appended to ${RESULTS_FILE}.\n`);
+}
+
+/** The floor's figures must be the API's, or the comparison means nothing. */
+function checkOverview(overview, floor) {
+  const differences = [];
+  for (const [y, figures] of [
+    [1, overview],
+    [0, overview.previous],
+  ]) {
+    const expected = {
+      memberCities: n(floor[`members_${y}`]),
+      liveAdoptions: n(floor[`live_${y}`]),
+      onlineServices: n(floor[`services_${y}`]),
+      servicesLive: n(floor[`servicesLive_${y}`]),
+      ratingsCount: n(floor[`ratings_${y}`]),
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      if (figures[key] !== value)
+        differences.push(`${figures.year} ${key}: API ${figures[key]}, SQL ${value}`);
+    }
+  }
+  return differences.length ? differences.join(', ') : null;
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
