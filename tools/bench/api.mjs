@@ -125,32 +125,42 @@ const OVERVIEW_FLOOR = `
     ).join(', ')}
       FROM membership m WHERE m."cooperationId" = :cooperationId
   ), adoptions AS (
+    -- A live record counts when no later record of its adoption comes before the end of the year.
     SELECT ${YEARS.map(
-      (y) => `SUM(CASE WHEN (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
-          AND (SELECT ac.stage FROM adoption_change ac
-                WHERE ac."adoptionId" = a.id AND ac."recordedAt" < :end${y}
-                ORDER BY ac."recordedAt" DESC, ac.id DESC LIMIT 1) = 'LIVE' THEN 1 ELSE 0 END) AS "live_${y}"`,
+      (y) => `SUM(CASE WHEN ac."recordedAt" < :end${y}
+          AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+          AND NOT EXISTS (SELECT 1 FROM adoption_change later
+                WHERE later."adoptionId" = ac."adoptionId" AND later."recordedAt" < :end${y}
+                  AND (later."recordedAt" > ac."recordedAt" OR (later."recordedAt" = ac."recordedAt" AND later.id > ac.id)))
+          THEN 1 ELSE 0 END) AS "live_${y}"`,
     ).join(', ')}
-      FROM adoption a
-      JOIN project p ON p.id = a."projectId"
+      FROM adoption_change ac
+      JOIN project p ON p.id = ac."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
-      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = a."cityId"
-     WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'
+      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
+     WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE' AND ac.stage = 'LIVE'
+       AND ac."recordedAt" < :end1
   ), sat AS (
-    SELECT ${YEARS.map((y) => {
-      const inYear = `s.month BETWEEN :first${y} AND :last${y} AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})`;
-      return `SUM(CASE WHEN ${inYear} AND s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratings_${y}",
-           SUM(CASE WHEN ${inYear} THEN s."averageRating" * s."ratingsCount" END) AS "weighted_${y}",
-           SUM(CASE WHEN ${inYear} AND s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "started_${y}",
-           SUM(CASE WHEN ${inYear} AND s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "completed_${y}"`;
-    }).join(',\n           ')}
+    -- Grouped by year rather than summed under conditions: SQLite evaluates every CASE for every row.
+    SELECT substr(s.month, 1, 4) AS year,
+           SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS ratings,
+           SUM(s."averageRating" * s."ratingsCount") AS weighted,
+           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS started,
+           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS completed
       FROM satisfaction s
       JOIN project p ON p.id = s."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
       JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
      WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :first0 AND :last1
+       AND (m."joinedOn" IS NULL OR (s.month >= :first1 AND m."joinedOn" < :joined1)
+            OR (s.month < :first1 AND m."joinedOn" < :joined0))
+     GROUP BY substr(s.month, 1, 4)
   )
-  SELECT * FROM projects, members, adoptions, sat`;
+  SELECT projects.*, members.*, adoptions.*,
+         ${YEARS.map((y) => ['ratings', 'weighted', 'started', 'completed'].map((f) => `s${y}.${f} AS "${f}_${y}"`).join(', ')).join(',\n         ')}
+    FROM projects, members, adoptions
+    LEFT JOIN sat s1 ON s1.year = :year1
+    LEFT JOIN sat s0 ON s0.year = :year0`;
 
 /** The grid: every cell with its city's name and its service's title and topic. */
 const ADOPTION_MATRIX_FLOOR = `
@@ -449,6 +459,7 @@ async function main() {
         [`joined${y}`]: end < tomorrow ? end : tomorrow,
         [`first${y}`]: `${asked}-01`,
         [`last${y}`]: `${asked}-12`,
+        [`year${y}`]: String(asked),
       });
     }
     return parameters;
