@@ -124,43 +124,33 @@ const OVERVIEW_FLOOR = `
         `SUM(CASE WHEN m."joinedOn" IS NULL OR m."joinedOn" < :joined${y} THEN 1 ELSE 0 END) AS "members_${y}"`,
     ).join(', ')}
       FROM membership m WHERE m."cooperationId" = :cooperationId
-  ), adoptions AS (
+  )${YEARS.map(
+    (y) => `, live${y} AS (
     -- A live record counts when no later record of its adoption comes before the end of the year.
-    SELECT ${YEARS.map(
-      (y) => `SUM(CASE WHEN ac."recordedAt" < :end${y}
-          AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
-          AND NOT EXISTS (SELECT 1 FROM adoption_change later
-                WHERE later."adoptionId" = ac."adoptionId" AND later."recordedAt" < :end${y}
-                  AND (later."recordedAt" > ac."recordedAt" OR (later."recordedAt" = ac."recordedAt" AND later.id > ac.id)))
-          THEN 1 ELSE 0 END) AS "live_${y}"`,
-    ).join(', ')}
+    SELECT COUNT(*) AS "live_${y}"
       FROM adoption_change ac
       JOIN project p ON p.id = ac."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
       JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
      WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE' AND ac.stage = 'LIVE'
-       AND ac."recordedAt" < :end1
-  ), sat AS (
-    -- Grouped by year rather than summed under conditions: SQLite evaluates every CASE for every row.
-    SELECT substr(s.month, 1, 4) AS year,
-           SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS ratings,
-           SUM(s."averageRating" * s."ratingsCount") AS weighted,
-           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS started,
-           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS completed
+       AND ac."recordedAt" < :end${y} AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+       AND NOT EXISTS (SELECT 1 FROM adoption_change later
+             WHERE later."adoptionId" = ac."adoptionId" AND later."recordedAt" < :end${y}
+               AND (later."recordedAt" > ac."recordedAt" OR (later."recordedAt" = ac."recordedAt" AND later.id > ac.id)))
+  ), sat${y} AS (
+    SELECT SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratings_${y}",
+           SUM(s."averageRating" * s."ratingsCount") AS "weighted_${y}",
+           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "started_${y}",
+           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "completed_${y}"
       FROM satisfaction s
       JOIN project p ON p.id = s."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
       JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
-     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :first0 AND :last1
-       AND (m."joinedOn" IS NULL OR (s.month >= :first1 AND m."joinedOn" < :joined1)
-            OR (s.month < :first1 AND m."joinedOn" < :joined0))
-     GROUP BY substr(s.month, 1, 4)
-  )
-  SELECT projects.*, members.*, adoptions.*,
-         ${YEARS.map((y) => ['ratings', 'weighted', 'started', 'completed'].map((f) => `s${y}.${f} AS "${f}_${y}"`).join(', ')).join(',\n         ')}
-    FROM projects, members, adoptions
-    LEFT JOIN sat s1 ON s1.year = :year1
-    LEFT JOIN sat s0 ON s0.year = :year0`;
+     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :first${y} AND :last${y}
+       AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+  )`,
+  ).join('')}
+  SELECT * FROM projects, members, ${YEARS.map((y) => `live${y}, sat${y}`).join(', ')}`;
 
 /** The grid: every cell with its city's name and its service's title and topic. */
 const ADOPTION_MATRIX_FLOOR = `
@@ -459,7 +449,6 @@ async function main() {
         [`joined${y}`]: end < tomorrow ? end : tomorrow,
         [`first${y}`]: `${asked}-01`,
         [`last${y}`]: `${asked}-12`,
-        [`year${y}`]: String(asked),
       });
     }
     return parameters;
