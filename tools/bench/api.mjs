@@ -474,6 +474,7 @@ async function main() {
   let health = null;
   let memory;
   let loop = null;
+  let loadEnded;
   try {
     const cookie = await signIn(api.url, args.password);
     // From here on the probe counts: the start-up's delays are not the API's answer times.
@@ -590,6 +591,7 @@ async function main() {
       });
     }
     memory = peakMemory(api.child.pid);
+    loadEnded = new Date().toISOString();
   } catch (error) {
     throw new Error(
       `${error.message}\nThe API (exit ${api.child.exitCode}, ${api.child.signalCode}) wrote:\n${api.output()}`,
@@ -642,7 +644,15 @@ async function main() {
         : 'not measured'
     }`,
     `- API peak memory (VmHWM): ${memory ? mib(memory) : 'not measured'}`,
-    `- API event-loop delay from sign-in to the end: ${loop ? `max ${loop.max} ms, p99 ${loop.p99} ms, p50 ${loop.p50} ms` : 'not measured'}`,
+    `- API event-loop delay from sign-in to the end: ${
+      loop
+        ? `max ${loop.max} ms, p99 ${loop.p99} ms, p50 ${loop.p50} ms${
+            loadEnded && loop.writtenAt < loadEnded
+              ? ` (as of ${loop.writtenAt.slice(11, 19)} UTC: the API, busy with abandoned requests, was killed before it wrote again)`
+              : ''
+          }`
+        : 'not measured'
+    }`,
     ...problems.map((problem) => `- Problem: ${problem}`),
     '',
   ];

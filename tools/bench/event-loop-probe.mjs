@@ -1,5 +1,7 @@
-// Loaded into the API under test with `node --import`: records the event loop's delay and, when the
-// process ends (SIGTERM or exit), writes the histogram in milliseconds to $EVENT_LOOP_PROBE_FILE as JSON.
+// Loaded into the API under test with `node --import`: records the event loop's delay and writes the
+// histogram in milliseconds, as JSON, to $EVENT_LOOP_PROBE_FILE — every second and when the process ends
+// (SIGTERM or exit). A loop that is held for minutes may never get to its SIGTERM before it is killed:
+// then the last write tells what was seen until then.
 // SIGWINCH starts the histogram afresh, so that the benchmark can leave the start-up out (Nest's shutdown
 // hooks end the process on SIGUSR2 and most other signals; SIGWINCH is ignored by default and by Nest).
 import { writeFileSync } from 'node:fs';
@@ -11,23 +13,22 @@ if (file) {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   const ms = (nanoseconds) => Math.round((nanoseconds / 1e6) * 10) / 10;
-  let written = false;
-  const write = () => {
-    if (written) return;
-    written = true;
-    histogram.disable();
+  const write = () =>
     writeFileSync(
       file,
       JSON.stringify({
+        writtenAt: new Date().toISOString(),
         samples: histogram.count,
-        mean: ms(histogram.mean),
         p50: ms(histogram.percentile(50)),
         p99: ms(histogram.percentile(99)),
         max: ms(histogram.max),
       }),
     );
-  };
-  process.on('SIGWINCH', () => histogram.reset());
+  setInterval(write, 1000).unref();
+  process.on('SIGWINCH', () => {
+    histogram.reset();
+    write();
+  });
   process.once('exit', write);
   process.once('SIGTERM', () => {
     write();
