@@ -9,7 +9,7 @@ import { loadConfig, type AppConfig } from './config/config.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
-const MIGRATIONS_DIR = 'apps/api/src/database/migrations/sqlite';
+const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
 
 /** A configuration for throw-away work on an in-memory database. */
 function scratchConfig(): AppConfig {
@@ -32,11 +32,19 @@ async function writeSchema(): Promise<void> {
   process.stdout.write(`Wrote ${SCHEMA_FILE}\n`);
 }
 
+/**
+ * Writes the migration that brings the existing migrations up to the entities. SQLite by default (in
+ * memory); with a postgres:// DATABASE_URL (an empty scratch database) the PostgreSQL one.
+ */
 async function generateMigration(name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error('Usage: migration:generate <Name> (PascalCase, letters and digits)');
   }
-  const dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', file: ':memory:' }));
+  const target = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'] ?? 'sqlite::memory:' }).database;
+  const dialect = target.type === 'postgres' ? 'postgres' : 'sqlite';
+  const dataSource = new DataSource(
+    dataSourceOptions(target.type === 'postgres' ? target : { type: 'sqlite', file: ':memory:' }),
+  );
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
@@ -49,7 +57,7 @@ async function generateMigration(name: string | undefined): Promise<void> {
     const className = `${name}${timestamp}`;
     const lines = (queries: { query: string }[]) =>
       queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
-    const file = `${MIGRATIONS_DIR}/${timestamp}-${name}.ts`;
+    const file = `${MIGRATIONS_DIR}/${dialect}/${timestamp}-${name}.ts`;
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -67,7 +75,7 @@ ${lines([...downQueries].reverse())}
 }
 `,
     );
-    process.stdout.write(`Wrote ${file}; add ${className} to migrations/index.ts.\n`);
+    process.stdout.write(`Wrote ${file}; add ${className} to migrations/index.ts (${dialect}).\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
@@ -56,8 +57,9 @@ describe('comparing cities: size band, peers, live services', () => {
   ) {
     const projectId = projectIds[projectKey];
     const cityId = fixture.cityIds[city];
-    const current = await app.dataSource.query(
-      'SELECT version FROM adoption WHERE projectId = ? AND cityId = ?',
+    const current = await sql(
+      app.dataSource,
+      'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [projectId, cityId],
     );
     await must('mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
@@ -154,7 +156,8 @@ describe('comparing cities: size band, peers, live services', () => {
         ['Ingolstadt', '09161000', 499_999],
         ['Nürnberg', '09564000', 500_000],
       ];
-      await app.dataSource.query(
+      await sql(
+        app.dataSource,
         `INSERT INTO city (name, ags, population, district, kind) VALUES ${extra.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
         extra.flatMap(([name, ags, population]) => [name, ags, population, 'Oberbayern', 'Gemeinde']),
       );

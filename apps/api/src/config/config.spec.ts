@@ -14,7 +14,7 @@ describe('loadConfig', () => {
 
   it('reads a PostgreSQL URL and switches demo data off', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://koop@db/koop', DEMO_DATA: 'false', PORT: '8080' });
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://koop@db/koop' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://koop@db/koop', poolSize: 10 });
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(8080);
   });

@@ -53,6 +53,12 @@ const environmentSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: databaseUrl.default('sqlite:data/kooperationscockpit.sqlite'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(10),
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
@@ -116,7 +122,8 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseConfig =
-  { readonly type: 'sqlite'; readonly file: string } | { readonly type: 'postgres'; readonly url: string };
+  | { readonly type: 'sqlite'; readonly file: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
 
 export interface AppConfig {
   readonly port: number;
@@ -171,9 +178,9 @@ export class ConfigError extends Error {
   }
 }
 
-function parseDatabaseUrl(url: string): DatabaseConfig {
+function parseDatabaseUrl(url: string, poolSize: number): DatabaseConfig {
   if (url.startsWith('postgres')) {
-    return { type: 'postgres', url };
+    return { type: 'postgres', url, poolSize };
   }
   return { type: 'sqlite', file: url.replace(/^(sqlite|file):/, '') };
 }
@@ -215,7 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return {
     port: values.PORT,
     host: values.HOST,
-    database: parseDatabaseUrl(values.DATABASE_URL),
+    database: parseDatabaseUrl(values.DATABASE_URL, values.DATABASE_POOL_SIZE),
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
     demoData: values.DEMO_DATA,

@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
-import { ConfigError, type DatabaseConfig } from '../config/config.js';
+import type { DatabaseConfig } from '../config/config.js';
 import { ENTITIES } from './entities.js';
-import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
+
+// A calendar date is a date, not an instant: node-pg would turn `date` columns into local midnights.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 interface SqliteConnection {
   pragma(sql: string): unknown;
@@ -39,9 +43,15 @@ export function dataSourceOptions(
     ...(extras.logger ? { logger: extras.logger } : {}),
   };
   if (database.type === 'postgres') {
-    throw new ConfigError([
-      'DATABASE_URL: PostgreSQL is not supported by this version yet (it has no PostgreSQL migrations); use sqlite:<file>',
-    ]);
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      migrations: POSTGRES_MIGRATIONS,
+      // Every API process holds its own pool; the server's max_connections bounds processes × poolSize.
+      poolSize: database.poolSize,
+      extra: { application_name: 'kooperationscockpit' },
+    };
   }
   if (database.file !== ':memory:') {
     mkdirSync(dirname(database.file), { recursive: true });

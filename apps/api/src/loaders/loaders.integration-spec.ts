@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import type { DataSource } from 'typeorm';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
@@ -18,7 +19,8 @@ interface World {
 async function insert(dataSource: DataSource, table: string, rows: Record<string, unknown>[]): Promise<void> {
   const columns = Object.keys(rows[0]);
   const values = rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-  await dataSource.query(
+  await sql(
+    dataSource,
     `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`,
     rows.flatMap((row) => columns.map((c) => row[c])),
   );

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 /*
@@ -118,7 +119,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     );
     ids[key] = data.createProject.id;
     if (since) {
-      await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE projectId = ?', [
+      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
         at(since),
         ids[key],
       ]);
@@ -132,7 +133,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       { projectId: ids[projectKey], phase, health, progress: 50, summary: `${phase} ${health}` },
     );
     if (backdateTo) {
-      await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE id = ?', [
+      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE id = ?', [
         at(backdateTo),
         data.postStatusUpdate.id,
       ]);
@@ -147,8 +148,9 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     maturity: [string, number | null],
     options: { liveSince?: string; backdateTo?: string } = {},
   ) {
-    const current = await app.dataSource.query(
-      'SELECT version FROM adoption WHERE projectId = ? AND cityId = ?',
+    const current = await sql(
+      app.dataSource,
+      'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [ids[projectKey], ids[cityKey]],
     );
     const data = await must<{ recordAdoption: { history: { id: string }[] } }>(
@@ -164,7 +166,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       },
     );
     if (options.backdateTo) {
-      await app.dataSource.query('UPDATE adoption_change SET recordedAt = ? WHERE id = ?', [
+      await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE id = ?', [
         at(options.backdateTo),
         data.recordAdoption.history[0].id,
       ]);

@@ -15,6 +15,7 @@ import { City } from '../cities/city.entity.js';
 import { notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { dialectOf } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
@@ -54,16 +55,38 @@ function counts(keys: readonly string[], rows: readonly { key: string; count: nu
   }));
 }
 
+/** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
+const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
+
+/** The adoption-history row `ac` is the latest state of its adoption recorded before `bound`. */
+const latestChangeBefore = (bound: string) => `ac.id = (
+  SELECT ac2.id FROM adoption_change ac2
+   WHERE ac2."adoptionId" = ac."adoptionId" AND ac2."recordedAt" < ${bound}
+   ORDER BY ac2."recordedAt" DESC, ac2.id DESC LIMIT 1)`;
+
+/**
+ * Live adoptions of the cooperation's online services by member cities, each adoption in its latest state
+ * recorded before `bound`, counting members whose membership began before `joinedBound`.
+ */
+const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
+  SELECT COUNT(*) FROM adoption_change ac
+    JOIN project p ON p.id = ac."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
+   WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
+     AND ${memberBefore(joinedBound)}
+     AND ${latestChangeBefore(bound)})`;
+
 // Projects of the cooperation in the state of their latest status update before :end.
 const PROJECT_STATES = `
   SELECT su.phase AS phase, su.health AS health, p.kind AS kind, COUNT(*) AS count
     FROM project p
-    JOIN working_group wg ON wg.id = p.workingGroupId
+    JOIN working_group wg ON wg.id = p."workingGroupId"
     JOIN status_update su ON su.id = (
       SELECT su2.id FROM status_update su2
-       WHERE su2.projectId = p.id AND su2.createdAt < :end
-       ORDER BY su2.createdAt DESC, su2.id DESC LIMIT 1)
-   WHERE wg.cooperationId = :cooperationId
+       WHERE su2."projectId" = p.id AND su2."createdAt" < :end
+       ORDER BY su2."createdAt" DESC, su2.id DESC LIMIT 1)
+   WHERE wg."cooperationId" = :cooperationId
    GROUP BY su.phase, su.health, p.kind`;
 
 // Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows. A city
@@ -72,50 +95,36 @@ const PROJECT_STATES = `
 const TOTALS = `
   SELECT
     (SELECT COUNT(*) FROM membership m
-      WHERE m.cooperationId = :cooperationId AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)) AS memberCities,
-    (SELECT COUNT(*) FROM adoption_change ac
-       JOIN project p ON p.id = ac.projectId
-       JOIN working_group wg ON wg.id = p.workingGroupId
-       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
-      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
-        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
-                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < :end
-                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS liveAdoptions,
-    s.ratingsCount, s.weightedRating, s.transactionsStarted, s.transactionsCompleted
+      WHERE m."cooperationId" = :cooperationId AND ${memberBefore(':joinedBefore')}) AS "memberCities",
+    ${liveAdoptionsAt(':end', ':joinedBefore')} AS "liveAdoptions",
+    s."ratingsCount", s."weightedRating", s."transactionsStarted", s."transactionsCompleted"
   FROM (
-    SELECT SUM(CASE WHEN s.averageRating IS NOT NULL THEN s.ratingsCount END) AS ratingsCount,
-           SUM(s.averageRating * s.ratingsCount) AS weightedRating,
-           SUM(CASE WHEN s.transactionsCompleted IS NOT NULL THEN s.transactionsStarted END) AS transactionsStarted,
-           SUM(CASE WHEN s.transactionsStarted IS NOT NULL THEN s.transactionsCompleted END) AS transactionsCompleted
+    SELECT SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratingsCount",
+           SUM(s."averageRating" * s."ratingsCount") AS "weightedRating",
+           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "transactionsStarted",
+           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "transactionsCompleted"
       FROM satisfaction s
-      JOIN project p ON p.id = s.projectId
-      JOIN working_group wg ON wg.id = p.workingGroupId
-      JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = s.cityId
-     WHERE wg.cooperationId = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
-       AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
+      JOIN project p ON p.id = s."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
+     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
+       AND ${memberBefore(':joinedBefore')}
   ) s`;
 
-// Live adoptions at the end of each month of a range: the same rule as the overview's, month by month. A month
-// not yet over counts the members of today, so that the current month agrees with the current year's overview.
-const ADOPTION_TIMELINE = `
-  WITH RECURSIVE months(month, next) AS (
-    SELECT :from, date(:from || '-01', '+1 month')
-    UNION ALL
-    SELECT strftime('%Y-%m', next), date(next, '+1 month') FROM months WHERE strftime('%Y-%m', next) <= :to
-  )
-  SELECT months.month AS month,
-    (SELECT COUNT(*) FROM adoption_change ac
-       JOIN project p ON p.id = ac.projectId
-       JOIN working_group wg ON wg.id = p.workingGroupId
-       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
-      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR (m.joinedOn < months.next AND m.joinedOn < :joinedBefore))
-        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
-                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < months.next
-                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS count
-  FROM months
-  ORDER BY months.month`;
+/** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
+function nextMonthStart(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 10);
+}
+
+/** Every month from `from` to `to` (`YYYY-MM`, both included). */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to && months.length < 1200; month = nextMonthStart(month).slice(0, 7)) {
+    months.push(month);
+  }
+  return months;
+}
 
 @Injectable()
 export class OverviewService {
@@ -182,14 +191,33 @@ export class OverviewService {
 
   /** Live adoptions of the cooperation's online services at the end of each month from `from` to `to`. */
   async adoptionTimeline(cooperationId: number, from: string, to: string): Promise<MonthCount[]> {
-    const rows = await namedQuery<{ month: string; count: Num }>(this.dataSource, ADOPTION_TIMELINE, {
+    // Live adoptions at the end of each month: the same rule as the overview's, month by month. A month not
+    // yet over counts the members of today, so that the current month agrees with the current year's overview.
+    const dialect = dialectOf(this.dataSource);
+    const months = monthsBetween(from, to);
+    if (months.length === 0) {
+      return [];
+    }
+    const parameters: Record<string, unknown> = {
       cooperationId,
-      from,
-      to,
       joinedBefore: tomorrow(),
       onlineService: ProjectKind.ONLINE_SERVICE,
       live: AdoptionStage.LIVE,
+    };
+    const values = months.map((month, index) => {
+      parameters[`month${index}`] = month;
+      parameters[`next${index}`] = nextMonthStart(month);
+      return `(${dialect.text(`:month${index}`)}, ${dialect.timestamp(`:next${index}`)})`;
     });
+    const rows = await namedQuery<{ month: string; count: Num }>(
+      this.dataSource,
+      `WITH months(month, next) AS (VALUES ${values.join(', ')})
+       SELECT months.month AS month,
+              ${liveAdoptionsAt('months.next', `(CASE WHEN months.next < ${dialect.timestamp(':joinedBefore')} THEN months.next ELSE ${dialect.timestamp(':joinedBefore')} END)`)} AS count
+         FROM months
+        ORDER BY months.month`,
+      parameters,
+    );
     return rows.map((row) => ({ month: row.month, count: n(row.count) }));
   }
 

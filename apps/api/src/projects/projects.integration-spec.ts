@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { TEXT_LIMITS } from '@koop/domain';
 import {
   buildFixture,
@@ -36,8 +37,9 @@ describe('projects', () => {
   beforeAll(async () => {
     app = await startTestApp();
     fixture = await buildFixture(app);
-    await app.dataSource.query(
-      `INSERT INTO ozg_topic (key, nameDe, nameEn) VALUES
+    await sql(
+      app.dataSource,
+      `INSERT INTO ozg_topic (key, "nameDe", "nameEn") VALUES
          ('bauen-wohnen', 'Bauen & Wohnen', 'Building & housing'),
          ('familie-kind', 'Familie & Kind', 'Family & children')`,
     );
@@ -905,7 +907,8 @@ describe('projects', () => {
 
     it('filters by cooperation, and counts every project without a filter', async () => {
       expect(await matching({})).toEqual({ keys: sorted(keys), totalCount: keys.length });
-      const [{ count }] = await app.dataSource.query('SELECT COUNT(*) AS count FROM project');
+      const [row] = await sql(app.dataSource, 'SELECT COUNT(*) AS count FROM project');
+      const count = Number(row.count);
       expect((await page({})).totalCount).toBe(count);
       expect(count).toBeGreaterThan(keys.length);
     });

@@ -138,20 +138,22 @@ export class ProjectsService {
           q
             .where('p.ownerCityId = :cityId', { cityId })
             .orWhere(
-              'EXISTS (SELECT 1 FROM adoption a WHERE a.projectId = p.id AND a.cityId = :cityId AND a.stage <> :notPlanned)',
+              'EXISTS (SELECT 1 FROM adoption a WHERE a."projectId" = p.id AND a."cityId" = :cityId AND a.stage <> :notPlanned)',
               { notPlanned: AdoptionStage.NOT_PLANNED },
             ),
         ),
       );
     }
     if (filter.search) {
-      // Lowered in SQL on both sides, with the Unicode-aware LOWER the connection registers.
+      // Folded in SQL on both sides (case, diacritics, ß), so that "strasse" finds "Straße".
       const pattern = `%${escapeLike(filter.search)}%`;
       query.andWhere(
         new Brackets((q) =>
           q
-            .where("LOWER(p.title) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(COALESCE(p.description, '')) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern }),
+            .where("sort_key(p.title) LIKE sort_key(:pattern) ESCAPE '\\'", { pattern })
+            .orWhere("sort_key(COALESCE(p.description, '')) LIKE sort_key(:pattern) ESCAPE '\\'", {
+              pattern,
+            }),
         ),
       );
     }
