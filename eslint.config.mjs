@@ -36,7 +36,13 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e.ts', '**/e2e/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.postgres-spec.ts',
+      '**/*.e2e.ts',
+      '**/e2e/**/*.ts',
+    ],
     plugins: { jest },
     rules: {
       'jest/no-focused-tests': 'error',

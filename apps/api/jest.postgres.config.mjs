@@ -1,13 +1,14 @@
 import base from './jest.config.mjs';
 
 /**
- * The integration tests once more on PostgreSQL (DATABASE_URL set by tools/pg/with-postgres.mjs). Unit tests
- * do not touch a database, and the SQLite-only migration that PostgreSQL's baseline already contains is not run.
+ * The integration tests once more on PostgreSQL (DATABASE_URL set by tools/pg/with-postgres.mjs), and the
+ * tests only PostgreSQL deployments need (several API processes on one database). Unit tests do not touch a
+ * database, and the SQLite-only migration that PostgreSQL's baseline already contains is not run.
  */
 export default {
   ...base,
   displayName: 'api (PostgreSQL)',
-  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts', '<rootDir>/src/**/*.postgres-spec.ts'],
   testPathIgnorePatterns: [
     '/node_modules/',
     '<rootDir>/src/database/audit-scopes-migration.integration-spec.ts',
