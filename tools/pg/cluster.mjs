@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { freePort } from '../lib/server.mjs';
 
 const INSTALL_HINT =
-  'PostgreSQL server binaries not found. Install Debian’s server: apt-get update && apt-get install -y postgresql';
+  'PostgreSQL server binaries are missing. Install Debian’s server as root with:\n  apt-get update && apt-get install -y postgresql';
 
 /** Debian's newest PostgreSQL bin directory, installing the package first when allowed and missing. */
 export function postgresBin({ install = false } = {}) {
