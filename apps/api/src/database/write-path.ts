@@ -91,9 +91,9 @@ export interface CreateSpec<Row extends Keyed, P extends Parents, X extends Extr
   /** Who may create it, judged on the parents. */
   readonly authorize: (parents: LoadedParents<P>, actor: Actor, manager: EntityManager) => Maybe<Permission>;
   /** The new row; throw bad input here. Rows with a version start at 1. */
-  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<Row>>;
+  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
   /** Rows that belong to the new one (members, grants); what it returns is added to the audit entry. */
-  readonly write?: (row: Row, manager: EntityManager, parents: LoadedParents<P>) => Promise<X>;
+  readonly write?: (row: NoInfer<Row>, manager: EntityManager, parents: LoadedParents<P>) => Promise<X>;
 }
 
 export interface ChangeSpec<Row extends Versioned, X extends Extra, R> {
@@ -105,7 +105,7 @@ export interface ChangeSpec<Row extends Versioned, X extends Extra, R> {
   /** Who may change it, judged on the row as it is. */
   readonly authorize: (row: Row, actor: Actor, manager: EntityManager) => Maybe<Permission>;
   /** The row's new values, set in the UPDATE that checks the version; throw bad input here. */
-  readonly values?: (row: Row, manager: EntityManager) => Maybe<QueryDeepPartialEntity<Row>>;
+  readonly values?: (row: Row, manager: EntityManager) => Maybe<QueryDeepPartialEntity<NoInfer<Row>>>;
   /** Writes to other rows after the row changed (members, grants, a status update). */
   readonly write?: (after: Row, before: Row, manager: EntityManager) => Promise<X>;
   /** What the audit entry shows; the rows before and after (with what `write` returned) unless given. */
@@ -121,11 +121,11 @@ export interface UpsertSpec<Row extends Versioned, P extends Parents> {
   readonly parents: P;
   readonly authorize: (parents: LoadedParents<P>, actor: Actor, manager: EntityManager) => Maybe<Permission>;
   /** The natural key that finds the row if it exists. */
-  readonly key: (parents: LoadedParents<P>) => FindOptionsWhere<Row>;
+  readonly key: (parents: LoadedParents<P>) => FindOptionsWhere<NoInfer<Row>>;
   /** The version the client saw; none when it saw no row. */
   readonly version: number | null | undefined;
   /** The row's values, key included: the new row, or the changes of the existing one. */
-  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<Row>>;
+  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
   /** Writes to other rows after the row was written (the adoption's history). */
   readonly write?: (after: Row, before: Row | null, manager: EntityManager) => Promise<void>;
 }
