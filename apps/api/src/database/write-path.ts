@@ -302,9 +302,10 @@ class Unit implements WriteUnit {
     values: DeepPartial<Row>,
   ): Promise<Row> {
     const versioned = this.manager.connection.getMetadata(entity).findColumnWithPropertyName('version');
+    const startsAtOne = versioned && (values as ObjectLiteral)['version'] === undefined;
     const row = this.manager.create(
       entity,
-      versioned ? ({ version: 1, ...values } as DeepPartial<Row>) : values,
+      startsAtOne ? ({ ...values, version: 1 } as DeepPartial<Row>) : values,
     );
     this.step = { label, entity, values: row };
     const saved = await this.manager.save(row);
