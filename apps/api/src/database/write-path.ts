@@ -94,6 +94,8 @@ export interface CreateSpec<Row extends Keyed, P extends Parents, X extends Extr
   readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
   /** Rows that belong to the new one (members, grants); what it returns is added to the audit entry. */
   readonly write?: (row: NoInfer<Row>, manager: EntityManager, parents: LoadedParents<P>) => Promise<X>;
+  /** Whom the audit entry names, when not the actor: the new row itself, for an account created at its own sign-in. */
+  readonly author?: (row: NoInfer<Row>) => Actor;
 }
 
 export interface ChangeSpec<Row extends Versioned, X extends Extra, R> {
@@ -218,7 +220,7 @@ class Unit implements WriteUnit {
     const values = await spec.values(parents, this.manager);
     const row = await this.insert(spec.entity, label, values);
     const extra = spec.write ? await spec.write(row, this.manager, parents) : undefined;
-    await this.record(actor, spec.operation, spec.entity, row, {
+    await this.record(spec.author?.(row) ?? actor, spec.operation, spec.entity, row, {
       before: null,
       after: extra ? { ...row, ...extra } : row,
     });
