@@ -468,8 +468,5 @@ export class Writes {
 
 /** The write path for every feature; nothing else opens a transaction or writes the audit log. */
 @Global()
-@Module({
-  providers: [Transactions, ChangeEvents, Writes],
-  exports: [Writes, ChangeEvents, Transactions],
-})
+@Module({ providers: [Transactions, ChangeEvents, Writes], exports: [Writes, ChangeEvents] })
 export class WritesModule {}
