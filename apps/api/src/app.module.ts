@@ -19,7 +19,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
-import { TransactionsModule } from './database/transactions.js';
+import { WritesModule } from './database/write-path.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
@@ -110,7 +110,7 @@ export class AppModule {
           }),
         }),
         ConfigModule.forRoot(config),
-        TransactionsModule,
+        WritesModule,
         AuditModule,
         AccountsModule,
         AuthModule,

@@ -57,7 +57,8 @@ async function generateMigration(name: string | undefined): Promise<void> {
     const className = `${name}${timestamp}`;
     const lines = (queries: { query: string }[]) =>
       queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
-    const file = `${MIGRATIONS_DIR}/${dialect}/${timestamp}-${name}.ts`;
+    const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const file = `${MIGRATIONS_DIR}/${dialect}/${timestamp}-${kebab}.ts`;
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';

@@ -132,6 +132,16 @@ async function versionOf(type: 'project' | 'workingGroup', id: string): Promise<
   return data[type].version;
 }
 
+async function milestoneVersion(projectId: string, id: string): Promise<number> {
+  const { project } = await read<{ project: { milestones: { id: string; version: number }[] } }>(
+    'query($id: ID!) { project(id: $id) { milestones { id version } } }',
+    { id: projectId },
+  );
+  const milestone = project.milestones.find((m) => m.id === id);
+  if (!milestone) throw new Error(`No milestone ${id} in project ${projectId}`);
+  return milestone.version;
+}
+
 async function accountOf(id: string): Promise<{ version: number; disabled: boolean }> {
   const { accounts } = await read<{ accounts: { id: string; version: number; disabled: boolean }[] }>(
     '{ accounts { id version disabled } }',
@@ -282,7 +292,8 @@ const MUTATIONS: Operation[] = [
     allow: LEADS,
     async prepare(scope) {
       const id = scope === 'other' ? world.otherMilestone : world.ownMilestone;
-      return input({ id, title: `Abnahme ${next()}` });
+      const version = await milestoneVersion(projectOf(scope), id);
+      return input({ id, version, title: `Abnahme ${next()}` });
     },
   },
   {

@@ -7,6 +7,7 @@ import { Account } from '../accounts/account.entity.js';
 import { RoleGrant } from '../accounts/role-grant.entity.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import type { AppConfig } from '../config/config.js';
+import { Writes } from '../database/write-path.js';
 import { AppSetting } from '../reference/app-setting.entity.js';
 import type { Actor } from './actor.js';
 import { Session } from './session.entity.js';
@@ -24,6 +25,7 @@ export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly writes: Writes,
   ) {}
 
   /**
@@ -89,7 +91,7 @@ export class SessionService {
   }
 
   async destroy(tokenHash: string): Promise<void> {
-    await this.dataSource.getRepository(Session).delete({ tokenHash });
+    await this.writes.untracked((manager) => manager.delete(Session, { tokenHash }));
   }
 
   setCookie(response: Response, token: string, expiresAt: Date): void {
