@@ -19,6 +19,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
+import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
@@ -111,6 +112,7 @@ export class AppModule {
         }),
         ConfigModule.forRoot(config),
         WritesModule,
+        ReadsModule,
         AuditModule,
         AccountsModule,
         AuthModule,
