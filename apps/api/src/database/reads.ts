@@ -125,7 +125,7 @@ export class Reads implements OnModuleDestroy {
   }
 
   async query<T>(sql: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters, {});
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     const worker = this.workers.reduce<ReadWorker | undefined>(
       (idlest, candidate) => (idlest === undefined || candidate.load < idlest.load ? candidate : idlest),
       undefined,
@@ -139,7 +139,7 @@ export class Reads implements OnModuleDestroy {
     try {
       return (await worker.run(query, bound)) as T[];
     } catch (error) {
-      throw new QueryFailedError(query, bound, error);
+      throw new QueryFailedError(query, bound, error as Error);
     }
   }
 
