@@ -2,7 +2,7 @@ import { passwordError } from '@koop/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, MoreThan, Not } from 'typeorm';
 import { Account } from '../accounts/account.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { badField, tooManyRequests, unauthenticated } from '../common/errors.js';
@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.js';
 import { Transactions } from '../database/transactions.js';
 import type { Actor } from './actor.js';
 import { LoginFailure } from './login-failure.entity.js';
+import { Session } from './session.entity.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionService } from './session.service.js';
 
@@ -78,7 +79,16 @@ export class AuthService {
     });
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Account> {
+  /**
+   * Replaces the password and ends every other session of the account: a session stolen before the change
+   * must not outlive it. The session that made the change (`keepSessionHash`) stays valid.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionHash: string | null,
+  ): Promise<Account> {
     if (actor.accountId === null) {
       throw unauthenticated();
     }
@@ -100,6 +110,10 @@ export class AuthService {
         Account,
         { id: accountId },
         { passwordHash, mustChangePassword: false, version: () => 'version + 1' },
+      );
+      await manager.delete(
+        Session,
+        keepSessionHash === null ? { accountId } : { accountId, tokenHash: Not(keepSessionHash) },
       );
       const after = await manager.findOneByOrFail(Account, { id: accountId });
       await this.audit.record(manager, actor, {
