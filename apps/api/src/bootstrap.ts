@@ -16,6 +16,7 @@ import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
+import { applyHttpTimeouts } from './security/http-timeouts.js';
 
 /** Paths the API answers itself, never with the dashboard's index.html. */
 const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
@@ -84,6 +85,7 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  applyHttpTimeouts(app.getHttpServer(), config.http);
   // The per-address sign-in limit counts by req.ip: behind a proxy, only the proxy knows the client.
   app.set('trust proxy', config.trustProxy === false ? false : structuredClone(config.trustProxy));
   useSecurityHeaders(app, config);
