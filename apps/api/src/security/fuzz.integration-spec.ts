@@ -27,6 +27,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import fc from 'fast-check';
 import {
   getNamedType,
+  getNullableType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -355,8 +356,9 @@ function inputNames(args: readonly GraphQLArgument[]): string[] {
 }
 
 /**
- * The fields of the result with no required argument: its leaves, and the leaves of the objects it holds
- * (a connection's edges and nodes count as one level), which keeps the cost within the limit.
+ * The fields of the result with no required argument: its leaves, and the leaves of the single objects it
+ * holds (a connection's edges and nodes pass through). Lists within are left out: the arguments are what is
+ * fuzzed, and each list within would cost time on every request.
  */
 function selectionFor(type: GraphQLOutputType, depth: number): string {
   const named = getNamedType(type);
@@ -367,10 +369,11 @@ function selectionFor(type: GraphQLOutputType, depth: number): string {
   );
   const parts = ['__typename'];
   for (const field of fields) {
+    const passThrough = ['edges', 'node'].includes(field.name);
     if (isLeafType(getNamedType(field.type))) {
       parts.push(field.name);
-    } else if (depth < 2 || ['edges', 'node'].includes(field.name)) {
-      const inner = selectionFor(field.type, ['edges', 'node'].includes(field.name) ? depth : depth + 1);
+    } else if (passThrough || (depth < 2 && !isListType(getNullableType(field.type)))) {
+      const inner = selectionFor(field.type, passThrough ? depth : depth + 1);
       if (inner !== '{ __typename }') parts.push(`${field.name} ${inner}`);
     }
   }
@@ -544,6 +547,7 @@ describe('fuzzing every operation of the schema', () => {
 
   afterAll(() => app.close());
 
+  // About 560 requests: seconds on an idle machine, more while other suites run beside it.
   it('answers every operation without a fault and keeps every stored value within its rules', async () => {
     const schema = app.app.get(GraphQLSchemaHost).schema;
     const operations = [
@@ -619,5 +623,5 @@ describe('fuzzing every operation of the schema', () => {
     expect(broken).toEqual([]);
     expect(await app.dataSource.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(await app.dataSource.query('PRAGMA foreign_key_check')).toEqual([]);
-  });
+  }, 120_000);
 });
