@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createCity } from '../testing/fixtures.js';
+import { ok } from '../testing/fixtures.js';
 import { onlyError, startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
 
 interface LogLine {
@@ -62,16 +62,28 @@ describe('errors that reach the client', () => {
   });
 
   it('logs an internal error raised outside any resolver once, with its stack, and hides it from the client', async () => {
-    // A stored value that GraphQL's Int cannot carry fails when graphql-js serialises it, after the resolver.
-    const cityId = await createCity(app, 'Überlaufstadt', '09999001', 50000);
-    await app.dataSource.query(
-      'UPDATE city SET population = 1099511627776 WHERE id = :id'.replace(':id', cityId),
+    // A stored value that the GraphQL enum does not know fails when graphql-js serialises it, after the
+    // resolver has returned.
+    const { createCooperation } = await ok<{ createCooperation: { id: string } }>(
+      app,
+      'mutation($input: CreateCooperationInput!) { createCooperation(input: $input) { id } }',
+      { input: { name: 'Fehlerprobe', shortName: 'FP' } },
     );
-    const response = await app.gql('{ cities { name population } }');
+    const { createWorkingGroup } = await ok<{ createWorkingGroup: { id: string } }>(
+      app,
+      'mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
+      { input: { cooperationId: createCooperation.id, name: 'Fehler', focus: 'TECHNICAL' } },
+    );
+    await app.dataSource.query(
+      `UPDATE working_group SET focus = 'NEBENBEI' WHERE id = ${Number(createWorkingGroup.id)}`,
+    );
+    const response = await app.gql('query($id: ID!) { workingGroup(id: $id) { name focus } }', {
+      id: createWorkingGroup.id,
+    });
     expect(response.errors).toEqual([
       {
         message: 'Internal server error. The error was logged.',
-        path: ['cities', 0, 'population'],
+        path: ['workingGroup', 'focus'],
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       },
     ]);
@@ -81,11 +93,8 @@ describe('errors that reach the client', () => {
       context: 'GraphQL',
       msg: expect.stringContaining('INTERNAL_SERVER_ERROR'),
     });
-    expect(errors[0]?.err?.message).toMatch(
-      /Int cannot represent non 32-bit signed integer value: 1099511627776/,
-    );
+    expect(errors[0]?.err?.message).toMatch(/Enum "WorkingGroupFocus" cannot represent value: "NEBENBEI"/);
     expect(errors[0]?.err?.stack).toMatch(/\n\s+at /);
-    await app.dataSource.query('DELETE FROM city WHERE id = :id'.replace(':id', cityId));
   });
 
   it('logs an internal error of a resolver once, with its stack', async () => {
