@@ -6,6 +6,7 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { SYSTEM_ACTOR } from './auth/actor.js';
 import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
+import { backupDatabase } from './database/backup.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
@@ -120,11 +121,29 @@ async function createAdmin(username: string | undefined): Promise<void> {
   }
 }
 
+/**
+ * Copies the database of DATABASE_URL into a new file, consistently, while the server runs and writes.
+ * On PostgreSQL it says how to use pg_dump and fails: that is PostgreSQL's job.
+ */
+async function backup(file: string | undefined): Promise<void> {
+  if (!file) {
+    throw new Error(
+      'Usage: db:backup <file> (a new file; DATABASE_URL names the database, as for the server)',
+    );
+  }
+  const { database } = loadConfig(process.env);
+  const result = await backupDatabase(database, file);
+  process.stdout.write(
+    `Backed up ${database.type === 'sqlite' ? database.file : 'the database'} to ${result.file}: ${result.pages} pages, ${result.bytes} bytes, integrity ok.\n`,
+  );
+}
+
 const commands: Record<string, (arg?: string) => Promise<void>> = {
   'account:create-admin': createAdmin,
   'schema:write': writeSchema,
   'migration:generate': generateMigration,
   'demo:reset': resetDemo,
+  'db:backup': backup,
 };
 
 const [command, argument] = process.argv.slice(2);

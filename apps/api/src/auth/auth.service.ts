@@ -2,7 +2,7 @@ import { passwordError } from '@koop/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, MoreThan, Not } from 'typeorm';
 import { Account } from '../accounts/account.entity.js';
 import { badField, tooManyRequests, unauthenticated } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.token.js';
@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/config.js';
 import { rowOf, Writes } from '../database/write-path.js';
 import type { Actor } from './actor.js';
 import { LoginFailure } from './login-failure.entity.js';
+import { Session } from './session.entity.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionService } from './session.service.js';
 
@@ -76,7 +77,16 @@ export class AuthService {
     });
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Account> {
+  /**
+   * Replaces the password and ends every other session of the account: a session stolen before the change
+   * must not outlive it. The session that made the change (`keepSessionHash`) stays valid.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionHash: string | null,
+  ): Promise<Account> {
     if (actor.accountId === null) {
       throw unauthenticated();
     }
@@ -102,6 +112,14 @@ export class AuthService {
       authorize: (row, actor) =>
         row.id === actor.accountId || 'Only the account itself may change its password.',
       values: () => ({ passwordHash, mustChangePassword: false }),
+      // A stolen session must not outlive the password it was signed in with: every other session ends.
+      write: async (_after, _before, manager) => {
+        await manager.delete(
+          Session,
+          keepSessionHash === null ? { accountId } : { accountId, tokenHash: Not(keepSessionHash) },
+        );
+        return undefined;
+      },
       audit: (before) => ({
         before: { mustChangePassword: before.mustChangePassword },
         after: { mustChangePassword: false },

@@ -44,6 +44,15 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** A time-out in whole seconds; 0 would mean "never" to Node, which is what these settings prevent. */
+function seconds(maximum: number) {
+  return z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(maximum, `must be at most ${maximum} seconds`);
+}
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a number' })
@@ -117,6 +126,9 @@ const environmentSchema = z.object({
     .max(1_000_000)
     .default(20000),
   BODY_LIMIT_KB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(102400).default(512),
+  HTTP_REQUEST_TIMEOUT_SECONDS: seconds(3600).default(30),
+  HTTP_HEADERS_TIMEOUT_SECONDS: seconds(600).default(10),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(600).default(5),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   TRUST_PROXY: trustProxy.default(false),
 });
@@ -154,6 +166,15 @@ export interface AppConfig {
     readonly introspection: boolean;
   };
   readonly bodyLimitKb: number;
+  /** Time-outs of the HTTP server, so that a slow or stalled client cannot hold a connection. */
+  readonly http: {
+    /** Receiving a whole request, headers and body. */
+    readonly requestTimeoutMs: number;
+    /** Receiving a request's headers. */
+    readonly headersTimeoutMs: number;
+    /** Keeping an idle connection open for the next request. */
+    readonly keepAliveTimeoutMs: number;
+  };
   /**
    * Which reverse proxies to believe about the client's address (express's `trust proxy`): false, a
    * number of hops, or their addresses. The per-address sign-in limit counts by that address.
@@ -218,6 +239,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       `OIDC_ISSUER=${JSON.stringify(values.OIDC_ISSUER)}: must be an https:// URL (OIDC_ALLOW_HTTP=true is for tests against a local provider only)`,
     ]);
   }
+  if (values.HTTP_HEADERS_TIMEOUT_SECONDS > values.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError([
+      `HTTP_HEADERS_TIMEOUT_SECONDS=${values.HTTP_HEADERS_TIMEOUT_SECONDS}: must not be more than HTTP_REQUEST_TIMEOUT_SECONDS (${values.HTTP_REQUEST_TIMEOUT_SECONDS}): the headers are part of the request`,
+    ]);
+  }
   const production = values.NODE_ENV === 'production';
   return {
     port: values.PORT,
@@ -257,6 +283,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     },
     bodyLimitKb: values.BODY_LIMIT_KB,
+    http: {
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
     trustProxy: values.TRUST_PROXY,
   };
 }

@@ -6,6 +6,7 @@ import type { App } from 'supertest/types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { RoleGrantInput } from '../accounts/dto/account.inputs.js';
 import { SYSTEM_ACTOR } from '../auth/actor.js';
+import type { AppExtras } from '../app.module.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { freshDatabase, TEST_DIALECT } from './test-database.js';
@@ -100,8 +101,13 @@ async function signIn(server: App, username: string, password: string): Promise<
  * Boots the real application on a fresh database of its own (a SQLite file in a temporary folder, or a new
  * PostgreSQL database when the suite runs on PostgreSQL), migrations applied.
  * With `demoData: true` the demo is loaded, as on a first start.
+ * `extras.logDestination` receives the log lines; the first app a test file starts decides where they go
+ * (nestjs-pino keeps one root logger per module registry: in jest, per test file).
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  extras: Omit<AppExtras, 'logger'> = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const { directory } = database;
   const config: AppConfig = {
@@ -111,7 +117,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     ...overrides,
   };
   const counter = new StatementCounter();
-  const app = await createApp(config, { logger: counter });
+  const app = await createApp(config, { ...extras, logger: counter });
   await app.init();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
