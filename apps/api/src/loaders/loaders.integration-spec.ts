@@ -264,8 +264,8 @@ describe('statements per nested query', () => {
     }
     // count, page, working groups, cooperations, owner cities, milestones, status updates, adoptions,
     // adoption cities, adoption history: one statement each, at 6 projects as at 24
-    // 2 of them find the session and its roles, as for every signed-in request.
-    expect(counts).toEqual([12, 12]);
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(counts).toEqual([11, 11]);
   });
 
   it('adoptionMatrix in a fixed number of statements', async () => {
@@ -284,8 +284,8 @@ describe('statements per nested query', () => {
       counts.push(statements);
     }
     // the cooperation exists, cities, projects, cells; the cells' cities and projects come from those
-    // 2 of them find the session and its roles, as for every signed-in request.
-    expect(counts).toEqual([6, 6]);
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(counts).toEqual([5, 5]);
   });
 
   it('cooperations → members → city, working groups → lead city, members, projects', async () => {
@@ -305,7 +305,7 @@ describe('statements per nested query', () => {
       }
     }
     // cooperations, memberships, working groups, cities, working-group members, projects
-    // 2 of them find the session and its roles, as for every signed-in request.
-    expect([first.statements, second.statements]).toEqual([8, 8]);
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect([first.statements, second.statements]).toEqual([7, 7]);
   });
 });

@@ -425,8 +425,8 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     const response = await overview(ids['TK'], Y);
     expect(response.errors).toBeUndefined();
     // 1 (the cooperation exists) + 3 years × 2 (project states, totals)
-    // 2 of them find the session and its roles, as for every signed-in request.
-    expect(app.counter.statements).toHaveLength(9);
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(app.counter.statements).toHaveLength(8);
   });
 
   it('lays out the adoption matrix: member cities × online services, with their cells', async () => {
