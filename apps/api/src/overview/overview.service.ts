@@ -3,6 +3,8 @@ import {
   AdoptionStage,
   adoptionRate,
   completionRate,
+  encodeCell,
+  NO_RECORD_CODE,
   ProjectHealth,
   ProjectKind,
   ProjectPhase,
@@ -18,9 +20,15 @@ import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { namedQuery } from '../database/named-query.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
-import type { AdoptionMatrix, Count, MonthCount, Overview } from './overview.model.js';
+import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
 
 type Num = number | string | null;
+
+/** The promise of `load`, started on the first call and shared by every later one. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
 /** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
@@ -117,6 +125,44 @@ const ADOPTION_TIMELINE = `
   FROM months
   ORDER BY months.month`;
 
+// The adoptions of the cooperation's online services by its member cities: what the cells of the matrix
+// show, nothing more.
+const MATRIX_CELL_CODES = `
+  SELECT a."cityId" AS "cityId", a."projectId" AS "projectId", a.stage AS stage,
+         a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
+    FROM adoption a
+    JOIN project p ON p.id = a."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cityId" = a."cityId" AND m."cooperationId" = wg."cooperationId"
+   WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService`;
+
+interface CellCodeRow {
+  cityId: number;
+  projectId: number;
+  stage: AdoptionStage;
+  maturityModel: string;
+  maturityLevel: number | null;
+}
+
+/** One string of cell codes per city, the cells in the order of `projects`. */
+function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): AdoptionMatrixRow[] {
+  const rowOf = new Map(cities.map((city, index) => [city.id, index]));
+  const columnOf = new Map(projects.map((project, index) => [project.id, index]));
+  const rows = cities.map(() => Array<string>(projects.length).fill(NO_RECORD_CODE));
+  for (const cell of cells) {
+    const row = rowOf.get(Number(cell.cityId));
+    const column = columnOf.get(Number(cell.projectId));
+    if (row !== undefined && column !== undefined) {
+      rows[row][column] = encodeCell({
+        stage: cell.stage,
+        maturityModel: cell.maturityModel,
+        maturityLevel: cell.maturityLevel === null ? null : Number(cell.maturityLevel),
+      });
+    }
+  }
+  return cities.map((city, index) => ({ cityId: city.id, codes: rows[index].join('') }));
+}
+
 @Injectable()
 export class OverviewService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -207,15 +253,32 @@ export class OverviewService {
       .getMany();
   }
 
-  /** Member cities × online services and the adoptions between them, in three statements. */
-  async adoptionMatrix(cooperationId: number): Promise<AdoptionMatrix> {
-    const cities = await this.dataSource
+  /**
+   * Member cities × online services and the adoptions between them. Each part is one statement, run when
+   * a field first asks for it; the compact rows reuse the cities and projects.
+   */
+  adoptionMatrix(cooperationId: number): AdoptionMatrix {
+    const cities = once(() => this.matrixCities(cooperationId));
+    const projects = once(() => this.matrixProjects(cooperationId));
+    const cells = once(() => this.matrixCells(cooperationId));
+    const rows = once(async () =>
+      matrixRows(await cities(), await projects(), await this.matrixCellCodes(cooperationId)),
+    );
+    return { cooperationId, cities, projects, cells, rows };
+  }
+
+  private matrixCities(cooperationId: number): Promise<City[]> {
+    return this.dataSource
       .getRepository(City)
       .createQueryBuilder('c')
       .innerJoin('membership', 'm', 'm.cityId = c.id AND m.cooperationId = :cooperationId', { cooperationId })
       .orderBy('sort_key(c.name)', 'ASC')
+      .addOrderBy('c.id', 'ASC')
       .getMany();
-    const projects = await this.dataSource
+  }
+
+  private matrixProjects(cooperationId: number): Promise<Project[]> {
+    return this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
       .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
@@ -224,7 +287,10 @@ export class OverviewService {
       .orderBy('sort_key(p.title)', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
-    const cells = await this.dataSource
+  }
+
+  private matrixCells(cooperationId: number): Promise<Adoption[]> {
+    return this.dataSource
       .getRepository(Adoption)
       .createQueryBuilder('a')
       .innerJoin('project', 'p', 'p.id = a.projectId')
@@ -235,6 +301,13 @@ export class OverviewService {
       .orderBy('a.cityId', 'ASC')
       .addOrderBy('a.projectId', 'ASC')
       .getMany();
-    return { cooperationId, cities, projects, cells };
+  }
+
+  /** Only the columns a cell's code needs, as plain rows: no entity per cell. */
+  private matrixCellCodes(cooperationId: number): Promise<CellCodeRow[]> {
+    return namedQuery<CellCodeRow>(this.dataSource, MATRIX_CELL_CODES, {
+      cooperationId,
+      onlineService: ProjectKind.ONLINE_SERVICE,
+    });
   }
 }
