@@ -63,8 +63,12 @@ const sameRange = (a: Range | null, b: Range | null) =>
   imports: [RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './adoption-grid.component.html',
-  // Listened to on the host, for every cell at once.
-  host: { '(keydown)': 'onKeydown($event)', '(focusin)': 'onFocusin($event)' },
+  // Listened to on the host, for every cell at once (hundreds of cells, one listener each).
+  host: {
+    '(keydown)': 'onKeydown($event)',
+    '(focusin)': 'onFocusin($event)',
+    '(click)': 'onClick($event)',
+  },
   styleUrls: ['./adoption-grid.component.css', './stage-colours.css'],
 })
 export class AdoptionGridComponent {
@@ -102,12 +106,15 @@ export class AdoptionGridComponent {
   private readonly chosen = signal<GridPosition>({ row: 1, col: 1 });
   protected readonly active = computed(() => clampPosition(this.chosen(), this.size()));
 
-  /** Until the box is measured, the window's size stands in for it. */
+  /**
+   * Until the box is measured, an estimate from the window's size (less the page around the box and the
+   * sticky parts), so that the first drawing is about the right size.
+   */
   private readonly viewport = signal<Viewport>({
     top: 0,
     left: 0,
-    height: typeof window === 'undefined' ? 800 : window.innerHeight,
-    width: typeof window === 'undefined' ? 1200 : window.innerWidth,
+    height: Math.max((typeof window === 'undefined' ? 900 : window.innerHeight) - 20 * 16, 10 * 16),
+    width: Math.max((typeof window === 'undefined' ? 1440 : window.innerWidth) - 16 * 16, 10 * 16),
     rowPx: ROW_REM * 16,
     colPx: COL_REM * 16,
   });
@@ -182,11 +189,6 @@ export class AdoptionGridComponent {
     return segment.kind === 'item' ? segment.index : -1 - segment.from;
   }
 
-  protected tabIndex(row: number, col: number): 0 | -1 {
-    const active = this.active();
-    return active.row === row && active.col === col ? 0 : -1;
-  }
-
   /** The texts of a cell at a stage and maturity, worked out once per language. */
   protected textsOf(t: Translate, a: MatrixCellState): CellTexts {
     let known = this.texts.get(t);
@@ -235,7 +237,15 @@ export class AdoptionGridComponent {
     if (position) this.chosen.set(position);
   }
 
-  protected onCellClick(cell: MatrixCellView): void {
+  /** A click on a data cell asks to edit it. */
+  protected onClick(event: MouseEvent): void {
+    const position = this.positionOf(event.target);
+    if (position && isDataCell(position, this.size()) && (event.target as Element).closest('td.cell')) {
+      this.onCellClick(this.matrix().cellAt(position.row - 1, position.col - 1));
+    }
+  }
+
+  private onCellClick(cell: MatrixCellView): void {
     if (this.mayEdit()(cell.city.id)) this.edit.emit(cell);
   }
 
