@@ -2,12 +2,13 @@ import {
   ACTIVE_PHASES,
   AdoptionStage,
   adoptionRate,
+  CELL_CODE_LENGTH,
   completionRate,
-  encodeCell,
   NO_RECORD_CODE,
   ProjectHealth,
   ProjectKind,
   ProjectPhase,
+  writeCellCode,
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -144,23 +145,29 @@ interface CellCodeRow {
   maturityLevel: number | null;
 }
 
-/** One string of cell codes per city, the cells in the order of `projects`; other cells are left out. */
+/**
+ * One string of cell codes per city, the cells in the order of `projects`; other cells are left out. The
+ * codes are written into one buffer rather than as 60,000 small strings.
+ */
 function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): AdoptionMatrixRow[] {
   const rowOf = new Map(cities.map((city, index) => [city.id, index]));
   const columnOf = new Map(projects.map((project, index) => [project.id, index]));
-  const rows = cities.map(() => Array<string>(projects.length).fill(NO_RECORD_CODE));
+  const width = projects.length * CELL_CODE_LENGTH;
+  const codes = Buffer.alloc(cities.length * width, NO_RECORD_CODE);
   for (const cell of cells) {
     const row = rowOf.get(Number(cell.cityId));
     const column = columnOf.get(Number(cell.projectId));
-    if (row !== undefined && column !== undefined) {
-      rows[row][column] = encodeCell({
-        stage: cell.stage,
-        maturityModel: cell.maturityModel,
-        maturityLevel: cell.maturityLevel === null ? null : Number(cell.maturityLevel),
-      });
-    }
+    if (row === undefined || column === undefined) continue;
+    writeCellCode(codes, row * width + column * CELL_CODE_LENGTH, {
+      stage: cell.stage,
+      maturityModel: cell.maturityModel,
+      maturityLevel: cell.maturityLevel === null ? null : Number(cell.maturityLevel),
+    });
   }
-  return cities.map((city, index) => ({ cityId: city.id, codes: rows[index].join('') }));
+  return cities.map((city, index) => ({
+    cityId: city.id,
+    codes: codes.toString('latin1', index * width, (index + 1) * width),
+  }));
 }
 
 @Injectable()

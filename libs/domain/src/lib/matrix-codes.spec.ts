@@ -7,6 +7,7 @@ import {
   stageAt,
   STAGE_CODES,
   withCellCode,
+  writeCellCode,
 } from './matrix-codes.js';
 import { MATURITY_MODELS, MATURITY_MODEL_VERSIONS } from './rules.js';
 
@@ -27,6 +28,10 @@ describe('matrix cell codes', () => {
     });
     // every cell has a code of its own
     expect(new Set(cells.map(encodeCell)).size).toBe(cells.length);
+    // written as bytes, the row is the same
+    const bytes = new Uint8Array(row.length);
+    cells.forEach((cell, column) => writeCellCode(bytes, column * CELL_CODE_LENGTH, cell));
+    expect(String.fromCharCode(...bytes)).toBe(row);
   });
 
   it('writes a readable code and a placeholder for no record', () => {
@@ -55,6 +60,13 @@ describe('matrix cell codes', () => {
     expect(() =>
       encodeCell({ stage: 'GONE' as AdoptionStage, maturityModel: '2.0', maturityLevel: null }),
     ).toThrow('stage GONE');
+    expect(() =>
+      writeCellCode(new Uint8Array(3), 0, {
+        stage: AdoptionStage.LIVE,
+        maturityModel: '2.0',
+        maturityLevel: 8,
+      }),
+    ).toThrow('model 2.0, level 8');
   });
 
   it('replaces one cell of a row', () => {
