@@ -63,7 +63,7 @@ const sameRange = (a: Range | null, b: Range | null) =>
   imports: [RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './adoption-grid.component.html',
-  // Listened to on the host, for every cell at once (hundreds of cells, one listener each).
+  // Listened to once on the host for all cells, rather than once on each of hundreds of cells.
   host: {
     '(keydown)': 'onKeydown($event)',
     '(focusin)': 'onFocusin($event)',
@@ -92,7 +92,11 @@ export class AdoptionGridComponent {
   protected readonly totalRem = TOTAL_REM;
 
   /** Phones get a narrower column of city names. */
-  protected readonly narrow = signal(false);
+  private readonly phone =
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+      ? window.matchMedia('(max-width: 40rem)')
+      : null;
+  protected readonly narrow = signal(this.phone?.matches ?? false);
   protected readonly cityRem = computed(() => (this.narrow() ? CITY_REM_NARROW : CITY_REM));
   protected readonly tableRem = computed(
     () => this.cityRem() + this.matrix().services.length * COL_REM + TOTAL_REM,
@@ -118,17 +122,24 @@ export class AdoptionGridComponent {
     rowPx: ROW_REM * 16,
     colPx: COL_REM * 16,
   });
+  /**
+   * The margin beyond the view is drawn once the first view is on screen: the first drawing is then only
+   * what the user sees, and the page is usable sooner.
+   */
+  private readonly withMargin = signal(false);
   private readonly rowRange = computed(
     () => {
       const v = this.viewport();
-      return visibleRange(v.top, v.height, v.rowPx, this.matrix().cities.length, ROW_MARGIN);
+      const margin = this.withMargin() ? ROW_MARGIN : 0;
+      return visibleRange(v.top, v.height, v.rowPx, this.matrix().cities.length, margin);
     },
     { equal: sameRange },
   );
   private readonly colRange = computed(
     () => {
       const v = this.viewport();
-      return visibleRange(v.left, v.width, v.colPx, this.matrix().services.length, COL_MARGIN);
+      const margin = this.withMargin() ? COL_MARGIN : 0;
+      return visibleRange(v.left, v.width, v.colPx, this.matrix().services.length, margin);
     },
     { equal: sameRange },
   );
@@ -169,18 +180,20 @@ export class AdoptionGridComponent {
         });
       };
       box.addEventListener('scroll', measureSoon, { passive: true });
-      const resized = new ResizeObserver(measureSoon);
-      resized.observe(box);
-      const phone = window.matchMedia('(max-width: 40rem)');
-      const onMedia = () => this.narrow.set(phone.matches);
-      phone.addEventListener('change', onMedia);
-      onMedia();
+      const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(measureSoon) : null;
+      resized?.observe(box);
+      const phone = this.phone;
+      const onMedia = () => this.narrow.set(phone?.matches ?? false);
+      phone?.addEventListener('change', onMedia);
       this.measure();
+      // After the frame that shows the first view has been painted.
+      const painted = requestAnimationFrame(() => setTimeout(() => this.withMargin.set(true)));
       destroyRef.onDestroy(() => {
+        cancelAnimationFrame(painted);
         cancelAnimationFrame(frame);
         box.removeEventListener('scroll', measureSoon);
-        resized.disconnect();
-        phone.removeEventListener('change', onMedia);
+        resized?.disconnect();
+        phone?.removeEventListener('change', onMedia);
       });
     });
   }
