@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 // tools/ holds plain scripts, not a library project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type BuiltServer, startBuiltServer } from '../../../tools/lib/server.mjs';
-import { closePage, DESKTOP, gql, launchBrowser, openPage } from './support/browser.js';
+import { closePage, DESKTOP, gql, launchBrowser, openPage, seriousViolations } from './support/browser.js';
 import { addLargeMatrix, type LargeMatrix } from './support/large-matrix.js';
 
 /*
@@ -135,10 +135,12 @@ describe('the adoption matrix at 100 cities × 600 services', () => {
       expect(longTitle.length).toBeGreaterThan(80);
       await expect(page.locator('thead th.service a').first().getAttribute('title')).resolves.toBe(longTitle);
       await expect(page.locator('[data-position]').textContent()).resolves.toContain(longTitle);
+      // The gaps standing in for the rows and columns not drawn are hidden from assistive technology.
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await closePage(page);
     }
-  });
+  }, 120_000);
 
   it('walks by keyboard to a far cell, keeps it focused while scrolling away, and edits it', async () => {
     const page = await openPage(browser, `/nachnutzung?kooperation=${large.cooperationId}`, {
