@@ -122,7 +122,8 @@ export class AdoptionMatrixResolver {
       'stages and maturities in a small fraction of the size.',
   })
   async cells(@Parent() matrix: AdoptionMatrix, @Context() context: GraphQLContext): Promise<Adoption[]> {
-    // Cells that ask for their city or project find them among the rows and columns, when those are asked for.
+    // A cell's city and project are among the matrix's rows and columns: those are loaded (once) and handed
+    // to the loaders first, so that asking for them costs no statement per cell.
     await Promise.all([this.cities(matrix, context), this.projects(matrix, context)]);
     return matrix.cells();
   }
