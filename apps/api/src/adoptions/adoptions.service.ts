@@ -1,7 +1,10 @@
 import { liveSinceError, maturityLevelError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField } from '../common/errors.js';
+import { badField, notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
 import { rowOf, Writes } from '../database/write-path.js';
 import { Project } from '../projects/project.entity.js';
@@ -11,7 +14,24 @@ import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
 
 @Injectable()
 export class AdoptionsService {
-  constructor(private readonly writes: Writes) {}
+  constructor(
+    private readonly writes: Writes,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** The row of (project, city), or null when the city has none; NOT_FOUND when either does not exist. */
+  async findOne(projectIdText: string, cityIdText: string): Promise<Adoption | null> {
+    const projectId = parseId('Project', projectIdText, 'projectId');
+    const cityId = parseId('City', cityIdText, 'cityId');
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Project, { id: projectId }))) {
+      throw notFound('Project', projectIdText, 'projectId');
+    }
+    if (!(await manager.existsBy(City, { id: cityId }))) {
+      throw notFound('City', cityIdText, 'cityId');
+    }
+    return manager.findOneBy(Adoption, { projectId, cityId });
+  }
 
   /** Creates or changes the one row of (project, city) and appends its new state to the history. */
   record(actor: Actor, input: RecordAdoptionInput): Promise<Adoption> {

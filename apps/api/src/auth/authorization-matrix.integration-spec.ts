@@ -477,8 +477,15 @@ const QUERIES: Operation[] = [
     id: projectOf(s),
   })),
   query(
+    'adoption',
+    'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { stage } }',
+    'city',
+    SIGNED_IN,
+    (s) => ({ p: world.ownProject, c: cityOf(s) }),
+  ),
+  query(
     'adoptionMatrix',
-    'query($id: ID!) { adoptionMatrix(cooperationId: $id) { cells { id } } }',
+    'query($id: ID!) { adoptionMatrix(cooperationId: $id) { cells { id } rows { codes } } }',
     'any',
     SIGNED_IN,
     () => ({ id: world.cooperationId }),
@@ -676,11 +683,11 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 6 queries in two scopes and 13 in one; 6 callers each.
+    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 13 in one; 6 callers each.
     expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
     expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((6 * 2 + 13) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(150);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 13) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(162);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
     expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
   });

@@ -179,6 +179,11 @@ const MATRIX = `query($cooperationId: ID!) {
     cities { name } projects { title } cells { stage city { name } project { title } }
   } }`;
 
+const MATRIX_ROWS = `query($cooperationId: ID!) {
+  adoptionMatrix(cooperationId: $cooperationId) {
+    cities { id } projects { id } rows { cityId codes } cells { cityId projectId stage }
+  } }`;
+
 const COOPERATIONS = `query {
   cooperations {
     members { city { name } }
@@ -204,6 +209,14 @@ interface MatrixData {
     cities: unknown[];
     projects: unknown[];
     cells: { city: { name: string }; project: { title: string } }[];
+  };
+}
+interface MatrixRowsData {
+  adoptionMatrix: {
+    cities: { id: string }[];
+    projects: { id: string }[];
+    rows: { cityId: string; codes: string }[];
+    cells: { cityId: string; projectId: string; stage: string }[];
   };
 }
 interface CooperationsData {
@@ -286,6 +299,30 @@ describe('statements per nested query', () => {
     // the cooperation exists, cities, projects, cells; the cells' cities and projects come from those
     // 1 of them finds the session, its account and roles, as for every signed-in request.
     expect(counts).toEqual([5, 5]);
+  });
+
+  it('adoptionMatrix as compact rows and as cells named by id, in a fixed number of statements', async () => {
+    const counts: number[] = [];
+    for (const world of [small, large]) {
+      const { data, statements } = await measure<MatrixRowsData>(MATRIX_ROWS, {
+        cooperationId: String(world.cooperationId),
+      });
+      const { cities, projects, rows, cells } = data.adoptionMatrix;
+      expect(rows.map((row) => row.cityId)).toEqual(cities.map((city) => city.id));
+      // every cell of the world is LIVE at maturity model 2.0 without a level
+      rows.forEach((row) => expect(row.codes).toBe('L-2'.repeat(world.size * 2)));
+      expect(cells).toHaveLength(world.size * world.size * 2);
+      const cityIds = new Set(cities.map((city) => city.id));
+      const projectIds = new Set(projects.map((project) => project.id));
+      cells.forEach((cell) => {
+        expect(cityIds.has(cell.cityId) && projectIds.has(cell.projectId)).toBe(true);
+        expect(cell.stage).toBe('LIVE');
+      });
+      counts.push(statements);
+    }
+    // the cooperation exists, cities, projects, cells, the cells' codes: the rows reuse the cities and
+    // projects; 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(counts).toEqual([6, 6]);
   });
 
   it('cooperations → members → city, working groups → lead city, members, projects', async () => {

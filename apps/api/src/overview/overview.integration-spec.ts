@@ -532,6 +532,72 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     });
   });
 
+  it('sends the same cells as one compact row per city, and names each cell’s city and project by id', async () => {
+    const response = await app.gql<{
+      adoptionMatrix: {
+        cities: { id: string }[];
+        rows: { cityId: string; codes: string }[];
+        cells: { cityId: string; projectId: string; city: { id: string }; project: { id: string } }[];
+      };
+    }>(
+      `query($id: ID!) { adoptionMatrix(cooperationId: $id) {
+         cities { id } rows { cityId codes } cells { cityId projectId city { id } project { id } } } }`,
+      { id: ids['TK'] },
+    );
+    const matrix = dataOf(response).adoptionMatrix;
+    // Rows in the order of the cities (A, K, N, R), three characters per service in the order of the
+    // services (S1, S2, S3): stage, level, model ("-" for no level, "---" for no record).
+    expect(matrix.rows).toEqual([
+      { cityId: ids['A'], codes: 'L52L41---' },
+      { cityId: ids['K'], codes: 'D-1D01E-2' },
+      { cityId: ids['N'], codes: 'L32L22---' },
+      { cityId: ids['R'], codes: 'L42---R12' },
+    ]);
+    expect(matrix.rows.map((row) => row.cityId)).toEqual(matrix.cities.map((city) => city.id));
+    expect(matrix.cells).toHaveLength(9);
+    for (const cell of matrix.cells) {
+      expect(cell.cityId).toBe(cell.city.id);
+      expect(cell.projectId).toBe(cell.project.id);
+    }
+  });
+
+  it('answers one cell in full for the editor, null where the city has no record', async () => {
+    const response = await app.gql<{ adoption: Record<string, unknown> | null }>(
+      `query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) {
+         cityId projectId stage maturityModel maturityLevel source notes version city { name } } }`,
+      { p: ids['S3'], c: ids['K'] },
+    );
+    expect(dataOf(response).adoption).toEqual({
+      cityId: ids['K'],
+      projectId: ids['S3'],
+      stage: 'EVALUATING',
+      maturityModel: '2.0',
+      maturityLevel: null,
+      source: null,
+      notes: null,
+      version: 1,
+      city: { name: 'Kempten (Allgäu)' },
+    });
+    const none = await app.gql<{ adoption: unknown }>(
+      'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { id } }',
+      { p: ids['S2'], c: ids['R'] },
+    );
+    expect(dataOf(none).adoption).toBeNull();
+    for (const [variables, field] of [
+      [{ p: '999999', c: ids['K'] }, 'projectId'],
+      [{ p: ids['S3'], c: 'x' }, 'cityId'],
+    ] as const) {
+      const unknown = await app.gql(
+        'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { id } }',
+        {
+          ...variables,
+        },
+      );
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field });
+      expect(unknown.data).toEqual({ adoption: null });
+    }
+  });
+
   it('lays out the matrix of the other cooperation with its own members and services only', async () => {
     const response = await app.gql<{
       adoptionMatrix: {
