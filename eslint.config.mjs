@@ -36,7 +36,49 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e.ts', '**/e2e/**/*.ts'],
+    // One write path (apps/api/src/database/write-path.ts): no mutation opens its own transaction or
+    // writes its own audit entry. Tests may set up data directly.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/database/write-path.ts',
+      'apps/api/src/database/transactions.ts',
+      'apps/api/src/audit/**',
+      'apps/api/src/testing/**',
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.postgres-spec.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/database/transactions.js', '**/audit/audit.service.js'],
+              message:
+                'Change data through Writes (database/write-path.ts): it opens the transaction and audits.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(transaction|startTransaction)$/]',
+          message:
+            'Change data through Writes (database/write-path.ts): it opens the transaction and audits.',
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.postgres-spec.ts',
+      '**/*.e2e.ts',
+      '**/e2e/**/*.ts',
+    ],
     plugins: { jest },
     rules: {
       'jest/no-focused-tests': 'error',

@@ -4,8 +4,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { LoggerModule } from 'nestjs-pino';
+import { Logger, LoggerModule, type Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AdoptionsModule } from './adoptions/adoptions.module.js';
@@ -19,7 +22,8 @@ import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
-import { TransactionsModule } from './database/transactions.js';
+import { ReadsModule } from './database/reads.js';
+import { WritesModule } from './database/write-path.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
@@ -29,6 +33,12 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 import { costLimitPlugin, limitRules } from './security/graphql-limits.js';
+import { offeredOperationsPlugin } from './security/operation-types.js';
+
+export interface AppExtras extends DataSourceExtras {
+  /** Where the log lines go instead of stdout; tests read them. */
+  readonly logDestination?: DestinationStream;
+}
 
 /** Answers about the request, not faults of the server: shown to the client as they are. */
 const KNOWN_CODES = new Set([
@@ -45,14 +55,24 @@ const KNOWN_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** Keeps our errors as they are; hides the inside of unexpected ones in production. */
-function formatError(config: AppConfig) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+/**
+ * Keeps our errors as they are; logs every other one, with its stack, and hides its inside in production.
+ * Every error Apollo answers passes here — from resolvers, and from outside them (serialising a value,
+ * building the context, a plugin) — so this is the one place that logs them.
+ */
+function formatError(config: AppConfig, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR');
     if (KNOWN_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    const cause = unwrapResolverError(error);
+    logger.error(
+      { err: cause instanceof Error ? cause : new Error(String(cause)), code, path: formatted.path },
+      `GraphQL answered ${code}: ${formatted.message}`,
+      'GraphQL',
+    );
     if (config.environment === 'production') {
       return {
         message: 'Internal server error. The error was logged.',
@@ -64,28 +84,42 @@ function formatError(config: AppConfig) {
   };
 }
 
+function pinoHttpOptions(config: AppConfig, extras: AppExtras): Params['pinoHttp'] {
+  const options: PinoHttpOptions = {
+    level: config.logLevel,
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    // One short line per request: what was asked and how it ended. Headers (the CSP alone is half a
+    // kilobyte) cost more to serialise and store than they tell, and carry cookies and client details.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+  if (extras.logDestination) {
+    return [options, extras.logDestination];
+  }
+  return config.environment === 'development' && process.stdout.isTTY
+    ? { ...options, transport: { target: 'pino-pretty', options: { singleLine: true } } }
+    : options;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, extras: DataSourceExtras = {}): DynamicModule {
+  static forRoot(config: AppConfig, extras: AppExtras = {}): DynamicModule {
     return {
       module: AppModule,
       global: false,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            ...(config.environment === 'development' && process.stdout.isTTY
-              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
-              : {}),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, extras) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database, extras)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
+          inject: [DataSource, Logger],
+          useFactory: (dataSource: DataSource, logger: Logger) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -96,12 +130,12 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             // Limits from configuration; the query length and batching are refused before Apollo.
             validationRules: limitRules(config.graphql),
-            plugins: [costLimitPlugin(config.graphql.maxCost)],
+            plugins: [offeredOperationsPlugin(), costLimitPlugin(config.graphql.maxCost)],
             allowBatchedHttpRequests: false,
             persistedQueries: false,
             // Refuses requests a browser would send cross-site without a preflight (form posts, GETs).
             csrfPrevention: true,
-            formatError: formatError(config),
+            formatError: formatError(config, logger),
             context: ({ req, res }: HttpContext): GraphQLContext & HttpContext => ({
               loaders: createLoaders(dataSource),
               req,
@@ -110,7 +144,8 @@ export class AppModule {
           }),
         }),
         ConfigModule.forRoot(config),
-        TransactionsModule,
+        WritesModule,
+        ReadsModule,
         AuditModule,
         AccountsModule,
         AuthModule,

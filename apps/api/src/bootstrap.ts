@@ -8,14 +8,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppExtras } from './app.module.js';
 import type { ActorRequest } from './auth/request-actor.js';
 import { hashToken, SESSION_COOKIE, SessionService } from './auth/session.service.js';
 import type { AppConfig } from './config/config.js';
-import { runMigrations, type DataSourceExtras } from './database/data-source.js';
+import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
+import { applyHttpTimeouts } from './security/http-timeouts.js';
 
 /** Paths the API answers itself, never with the dashboard's index.html. */
 const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
@@ -79,14 +80,12 @@ async function useSessions(app: NestExpressApplication): Promise<void> {
 }
 
 /** Builds the application: migrations applied, demo loaded when asked for, not yet listening. */
-export async function createApp(
-  config: AppConfig,
-  extras: DataSourceExtras = {},
-): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, extras: AppExtras = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extras), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  applyHttpTimeouts(app.getHttpServer(), config.http);
   // The per-address sign-in limit counts by req.ip: behind a proxy, only the proxy knows the client.
   app.set('trust proxy', config.trustProxy === false ? false : structuredClone(config.trustProxy));
   useSecurityHeaders(app, config);

@@ -6,10 +6,11 @@ import { AccountsService } from './accounts/accounts.service.js';
 import { SYSTEM_ACTOR } from './auth/actor.js';
 import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
+import { backupDatabase } from './database/backup.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
-const MIGRATIONS_DIR = 'apps/api/src/database/migrations/sqlite';
+const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
 
 /** A configuration for throw-away work on an in-memory database. */
 function scratchConfig(): AppConfig {
@@ -32,11 +33,19 @@ async function writeSchema(): Promise<void> {
   process.stdout.write(`Wrote ${SCHEMA_FILE}\n`);
 }
 
+/**
+ * Writes the migration that brings the existing migrations up to the entities. SQLite by default (in
+ * memory); with a postgres:// DATABASE_URL (an empty scratch database) the PostgreSQL one.
+ */
 async function generateMigration(name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
     throw new Error('Usage: migration:generate <Name> (PascalCase, letters and digits)');
   }
-  const dataSource = new DataSource(dataSourceOptions({ type: 'sqlite', file: ':memory:' }));
+  const target = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'] ?? 'sqlite::memory:' }).database;
+  const dialect = target.type === 'postgres' ? 'postgres' : 'sqlite';
+  const dataSource = new DataSource(
+    dataSourceOptions(target.type === 'postgres' ? target : { type: 'sqlite', file: ':memory:' }),
+  );
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
@@ -49,7 +58,8 @@ async function generateMigration(name: string | undefined): Promise<void> {
     const className = `${name}${timestamp}`;
     const lines = (queries: { query: string }[]) =>
       queries.map((q) => `    await queryRunner.query(${JSON.stringify(q.query)});`).join('\n');
-    const file = `${MIGRATIONS_DIR}/${timestamp}-${name}.ts`;
+    const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    const file = `${MIGRATIONS_DIR}/${dialect}/${timestamp}-${kebab}.ts`;
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -67,7 +77,7 @@ ${lines([...downQueries].reverse())}
 }
 `,
     );
-    process.stdout.write(`Wrote ${file}; add ${className} to migrations/index.ts.\n`);
+    process.stdout.write(`Wrote ${file}; add ${className} to migrations/index.ts (${dialect}).\n`);
   } finally {
     await dataSource.destroy();
   }
@@ -111,11 +121,29 @@ async function createAdmin(username: string | undefined): Promise<void> {
   }
 }
 
+/**
+ * Copies the database of DATABASE_URL into a new file, consistently, while the server runs and writes.
+ * On PostgreSQL it says how to use pg_dump and fails: that is PostgreSQL's job.
+ */
+async function backup(file: string | undefined): Promise<void> {
+  if (!file) {
+    throw new Error(
+      'Usage: db:backup <file> (a new file; DATABASE_URL names the database, as for the server)',
+    );
+  }
+  const { database } = loadConfig(process.env);
+  const result = await backupDatabase(database, file);
+  process.stdout.write(
+    `Backed up ${database.type === 'sqlite' ? database.file : 'the database'} to ${result.file}: ${result.pages} pages, ${result.bytes} bytes, integrity ok.\n`,
+  );
+}
+
 const commands: Record<string, (arg?: string) => Promise<void>> = {
   'account:create-admin': createAdmin,
   'schema:write': writeSchema,
   'migration:generate': generateMigration,
   'demo:reset': resetDemo,
+  'db:backup': backup,
 };
 
 const [command, argument] = process.argv.slice(2);

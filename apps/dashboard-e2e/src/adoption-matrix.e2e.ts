@@ -108,39 +108,104 @@ async function restore(original: Cell, cooperationId: string): Promise<void> {
   });
 }
 
-/** What the page shows: every cell's stage and texts, every total, in the order shown. */
-async function shownMatrix(page: Page) {
-  return page.evaluate(() => {
+/**
+ * Every cell, header and total the grid draws, found by scrolling its box from the top left to the bottom
+ * right: the grid draws only what is in view (and a margin), so no single moment shows them all.
+ */
+async function walkGrid(page: Page) {
+  return page.evaluate(async () => {
     const text = (element: Element | null | undefined) =>
       element?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
     const grid = document.querySelector('[role="grid"]');
-    if (!grid) return null;
+    const box = grid?.closest<HTMLElement>('.scroller');
+    if (!grid || !box) return null;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const index = (element: Element, name: string) => Number(element.getAttribute(name));
+    const cities = new Map<number, string | null>();
+    const services = new Map<number, string | null>();
+    const cells = new Map<string, { row: number; col: number; cell: Record<string, unknown> }>();
+    const cityTotals: Record<string, number> = {};
+    const serviceTotals: Record<string, number> = {};
+    const collect = () => {
+      for (const row of grid.querySelectorAll('tbody tr[aria-rowindex]')) {
+        cities.set(index(row, 'aria-rowindex'), text(row.querySelector('th.city a .name')));
+      }
+      for (const header of grid.querySelectorAll('thead th.service')) {
+        services.set(index(header, 'aria-colindex'), text(header.querySelector('a')));
+      }
+      for (const td of grid.querySelectorAll<HTMLElement>('td.cell')) {
+        const row = index(td.closest('tr') as Element, 'aria-rowindex');
+        const col = index(td, 'aria-colindex');
+        cells.set(`${row}:${col}`, {
+          row,
+          col,
+          cell: {
+            city: td.dataset['city'],
+            service: td.dataset['service'],
+            stage: td.dataset['stage'] ?? null,
+            stageText: text(td.querySelector('.stage')),
+            maturity: text(td.querySelector('.maturity')),
+            none: td.querySelector('.none') !== null,
+            readonly: td.getAttribute('aria-readonly') === 'true',
+          },
+        });
+      }
+      for (const td of grid.querySelectorAll<HTMLElement>('[data-city-total]')) {
+        cityTotals[td.dataset['cityTotal'] ?? ''] = Number(text(td));
+      }
+      for (const td of grid.querySelectorAll<HTMLElement>('[data-service-total]')) {
+        serviceTotals[td.dataset['serviceTotal'] ?? ''] = Number(text(td));
+      }
+    };
+    /** Waits until the grid has drawn the row and column at the top left of the box's view. */
+    const drawn = async () => {
+      const rowHeight = grid.querySelector<HTMLElement>('tbody tr[aria-rowindex]')?.offsetHeight ?? 1;
+      const colWidth = grid.querySelector<HTMLElement>('thead th.service')?.offsetWidth ?? 1;
+      const rows = Number(grid.getAttribute('aria-rowcount')) - 2;
+      const cols = Number(grid.getAttribute('aria-colcount')) - 2;
+      const row = Math.min(Math.floor(box.scrollTop / rowHeight), rows - 1) + 2;
+      const col = Math.min(Math.floor(box.scrollLeft / colWidth), cols - 1) + 2;
+      for (let tries = 0; tries < 200; tries++) {
+        await frame();
+        if (grid.querySelector(`tr[aria-rowindex="${row}"] td.cell[aria-colindex="${col}"]`)) return;
+      }
+      throw new Error(`The grid did not draw row ${row}, column ${col} after scrolling.`);
+    };
+    const start = { top: box.scrollTop, left: box.scrollLeft };
+    const stepDown = Math.max(box.clientHeight / 2, 1);
+    const stepRight = Math.max(box.clientWidth / 2, 1);
+    for (let top = 0; ; top += stepDown) {
+      for (let left = 0; ; left += stepRight) {
+        box.scrollTo({ top, left, behavior: 'instant' });
+        await drawn();
+        collect();
+        if (box.scrollLeft >= box.scrollWidth - box.clientWidth) break;
+      }
+      if (box.scrollTop >= box.scrollHeight - box.clientHeight) break;
+    }
+    box.scrollTo({ ...start, behavior: 'instant' });
+    await drawn();
+    const inOrder = <T>(map: Map<number, T>) =>
+      [...map.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
     return {
-      cities: [...grid.querySelectorAll('tbody th.city a .name')].map(text),
-      services: [...grid.querySelectorAll('thead th.service a')].map(text),
-      cells: [...grid.querySelectorAll<HTMLElement>('td.cell')].map((td) => ({
-        city: td.dataset['city'],
-        service: td.dataset['service'],
-        stage: td.dataset['stage'] ?? null,
-        stageText: text(td.querySelector('.stage')),
-        maturity: text(td.querySelector('.maturity')),
-        none: td.querySelector('.none') !== null,
-      })),
-      cityTotals: Object.fromEntries(
-        [...grid.querySelectorAll<HTMLElement>('[data-city-total]')].map((td) => [
-          td.dataset['cityTotal'],
-          Number(text(td)),
-        ]),
-      ),
-      serviceTotals: Object.fromEntries(
-        [...grid.querySelectorAll<HTMLElement>('[data-service-total]')].map((td) => [
-          td.dataset['serviceTotal'],
-          Number(text(td)),
-        ]),
-      ),
+      cities: inOrder(cities),
+      services: inOrder(services),
+      cells: [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col).map((entry) => entry.cell),
+      cityTotals,
+      serviceTotals,
       total: Number(text(grid.querySelector('[data-grand-total]'))),
     };
   });
+}
+
+/** What the page shows: every cell's stage and texts, every total, in the order shown. */
+async function shownMatrix(page: Page) {
+  const walked = await walkGrid(page);
+  if (!walked) return null;
+  return {
+    ...walked,
+    cells: walked.cells.map(({ readonly: _readonly, ...cell }) => cell),
+  };
 }
 
 /** The same, as it should be for the API's matrix. */
@@ -296,8 +361,7 @@ describe('the adoption matrix', () => {
     await page.waitForURL(/themenfeld=BAUEN/);
     const building = m.projects.filter((p) => p.ozgTopic === 'BAUEN').map((p) => p.title);
     expect(building.length).toBeGreaterThan(0);
-    const titles = await page.locator('thead th.service a').allTextContents();
-    expect(titles.map((title) => title.trim())).toEqual(building);
+    expect((await shownMatrix(page))?.services).toEqual(building);
 
     await page.getByLabel('Stufe', { exact: true }).selectOption('LIVE');
     await page.waitForURL(/stufe=LIVE/);
@@ -344,9 +408,9 @@ describe('the adoption matrix', () => {
     const viewer = await openPage(browser, `/nachnutzung?kooperation=${id}`, { as: 'demo-viewer' });
     await viewer.getByRole('grid').waitFor();
     await expect(viewer.locator('#adoption-grid-help').textContent()).resolves.toContain(DE.page.readOnly);
-    await expect(viewer.locator('td.cell[aria-readonly="true"]').count()).resolves.toBe(
-      m.cities.length * m.projects.length,
-    );
+    const walked = await walkGrid(viewer);
+    expect(walked?.cells).toHaveLength(m.cities.length * m.projects.length);
+    expect(walked?.cells.every((cell) => cell.readonly)).toBe(true);
     await cellLocator(viewer, kempten.cityId, kempten.projectId).click();
     await expect(viewer.getByRole('dialog').count()).resolves.toBe(0);
     await closePage(viewer);

@@ -2,3 +2,4 @@ export * from './lib/enums.js';
 export * from './lib/rules.js';
 export * from './lib/figures.js';
 export * from './lib/sign-in.js';
+export * from './lib/matrix-codes.js';

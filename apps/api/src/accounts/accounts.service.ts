@@ -2,15 +2,13 @@ import { Role, ROLE_SCOPES } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, initialPassword } from '../auth/passwords.js';
 import { Session } from '../auth/session.entity.js';
 import { City } from '../cities/city.entity.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
-import { Transactions } from '../database/transactions.js';
-import { updateVersioned } from '../database/versioned.js';
+import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { Account } from './account.entity.js';
 import type {
@@ -23,23 +21,11 @@ import { RoleGrant } from './role-grant.entity.js';
 
 type GrantRow = Pick<RoleGrant, 'role' | 'cityId' | 'workingGroupId'>;
 
-/**
- * The account as a CONFLICT may show it: its password hash and sign-in identity never leave the server,
- * not even to an admin.
- */
-function withoutSecrets(account: Account): Account {
-  const visible = Object.assign(new Account(), account);
-  delete (visible as Partial<Account>).passwordHash;
-  delete (visible as Partial<Account>).oidcIdentity;
-  return visible;
-}
-
 @Injectable()
 export class AccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   findAll(): Promise<Account[]> {
@@ -62,13 +48,15 @@ export class AccountsService {
   ) {
     const password = options.password ?? initialPassword();
     const passwordHash = await hashPassword(password);
-    return this.transactions.run(async (manager) => {
-      if (await manager.existsBy(Account, { username: input.username })) {
-        throw badField('username', `is already taken (${input.username})`);
-      }
-      const grants = await this.checkedGrants(manager, input.roles);
-      const account = await manager.save(
-        manager.create(Account, {
+    const account = await this.writes.create(actor, {
+      operation: 'createAccount',
+      entity: Account,
+      authorize: byRoleAlone,
+      values: async (_parents, manager) => {
+        if (await manager.existsBy(Account, { username: input.username })) {
+          throw badField('username', `is already taken (${input.username})`);
+        }
+        return {
           username: input.username,
           displayName: input.displayName,
           passwordHash,
@@ -76,82 +64,62 @@ export class AccountsService {
           oidcIdentity: null,
           disabled: false,
           createdAt: new Date(),
-          version: 1,
-        }),
-      );
-      await this.replaceGrants(manager, account.id, grants);
-      await this.audit.record(manager, actor, {
-        operation: 'createAccount',
-        entity: 'Account',
-        entityId: account.id,
-        before: null,
-        after: { ...account, roles: grants },
-      });
-      return { account, initialPassword: password };
+        };
+      },
+      write: async (account, manager) => {
+        const grants = await this.checkedGrants(manager, input.roles);
+        await this.replaceGrants(manager, account.id, grants);
+        return { roles: grants };
+      },
     });
+    return { account, initialPassword: password };
   }
 
   setRoles(actor: Actor, input: SetAccountRolesInput): Promise<Account> {
-    return this.transactions.run(async (manager) => {
-      const account = await this.account(manager, input.accountId);
-      const before = await manager.findBy(RoleGrant, { accountId: account.id });
-      const grants = await this.checkedGrants(manager, input.roles);
-      const updated = await updateVersioned(
-        manager,
-        Account,
-        withoutSecrets(account),
-        input.version,
-        {},
-        'account',
-      );
-      await this.replaceGrants(manager, account.id, grants);
-      await this.audit.record(manager, actor, {
-        operation: 'setAccountRoles',
-        entity: 'Account',
-        entityId: account.id,
-        before: {
-          roles: before.map(({ role, cityId, workingGroupId }) => ({ role, cityId, workingGroupId })),
-        },
+    return this.writes.change(actor, {
+      operation: 'setAccountRoles',
+      row: rowOf(Account, input.accountId, 'accountId'),
+      version: input.version,
+      authorize: byRoleAlone,
+      write: async (account, _before, manager) => {
+        const previous = await manager.findBy(RoleGrant, { accountId: account.id });
+        const grants = await this.checkedGrants(manager, input.roles);
+        await this.replaceGrants(manager, account.id, grants);
+        return {
+          previous: previous.map(({ role, cityId, workingGroupId }) => ({ role, cityId, workingGroupId })),
+          grants,
+        };
+      },
+      audit: (_before, _after, { previous, grants }) => ({
+        before: { roles: previous },
         after: { roles: grants },
-      });
-      return updated;
+      }),
     });
   }
 
   setDisabled(actor: Actor, input: SetAccountDisabledInput): Promise<Account> {
-    return this.transactions.run(async (manager) => {
-      const account = await this.account(manager, input.accountId);
-      if (input.disabled && account.id === actor.accountId) {
-        throw badField('disabled', 'you cannot disable your own account');
-      }
-      const updated = await updateVersioned(
-        manager,
-        Account,
-        withoutSecrets(account),
-        input.version,
-        { disabled: input.disabled },
-        'account',
-      );
-      if (input.disabled) {
-        await manager.delete(Session, { accountId: account.id });
-      }
-      await this.audit.record(manager, actor, {
-        operation: 'setAccountDisabled',
-        entity: 'Account',
-        entityId: account.id,
-        before: { disabled: account.disabled },
-        after: { disabled: updated.disabled },
-      });
-      return updated;
+    return this.writes.change(actor, {
+      operation: 'setAccountDisabled',
+      row: rowOf(Account, input.accountId, 'accountId'),
+      version: input.version,
+      authorize: byRoleAlone,
+      values: (account) => {
+        if (input.disabled && account.id === actor.accountId) {
+          throw badField('disabled', 'you cannot disable your own account');
+        }
+        return { disabled: input.disabled };
+      },
+      write: async (account, _before, manager) => {
+        if (account.disabled) {
+          await manager.delete(Session, { accountId: account.id });
+        }
+        return undefined;
+      },
+      audit: (before, after) => ({
+        before: { disabled: before.disabled },
+        after: { disabled: after.disabled },
+      }),
     });
-  }
-
-  private async account(manager: EntityManager, id: string): Promise<Account> {
-    const account = await manager.findOneBy(Account, { id: parseId('Account', id, 'accountId') });
-    if (!account) {
-      throw notFound('Account', id, 'accountId');
-    }
-    return account;
   }
 
   /** Grants with the scope their role needs, and no other; unknown cities or working groups are NOT_FOUND. */

@@ -23,6 +23,7 @@ export class Adoption {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Field(() => ID, { description: 'The project’s id, without loading the project.' })
   @Column({ type: 'integer' })
   projectId: number;
 
@@ -30,6 +31,7 @@ export class Adoption {
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
 
+  @Field(() => ID, { description: 'The city’s id, without loading the city.' })
   @Index('IDX_adoption_city')
   @Column({ type: 'integer' })
   cityId: number;

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { City } from '../cities/city.entity.js';
 import { required, type GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
@@ -6,7 +6,7 @@ import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
 import { AdoptionsService } from './adoptions.service.js';
 import { RecordAdoptionInput } from './dto/record-adoption.input.js';
-import { Roles } from '../auth/access.decorator.js';
+import { Roles, SignedIn } from '../auth/access.decorator.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Role } from '@koop/domain';
@@ -14,6 +14,18 @@ import { Role } from '@koop/domain';
 @Resolver(() => Adoption)
 export class AdoptionsResolver {
   constructor(private readonly service: AdoptionsService) {}
+
+  @Query(() => Adoption, {
+    nullable: true,
+    description: 'The adoption of a project by a city, or null when the city has no record for it.',
+  })
+  @SignedIn()
+  adoption(
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('cityId', { type: () => ID }) cityId: string,
+  ): Promise<Adoption | null> {
+    return this.service.findOne(projectId, cityId);
+  }
 
   @Mutation(() => Adoption, {
     description: 'Creates or changes the adoption of a project by a city; every change is kept as history.',

@@ -1,12 +1,12 @@
 import { liveSinceError, maturityLevelError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, forbidden, notFound } from '../common/errors.js';
+import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
-import { upsertVersioned } from '../database/versioned.js';
+import { rowOf, Writes } from '../database/write-path.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
@@ -15,9 +15,23 @@ import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
 @Injectable()
 export class AdoptionsService {
   constructor(
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** The row of (project, city), or null when the city has none; NOT_FOUND when either does not exist. */
+  async findOne(projectIdText: string, cityIdText: string): Promise<Adoption | null> {
+    const projectId = parseId('Project', projectIdText, 'projectId');
+    const cityId = parseId('City', cityIdText, 'cityId');
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(Project, { id: projectId }))) {
+      throw notFound('Project', projectIdText, 'projectId');
+    }
+    if (!(await manager.existsBy(City, { id: cityId }))) {
+      throw notFound('City', cityIdText, 'cityId');
+    }
+    return manager.findOneBy(Adoption, { projectId, cityId });
+  }
 
   /** Creates or changes the one row of (project, city) and appends its new state to the history. */
   record(actor: Actor, input: RecordAdoptionInput): Promise<Adoption> {
@@ -29,57 +43,45 @@ export class AdoptionsService {
     if (liveProblem) {
       throw badField('liveSince', liveProblem);
     }
-    return this.transactions.run(async (manager) => {
-      const projectId = parseId('Project', input.projectId, 'projectId');
-      const cityId = parseId('City', input.cityId, 'cityId');
-      if (!(await manager.existsBy(Project, { id: projectId }))) {
-        throw notFound('Project', input.projectId, 'projectId');
-      }
-      if (!(await manager.existsBy(City, { id: cityId }))) {
-        throw notFound('City', input.cityId, 'cityId');
-      }
-      if (!mayEditCity(actor, cityId)) {
-        throw forbidden('Only the city’s editors, its CDO and administrators may record its adoptions.');
-      }
-      const state = {
+    const now = new Date();
+    return this.writes.upsert(actor, {
+      operation: 'recordAdoption',
+      entity: Adoption,
+      parents: {
+        project: rowOf(Project, input.projectId, 'projectId'),
+        city: rowOf(City, input.cityId, 'cityId'),
+      },
+      authorize: ({ city }, actor) =>
+        mayEditCity(actor, city.id) ||
+        'Only the city’s editors, its CDO and administrators may record its adoptions.',
+      key: ({ project, city }) => ({ projectId: project.id, cityId: city.id }),
+      version: input.version,
+      values: ({ project, city }) => ({
+        projectId: project.id,
+        cityId: city.id,
         stage: input.stage,
         maturityModel: input.maturityModel,
         maturityLevel: input.maturityLevel ?? null,
         liveSince: input.liveSince ?? null,
         source: input.source ?? null,
         notes: input.notes ?? null,
-        updatedAt: new Date(),
-      };
-      const existing = await manager.findOneBy(Adoption, { projectId, cityId });
-      const adoption = await upsertVersioned(
-        manager,
-        Adoption,
-        existing,
-        input.version,
-        { projectId, cityId, ...state },
-        'adoption',
-      );
-      await manager.insert(AdoptionChange, {
-        adoptionId: adoption.id,
-        projectId,
-        cityId,
-        recordedAt: state.updatedAt,
-        stage: adoption.stage,
-        maturityModel: adoption.maturityModel,
-        maturityLevel: adoption.maturityLevel,
-        liveSince: adoption.liveSince,
-        source: adoption.source,
-        notes: adoption.notes,
-        version: adoption.version,
-      });
-      await this.audit.record(manager, actor, {
-        operation: 'recordAdoption',
-        entity: 'Adoption',
-        entityId: adoption.id,
-        before: existing,
-        after: adoption,
-      });
-      return adoption;
+        updatedAt: now,
+      }),
+      write: async (adoption, _before, manager) => {
+        await manager.insert(AdoptionChange, {
+          adoptionId: adoption.id,
+          projectId: adoption.projectId,
+          cityId: adoption.cityId,
+          recordedAt: now,
+          stage: adoption.stage,
+          maturityModel: adoption.maturityModel,
+          maturityLevel: adoption.maturityLevel,
+          liveSince: adoption.liveSince,
+          source: adoption.source,
+          notes: adoption.notes,
+          version: adoption.version,
+        });
+      },
     });
   }
 }

@@ -3,7 +3,7 @@ import { AuditLogService } from './audit-log.service.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
-/** Global: every feature that changes data writes to the audit log. */
+/** Exports the audit log's writer to the write path (database/write-path.ts), its only user. */
 @Global()
 @Module({ providers: [AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

@@ -45,12 +45,15 @@ export function auditScopes(record: AuditRecord): { cityId: number | null; proje
   };
 }
 
-/** Writes audit entries, always inside the transaction of the change they describe. */
+/**
+ * Writes audit entries, always inside the transaction of the change they describe. Only the write path
+ * (database/write-path.ts) calls it, so that no change goes unrecorded.
+ */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+  async record(manager: EntityManager, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
     await manager.insert(AuditEntry, {
-      at: new Date(),
+      at,
       accountId: actor.accountId,
       username: actor.username,
       operation: record.operation,

@@ -82,12 +82,22 @@ export class AuthResolver {
   }
 
   @Mutation(() => Me, {
-    description: 'Replaces the password; needed after the first sign-in with an initial password.',
+    description:
+      'Replaces the password and ends every other session of the account; needed after the first sign-in with an initial password.',
   })
   @SignedIn()
   @AllowedWithInitialPassword()
-  async changePassword(@Args() args: ChangePasswordArgs, @CurrentActor() actor: Actor): Promise<Me> {
-    const account = await this.auth.changePassword(actor, args.currentPassword, args.newPassword);
+  async changePassword(
+    @Args() args: ChangePasswordArgs,
+    @CurrentActor() actor: Actor,
+    @Http() http: HttpContext,
+  ): Promise<Me> {
+    const account = await this.auth.changePassword(
+      actor,
+      args.currentPassword,
+      args.newPassword,
+      http.req.sessionTokenHash ?? null,
+    );
     return { account, roles: await this.accounts.grantsOf(account.id) };
   }
 }

@@ -2,15 +2,15 @@ import { passwordError } from '@koop/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, MoreThan, Not } from 'typeorm';
 import { Account } from '../accounts/account.entity.js';
-import { AuditService } from '../audit/audit.service.js';
 import { badField, tooManyRequests, unauthenticated } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import type { AppConfig } from '../config/config.js';
-import { Transactions } from '../database/transactions.js';
+import { rowOf, Writes } from '../database/write-path.js';
 import type { Actor } from './actor.js';
 import { LoginFailure } from './login-failure.entity.js';
+import { Session } from './session.entity.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { SessionService } from './session.service.js';
 
@@ -24,9 +24,8 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly transactions: Transactions,
+    private readonly writes: Writes,
     private readonly sessions: SessionService,
-    private readonly audit: AuditService,
   ) {
     this.perAddress = new RateLimiterMemory({
       keyPrefix: 'login',
@@ -66,19 +65,28 @@ export class AuthService {
     const account = await this.dataSource.getRepository(Account).findOneBy({ username });
     const matches = await verifyPassword(account?.passwordHash ?? null, password);
     if (!account || !matches || account.disabled) {
-      await this.transactions.run((manager) =>
+      await this.writes.untracked((manager) =>
         manager.insert(LoginFailure, { username, at: new Date(), address }),
       );
       throw unauthenticated(WRONG_CREDENTIALS);
     }
-    return this.transactions.run(async (manager) => {
+    return this.writes.untracked(async (manager) => {
       await manager.delete(LoginFailure, { username });
       const session = await this.sessions.create(manager, account.id);
       return { account, ...session };
     });
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Account> {
+  /**
+   * Replaces the password and ends every other session of the account: a session stolen before the change
+   * must not outlive it. The session that made the change (`keepSessionHash`) stays valid.
+   */
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionHash: string | null,
+  ): Promise<Account> {
     if (actor.accountId === null) {
       throw unauthenticated();
     }
@@ -95,21 +103,27 @@ export class AuthService {
       throw badField('currentPassword', 'is not the current password');
     }
     const passwordHash = await hashPassword(newPassword);
-    return this.transactions.run(async (manager) => {
-      await manager.update(
-        Account,
-        { id: accountId },
-        { passwordHash, mustChangePassword: false, version: () => 'version + 1' },
-      );
-      const after = await manager.findOneByOrFail(Account, { id: accountId });
-      await this.audit.record(manager, actor, {
-        operation: 'changePassword',
-        entity: 'Account',
-        entityId: accountId,
-        before: { mustChangePassword: account.mustChangePassword },
+    return this.writes.change(actor, {
+      operation: 'changePassword',
+      row: rowOf(Account, accountId),
+      // The version whose password was just checked: changed since (another new password, an account
+      // disabled), the check no longer holds.
+      version: account.version,
+      authorize: (row, actor) =>
+        row.id === actor.accountId || 'Only the account itself may change its password.',
+      values: () => ({ passwordHash, mustChangePassword: false }),
+      // A stolen session must not outlive the password it was signed in with: every other session ends.
+      write: async (_after, _before, manager) => {
+        await manager.delete(
+          Session,
+          keepSessionHash === null ? { accountId } : { accountId, tokenHash: Not(keepSessionHash) },
+        );
+        return undefined;
+      },
+      audit: (before) => ({
+        before: { mustChangePassword: before.mustChangePassword },
         after: { mustChangePassword: false },
-      });
-      return after;
+      }),
     });
   }
 }

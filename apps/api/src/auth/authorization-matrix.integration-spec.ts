@@ -132,6 +132,16 @@ async function versionOf(type: 'project' | 'workingGroup', id: string): Promise<
   return data[type].version;
 }
 
+async function milestoneVersion(projectId: string, id: string): Promise<number> {
+  const { project } = await read<{ project: { milestones: { id: string; version: number }[] } }>(
+    'query($id: ID!) { project(id: $id) { milestones { id version } } }',
+    { id: projectId },
+  );
+  const milestone = project.milestones.find((m) => m.id === id);
+  if (!milestone) throw new Error(`No milestone ${id} in project ${projectId}`);
+  return milestone.version;
+}
+
 async function accountOf(id: string): Promise<{ version: number; disabled: boolean }> {
   const { accounts } = await read<{ accounts: { id: string; version: number; disabled: boolean }[] }>(
     '{ accounts { id version disabled } }',
@@ -282,7 +292,8 @@ const MUTATIONS: Operation[] = [
     allow: LEADS,
     async prepare(scope) {
       const id = scope === 'other' ? world.otherMilestone : world.ownMilestone;
-      return input({ id, title: `Abnahme ${next()}` });
+      const version = await milestoneVersion(projectOf(scope), id);
+      return input({ id, version, title: `Abnahme ${next()}` });
     },
   },
   {
@@ -466,8 +477,15 @@ const QUERIES: Operation[] = [
     id: projectOf(s),
   })),
   query(
+    'adoption',
+    'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { stage } }',
+    'city',
+    SIGNED_IN,
+    (s) => ({ p: world.ownProject, c: cityOf(s) }),
+  ),
+  query(
     'adoptionMatrix',
-    'query($id: ID!) { adoptionMatrix(cooperationId: $id) { cells { id } } }',
+    'query($id: ID!) { adoptionMatrix(cooperationId: $id) { cells { id } rows { codes } } }',
     'any',
     SIGNED_IN,
     () => ({ id: world.cooperationId }),
@@ -665,11 +683,11 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 6 queries in two scopes and 13 in one; 6 callers each.
+    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 13 in one; 6 callers each.
     expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
     expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((6 * 2 + 13) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(150);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 13) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(162);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
     expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
   });

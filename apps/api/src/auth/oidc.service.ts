@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type OidcSignInError, Role, TEXT_LIMITS, USERNAME_PATTERN } from '@koop/domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import * as client from 'openid-client';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Account } from '../accounts/account.entity.js';
 import { RoleGrant } from '../accounts/role-grant.entity.js';
-import { AuditService } from '../audit/audit.service.js';
 import { City } from '../cities/city.entity.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import type { AppConfig, OidcConfig } from '../config/config.js';
-import { Transactions } from '../database/transactions.js';
+import { byRoleAlone, rowOf, Writes, type WriteUnit } from '../database/write-path.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type { Actor } from './actor.js';
 import { claimAt, parseRolesClaim, type ClaimedRole } from './oidc-roles.js';
@@ -103,10 +101,8 @@ export class OidcService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
+    private readonly writes: Writes,
     private readonly sessions: SessionService,
-    private readonly audit: AuditService,
   ) {}
 
   get settings(): OidcConfig | null {
@@ -246,7 +242,8 @@ export class OidcService {
     }
     const claimed = parseRolesClaim(claimAt(claims, settings.rolesClaim));
     const preferred = text(claims['preferred_username'])?.toLowerCase() ?? null;
-    return this.transactions.run(async (manager): Promise<Outcome> => {
+    return this.writes.inOneTransaction(async (unit): Promise<Outcome> => {
+      const { manager } = unit;
       const grants = await this.grantsFor(manager, claimed);
       let account = await manager.findOneBy(Account, { oidcIdentity: identity });
       if (account?.disabled) {
@@ -259,7 +256,7 @@ export class OidcService {
       if (grants.length === 0) {
         if (account) {
           // The provider took every role away: so does the account, before the sign-in is refused.
-          await this.replaceGrants(manager, account, grants);
+          await this.replaceGrants(unit, account, grants);
         }
         return {
           kind: 'refused',
@@ -273,13 +270,13 @@ export class OidcService {
           return { kind: 'refused', code: 'account-disabled', reason: `account ${preferred} is disabled` };
         }
         if (namesake && namesake.oidcIdentity === null) {
-          account = await this.link(manager, namesake, identity);
+          account = await this.link(unit, namesake, identity);
         }
       }
       if (account) {
-        await this.replaceGrants(manager, account, grants);
+        await this.replaceGrants(unit, account, grants);
       } else {
-        account = await this.createAccount(manager, claims, identity, preferred, grants);
+        account = await this.createAccount(unit, claims, identity, preferred, grants);
       }
       return { kind: 'session', ...(await this.sessions.create(manager, account.id)) };
     });
@@ -317,34 +314,38 @@ export class OidcService {
     return grants;
   }
 
-  private async link(manager: EntityManager, account: Account, identity: string): Promise<Account> {
-    await manager.update(
-      Account,
-      { id: account.id },
-      { oidcIdentity: identity, version: () => 'version + 1' },
-    );
-    await this.audit.record(manager, signingIn(account), {
+  /**
+   * Links the identity to the account of the same name. The changes a sign-in makes are its own: the
+   * provider vouched for the person, so the roles alone decide, and the version is the one just read.
+   */
+  private link(unit: WriteUnit, account: Account, identity: string): Promise<Account> {
+    return unit.change(signingIn(account), {
       operation: 'linkOidcIdentity',
-      entity: 'Account',
-      entityId: account.id,
-      before: { oidcIdentity: null },
-      after: { oidcIdentity: identity },
+      row: rowOf(Account, account.id),
+      version: account.version,
+      authorize: byRoleAlone,
+      values: () => ({ oidcIdentity: identity }),
+      audit: () => ({ before: { oidcIdentity: null }, after: { oidcIdentity: identity } }),
     });
-    return manager.findOneByOrFail(Account, { id: account.id });
   }
 
   private async createAccount(
-    manager: EntityManager,
+    unit: WriteUnit,
     claims: Readonly<Record<string, unknown>>,
     identity: string,
     preferred: string | null,
     grants: readonly GrantRow[],
   ): Promise<Account> {
-    const username = await this.freeUsername(manager, preferred, identity);
+    const username = await this.freeUsername(unit.manager, preferred, identity);
     const given = [text(claims['given_name']), text(claims['family_name'])].filter(Boolean).join(' ');
     const displayName = (text(claims['name']) ?? (given || username)).slice(0, TEXT_LIMITS.name);
-    const account = await manager.save(
-      manager.create(Account, {
+    const provider: Actor = { accountId: null, username, grants: [], mustChangePassword: false };
+    return unit.create(provider, {
+      operation: 'createAccountFromOidc',
+      entity: Account,
+      authorize: byRoleAlone,
+      author: signingIn,
+      values: () => ({
         username,
         displayName,
         passwordHash: null,
@@ -352,18 +353,12 @@ export class OidcService {
         oidcIdentity: identity,
         disabled: false,
         createdAt: new Date(),
-        version: 1,
       }),
-    );
-    await this.insertGrants(manager, account, grants);
-    await this.audit.record(manager, signingIn(account), {
-      operation: 'createAccountFromOidc',
-      entity: 'Account',
-      entityId: account.id,
-      before: null,
-      after: { ...account, roles: plainGrants(grants) },
+      write: async (account, manager) => {
+        await this.insertGrants(manager, account, grants);
+        return { roles: plainGrants(grants) };
+      },
     });
-    return account;
   }
 
   /**
@@ -393,24 +388,25 @@ export class OidcService {
   }
 
   /** Replaces the account's roles by the mapped ones; a change is audited. */
-  private async replaceGrants(
-    manager: EntityManager,
-    account: Account,
-    grants: readonly GrantRow[],
-  ): Promise<void> {
-    const before = await manager.find(RoleGrant, { where: { accountId: account.id }, order: { id: 'ASC' } });
+  private async replaceGrants(unit: WriteUnit, account: Account, grants: readonly GrantRow[]): Promise<void> {
+    const before = await unit.manager.find(RoleGrant, {
+      where: { accountId: account.id },
+      order: { id: 'ASC' },
+    });
     if (sameGrants(before, grants)) {
       return;
     }
-    await manager.delete(RoleGrant, { accountId: account.id });
-    await this.insertGrants(manager, account, grants);
-    await manager.update(Account, { id: account.id }, { version: () => 'version + 1' });
-    await this.audit.record(manager, signingIn(account), {
+    await unit.change(signingIn(account), {
       operation: 'setAccountRolesFromOidc',
-      entity: 'Account',
-      entityId: account.id,
-      before: { roles: plainGrants(before) },
-      after: { roles: plainGrants(grants) },
+      row: rowOf(Account, account.id),
+      version: account.version,
+      authorize: byRoleAlone,
+      write: async (_after, _before, manager) => {
+        await manager.delete(RoleGrant, { accountId: account.id });
+        await this.insertGrants(manager, account, grants);
+        return undefined;
+      },
+      audit: () => ({ before: { roles: plainGrants(before) }, after: { roles: plainGrants(grants) } }),
     });
   }
 

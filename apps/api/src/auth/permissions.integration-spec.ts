@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Controller, Get, type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, ModulesContainer, NestFactory, Reflector } from '@nestjs/core';
@@ -17,6 +14,7 @@ import { AppModule } from '../app.module.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 import { ACCESS_KEY, Public, SignedIn, type AccessRule } from './access.decorator.js';
+import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
 
 type RootType = 'Query' | 'Mutation';
 
@@ -196,7 +194,7 @@ class ProbeModule {
 
 describe('an operation without a declaration', () => {
   let probe: INestApplication;
-  let directory: string;
+  let database: TestDatabase;
 
   async function gql(query: string): Promise<GraphQLResponse> {
     const response = await request(probe.getHttpServer()).post('/graphql').send({ query });
@@ -204,10 +202,10 @@ describe('an operation without a declaration', () => {
   }
 
   beforeAll(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'koop-probe-'));
+    database = await freshDatabase();
     const config: AppConfig = {
       ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
-      database: { type: 'sqlite', file: join(directory, 'probe.sqlite') },
+      database: database.config,
     };
     probe = await NestFactory.create(ProbeModule.with(config), { logger: false });
     await probe.init();
@@ -215,7 +213,7 @@ describe('an operation without a declaration', () => {
 
   afterAll(async () => {
     await probe.close();
-    rmSync(directory, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('is reported by the enumeration, by name, and nothing else is', () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@koop/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -7,8 +8,10 @@ import { Account } from '../accounts/account.entity.js';
 import { RoleGrant } from '../accounts/role-grant.entity.js';
 import { APP_CONFIG } from '../config/config.token.js';
 import type { AppConfig } from '../config/config.js';
+import { Writes } from '../database/write-path.js';
 import { AppSetting } from '../reference/app-setting.entity.js';
 import type { Actor } from './actor.js';
+import { namedQuery } from '../database/named-query.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_COOKIE = 'koop_session';
@@ -19,11 +22,31 @@ export function hashToken(token: string): string {
 }
 
 /** Server-side sessions: the browser holds a signed random token, the database its hash and expiry. */
+interface SessionRow {
+  accountId: number | string;
+  username: string;
+  mustChangePassword: boolean | number;
+  role: string | null;
+  cityId: number | string | null;
+  workingGroupId: number | string | null;
+}
+
+// The session, its enabled account and the account's grants (none: one row with NULL grant columns).
+const ACTOR_OF_SESSION = `
+  SELECT a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
+         g.role AS role, g."cityId" AS "cityId", g."workingGroupId" AS "workingGroupId"
+    FROM session s
+    JOIN account a ON a.id = s."accountId"
+    LEFT JOIN role_grant g ON g."accountId" = a.id
+   WHERE s."tokenHash" = :tokenHash AND s."expiresAt" > :now AND a.disabled = :disabled
+   ORDER BY g.id`;
+
 @Injectable()
 export class SessionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly writes: Writes,
   ) {}
 
   /**
@@ -58,22 +81,32 @@ export class SessionService {
     return { token, expiresAt };
   }
 
-  /** The actor of an unexpired session of an enabled account, or null. */
+  /**
+   * The actor of an unexpired session of an enabled account, or null. Every signed-in request asks this, so
+   * it is one statement: the session, its account and the account's role grants together.
+   */
   async actorFor(tokenHash: string): Promise<Actor | null> {
-    const row = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .innerJoinAndMapOne('s.account', Account, 'a', 'a.id = s.accountId')
-      .where('s.tokenHash = :tokenHash AND s.expiresAt > :now AND a.disabled = :disabled', {
-        tokenHash,
-        now: new Date(),
-        disabled: false,
-      })
-      .getOne();
-    if (!row?.account) {
+    const rows = await namedQuery<SessionRow>(this.dataSource, ACTOR_OF_SESSION, {
+      tokenHash,
+      now: new Date(),
+      disabled: false,
+    });
+    const [first] = rows;
+    if (!first) {
       return null;
     }
-    return this.actorOf(row.account);
+    return {
+      accountId: Number(first.accountId),
+      username: first.username,
+      mustChangePassword: Boolean(first.mustChangePassword),
+      grants: rows
+        .filter((row) => row.role !== null)
+        .map((row) => ({
+          role: row.role as Role,
+          cityId: row.cityId === null ? null : Number(row.cityId),
+          workingGroupId: row.workingGroupId === null ? null : Number(row.workingGroupId),
+        })),
+    };
   }
 
   async actorOf(account: Account): Promise<Actor> {
@@ -89,7 +122,7 @@ export class SessionService {
   }
 
   async destroy(tokenHash: string): Promise<void> {
-    await this.dataSource.getRepository(Session).delete({ tokenHash });
+    await this.writes.untracked((manager) => manager.delete(Session, { tokenHash }));
   }
 
   setCookie(response: Response, token: string, expiresAt: Date): void {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
+import { byRoleAlone, Writes } from '../database/write-path.js';
 import { City } from './city.entity.js';
 import type { CreateCityInput } from './dto/create-city.input.js';
 
@@ -13,8 +12,7 @@ import type { CreateCityInput } from './dto/create-city.input.js';
 export class CitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   findAll(): Promise<City[]> {
@@ -33,21 +31,17 @@ export class CitiesService {
     return city;
   }
 
-  async create(actor: Actor, input: CreateCityInput): Promise<City> {
-    return this.transactions.run(async (manager) => {
-      const repository = manager.getRepository(City);
-      if (await repository.existsBy({ ags: input.ags })) {
-        throw badField('ags', `is already used by another city (${input.ags})`);
-      }
-      const city = await repository.save(repository.create({ ...input }));
-      await this.audit.record(manager, actor, {
-        operation: 'createCity',
-        entity: 'City',
-        entityId: city.id,
-        before: null,
-        after: city,
-      });
-      return city;
+  create(actor: Actor, input: CreateCityInput): Promise<City> {
+    return this.writes.create(actor, {
+      operation: 'createCity',
+      entity: City,
+      authorize: byRoleAlone,
+      values: async (_parents, manager) => {
+        if (await manager.existsBy(City, { ags: input.ags })) {
+          throw badField('ags', `is already used by another city (${input.ags})`);
+        }
+        return { ...input };
+      },
     });
   }
 }

@@ -27,4 +27,10 @@ export class City {
   @Field({ description: 'kreisfreie Stadt, Große Kreisstadt or Gemeinde.' })
   @Column({ type: 'varchar', length: 40 })
   kind: string;
+
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -32,6 +32,26 @@ export function conflict(entity: string, message: string, current: unknown): Gra
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', entity, current } });
 }
 
+/**
+ * A row the database refused because another with the same unique key was saved at the same time;
+ * `current` is that other row when it can be found.
+ */
+export function duplicate(entity: string, columns: readonly string[], current: unknown): GraphQLError {
+  const key = columns.length > 0 ? columns.join(' and ') : 'key';
+  return new GraphQLError(
+    `Another ${entity} with the same ${key} was saved at the same time. Reload and try again.`,
+    {
+      extensions: {
+        code: 'CONFLICT',
+        entity,
+        ...(columns.length === 1 ? { field: columns[0] } : {}),
+        fields: columns,
+        current,
+      },
+    },
+  );
+}
+
 /** The request needs a signed-in account. */
 export function unauthenticated(message = 'Please sign in first.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
 
   it('reads a PostgreSQL URL and switches demo data off', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://koop@db/koop', DEMO_DATA: 'false', PORT: '8080' });
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://koop@db/koop' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://koop@db/koop', poolSize: 10 });
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(8080);
   });
@@ -32,6 +32,33 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/LOG_LEVEL="loud": must be fatal/);
     expect(problems).toMatch(/DATABASE_URL="mysql:\/\/x": must be sqlite/);
     expect(problems).toMatch(/DEMO_DATA="maybe": must be one of/);
+  });
+
+  it('sets the HTTP time-outs deliberately, in seconds, and refuses "never"', () => {
+    expect(loadConfig({}).http).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5_000,
+    });
+    expect(
+      loadConfig({
+        HTTP_REQUEST_TIMEOUT_SECONDS: '120',
+        HTTP_HEADERS_TIMEOUT_SECONDS: '20',
+        HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '65',
+      }).http,
+    ).toEqual({ requestTimeoutMs: 120_000, headersTimeoutMs: 20_000, keepAliveTimeoutMs: 65_000 });
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(
+      /HTTP_REQUEST_TIMEOUT_SECONDS="0": must be at least 1 second/,
+    );
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: '1.5' })).toThrow(
+      /HTTP_KEEP_ALIVE_TIMEOUT_SECONDS="1.5": must be a whole number of seconds/,
+    );
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: 'soon' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS="soon": must be a number of seconds/,
+    );
+    expect(() =>
+      loadConfig({ HTTP_REQUEST_TIMEOUT_SECONDS: '5', HTTP_HEADERS_TIMEOUT_SECONDS: '10' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_SECONDS=10: must not be more than HTTP_REQUEST_TIMEOUT_SECONDS \(5\)/);
   });
 
   it('rejects a port out of range', () => {

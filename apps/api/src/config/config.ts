@@ -44,6 +44,15 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** A time-out in whole seconds; 0 would mean "never" to Node, which is what these settings prevent. */
+function seconds(maximum: number) {
+  return z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .max(maximum, `must be at most ${maximum} seconds`);
+}
+
 const environmentSchema = z.object({
   PORT: z.coerce
     .number({ error: 'must be a number' })
@@ -53,6 +62,12 @@ const environmentSchema = z.object({
     .default(3000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: databaseUrl.default('sqlite:data/kooperationscockpit.sqlite'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(10),
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
@@ -111,12 +126,16 @@ const environmentSchema = z.object({
     .max(1_000_000)
     .default(20000),
   BODY_LIMIT_KB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(102400).default(512),
+  HTTP_REQUEST_TIMEOUT_SECONDS: seconds(3600).default(30),
+  HTTP_HEADERS_TIMEOUT_SECONDS: seconds(600).default(10),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(600).default(5),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   TRUST_PROXY: trustProxy.default(false),
 });
 
 export type DatabaseConfig =
-  { readonly type: 'sqlite'; readonly file: string } | { readonly type: 'postgres'; readonly url: string };
+  | { readonly type: 'sqlite'; readonly file: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
 
 export interface AppConfig {
   readonly port: number;
@@ -147,6 +166,15 @@ export interface AppConfig {
     readonly introspection: boolean;
   };
   readonly bodyLimitKb: number;
+  /** Time-outs of the HTTP server, so that a slow or stalled client cannot hold a connection. */
+  readonly http: {
+    /** Receiving a whole request, headers and body. */
+    readonly requestTimeoutMs: number;
+    /** Receiving a request's headers. */
+    readonly headersTimeoutMs: number;
+    /** Keeping an idle connection open for the next request. */
+    readonly keepAliveTimeoutMs: number;
+  };
   /**
    * Which reverse proxies to believe about the client's address (express's `trust proxy`): false, a
    * number of hops, or their addresses. The per-address sign-in limit counts by that address.
@@ -171,9 +199,9 @@ export class ConfigError extends Error {
   }
 }
 
-function parseDatabaseUrl(url: string): DatabaseConfig {
+function parseDatabaseUrl(url: string, poolSize: number): DatabaseConfig {
   if (url.startsWith('postgres')) {
-    return { type: 'postgres', url };
+    return { type: 'postgres', url, poolSize };
   }
   return { type: 'sqlite', file: url.replace(/^(sqlite|file):/, '') };
 }
@@ -211,11 +239,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       `OIDC_ISSUER=${JSON.stringify(values.OIDC_ISSUER)}: must be an https:// URL (OIDC_ALLOW_HTTP=true is for tests against a local provider only)`,
     ]);
   }
+  if (values.HTTP_HEADERS_TIMEOUT_SECONDS > values.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError([
+      `HTTP_HEADERS_TIMEOUT_SECONDS=${values.HTTP_HEADERS_TIMEOUT_SECONDS}: must not be more than HTTP_REQUEST_TIMEOUT_SECONDS (${values.HTTP_REQUEST_TIMEOUT_SECONDS}): the headers are part of the request`,
+    ]);
+  }
   const production = values.NODE_ENV === 'production';
   return {
     port: values.PORT,
     host: values.HOST,
-    database: parseDatabaseUrl(values.DATABASE_URL),
+    database: parseDatabaseUrl(values.DATABASE_URL, values.DATABASE_POOL_SIZE),
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
     demoData: values.DEMO_DATA,
@@ -250,6 +283,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       introspection: values.GRAPHQL_INTROSPECTION ?? !production,
     },
     bodyLimitKb: values.BODY_LIMIT_KB,
+    http: {
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
     trustProxy: values.TRUST_PROXY,
   };
 }

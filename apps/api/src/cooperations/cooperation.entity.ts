@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @ObjectType({ description: 'A cooperation of cities (Kooperation).' })
@@ -19,4 +19,10 @@ export class Cooperation {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { City } from '../cities/city.entity.js';
 import { badField, conflict, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
+import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
 import { Cooperation } from './cooperation.entity.js';
 import type { AddMembershipInput } from './dto/add-membership.input.js';
 import type { CreateCooperationInput } from './dto/create-cooperation.input.js';
@@ -16,8 +15,7 @@ import { Membership } from './membership.entity.js';
 export class CooperationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   findAll(): Promise<Cooperation[]> {
@@ -38,60 +36,47 @@ export class CooperationsService {
     return cooperation;
   }
 
-  async create(actor: Actor, input: CreateCooperationInput): Promise<Cooperation> {
-    return this.transactions.run(async (manager) => {
-      const repository = manager.getRepository(Cooperation);
-      if (await repository.existsBy({ name: input.name })) {
-        throw badField('name', 'is already used by another cooperation');
-      }
-      if (await repository.existsBy({ shortName: input.shortName })) {
-        throw badField('shortName', 'is already used by another cooperation');
-      }
-      const cooperation = await repository.save(
-        repository.create({ ...input, description: input.description ?? null }),
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'createCooperation',
-        entity: 'Cooperation',
-        entityId: cooperation.id,
-        before: null,
-        after: cooperation,
-      });
-      return cooperation;
+  create(actor: Actor, input: CreateCooperationInput): Promise<Cooperation> {
+    return this.writes.create(actor, {
+      operation: 'createCooperation',
+      entity: Cooperation,
+      authorize: byRoleAlone,
+      values: async (_parents, manager) => {
+        if (await manager.existsBy(Cooperation, { name: input.name })) {
+          throw badField('name', 'is already used by another cooperation');
+        }
+        if (await manager.existsBy(Cooperation, { shortName: input.shortName })) {
+          throw badField('shortName', 'is already used by another cooperation');
+        }
+        return { ...input, description: input.description ?? null };
+      },
     });
   }
 
-  async addMembership(actor: Actor, input: AddMembershipInput): Promise<Membership> {
-    return this.transactions.run(async (manager) => {
-      const cooperationId = parseId('Cooperation', input.cooperationId, 'cooperationId');
-      const cityId = parseId('City', input.cityId, 'cityId');
-      if (!(await manager.existsBy(Cooperation, { id: cooperationId }))) {
-        throw notFound('Cooperation', input.cooperationId, 'cooperationId');
-      }
-      if (!(await manager.existsBy(City, { id: cityId }))) {
-        throw notFound('City', input.cityId, 'cityId');
-      }
-      const existing = await manager.findOneBy(Membership, { cooperationId, cityId });
-      if (existing) {
-        throw conflict('Membership', 'The city is already a member of this cooperation.', existing);
-      }
-      const repository = manager.getRepository(Membership);
-      const membership = await repository.save(
-        repository.create({
-          cooperationId,
-          cityId,
+  addMembership(actor: Actor, input: AddMembershipInput): Promise<Membership> {
+    return this.writes.create(actor, {
+      operation: 'addMembership',
+      entity: Membership,
+      parents: {
+        cooperation: rowOf(Cooperation, input.cooperationId, 'cooperationId'),
+        city: rowOf(City, input.cityId, 'cityId'),
+      },
+      authorize: byRoleAlone,
+      values: async ({ cooperation, city }, manager) => {
+        const existing = await manager.findOneBy(Membership, {
+          cooperationId: cooperation.id,
+          cityId: city.id,
+        });
+        if (existing) {
+          throw conflict('Membership', 'The city is already a member of this cooperation.', existing);
+        }
+        return {
+          cooperationId: cooperation.id,
+          cityId: city.id,
           joinedOn: input.joinedOn ?? null,
           role: input.role ?? null,
-        }),
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'addMembership',
-        entity: 'Membership',
-        entityId: membership.id,
-        before: null,
-        after: membership,
-      });
-      return membership;
+        };
+      },
     });
   }
 }

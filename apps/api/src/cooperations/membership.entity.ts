@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   Column,
   Entity,
@@ -43,4 +43,10 @@ export class Membership {
   @Field(() => String, { nullable: true, description: 'Role in the cooperation, e.g. lead of a team.' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   role: string | null;
+
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

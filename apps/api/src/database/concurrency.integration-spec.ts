@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { Role } from '@koop/domain';
 import { buildFixture, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
 import { startTestApp, type GraphQLClient, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
@@ -206,8 +207,9 @@ describe('concurrent edits of the same rows', () => {
         }`,
         { p: fixture.projectId, c: fixture.cityIds.kempten, m: month },
       );
-      const rows: { version: number }[] = await app.dataSource.query(
-        'SELECT version FROM satisfaction WHERE projectId = ? AND cityId = ? AND month = ?',
+      const rows: { version: number }[] = await sql(
+        app.dataSource,
+        'SELECT version FROM satisfaction WHERE "projectId" = ? AND "cityId" = ? AND month = ?',
         [Number(fixture.projectId), Number(fixture.cityIds.kempten), month],
       );
       expect(data.satisfactionSeries).toHaveLength(1);

@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
-import { ConfigError, type DatabaseConfig } from '../config/config.js';
+import type { DatabaseConfig } from '../config/config.js';
 import { ENTITIES } from './entities.js';
-import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
+import { SQLITE_TUNING, sortKey } from './sqlite-settings.js';
+
+// A calendar date is a date, not an instant: node-pg would turn `date` columns into local midnights.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 interface SqliteConnection {
   pragma(sql: string): unknown;
@@ -14,10 +19,7 @@ interface SqliteConnection {
   ): unknown;
 }
 
-/** A key that orders German text as a reader expects: case and diacritics ignored, ß as ss. */
-export function sortKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').toLowerCase();
-}
+export { sortKey } from './sqlite-settings.js';
 
 export interface DataSourceExtras {
   /** Receives every SQL statement; tests use it to count statements. */
@@ -39,9 +41,15 @@ export function dataSourceOptions(
     ...(extras.logger ? { logger: extras.logger } : {}),
   };
   if (database.type === 'postgres') {
-    throw new ConfigError([
-      'DATABASE_URL: PostgreSQL is not supported by this version yet (it has no PostgreSQL migrations); use sqlite:<file>',
-    ]);
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      migrations: POSTGRES_MIGRATIONS,
+      // Every API process holds its own pool; the server's max_connections bounds processes × poolSize.
+      poolSize: database.poolSize,
+      extra: { application_name: 'kooperationscockpit' },
+    };
   }
   if (database.file !== ':memory:') {
     mkdirSync(dirname(database.file), { recursive: true });
@@ -57,6 +65,9 @@ export function dataSourceOptions(
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // A large file (the Bavaria tier is over a GiB) reads faster with a bigger cache and memory mapping.
+      db.pragma(`cache_size = ${SQLITE_TUNING.cacheSize}`);
+      db.pragma(`mmap_size = ${SQLITE_TUNING.mmapSize}`);
       // SQLite's own LOWER and ordering know only ASCII: "Überweisung" would not match "überweisung"
       // and would sort after "Zulassung". German text needs both.
       db.function('lower', { deterministic: true }, (value) =>

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { createCity } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { sortKey } from './data-source.js';
@@ -28,7 +29,7 @@ describe('German text in SQLite', () => {
   });
 
   it('lowers umlauts in SQL, so that a search ignores their case', async () => {
-    const [row] = await app.dataSource.query("SELECT lower('ÜBERWEISUNG Öl') AS lowered");
+    const [row] = await sql(app.dataSource, "SELECT lower('ÜBERWEISUNG Öl') AS lowered");
     expect(row.lowered).toBe('überweisung öl');
   });
 

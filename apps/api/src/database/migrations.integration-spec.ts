@@ -1,40 +1,50 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { freshDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-database.js';
 import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from './data-source.js';
-import { SQLITE_MIGRATIONS } from './migrations/index.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
 
-describe('migrations', () => {
-  let directory: string;
+describe(`migrations (${TEST_DIALECT})`, () => {
+  let database: TestDatabase;
 
-  beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'koop-migrations-'));
+  beforeEach(async () => {
+    database = await freshDatabase({ migrated: false });
   });
 
-  afterEach(() => {
-    rmSync(directory, { recursive: true, force: true });
+  afterEach(async () => {
+    await database.drop();
   });
 
   it('bring an empty database exactly to the schema of the entities', async () => {
-    const dataSource = new DataSource(
-      dataSourceOptions({ type: 'sqlite', file: join(directory, 'db.sqlite') }),
-    );
+    const dataSource = new DataSource(dataSourceOptions(database.config));
     await dataSource.initialize();
     try {
-      expect(await pendingMigrations(dataSource)).toHaveLength(SQLITE_MIGRATIONS.length);
+      const migrations = TEST_DIALECT === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS;
+      expect(await pendingMigrations(dataSource)).toHaveLength(migrations.length);
       await runMigrations(dataSource);
       expect(await pendingMigrations(dataSource)).toEqual([]);
       const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
       expect(upQueries.map((q) => q.query)).toEqual([]);
-      const [{ foreign_keys: foreignKeys }] = await dataSource.query('PRAGMA foreign_keys');
-      const [{ journal_mode: journalMode }] = await dataSource.query('PRAGMA journal_mode');
-      expect({ foreignKeys, journalMode }).toEqual({ foreignKeys: 1, journalMode: 'wal' });
+      const [{ folded }] = await dataSource.query("SELECT sort_key('Straße ÜBER Ägäis') AS folded");
+      expect(folded).toBe('strasse uber agais');
     } finally {
       await dataSource.destroy();
     }
   });
+
+  if (TEST_DIALECT === 'sqlite') {
+    it('open SQLite with write-ahead logging and foreign keys', async () => {
+      const dataSource = new DataSource(dataSourceOptions(database.config));
+      await dataSource.initialize();
+      try {
+        const [{ foreign_keys: foreignKeys }] = await dataSource.query('PRAGMA foreign_keys');
+        const [{ journal_mode: journalMode }] = await dataSource.query('PRAGMA journal_mode');
+        expect({ foreignKeys, journalMode }).toEqual({ foreignKeys: 1, journalMode: 'wal' });
+      } finally {
+        await dataSource.destroy();
+      }
+    });
+  }
 
   it('stop at a failing migration and name it', async () => {
     class Broken1900000000000 {
@@ -46,7 +56,7 @@ describe('migrations', () => {
         // nothing to undo
       }
     }
-    const options = dataSourceOptions({ type: 'sqlite', file: join(directory, 'db.sqlite') });
+    const options = dataSourceOptions(database.config);
     const dataSource = new DataSource({
       ...options,
       migrations: [...(options.migrations as []), Broken1900000000000],

@@ -22,3 +22,18 @@ export async function bulkInsert<T extends ObjectLiteral>(
       .execute();
   }
 }
+
+/**
+ * Moves each table's id sequence past the ids a bulk load chose itself. PostgreSQL's SERIAL does not notice
+ * explicit ids (the next INSERT would collide); SQLite's AUTOINCREMENT does, so there is nothing to do there.
+ */
+export async function advanceIdSequences(manager: EntityManager, tables: readonly string[]): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') {
+    return;
+  }
+  for (const table of tables) {
+    await manager.query(
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST(COALESCE(MAX(id), 0), 1), MAX(id) IS NOT NULL) FROM "${table}"`,
+    );
+  }
+}

@@ -13,7 +13,7 @@ import { DEMO_SETTING } from '../reference/reference.resolver.js';
 import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
-import { bulkInsert } from './bulk-insert.js';
+import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
@@ -29,6 +29,8 @@ export class DemoSeeder {
    */
   async seedIfEmpty(now: Date = new Date()): Promise<boolean> {
     const passwordHash = await demoPasswordHash();
+    // A bulk load at the first start, before the server answers anyone: no mutation, nothing to audit.
+    // eslint-disable-next-line no-restricted-syntax
     return this.dataSource.transaction(async (manager) => {
       if ((await manager.count(City)) > 0) {
         return false;
@@ -51,6 +53,7 @@ export class DemoSeeder {
       await bulkInsert(manager, Adoption, rows.adoptions);
       await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
       await bulkInsert(manager, Satisfaction, rows.satisfaction);
+      await advanceIdSequences(manager, NUMBERED_TABLES);
       await insertDemoAccounts(manager, passwordHash, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;

@@ -64,7 +64,7 @@ export function generateOrganisation(
   for (const city of reference.cities) {
     const random = new Random('city', city.ags);
     const affinity = clamp(0.35 * Math.log10(city.population / 60_000) + random.normal(0, 0.25), -0.6, 0.8);
-    cities.set(city.name, { row: { id: ids.next('city'), ...city }, affinity });
+    cities.set(city.name, { row: { id: ids.next('city'), ...city, version: 1 }, affinity });
   }
 
   const cooperations = new Map<CooperationKey, DemoCooperation>();
@@ -75,6 +75,7 @@ export function generateOrganisation(
       name: plan.name,
       shortName: plan.shortName,
       description: plan.description,
+      version: 1,
     };
     const members = reference.cities
       .filter((city) => plan.isMember(city))
@@ -94,6 +95,7 @@ export function generateOrganisation(
         cityId: member.city.row.id,
         joinedOn: plan.joinedLater[member.city.row.name] ?? plan.foundedOn,
         role: plan.roles[member.city.row.name] ?? null,
+        version: 1,
       });
     }
     cooperations.set(plan.key, { row, members });

@@ -289,6 +289,7 @@ export function generateProjects(
         title: milestone.title,
         dueOn: isoDate(due),
         doneOn: reached <= timeline.last ? isoDate(workingDayOnOrBefore(reached)) : null,
+        version: 1,
       });
     }
 

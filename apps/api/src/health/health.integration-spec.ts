@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -19,7 +20,7 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when a migration is not applied', async () => {
-    await app.dataSource.query('DELETE FROM migrations');
+    await sql(app.dataSource, 'DELETE FROM migrations');
     const response = await request(app.app.getHttpServer()).get('/health');
     expect(response.status).toBe(503);
     expect(response.body.status).toBe('unavailable');

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { expectRefused, isoDaysFromToday, monthsFromNow, ok } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -121,7 +122,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       },
     );
     ids[key] = data.createProject.id;
-    await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE projectId = ?', [
+    await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
       createdAt,
       ids[key],
     ]);
@@ -132,7 +133,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       'mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }',
       { projectId: ids[projectKey], phase, health: 'GREEN', progress: 50, summary },
     );
-    await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE id = ?', [
+    await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE id = ?', [
       createdAt,
       data.postStatusUpdate.id,
     ]);
@@ -146,8 +147,9 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
     maturityLevel: number | null,
     recordedAt?: string,
   ) {
-    const current = await app.dataSource.query(
-      'SELECT version FROM adoption WHERE projectId = ? AND cityId = ?',
+    const current = await sql(
+      app.dataSource,
+      'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [ids[projectKey], ids[cityKey]],
     );
     const data = await must<{ recordAdoption: { history: { id: string }[] } }>(
@@ -163,7 +165,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       },
     );
     if (recordedAt) {
-      await app.dataSource.query('UPDATE adoption_change SET recordedAt = ? WHERE id = ?', [
+      await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE id = ?', [
         recordedAt,
         data.recordAdoption.history[0].id,
       ]);

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 /*
@@ -118,7 +119,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     );
     ids[key] = data.createProject.id;
     if (since) {
-      await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE projectId = ?', [
+      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
         at(since),
         ids[key],
       ]);
@@ -132,7 +133,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       { projectId: ids[projectKey], phase, health, progress: 50, summary: `${phase} ${health}` },
     );
     if (backdateTo) {
-      await app.dataSource.query('UPDATE status_update SET createdAt = ? WHERE id = ?', [
+      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE id = ?', [
         at(backdateTo),
         data.postStatusUpdate.id,
       ]);
@@ -147,8 +148,9 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     maturity: [string, number | null],
     options: { liveSince?: string; backdateTo?: string } = {},
   ) {
-    const current = await app.dataSource.query(
-      'SELECT version FROM adoption WHERE projectId = ? AND cityId = ?',
+    const current = await sql(
+      app.dataSource,
+      'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [ids[projectKey], ids[cityKey]],
     );
     const data = await must<{ recordAdoption: { history: { id: string }[] } }>(
@@ -164,7 +166,7 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       },
     );
     if (options.backdateTo) {
-      await app.dataSource.query('UPDATE adoption_change SET recordedAt = ? WHERE id = ?', [
+      await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE id = ?', [
         at(options.backdateTo),
         data.recordAdoption.history[0].id,
       ]);
@@ -423,8 +425,8 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     const response = await overview(ids['TK'], Y);
     expect(response.errors).toBeUndefined();
     // 1 (the cooperation exists) + 3 years × 2 (project states, totals)
-    // 2 of them find the session and its roles, as for every signed-in request.
-    expect(app.counter.statements).toHaveLength(9);
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(app.counter.statements).toHaveLength(8);
   });
 
   it('lays out the adoption matrix: member cities × online services, with their cells', async () => {
@@ -528,6 +530,72 @@ describe('overview and adoptionMatrix, checked by hand', () => {
         },
       ],
     });
+  });
+
+  it('sends the same cells as one compact row per city, and names each cell’s city and project by id', async () => {
+    const response = await app.gql<{
+      adoptionMatrix: {
+        cities: { id: string }[];
+        rows: { cityId: string; codes: string }[];
+        cells: { cityId: string; projectId: string; city: { id: string }; project: { id: string } }[];
+      };
+    }>(
+      `query($id: ID!) { adoptionMatrix(cooperationId: $id) {
+         cities { id } rows { cityId codes } cells { cityId projectId city { id } project { id } } } }`,
+      { id: ids['TK'] },
+    );
+    const matrix = dataOf(response).adoptionMatrix;
+    // Rows in the order of the cities (A, K, N, R), three characters per service in the order of the
+    // services (S1, S2, S3): stage, level, model ("-" for no level, "---" for no record).
+    expect(matrix.rows).toEqual([
+      { cityId: ids['A'], codes: 'L52L41---' },
+      { cityId: ids['K'], codes: 'D-1D01E-2' },
+      { cityId: ids['N'], codes: 'L32L22---' },
+      { cityId: ids['R'], codes: 'L42---R12' },
+    ]);
+    expect(matrix.rows.map((row) => row.cityId)).toEqual(matrix.cities.map((city) => city.id));
+    expect(matrix.cells).toHaveLength(9);
+    for (const cell of matrix.cells) {
+      expect(cell.cityId).toBe(cell.city.id);
+      expect(cell.projectId).toBe(cell.project.id);
+    }
+  });
+
+  it('answers one cell in full for the editor, null where the city has no record', async () => {
+    const response = await app.gql<{ adoption: Record<string, unknown> | null }>(
+      `query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) {
+         cityId projectId stage maturityModel maturityLevel source notes version city { name } } }`,
+      { p: ids['S3'], c: ids['K'] },
+    );
+    expect(dataOf(response).adoption).toEqual({
+      cityId: ids['K'],
+      projectId: ids['S3'],
+      stage: 'EVALUATING',
+      maturityModel: '2.0',
+      maturityLevel: null,
+      source: null,
+      notes: null,
+      version: 1,
+      city: { name: 'Kempten (Allgäu)' },
+    });
+    const none = await app.gql<{ adoption: unknown }>(
+      'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { id } }',
+      { p: ids['S2'], c: ids['R'] },
+    );
+    expect(dataOf(none).adoption).toBeNull();
+    for (const [variables, field] of [
+      [{ p: '999999', c: ids['K'] }, 'projectId'],
+      [{ p: ids['S3'], c: 'x' }, 'cityId'],
+    ] as const) {
+      const unknown = await app.gql(
+        'query($p: ID!, $c: ID!) { adoption(projectId: $p, cityId: $c) { id } }',
+        {
+          ...variables,
+        },
+      );
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field });
+      expect(unknown.data).toEqual({ adoption: null });
+    }
   });
 
   it('lays out the matrix of the other cooperation with its own members and services only', async () => {

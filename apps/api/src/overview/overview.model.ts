@@ -58,19 +58,37 @@ export class Overview {
   completionRate: number | null;
 }
 
+@ObjectType({
+  description:
+    'One member city’s row of the adoption matrix in compact form: what a grid of many cells needs to draw it.',
+})
+export class AdoptionMatrixRow {
+  @Field(() => ID)
+  cityId: number;
+
+  @Field({
+    description:
+      'Three characters per project, in the order of `AdoptionMatrix.projects`: the stage (N not planned, ' +
+      'E evaluating, P planned, R in rollout, L live, D discontinued), the maturity level (0–7, or "-" for ' +
+      'none) and the maturity model (1 for "1.1", 2 for "2.0"); "---" where the city has no record. ' +
+      'Example: "L31P-2---".',
+  })
+  codes: string;
+}
+
+/**
+ * Member cities × online services of a cooperation. Each part is loaded when a field first asks for it,
+ * once per request, so that a client asking only for the compact rows does not pay for 60,000 objects.
+ */
 @ObjectType({ description: 'Member cities × online services of a cooperation, ready for a grid.' })
 export class AdoptionMatrix {
   @Field(() => ID)
   cooperationId: number;
 
-  @Field(() => [City], { description: 'Rows: member cities, by name.' })
-  cities: City[];
-
-  @Field(() => [Project], { description: 'Columns: online-service projects, by title.' })
-  projects: Project[];
-
-  @Field(() => [Adoption], { description: 'Cells that have a record; a missing cell has no record.' })
-  cells: Adoption[];
+  readonly cities: () => Promise<City[]>;
+  readonly projects: () => Promise<Project[]>;
+  readonly cells: () => Promise<Adoption[]>;
+  readonly rows: () => Promise<AdoptionMatrixRow[]>;
 }
 
 @ObjectType({ description: 'A count at the end of a month.' })

@@ -1,10 +1,14 @@
+import type DataLoader from 'dataloader';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { City } from '../cities/city.entity.js';
 import { badField } from '../common/errors.js';
+import { Project } from '../projects/project.entity.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
-import { AdoptionMatrix, MonthCount, Overview } from './overview.model.js';
+import { AdoptionMatrix, AdoptionMatrixRow, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
 import { SignedIn } from '../auth/access.decorator.js';
 
@@ -98,12 +102,47 @@ export class AdoptionMatrixResolver {
   @SignedIn()
   async adoptionMatrix(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
-    @Context() context: GraphQLContext,
   ): Promise<AdoptionMatrix> {
-    const matrix = await this.overviews.adoptionMatrix(await this.overviews.cooperationId(cooperationId));
-    // Cells ask for their city and project: hand the loaders what is already loaded.
-    matrix.cities.forEach((city) => context.loaders.city.prime(city.id, city));
-    matrix.projects.forEach((project) => context.loaders.project.prime(project.id, project));
-    return matrix;
+    return this.overviews.adoptionMatrix(await this.overviews.cooperationId(cooperationId));
   }
+
+  @ResolveField(() => [City], { description: 'Rows: member cities, by name.' })
+  cities(@Parent() matrix: AdoptionMatrix, @Context() context: GraphQLContext): Promise<City[]> {
+    return primed(matrix.cities(), context.loaders.city);
+  }
+
+  @ResolveField(() => [Project], { description: 'Columns: online-service projects, by title.' })
+  projects(@Parent() matrix: AdoptionMatrix, @Context() context: GraphQLContext): Promise<Project[]> {
+    return primed(matrix.projects(), context.loaders.project);
+  }
+
+  @ResolveField(() => [Adoption], {
+    description:
+      'Cells that have a record; a missing cell has no record. For a large grid, `rows` carries the same ' +
+      'stages and maturities in a small fraction of the size.',
+  })
+  async cells(@Parent() matrix: AdoptionMatrix, @Context() context: GraphQLContext): Promise<Adoption[]> {
+    // A cell's city and project are among the matrix's rows and columns: those are loaded (once) and handed
+    // to the loaders first, so that asking for them costs no statement per cell.
+    await Promise.all([this.cities(matrix, context), this.projects(matrix, context)]);
+    return matrix.cells();
+  }
+
+  @ResolveField(() => [AdoptionMatrixRow], {
+    description:
+      'One compact row per member city, in the order of `cities`: the stage and maturity of each cell.',
+  })
+  rows(@Parent() matrix: AdoptionMatrix): Promise<AdoptionMatrixRow[]> {
+    return matrix.rows();
+  }
+}
+
+/** The rows, each also handed to the request's loader, so that nested fields asking for them cost nothing. */
+async function primed<T extends { id: number }>(
+  rows: Promise<T[]>,
+  loader: DataLoader<number, T | null>,
+): Promise<T[]> {
+  const loaded = await rows;
+  loaded.forEach((row) => loader.prime(row.id, row));
+  return loaded;
 }

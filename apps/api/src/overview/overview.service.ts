@@ -2,10 +2,13 @@ import {
   ACTIVE_PHASES,
   AdoptionStage,
   adoptionRate,
+  CELL_CODE_LENGTH,
   completionRate,
+  NO_RECORD_CODE,
   ProjectHealth,
   ProjectKind,
   ProjectPhase,
+  writeCellCode,
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,12 +18,20 @@ import { City } from '../cities/city.entity.js';
 import { notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { dialectOf } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
+import { Reads } from '../database/reads.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
-import type { AdoptionMatrix, Count, MonthCount, Overview } from './overview.model.js';
+import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
 
 type Num = number | string | null;
+
+/** The promise of `load`, started on the first call and shared by every later one. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
 /** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
@@ -54,16 +65,38 @@ function counts(keys: readonly string[], rows: readonly { key: string; count: nu
   }));
 }
 
+/** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
+const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
+
+/** The adoption-history row `ac` is the latest state of its adoption recorded before `bound`. */
+const latestChangeBefore = (bound: string) => `ac.id = (
+  SELECT ac2.id FROM adoption_change ac2
+   WHERE ac2."adoptionId" = ac."adoptionId" AND ac2."recordedAt" < ${bound}
+   ORDER BY ac2."recordedAt" DESC, ac2.id DESC LIMIT 1)`;
+
+/**
+ * Live adoptions of the cooperation's online services by member cities, each adoption in its latest state
+ * recorded before `bound`, counting members whose membership began before `joinedBound`.
+ */
+const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
+  SELECT COUNT(*) FROM adoption_change ac
+    JOIN project p ON p.id = ac."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
+   WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
+     AND ${memberBefore(joinedBound)}
+     AND ${latestChangeBefore(bound)})`;
+
 // Projects of the cooperation in the state of their latest status update before :end.
 const PROJECT_STATES = `
   SELECT su.phase AS phase, su.health AS health, p.kind AS kind, COUNT(*) AS count
     FROM project p
-    JOIN working_group wg ON wg.id = p.workingGroupId
+    JOIN working_group wg ON wg.id = p."workingGroupId"
     JOIN status_update su ON su.id = (
       SELECT su2.id FROM status_update su2
-       WHERE su2.projectId = p.id AND su2.createdAt < :end
-       ORDER BY su2.createdAt DESC, su2.id DESC LIMIT 1)
-   WHERE wg.cooperationId = :cooperationId
+       WHERE su2."projectId" = p.id AND su2."createdAt" < :end
+       ORDER BY su2."createdAt" DESC, su2.id DESC LIMIT 1)
+   WHERE wg."cooperationId" = :cooperationId
    GROUP BY su.phase, su.health, p.kind`;
 
 // Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows. A city
@@ -72,54 +105,87 @@ const PROJECT_STATES = `
 const TOTALS = `
   SELECT
     (SELECT COUNT(*) FROM membership m
-      WHERE m.cooperationId = :cooperationId AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)) AS memberCities,
-    (SELECT COUNT(*) FROM adoption_change ac
-       JOIN project p ON p.id = ac.projectId
-       JOIN working_group wg ON wg.id = p.workingGroupId
-       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
-      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
-        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
-                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < :end
-                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS liveAdoptions,
-    s.ratingsCount, s.weightedRating, s.transactionsStarted, s.transactionsCompleted
+      WHERE m."cooperationId" = :cooperationId AND ${memberBefore(':joinedBefore')}) AS "memberCities",
+    ${liveAdoptionsAt(':end', ':joinedBefore')} AS "liveAdoptions",
+    s."ratingsCount", s."weightedRating", s."transactionsStarted", s."transactionsCompleted"
   FROM (
-    SELECT SUM(CASE WHEN s.averageRating IS NOT NULL THEN s.ratingsCount END) AS ratingsCount,
-           SUM(s.averageRating * s.ratingsCount) AS weightedRating,
-           SUM(CASE WHEN s.transactionsCompleted IS NOT NULL THEN s.transactionsStarted END) AS transactionsStarted,
-           SUM(CASE WHEN s.transactionsStarted IS NOT NULL THEN s.transactionsCompleted END) AS transactionsCompleted
+    SELECT SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratingsCount",
+           SUM(s."averageRating" * s."ratingsCount") AS "weightedRating",
+           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "transactionsStarted",
+           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "transactionsCompleted"
       FROM satisfaction s
-      JOIN project p ON p.id = s.projectId
-      JOIN working_group wg ON wg.id = p.workingGroupId
-      JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = s.cityId
-     WHERE wg.cooperationId = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
-       AND (m.joinedOn IS NULL OR m.joinedOn < :joinedBefore)
+      JOIN project p ON p.id = s."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
+     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
+       AND ${memberBefore(':joinedBefore')}
   ) s`;
 
-// Live adoptions at the end of each month of a range: the same rule as the overview's, month by month. A month
-// not yet over counts the members of today, so that the current month agrees with the current year's overview.
-const ADOPTION_TIMELINE = `
-  WITH RECURSIVE months(month, next) AS (
-    SELECT :from, date(:from || '-01', '+1 month')
-    UNION ALL
-    SELECT strftime('%Y-%m', next), date(next, '+1 month') FROM months WHERE strftime('%Y-%m', next) <= :to
-  )
-  SELECT months.month AS month,
-    (SELECT COUNT(*) FROM adoption_change ac
-       JOIN project p ON p.id = ac.projectId
-       JOIN working_group wg ON wg.id = p.workingGroupId
-       JOIN membership m ON m.cooperationId = wg.cooperationId AND m.cityId = ac.cityId
-      WHERE wg.cooperationId = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-        AND (m.joinedOn IS NULL OR (m.joinedOn < months.next AND m.joinedOn < :joinedBefore))
-        AND ac.id = (SELECT ac2.id FROM adoption_change ac2
-                      WHERE ac2.adoptionId = ac.adoptionId AND ac2.recordedAt < months.next
-                      ORDER BY ac2.recordedAt DESC, ac2.id DESC LIMIT 1)) AS count
-  FROM months
-  ORDER BY months.month`;
+/** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
+function nextMonthStart(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 10);
+}
+
+/** Every month from `from` to `to` (`YYYY-MM`, both included). */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = from; month <= to && months.length < 1200; month = nextMonthStart(month).slice(0, 7)) {
+    months.push(month);
+  }
+  return months;
+}
+
+// The adoptions of the member cities: what the cells of the matrix show, nothing more. Each city's rows are
+// read along the city index; which of them are the cooperation's online services is left to the caller, who
+// has those as the matrix's columns. At 100 × 600 this takes about half the time of joining through
+// the projects, whose plan looks up every (project, city) pair in the unique index.
+const MATRIX_CELL_CODES = `
+  SELECT a."cityId" AS "cityId", a."projectId" AS "projectId", a.stage AS stage,
+         a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
+    FROM membership m
+    JOIN adoption a ON a."cityId" = m."cityId"
+   WHERE m."cooperationId" = :cooperationId`;
+
+interface CellCodeRow {
+  cityId: number;
+  projectId: number;
+  stage: AdoptionStage;
+  maturityModel: string;
+  maturityLevel: number | null;
+}
+
+/**
+ * One string of cell codes per city, the cells in the order of `projects`; other cells are left out. The
+ * codes are written into one buffer rather than as 60,000 small strings.
+ */
+function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): AdoptionMatrixRow[] {
+  const rowOf = new Map(cities.map((city, index) => [city.id, index]));
+  const columnOf = new Map(projects.map((project, index) => [project.id, index]));
+  const width = projects.length * CELL_CODE_LENGTH;
+  const codes = Buffer.alloc(cities.length * width, NO_RECORD_CODE);
+  for (const cell of cells) {
+    const row = rowOf.get(Number(cell.cityId));
+    const column = columnOf.get(Number(cell.projectId));
+    if (row === undefined || column === undefined) continue;
+    writeCellCode(codes, row * width + column * CELL_CODE_LENGTH, {
+      stage: cell.stage,
+      maturityModel: cell.maturityModel,
+      maturityLevel: cell.maturityLevel === null ? null : Number(cell.maturityLevel),
+    });
+  }
+  return cities.map((city, index) => ({
+    cityId: city.id,
+    codes: codes.toString('latin1', index * width, (index + 1) * width),
+  }));
+}
 
 @Injectable()
 export class OverviewService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: Reads,
+  ) {}
 
   /** The numeric id of an existing cooperation. */
   async cooperationId(id: string, field = 'cooperationId'): Promise<number> {
@@ -182,14 +248,33 @@ export class OverviewService {
 
   /** Live adoptions of the cooperation's online services at the end of each month from `from` to `to`. */
   async adoptionTimeline(cooperationId: number, from: string, to: string): Promise<MonthCount[]> {
-    const rows = await namedQuery<{ month: string; count: Num }>(this.dataSource, ADOPTION_TIMELINE, {
+    // Live adoptions at the end of each month: the same rule as the overview's, month by month. A month not
+    // yet over counts the members of today, so that the current month agrees with the current year's overview.
+    const dialect = dialectOf(this.dataSource);
+    const months = monthsBetween(from, to);
+    if (months.length === 0) {
+      return [];
+    }
+    const parameters: Record<string, unknown> = {
       cooperationId,
-      from,
-      to,
       joinedBefore: tomorrow(),
       onlineService: ProjectKind.ONLINE_SERVICE,
       live: AdoptionStage.LIVE,
+    };
+    const values = months.map((month, index) => {
+      parameters[`month${index}`] = month;
+      parameters[`next${index}`] = nextMonthStart(month);
+      return `(${dialect.text(`:month${index}`)}, ${dialect.timestamp(`:next${index}`)})`;
     });
+    const rows = await namedQuery<{ month: string; count: Num }>(
+      this.dataSource,
+      `WITH months(month, next) AS (VALUES ${values.join(', ')})
+       SELECT months.month AS month,
+              ${liveAdoptionsAt('months.next', `(CASE WHEN months.next < ${dialect.timestamp(':joinedBefore')} THEN months.next ELSE ${dialect.timestamp(':joinedBefore')} END)`)} AS count
+         FROM months
+        ORDER BY months.month`,
+      parameters,
+    );
     return rows.map((row) => ({ month: row.month, count: n(row.count) }));
   }
 
@@ -207,15 +292,32 @@ export class OverviewService {
       .getMany();
   }
 
-  /** Member cities × online services and the adoptions between them, in three statements. */
-  async adoptionMatrix(cooperationId: number): Promise<AdoptionMatrix> {
-    const cities = await this.dataSource
+  /**
+   * Member cities × online services and the adoptions between them. Each part is one statement, run when
+   * a field first asks for it; the compact rows reuse the cities and projects.
+   */
+  adoptionMatrix(cooperationId: number): AdoptionMatrix {
+    const cities = once(() => this.matrixCities(cooperationId));
+    const projects = once(() => this.matrixProjects(cooperationId));
+    const cells = once(() => this.matrixCells(cooperationId));
+    const rows = once(async () =>
+      matrixRows(await cities(), await projects(), await this.matrixCellCodes(cooperationId)),
+    );
+    return { cooperationId, cities, projects, cells, rows };
+  }
+
+  private matrixCities(cooperationId: number): Promise<City[]> {
+    return this.dataSource
       .getRepository(City)
       .createQueryBuilder('c')
       .innerJoin('membership', 'm', 'm.cityId = c.id AND m.cooperationId = :cooperationId', { cooperationId })
       .orderBy('sort_key(c.name)', 'ASC')
+      .addOrderBy('c.id', 'ASC')
       .getMany();
-    const projects = await this.dataSource
+  }
+
+  private matrixProjects(cooperationId: number): Promise<Project[]> {
+    return this.dataSource
       .getRepository(Project)
       .createQueryBuilder('p')
       .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
@@ -224,7 +326,10 @@ export class OverviewService {
       .orderBy('sort_key(p.title)', 'ASC')
       .addOrderBy('p.id', 'ASC')
       .getMany();
-    const cells = await this.dataSource
+  }
+
+  private matrixCells(cooperationId: number): Promise<Adoption[]> {
+    return this.dataSource
       .getRepository(Adoption)
       .createQueryBuilder('a')
       .innerJoin('project', 'p', 'p.id = a.projectId')
@@ -235,6 +340,13 @@ export class OverviewService {
       .orderBy('a.cityId', 'ASC')
       .addOrderBy('a.projectId', 'ASC')
       .getMany();
-    return { cooperationId, cities, projects, cells };
+  }
+
+  /**
+   * Only the columns a cell's code needs, as plain rows: no entity per cell. Tens of thousands of rows at
+   * Bavaria scale, so they are read off the event loop.
+   */
+  private matrixCellCodes(cooperationId: number): Promise<CellCodeRow[]> {
+    return this.reads.query<CellCodeRow>(MATRIX_CELL_CODES, { cooperationId });
   }
 }

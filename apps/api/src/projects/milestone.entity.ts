@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Project } from './project.entity.js';
 import { DateScalar } from '../common/scalars.js';
@@ -29,4 +29,10 @@ export class Milestone {
   @Field(() => DateScalar, { nullable: true, description: 'Date it was reached, if it was.' })
   @Column({ type: 'date', nullable: true })
   doneOn: string | null;
+
+  @Field(() => Int, {
+    description: 'Changes with every edit; send it back to edit without overwriting others.',
+  })
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

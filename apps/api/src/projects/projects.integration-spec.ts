@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { TEXT_LIMITS } from '@koop/domain';
 import {
   buildFixture,
@@ -17,9 +18,9 @@ const POST_STATUS = `mutation($input: PostStatusUpdateInput!) {
   postStatusUpdate(input: $input) { id createdAt phase health progress summary blockers author }
 }`;
 const ADD_MILESTONE =
-  'mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id title dueOn doneOn } }';
+  'mutation($input: AddMilestoneInput!) { addMilestone(input: $input) { id title dueOn doneOn version } }';
 const UPDATE_MILESTONE =
-  'mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id title dueOn doneOn } }';
+  'mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id title dueOn doneOn version } }';
 const PROJECT = `query($id: ID!) { project(id: $id) { ${PROJECT_FIELDS}
   milestones { id title dueOn doneOn } statusUpdates { id phase health progress summary blockers author } } }`;
 
@@ -36,8 +37,9 @@ describe('projects', () => {
   beforeAll(async () => {
     app = await startTestApp();
     fixture = await buildFixture(app);
-    await app.dataSource.query(
-      `INSERT INTO ozg_topic (key, nameDe, nameEn) VALUES
+    await sql(
+      app.dataSource,
+      `INSERT INTO ozg_topic (key, "nameDe", "nameEn") VALUES
          ('bauen-wohnen', 'Bauen & Wohnen', 'Building & housing'),
          ('familie-kind', 'Familie & Kind', 'Family & children')`,
     );
@@ -503,6 +505,20 @@ describe('projects', () => {
       ]);
     });
 
+    it('checks the project’s version when the client sends the one it saw', async () => {
+      const { version } = (await readProject(projectId)) as { version: number };
+      await ok(app, POST_STATUS, {
+        input: { projectId, version, phase: 'LIVE', health: 'GREEN', progress: 100, summary: 'Behoben.' },
+      });
+      expect(await readProject(projectId)).toMatchObject({ health: 'GREEN', version: version + 1 });
+      await expectRefused(
+        app,
+        POST_STATUS,
+        { input: { projectId, version, phase: 'LIVE', health: 'RED', progress: 90, summary: 'Überholt.' } },
+        { code: 'CONFLICT', reason: new RegExp(`you saw version ${version}, it is now ${version + 1}`) },
+      );
+    });
+
     const valid = () => ({ projectId, phase: 'PILOT', health: 'GREEN', progress: 50, summary: 'Weiter so.' });
     it.each([
       ['a progress below 0', { progress: -1 }, 'progress', /from 0 to 100/],
@@ -567,6 +583,18 @@ describe('projects', () => {
   describe('addMilestone and updateMilestone', () => {
     let milestoneId: string;
 
+    /** The milestone's version as the project lists it now. */
+    async function milestoneVersion(): Promise<number> {
+      const milestones = (
+        await ok<{ project: { milestones: { id: string; version: number }[] } }>(
+          app,
+          'query($id: ID!) { project(id: $id) { milestones { id version } } }',
+          { id: fixture.projectId },
+        )
+      ).project.milestones;
+      return milestones.find((m) => m.id === milestoneId)?.version ?? 0;
+    }
+
     it('adds a milestone, trimmed, and lists the milestones by due date', async () => {
       const { addMilestone } = await ok<{ addMilestone: { id: string } }>(app, ADD_MILESTONE, {
         input: { projectId: fixture.projectId, title: '  Abnahme  ', dueOn: '2026-01-15' },
@@ -580,6 +608,7 @@ describe('projects', () => {
         title: 'Abnahme',
         dueOn: '2026-01-15',
         doneOn: null,
+        version: 1,
       });
       expect((await readProject(fixture.projectId))['milestones']).toEqual([
         { id: expect.any(String), title: 'Start', dueOn: '2025-01-15', doneOn: null },
@@ -587,10 +616,16 @@ describe('projects', () => {
       ]);
     });
 
-    it('marks a milestone done today, renames and moves it, and reopens it', async () => {
+    it('marks a milestone done today, renames and moves it, and reopens it, a version at a time', async () => {
       const today = isoDaysFromToday(0);
       const { updateMilestone } = await ok<{ updateMilestone: unknown }>(app, UPDATE_MILESTONE, {
-        input: { id: milestoneId, title: ' Abnahme durch Fachamt ', dueOn: '2024-12-01', doneOn: today },
+        input: {
+          id: milestoneId,
+          version: 1,
+          title: ' Abnahme durch Fachamt ',
+          dueOn: '2024-12-01',
+          doneOn: today,
+        },
       });
       const expected = {
         id: milestoneId,
@@ -598,15 +633,33 @@ describe('projects', () => {
         dueOn: '2024-12-01',
         doneOn: today,
       };
-      expect(updateMilestone).toEqual(expected);
+      expect(updateMilestone).toEqual({ ...expected, version: 2 });
       expect((await readProject(fixture.projectId))['milestones']).toEqual([
         expected,
         expect.objectContaining({ title: 'Start' }),
       ]);
       const { updateMilestone: reopened } = await ok<{ updateMilestone: unknown }>(app, UPDATE_MILESTONE, {
-        input: { id: milestoneId, doneOn: null },
+        input: { id: milestoneId, version: 2, doneOn: null },
       });
-      expect(reopened).toEqual({ ...expected, doneOn: null });
+      expect(reopened).toEqual({ ...expected, doneOn: null, version: 3 });
+    });
+
+    it('updateMilestone answers a stale version with CONFLICT and the milestone as it is, and writes nothing', async () => {
+      const version = await milestoneVersion();
+      await expectRefused(
+        app,
+        UPDATE_MILESTONE,
+        { input: { id: milestoneId, version: version - 1, title: 'Überholt' } },
+        { code: 'CONFLICT', reason: new RegExp(`you saw version ${version - 1}, it is now ${version}`) },
+      );
+      const { errors } = await app.gql(UPDATE_MILESTONE, {
+        input: { id: milestoneId, version: version - 1, title: 'Überholt' },
+      });
+      expect(errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        entity: 'milestone',
+        current: { id: Number(milestoneId), title: 'Abnahme durch Fachamt', version },
+      });
     });
 
     it.each([
@@ -660,7 +713,7 @@ describe('projects', () => {
         await expectRefused(
           app,
           UPDATE_MILESTONE,
-          { input: { id: milestoneId, ...change() } },
+          { input: { id: milestoneId, version: await milestoneVersion(), ...change() } },
           { code: 'BAD_USER_INPUT', field, reason },
         );
       },
@@ -673,7 +726,7 @@ describe('projects', () => {
       await expectRefused(
         app,
         UPDATE_MILESTONE,
-        { input: { id: milestoneId, ...change } },
+        { input: { id: milestoneId, version: await milestoneVersion(), ...change } },
         { code: 'BAD_USER_INPUT', field, reason: /calendar date/ },
       );
     });
@@ -682,7 +735,7 @@ describe('projects', () => {
       await expectRefused(
         app,
         UPDATE_MILESTONE,
-        { input: { id: '999999', title: 'X' } },
+        { input: { id: '999999', version: 1, title: 'X' } },
         { code: 'NOT_FOUND', field: 'id', reason: /does not exist/ },
       );
     });
@@ -905,7 +958,8 @@ describe('projects', () => {
 
     it('filters by cooperation, and counts every project without a filter', async () => {
       expect(await matching({})).toEqual({ keys: sorted(keys), totalCount: keys.length });
-      const [{ count }] = await app.dataSource.query('SELECT COUNT(*) AS count FROM project');
+      const [row] = await sql(app.dataSource, 'SELECT COUNT(*) AS count FROM project');
+      const count = Number(row.count);
       expect((await page({})).totalCount).toBe(count);
       expect(count).toBeGreaterThan(keys.length);
     });

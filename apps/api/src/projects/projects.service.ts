@@ -3,13 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, forbidden, notFound } from '../common/errors.js';
+import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { updateVersioned } from '../database/versioned.js';
+import { rowOf, Writes, type Permission } from '../database/write-path.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
@@ -55,8 +53,7 @@ function escapeLike(text: string): string {
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   async findOne(id: string, field = 'id'): Promise<Project> {
@@ -138,20 +135,22 @@ export class ProjectsService {
           q
             .where('p.ownerCityId = :cityId', { cityId })
             .orWhere(
-              'EXISTS (SELECT 1 FROM adoption a WHERE a.projectId = p.id AND a.cityId = :cityId AND a.stage <> :notPlanned)',
+              'EXISTS (SELECT 1 FROM adoption a WHERE a."projectId" = p.id AND a."cityId" = :cityId AND a.stage <> :notPlanned)',
               { notPlanned: AdoptionStage.NOT_PLANNED },
             ),
         ),
       );
     }
     if (filter.search) {
-      // Lowered in SQL on both sides, with the Unicode-aware LOWER the connection registers.
+      // Folded in SQL on both sides (case, diacritics, ß), so that "strasse" finds "Straße".
       const pattern = `%${escapeLike(filter.search)}%`;
       query.andWhere(
         new Brackets((q) =>
           q
-            .where("LOWER(p.title) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern })
-            .orWhere("LOWER(COALESCE(p.description, '')) LIKE LOWER(:pattern) ESCAPE '\\'", { pattern }),
+            .where("sort_key(p.title) LIKE sort_key(:pattern) ESCAPE '\\'", { pattern })
+            .orWhere("sort_key(COALESCE(p.description, '')) LIKE sort_key(:pattern) ESCAPE '\\'", {
+              pattern,
+            }),
         ),
       );
     }
@@ -159,19 +158,18 @@ export class ProjectsService {
   }
 
   create(actor: Actor, input: CreateProjectInput): Promise<Project> {
-    return this.transactions.run(async (manager) => {
-      const workingGroupId = parseId('WorkingGroup', input.workingGroupId, 'workingGroupId');
-      if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId }))) {
-        throw notFound('WorkingGroup', input.workingGroupId, 'workingGroupId');
-      }
-      assertLead(actor, workingGroupId);
-      const ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
-      await this.checkTopic(manager, input.ozgTopic);
-      checkDates(input.startDate ?? null, input.targetDate ?? null);
-      const now = new Date();
-      const project = await manager.save(
-        manager.create(Project, {
-          workingGroupId,
+    const now = new Date();
+    return this.writes.create(actor, {
+      operation: 'createProject',
+      entity: Project,
+      parents: { workingGroup: rowOf(WorkingGroup, input.workingGroupId, 'workingGroupId') },
+      authorize: ({ workingGroup }, actor) => leads(actor, workingGroup.id),
+      values: async ({ workingGroup }, manager) => {
+        const ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
+        await this.checkTopic(manager, input.ozgTopic);
+        checkDates(input.startDate ?? null, input.targetDate ?? null);
+        return {
+          workingGroupId: workingGroup.id,
           ownerCityId,
           title: input.title,
           description: input.description ?? null,
@@ -186,183 +184,135 @@ export class ProjectsService {
           isEfa: input.isEfa,
           risks: input.risks ?? null,
           updatedAt: now,
-          version: 1,
-        }),
-      );
-      // The current state is always that of the latest update, so a new project starts with one.
-      await manager.insert(StatusUpdate, {
-        projectId: project.id,
-        createdAt: now,
-        author: actor.username,
-        phase: input.phase,
-        health: input.health,
-        progress: input.progress,
-        summary: 'Projekt angelegt.',
-        blockers: null,
-      });
-      if (input.milestones?.length) {
-        await manager.insert(
-          Milestone,
-          input.milestones.map((m) => ({
-            projectId: project.id,
-            title: m.title,
-            dueOn: m.dueOn,
-            doneOn: null,
-          })),
-        );
-      }
-      await this.audit.record(manager, actor, {
-        operation: 'createProject',
-        entity: 'Project',
-        entityId: project.id,
-        before: null,
-        after: { ...project, milestones: input.milestones ?? [] },
-      });
-      return project;
-    });
-  }
-
-  update(actor: Actor, input: UpdateProjectInput): Promise<Project> {
-    return this.transactions.run(async (manager) => {
-      const project = await manager.findOneBy(Project, { id: parseId('Project', input.id) });
-      if (!project) {
-        throw notFound('Project', input.id);
-      }
-      assertLead(actor, project.workingGroupId);
-      const changes: Partial<Project> = {};
-      if (input.title !== undefined) changes.title = input.title;
-      if (input.kind !== undefined) changes.kind = input.kind;
-      if (input.description !== undefined) changes.description = input.description;
-      if (input.isEfa !== undefined) changes.isEfa = input.isEfa;
-      if (input.risks !== undefined) changes.risks = input.risks;
-      if (input.leikaKey !== undefined) changes.leikaKey = input.leikaKey;
-      if (input.startDate !== undefined) changes.startDate = input.startDate;
-      if (input.targetDate !== undefined) changes.targetDate = input.targetDate;
-      if (input.ownerCityId !== undefined) {
-        changes.ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
-      }
-      if (input.ozgTopic !== undefined) {
-        await this.checkTopic(manager, input.ozgTopic);
-        changes.ozgTopic = input.ozgTopic;
-      }
-      // A date sent as null is cleared, so only one left out keeps the stored value.
-      checkDates(
-        input.startDate === undefined ? project.startDate : input.startDate,
-        input.targetDate === undefined ? project.targetDate : input.targetDate,
-      );
-      const updated = await updateVersioned(
-        manager,
-        Project,
-        project,
-        input.version,
-        { ...changes, updatedAt: new Date() },
-        'project',
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'updateProject',
-        entity: 'Project',
-        entityId: project.id,
-        before: project,
-        after: updated,
-      });
-      return updated;
-    });
-  }
-
-  postStatusUpdate(actor: Actor, input: PostStatusUpdateInput): Promise<StatusUpdate> {
-    return this.transactions.run(async (manager) => {
-      const projectId = parseId('Project', input.projectId, 'projectId');
-      const project = await manager.findOneBy(Project, { id: projectId });
-      if (!project) {
-        throw notFound('Project', input.projectId, 'projectId');
-      }
-      assertLead(actor, project.workingGroupId);
-      const now = new Date();
-      const update = await manager.save(
-        manager.create(StatusUpdate, {
-          projectId,
+        };
+      },
+      write: async (project, manager) => {
+        // The current state is always that of the latest update, so a new project starts with one.
+        await manager.insert(StatusUpdate, {
+          projectId: project.id,
           createdAt: now,
           author: actor.username,
           phase: input.phase,
           health: input.health,
           progress: input.progress,
-          summary: input.summary,
-          blockers: input.blockers ?? null,
-        }),
-      );
-      await manager.update(
-        Project,
-        { id: projectId },
-        {
-          phase: input.phase,
-          health: input.health,
-          progress: input.progress,
-          updatedAt: now,
-          version: () => 'version + 1',
-        },
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'postStatusUpdate',
-        entity: 'Project',
-        entityId: projectId,
-        before: { phase: project.phase, health: project.health, progress: project.progress },
-        after: {
-          phase: input.phase,
-          health: input.health,
-          progress: input.progress,
-          statusUpdateId: update.id,
-        },
-      });
-      return update;
+          summary: 'Projekt angelegt.',
+          blockers: null,
+        });
+        if (input.milestones?.length) {
+          await manager.insert(
+            Milestone,
+            input.milestones.map((m) => ({
+              projectId: project.id,
+              title: m.title,
+              dueOn: m.dueOn,
+              doneOn: null,
+              version: 1,
+            })),
+          );
+        }
+        return { milestones: input.milestones ?? [] };
+      },
+    });
+  }
+
+  update(actor: Actor, input: UpdateProjectInput): Promise<Project> {
+    return this.writes.change(actor, {
+      operation: 'updateProject',
+      row: rowOf(Project, input.id),
+      version: input.version,
+      authorize: (project, actor) => leads(actor, project.workingGroupId),
+      values: async (project, manager) => {
+        const changes: Partial<Project> = {};
+        if (input.title !== undefined) changes.title = input.title;
+        if (input.kind !== undefined) changes.kind = input.kind;
+        if (input.description !== undefined) changes.description = input.description;
+        if (input.isEfa !== undefined) changes.isEfa = input.isEfa;
+        if (input.risks !== undefined) changes.risks = input.risks;
+        if (input.leikaKey !== undefined) changes.leikaKey = input.leikaKey;
+        if (input.startDate !== undefined) changes.startDate = input.startDate;
+        if (input.targetDate !== undefined) changes.targetDate = input.targetDate;
+        if (input.ownerCityId !== undefined) {
+          changes.ownerCityId = await this.cityOrNull(manager, input.ownerCityId, 'ownerCityId');
+        }
+        if (input.ozgTopic !== undefined) {
+          await this.checkTopic(manager, input.ozgTopic);
+          changes.ozgTopic = input.ozgTopic;
+        }
+        // A date sent as null is cleared, so only one left out keeps the stored value.
+        checkDates(
+          input.startDate === undefined ? project.startDate : input.startDate,
+          input.targetDate === undefined ? project.targetDate : input.targetDate,
+        );
+        return { ...changes, updatedAt: new Date() };
+      },
+    });
+  }
+
+  /**
+   * Adds to the project's timeline and sets its current phase, health and progress: an append, so the
+   * project's version is checked only when the client sends the one it saw (see PostStatusUpdateInput).
+   */
+  postStatusUpdate(actor: Actor, input: PostStatusUpdateInput): Promise<StatusUpdate> {
+    const now = new Date();
+    const state = { phase: input.phase, health: input.health, progress: input.progress };
+    return this.writes.append(actor, {
+      operation: 'postStatusUpdate',
+      row: rowOf(Project, input.projectId, 'projectId'),
+      version: input.version,
+      authorize: (project, actor) => leads(actor, project.workingGroupId),
+      values: () => ({ ...state, updatedAt: now }),
+      write: async (project, _before, manager) => ({
+        statusUpdate: await manager.save(
+          manager.create(StatusUpdate, {
+            projectId: project.id,
+            createdAt: now,
+            author: actor.username,
+            ...state,
+            summary: input.summary,
+            blockers: input.blockers ?? null,
+          }),
+        ),
+      }),
+      audit: (before, _after, { statusUpdate }) => ({
+        before: { phase: before.phase, health: before.health, progress: before.progress },
+        after: { ...state, statusUpdateId: statusUpdate.id },
+      }),
+      result: (_after, { statusUpdate }) => statusUpdate,
     });
   }
 
   addMilestone(actor: Actor, input: AddMilestoneInput): Promise<Milestone> {
-    return this.transactions.run(async (manager) => {
-      const projectId = parseId('Project', input.projectId, 'projectId');
-      const project = await manager.findOneBy(Project, { id: projectId });
-      if (!project) {
-        throw notFound('Project', input.projectId, 'projectId');
-      }
-      assertLead(actor, project.workingGroupId);
-      const milestone = await manager.save(
-        manager.create(Milestone, { projectId, title: input.title, dueOn: input.dueOn, doneOn: null }),
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'addMilestone',
-        entity: 'Milestone',
-        entityId: milestone.id,
-        before: null,
-        after: milestone,
-      });
-      return milestone;
+    return this.writes.create(actor, {
+      operation: 'addMilestone',
+      entity: Milestone,
+      parents: { project: rowOf(Project, input.projectId, 'projectId') },
+      authorize: ({ project }, actor) => leads(actor, project.workingGroupId),
+      values: ({ project }) => ({
+        projectId: project.id,
+        title: input.title,
+        dueOn: input.dueOn,
+        doneOn: null,
+      }),
     });
   }
 
   updateMilestone(actor: Actor, input: UpdateMilestoneInput): Promise<Milestone> {
-    return this.transactions.run(async (manager) => {
-      const milestone = await manager.findOneBy(Milestone, { id: parseId('Milestone', input.id) });
-      if (!milestone) {
-        throw notFound('Milestone', input.id);
-      }
-      const project = await manager.findOneByOrFail(Project, { id: milestone.projectId });
-      assertLead(actor, project.workingGroupId);
-      const before = { ...milestone };
-      if (input.doneOn && input.doneOn > todayIso()) {
-        throw badField('doneOn', 'must not be in the future');
-      }
-      if (input.title !== undefined) milestone.title = input.title;
-      if (input.dueOn !== undefined) milestone.dueOn = input.dueOn;
-      if (input.doneOn !== undefined) milestone.doneOn = input.doneOn;
-      const saved = await manager.save(milestone);
-      await this.audit.record(manager, actor, {
-        operation: 'updateMilestone',
-        entity: 'Milestone',
-        entityId: milestone.id,
-        before,
-        after: saved,
-      });
-      return saved;
+    return this.writes.change(actor, {
+      operation: 'updateMilestone',
+      row: rowOf(Milestone, input.id),
+      version: input.version,
+      authorize: async (milestone, actor, manager) =>
+        leads(actor, (await manager.findOneByOrFail(Project, { id: milestone.projectId })).workingGroupId),
+      values: () => {
+        if (input.doneOn && input.doneOn > todayIso()) {
+          throw badField('doneOn', 'must not be in the future');
+        }
+        const changes: Partial<Milestone> = {};
+        if (input.title !== undefined) changes.title = input.title;
+        if (input.dueOn !== undefined) changes.dueOn = input.dueOn;
+        if (input.doneOn !== undefined) changes.doneOn = input.doneOn;
+        return changes;
+      },
     });
   }
 
@@ -389,10 +339,11 @@ export class ProjectsService {
 }
 
 /** Projects, milestones and status updates are changed by their working group's leads and by admins. */
-function assertLead(actor: Actor, workingGroupId: number): void {
-  if (!mayEditWorkingGroup(actor, workingGroupId)) {
-    throw forbidden('Only the leads of the project’s working group and administrators may change it.');
-  }
+function leads(actor: Actor, workingGroupId: number): Permission {
+  return (
+    mayEditWorkingGroup(actor, workingGroupId) ||
+    'Only the leads of the project’s working group and administrators may change it.'
+  );
 }
 
 function checkDates(startDate: string | null, targetDate: string | null): void {

@@ -1,3 +1,4 @@
+import { sql } from '../testing/test-database.js';
 import { buildFixture, expectRefused, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -77,8 +78,8 @@ describe('recordSatisfaction', () => {
       });
       expect(recordSatisfaction).toMatchObject({ version: 2, ...replaced });
       expect(await series(fixture.cityIds.kempten)).toEqual([{ ...replaced, completionRate: 1 }]);
-      const [{ count }] = await app.dataSource.query('SELECT COUNT(*) AS count FROM satisfaction');
-      expect(count).toBe(1);
+      const [{ count }] = await sql(app.dataSource, 'SELECT COUNT(*) AS count FROM satisfaction');
+      expect(Number(count)).toBe(1);
     });
 
     it('keeps the months of other cities apart and sums them, weighted by ratings, when no city is named', async () => {

@@ -3,12 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, forbidden, notFound } from '../common/errors.js';
+import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
-import { upsertVersioned } from '../database/versioned.js';
+import { rowOf, Writes } from '../database/write-path.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
 import { Project } from '../projects/project.entity.js';
@@ -40,8 +38,7 @@ function num(value: number | string | null): number | null {
 export class SatisfactionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   record(actor: Actor, input: RecordSatisfactionInput): Promise<Satisfaction> {
@@ -59,48 +56,31 @@ export class SatisfactionService {
     if (transactionsProblem) {
       throw badField('transactionsCompleted', transactionsProblem);
     }
-    return this.transactions.run(async (manager) => {
-      const projectId = parseId('Project', input.projectId, 'projectId');
-      const cityId = parseId('City', input.cityId, 'cityId');
-      if (!(await manager.existsBy(Project, { id: projectId }))) {
-        throw notFound('Project', input.projectId, 'projectId');
-      }
-      if (!(await manager.existsBy(City, { id: cityId }))) {
-        throw notFound('City', input.cityId, 'cityId');
-      }
-      if (!mayEditCity(actor, cityId)) {
-        throw forbidden(
-          'Only the city’s editors, its CDO and administrators may record its satisfaction figures.',
-        );
-      }
-      const existing = await manager.findOneBy(Satisfaction, { projectId, cityId, month: input.month });
-      const saved = await upsertVersioned(
-        manager,
-        Satisfaction,
-        existing,
-        input.version,
-        {
-          projectId,
-          cityId,
-          month: input.month,
-          ratingsCount: input.ratingsCount,
-          averageRating: input.averageRating ?? null,
-          nps: input.nps ?? null,
-          transactionsStarted: input.transactionsStarted ?? null,
-          transactionsCompleted: input.transactionsCompleted ?? null,
-          visits: input.visits ?? null,
-          updatedAt: new Date(),
-        },
-        'satisfaction figures',
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'recordSatisfaction',
-        entity: 'Satisfaction',
-        entityId: saved.id,
-        before: existing,
-        after: saved,
-      });
-      return saved;
+    return this.writes.upsert(actor, {
+      operation: 'recordSatisfaction',
+      entity: Satisfaction,
+      label: 'satisfaction figures',
+      parents: {
+        project: rowOf(Project, input.projectId, 'projectId'),
+        city: rowOf(City, input.cityId, 'cityId'),
+      },
+      authorize: ({ city }, actor) =>
+        mayEditCity(actor, city.id) ||
+        'Only the city’s editors, its CDO and administrators may record its satisfaction figures.',
+      key: ({ project, city }) => ({ projectId: project.id, cityId: city.id, month: input.month }),
+      version: input.version,
+      values: ({ project, city }) => ({
+        projectId: project.id,
+        cityId: city.id,
+        month: input.month,
+        ratingsCount: input.ratingsCount,
+        averageRating: input.averageRating ?? null,
+        nps: input.nps ?? null,
+        transactionsStarted: input.transactionsStarted ?? null,
+        transactionsCompleted: input.transactionsCompleted ?? null,
+        visits: input.visits ?? null,
+        updatedAt: new Date(),
+      }),
     });
   }
 

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { onlyError, startTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -211,6 +212,88 @@ describe('HTTP security in development', () => {
       code: 'PAYLOAD_TOO_LARGE',
       message: 'The request body is larger than the limit of 2 KB.',
     });
+  });
+
+  it('answers every body it cannot read in the GraphQL error shape, naming what is wrong', async () => {
+    const server = app.app.getHttpServer();
+    const json = JSON.stringify({ query: NORMAL });
+    const send = (headers: Record<string, string>, body: string | Buffer) => {
+      // superagent would serialise a Buffer as JSON; the bytes must go as they are.
+      const pending = request(server)
+        .post('/graphql')
+        .set('Content-Type', 'application/json')
+        .serialize((body: unknown) => body as string);
+      for (const [name, value] of Object.entries(headers)) pending.set(name, value);
+      return pending.send(body);
+    };
+    const cases: {
+      headers: Record<string, string>;
+      body: string | Buffer;
+      status: number;
+      code: string;
+      message: string;
+    }[] = [
+      {
+        headers: { 'Content-Encoding': 'gzip' },
+        body: json,
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'The request body is not valid gzip data, as its content-encoding header declares.',
+      },
+      {
+        headers: { 'Content-Encoding': 'deflate' },
+        body: gzipSync(json),
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'The request body is not valid deflate data, as its content-encoding header declares.',
+      },
+      {
+        headers: { 'Content-Encoding': 'compress' },
+        body: json,
+        status: 415,
+        code: 'BAD_REQUEST',
+        message:
+          'The request body\'s content-encoding "compress" is not supported; send it uncompressed or as gzip, deflate or br.',
+      },
+      {
+        headers: { 'Content-Type': 'application/json; charset=latin-9' },
+        body: json,
+        status: 415,
+        code: 'BAD_REQUEST',
+        message: 'The request body\'s charset "latin-9" is not supported; send UTF-8.',
+      },
+      {
+        headers: {},
+        body: '{"query": ',
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: 'The request body is not valid JSON.',
+      },
+      {
+        // 2 KB is the limit here; 1 MB of blanks compresses to about 1 KB, and is refused as it inflates.
+        headers: { 'Content-Encoding': 'gzip' },
+        body: gzipSync(`{"query": "${NORMAL}"${' '.repeat(1024 * 1024)}}`),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is larger than the limit of 2 KB (once decompressed).',
+      },
+    ];
+    for (const { headers, body, status, code, message } of cases) {
+      const response = await send(headers, body);
+      expect({ headers, status: response.status }).toEqual({ headers, status });
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body).toEqual({
+        errors: [
+          {
+            message,
+            extensions: { code, ...(code === 'PAYLOAD_TOO_LARGE' ? { limit: 'bodyKb', maximum: 2 } : {}) },
+          },
+        ],
+      });
+    }
+    // A body that is what its headers say is answered.
+    const compressed = await send({ 'Content-Encoding': 'gzip' }, gzipSync(json));
+    expect(compressed.body).toEqual({ data: { appInfo: { demoData: false } } });
   });
 
   it('lets the sign-in form go on to the OpenID Connect provider when one is configured', async () => {

@@ -70,31 +70,75 @@ export function useSecurityHeaders(app: NestExpressApplication, config: AppConfi
   });
 }
 
+interface BodyProblem {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
 /**
- * JSON and form bodies up to BODY_LIMIT_KB; a larger or broken body is answered with one error in
- * GraphQL's response shape instead of express's HTML page.
+ * What went wrong with a request body, in words a client can act on; null when the error is not about the
+ * body. body-parser marks its errors with a `type`, except a body that fails to decompress: that is zlib's
+ * error with status 400 and zlib's own code.
+ */
+export function bodyProblem(error: unknown, req: Request, limitKb: number): BodyProblem | null {
+  const problem = error as { type?: unknown; status?: unknown; code?: unknown; charset?: unknown };
+  if (typeof problem.status !== 'number' || problem.status < 400 || problem.status >= 500) {
+    return null;
+  }
+  const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
+  const bad = (message: string, status = 400) => ({ status, code: 'BAD_REQUEST', message });
+  switch (problem.type) {
+    case 'entity.too.large':
+    case 'parameters.too.many':
+      return {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The request body is larger than the limit of ${limitKb} KB${encoding ? ' (once decompressed)' : ''}.`,
+      };
+    case 'entity.parse.failed':
+      return bad('The request body is not valid JSON.');
+    case 'encoding.unsupported':
+      return bad(
+        `The request body's content-encoding "${encoding}" is not supported; send it uncompressed or as gzip, deflate or br.`,
+        415,
+      );
+    case 'charset.unsupported':
+      return bad(
+        `The request body's charset "${String(problem.charset ?? '')}" is not supported; send UTF-8.`,
+        415,
+      );
+    case 'request.size.invalid':
+      return bad('The request body does not have the length its Content-Length header declares.');
+    case 'request.aborted':
+      return bad('The request body was not sent completely.');
+  }
+  if (typeof problem.code === 'string' && problem.code.startsWith('Z_') && encoding) {
+    return bad(`The request body is not valid ${encoding} data, as its content-encoding header declares.`);
+  }
+  return bad('The request body cannot be read.', problem.status);
+}
+
+/**
+ * JSON and form bodies up to BODY_LIMIT_KB (also once decompressed); a larger or broken body is answered
+ * with one error in GraphQL's response shape instead of express's HTML page or Nest's error object.
  */
 export function useBodyParsers(app: NestExpressApplication, config: AppConfig): void {
   const limit = `${config.bodyLimitKb}kb`;
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const problem = error as { type?: unknown; status?: unknown };
-    if (typeof problem.type !== 'string' || typeof problem.status !== 'number' || problem.status >= 500) {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const problem = bodyProblem(error, req, config.bodyLimitKb);
+    if (!problem) {
       next(error);
       return;
     }
-    if (problem.type === 'entity.too.large') {
-      sendRequestError(
-        res,
-        413,
-        'PAYLOAD_TOO_LARGE',
-        `The request body is larger than the limit of ${config.bodyLimitKb} KB.`,
-        { limit: 'bodyKb', maximum: config.bodyLimitKb },
-      );
-      return;
-    }
-    const reason = problem.type === 'entity.parse.failed' ? 'is not valid JSON' : 'cannot be read';
-    sendRequestError(res, problem.status, 'BAD_REQUEST', `The request body ${reason}.`);
+    sendRequestError(
+      res,
+      problem.status,
+      problem.code,
+      problem.message,
+      problem.code === 'PAYLOAD_TOO_LARGE' ? { limit: 'bodyKb', maximum: config.bodyLimitKb } : {},
+    );
   });
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
@@ -9,8 +6,10 @@ import type { App } from 'supertest/types.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { RoleGrantInput } from '../accounts/dto/account.inputs.js';
 import { SYSTEM_ACTOR } from '../auth/actor.js';
+import type { AppExtras } from '../app.module.js';
 import { createApp } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
+import { freshDatabase, TEST_DIALECT } from './test-database.js';
 
 /** Counts the SQL statements the application sends, apart from transaction control. */
 export class StatementCounter implements TypeOrmLogger {
@@ -99,19 +98,26 @@ async function signIn(server: App, username: string, password: string): Promise<
 }
 
 /**
- * Boots the real application on a fresh SQLite file in a temporary folder (migrations applied).
+ * Boots the real application on a fresh database of its own (a SQLite file in a temporary folder, or a new
+ * PostgreSQL database when the suite runs on PostgreSQL), migrations applied.
  * With `demoData: true` the demo is loaded, as on a first start.
+ * `extras.logDestination` receives the log lines; the first app a test file starts decides where they go
+ * (nestjs-pino keeps one root logger per module registry: in jest, per test file).
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const directory = mkdtempSync(join(tmpdir(), 'koop-test-'));
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  extras: Omit<AppExtras, 'logger'> = {},
+): Promise<TestApp> {
+  const database = await freshDatabase();
+  const { directory } = database;
   const config: AppConfig = {
     // Defaults that follow from the environment (introspection, Secure cookies) follow the override.
     ...loadConfig({ NODE_ENV: overrides.environment ?? 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
-    database: { type: 'sqlite', file: join(directory, 'test.sqlite') },
+    database: database.config,
     ...overrides,
   };
   const counter = new StatementCounter();
-  const app = await createApp(config, { logger: counter });
+  const app = await createApp(config, { ...extras, logger: counter });
   await app.init();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
@@ -137,7 +143,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     accountWith,
     async close() {
       await app.close();
-      rmSync(directory, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
@@ -145,11 +151,18 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
 /** Every row of every table, to prove that a rejected write changed nothing. */
 export async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables: { name: string }[] = await dataSource.query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    TEST_DIALECT === 'sqlite'
+      ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
   );
   const result: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    result[name] = await dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const rows: unknown[] = await dataSource.query(`SELECT * FROM "${name}"`);
+    // PostgreSQL has no stable physical order (an UPDATE moves a row): compare the rows as a set.
+    result[name] = rows
+      .map((row) => ({ row, key: JSON.stringify(row) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ row }) => row);
   }
   return result;
 }

@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, forbidden, notFound } from '../common/errors.js';
+import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
-import { Transactions } from '../database/transactions.js';
-import { AuditService } from '../audit/audit.service.js';
 import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { updateVersioned } from '../database/versioned.js';
+import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
 import type { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import type { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
 import { WorkingGroupMember } from './working-group-member.entity.js';
@@ -19,8 +17,7 @@ import { WorkingGroup } from './working-group.entity.js';
 export class WorkingGroupsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly writes: Writes,
   ) {}
 
   async findByCooperation(cooperationId: string): Promise<WorkingGroup[]> {
@@ -47,81 +44,60 @@ export class WorkingGroupsService {
   }
 
   create(actor: Actor, input: CreateWorkingGroupInput): Promise<WorkingGroup> {
-    return this.transactions.run(async (manager) => {
-      const cooperationId = parseId('Cooperation', input.cooperationId, 'cooperationId');
-      if (!(await manager.existsBy(Cooperation, { id: cooperationId }))) {
-        throw notFound('Cooperation', input.cooperationId, 'cooperationId');
-      }
-      const leadCityId = await this.memberCity(manager, cooperationId, input.leadCityId, 'leadCityId');
-      const memberIds = await this.memberCities(manager, cooperationId, input.memberCityIds);
-      const group = await manager.save(
-        manager.create(WorkingGroup, {
-          cooperationId,
-          name: input.name,
-          focus: input.focus,
-          description: input.description ?? null,
-          leadCityId,
-          leadPerson: input.leadPerson ?? null,
-          version: 1,
-        }),
-      );
-      const members = memberIds ?? (leadCityId ? [leadCityId] : []);
-      await this.replaceMembers(manager, group.id, members);
-      await this.audit.record(manager, actor, {
-        operation: 'createWorkingGroup',
-        entity: 'WorkingGroup',
-        entityId: group.id,
-        before: null,
-        after: { ...group, memberCityIds: members },
-      });
-      return group;
+    return this.writes.create(actor, {
+      operation: 'createWorkingGroup',
+      entity: WorkingGroup,
+      parents: { cooperation: rowOf(Cooperation, input.cooperationId, 'cooperationId') },
+      authorize: byRoleAlone,
+      values: async ({ cooperation }, manager) => ({
+        cooperationId: cooperation.id,
+        name: input.name,
+        focus: input.focus,
+        description: input.description ?? null,
+        leadCityId: await this.memberCity(manager, cooperation.id, input.leadCityId, 'leadCityId'),
+        leadPerson: input.leadPerson ?? null,
+      }),
+      write: async (group, manager) => {
+        const memberIds = await this.memberCities(manager, group.cooperationId, input.memberCityIds);
+        const members = memberIds ?? (group.leadCityId ? [group.leadCityId] : []);
+        await this.replaceMembers(manager, group.id, members);
+        return { memberCityIds: members };
+      },
     });
   }
 
   update(actor: Actor, input: UpdateWorkingGroupInput): Promise<WorkingGroup> {
-    return this.transactions.run(async (manager) => {
-      const group = await manager.findOneBy(WorkingGroup, { id: parseId('WorkingGroup', input.id) });
-      if (!group) {
-        throw notFound('WorkingGroup', input.id);
-      }
-      if (!mayEditWorkingGroup(actor, group.id)) {
-        throw forbidden(
-          `Only the leads of the working group "${group.name}" and administrators may change it.`,
-        );
-      }
-      const changes: Partial<WorkingGroup> = {};
-      if (input.name !== undefined) changes.name = input.name;
-      if (input.focus !== undefined) changes.focus = input.focus;
-      if (input.description !== undefined) changes.description = input.description;
-      if (input.leadPerson !== undefined) changes.leadPerson = input.leadPerson;
-      if (input.leadCityId !== undefined) {
-        changes.leadCityId = await this.memberCity(
-          manager,
-          group.cooperationId,
-          input.leadCityId,
-          'leadCityId',
-        );
-      }
-      const memberIds = await this.memberCities(manager, group.cooperationId, input.memberCityIds);
-      const updated = await updateVersioned(
-        manager,
-        WorkingGroup,
-        group,
-        input.version,
-        changes,
-        'working group',
-      );
-      if (memberIds) {
+    return this.writes.change(actor, {
+      operation: 'updateWorkingGroup',
+      row: rowOf(WorkingGroup, input.id),
+      version: input.version,
+      authorize: (group, actor) =>
+        mayEditWorkingGroup(actor, group.id) ||
+        `Only the leads of the working group "${group.name}" and administrators may change it.`,
+      values: async (group, manager) => {
+        const changes: Partial<WorkingGroup> = {};
+        if (input.name !== undefined) changes.name = input.name;
+        if (input.focus !== undefined) changes.focus = input.focus;
+        if (input.description !== undefined) changes.description = input.description;
+        if (input.leadPerson !== undefined) changes.leadPerson = input.leadPerson;
+        if (input.leadCityId !== undefined) {
+          changes.leadCityId = await this.memberCity(
+            manager,
+            group.cooperationId,
+            input.leadCityId,
+            'leadCityId',
+          );
+        }
+        return changes;
+      },
+      write: async (group, _before, manager) => {
+        const memberIds = await this.memberCities(manager, group.cooperationId, input.memberCityIds);
+        if (!memberIds) {
+          return undefined;
+        }
         await this.replaceMembers(manager, group.id, memberIds);
-      }
-      await this.audit.record(manager, actor, {
-        operation: 'updateWorkingGroup',
-        entity: 'WorkingGroup',
-        entityId: group.id,
-        before: group,
-        after: memberIds ? { ...updated, memberCityIds: memberIds } : updated,
-      });
-      return updated;
+        return { memberCityIds: memberIds };
+      },
     });
   }
 

@@ -41,15 +41,17 @@ export interface PageOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** The demo account the page is signed in as; null for a visitor who has not signed in. */
   readonly as?: DemoAccount | null;
+  /** Another server than the suite's, for a test that needs a database of its own. */
+  readonly baseUrl?: string;
 }
 
 const sessions = new Map<string, string>();
 
-/** The value of the session cookie of `username`, signing in once per test file. */
-export async function sessionCookie(username: DemoAccount): Promise<string> {
-  const known = sessions.get(username);
+/** The value of the session cookie of `username`, signing in once per test file (and server). */
+export async function sessionCookie(username: DemoAccount, baseUrl = BASE_URL): Promise<string> {
+  const known = sessions.get(`${baseUrl} ${username}`);
   if (known) return known;
-  const response = await fetch(`${BASE_URL}/graphql`, {
+  const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -63,7 +65,7 @@ export async function sessionCookie(username: DemoAccount): Promise<string> {
     ?.split(';')[0]
     ?.slice('koop_session='.length);
   if (!cookie) throw new Error(`Sign-in of ${username} failed: ${await response.text()}`);
-  sessions.set(username, cookie);
+  sessions.set(`${baseUrl} ${username}`, cookie);
   return cookie;
 }
 
@@ -72,8 +74,9 @@ const cspViolations = new WeakMap<Page, string[]>();
 
 /** A page in a fresh context with the dashboard's language preset, at `path`, once the app has settled. */
 export async function openPage(browser: Browser, path: string, options: PageOptions = {}): Promise<Page> {
+  const baseUrl = options.baseUrl ?? BASE_URL;
   const context = await browser.newContext({
-    baseURL: BASE_URL,
+    baseURL: baseUrl,
     viewport: options.viewport ?? DESKTOP,
     locale: options.language === 'en' ? 'en-GB' : 'de-DE',
     timezoneId: 'UTC',
@@ -84,8 +87,8 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     await context.addCookies([
       {
         name: 'koop_session',
-        value: await sessionCookie(account),
-        url: BASE_URL,
+        value: await sessionCookie(account, baseUrl),
+        url: baseUrl,
         httpOnly: true,
         sameSite: 'Strict',
       },
@@ -150,10 +153,14 @@ export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   as: DemoAccount = 'demo-admin',
+  baseUrl = BASE_URL,
 ): Promise<T> {
-  const response = await fetch(`${BASE_URL}/graphql`, {
+  const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `koop_session=${await sessionCookie(as)}` },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `koop_session=${await sessionCookie(as, baseUrl)}`,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string }[] };

@@ -218,6 +218,16 @@ export class PostStatusUpdateInput {
   @MaxLength(TEXT_LIMITS.blockers, { message: `must be at most ${TEXT_LIMITS.blockers} characters` })
   blockers?: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version of the project the client last saw; a stale one gives CONFLICT. Left out, the update is added to whatever the project is now: two updates posted at once are both kept, the later one sets the current state.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number | null;
+
   @Field(() => String, {
     nullable: true,
     deprecationReason: 'The author is the signed-in account; a value sent here is ignored.',
@@ -239,6 +249,11 @@ export class AddMilestoneInput extends MilestoneInput {
 export class UpdateMilestoneInput {
   @Field(() => ID)
   id: string;
+
+  @Field(() => Int, { description: 'The version the client last saw.' })
+  @IsInt()
+  @Min(1)
+  version: number;
 
   @Field({ nullable: true })
   @Trim()

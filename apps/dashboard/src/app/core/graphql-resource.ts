@@ -4,6 +4,14 @@ import type { TypedDocumentNode } from '@apollo/client';
 import { Apollo } from 'apollo-angular';
 import { map } from 'rxjs';
 
+export interface QueryResourceOptions {
+  /**
+   * Keep the answer out of Apollo's cache: for large answers that nothing else reads, whose writing into
+   * the normalised cache would cost more than the request.
+   */
+  readonly uncached?: boolean;
+}
+
 /**
  * A resource that runs a typed GraphQL query whenever its variables change; `undefined` variables mean
  * "not ready yet". Figures are always read fresh from the server: they may change under the user.
@@ -11,6 +19,7 @@ import { map } from 'rxjs';
 export function queryResource<TData, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: () => TVariables | undefined,
+  options: QueryResourceOptions = {},
 ): ResourceRef<TData | undefined> {
   const apollo = inject(Apollo);
   return rxResource({
@@ -20,7 +29,7 @@ export function queryResource<TData, TVariables extends Record<string, unknown>>
         .query<TData, TVariables>({
           query: document,
           variables: params,
-          fetchPolicy: 'network-only',
+          fetchPolicy: options.uncached ? 'no-cache' : 'network-only',
         } as never)
         .pipe(map((result) => result.data as TData)),
   });

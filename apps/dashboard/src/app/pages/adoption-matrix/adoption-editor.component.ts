@@ -17,7 +17,11 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { FormatService } from '../../core/format.service';
 import { requestProblem, type FieldProblem } from '../../core/graphql-errors';
-import { AdoptionMatrixRecordDocument, type AdoptionStage } from '../../graphql/generated/graphql';
+import {
+  AdoptionMatrixCellDetailDocument,
+  AdoptionMatrixRecordDocument,
+  type AdoptionStage,
+} from '../../graphql/generated/graphql';
 import {
   type AdoptionField,
   type AdoptionFormValue,
@@ -42,8 +46,9 @@ interface Conflict {
 let nextId = 0;
 
 /**
- * Edits one cell of the matrix in a modal dialog. The API decides what is valid: its messages appear
- * beside the fields they name. Escape or Cancel closes without saving.
+ * Edits one cell of the matrix in a modal dialog. The grid knows only a cell's stage and maturity: the
+ * dialog loads the row in full (notes, source, version …) and opens once it has it. The API decides what
+ * is valid: its messages appear beside the fields they name. Escape or Cancel closes without saving.
  */
 @Component({
   selector: 'koop-adoption-editor',
@@ -73,6 +78,10 @@ export class AdoptionEditorComponent {
   protected readonly models = MODELS;
 
   protected readonly form = signal<AdoptionFormValue>(formFromAdoption(null));
+  /** The row as the server holds it when the dialog opened; null for a cell without a record. */
+  protected readonly detail = signal<MatrixAdoption | null>(null);
+  /** Why the row could not be loaded; the dialog then offers only to close. */
+  protected readonly loadFailure = signal<{ network: boolean; message: string } | null>(null);
   /** The version sent with the save: that of the row shown, or of the current row after a conflict. */
   private readonly version = signal<number | null>(null);
   protected readonly saving = signal(false);
@@ -87,12 +96,29 @@ export class AdoptionEditorComponent {
   );
 
   constructor() {
-    afterNextRender(() => {
-      const adoption = this.cell().adoption;
+    afterNextRender(() => void this.load());
+  }
+
+  private async load(): Promise<void> {
+    const cell = this.cell();
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({
+          query: AdoptionMatrixCellDetailDocument,
+          variables: { projectId: cell.service.id, cityId: cell.city.id },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      if (!result.data) throw new Error('The server sent no answer.');
+      const adoption = result.data.adoption;
+      this.detail.set(adoption);
       this.form.set(formFromAdoption(adoption));
       this.version.set(adoption?.version ?? null);
-      this.dialog().nativeElement.showModal();
-    });
+    } catch (error) {
+      const problem = requestProblem(error);
+      this.loadFailure.set({ network: problem.code === 'NETWORK', message: problem.message });
+    }
+    this.dialog().nativeElement.showModal();
   }
 
   protected fieldId(field: AdoptionField): string {

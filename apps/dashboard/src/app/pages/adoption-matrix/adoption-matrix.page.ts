@@ -212,14 +212,26 @@ export class AdoptionMatrixPage {
 
   private readonly grid = viewChild(AdoptionGridComponent);
 
-  protected readonly cooperationId = computed(() => this.cooperations.pick(this.kooperation()));
+  /**
+   * The cooperation of the URL, trusted while the list of cooperations loads, so that the matrix loads
+   * beside the list instead of after it; once the list is there, an unknown one gives way to the first.
+   */
+  protected readonly cooperationId = computed(() => {
+    const wanted = this.kooperation();
+    return wanted && this.cooperations.list.isLoading() ? wanted : this.cooperations.pick(wanted);
+  });
   protected readonly cooperationName = computed(
     () => this.cooperations.cooperations().find((c) => c.id === this.cooperationId())?.name ?? '',
   );
-  protected readonly matrix = queryResource(AdoptionMatrixViewDocument, () => {
-    const cooperationId = this.cooperationId();
-    return cooperationId ? { cooperationId } : undefined;
-  });
+  // 100 cities × 600 services is one large answer that only this page reads: it stays out of the cache.
+  protected readonly matrix = queryResource(
+    AdoptionMatrixViewDocument,
+    () => {
+      const cooperationId = this.cooperationId();
+      return cooperationId ? { cooperationId } : undefined;
+    },
+    { uncached: true },
+  );
   private readonly topics = queryResource(AdoptionMatrixTopicsDocument, () => ({}));
 
   protected readonly data = computed(() => this.matrix.value()?.adoptionMatrix);

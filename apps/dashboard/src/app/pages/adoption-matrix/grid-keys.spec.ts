@@ -34,6 +34,14 @@ describe('nextPosition', () => {
     expect(nextPosition(at(3, 4), { key: 'PageUp' }, tall)).toEqual(at(0, 4));
   });
 
+  it('moves by the rows in view when the grid knows them', () => {
+    const tall = { rows: 102, cols: 602, pageRows: 14 };
+    expect(nextPosition(at(1, 4), { key: 'PageDown' }, tall)).toEqual(at(15, 4));
+    expect(nextPosition(at(95, 4), { key: 'PageDown' }, tall)).toEqual(at(101, 4));
+    expect(nextPosition(at(20, 4), { key: 'PageUp' }, tall)).toEqual(at(6, 4));
+    expect(nextPosition(at(20, 4), { key: 'PageUp' }, { ...tall, pageRows: 0 })).toEqual(at(19, 4));
+  });
+
   it('leaves other keys to the browser', () => {
     expect(nextPosition(at(2, 2), { key: 'Enter' }, size)).toBeNull();
     expect(nextPosition(at(2, 2), { key: 'Tab' }, size)).toBeNull();

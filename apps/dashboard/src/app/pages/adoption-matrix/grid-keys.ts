@@ -9,6 +9,8 @@ export interface GridSize {
   readonly rows: number;
   /** Columns including the row headers and the totals column. */
   readonly cols: number;
+  /** Rows that Page Up and Page Down skip: those in view; PAGE_ROWS when unknown. */
+  readonly pageRows?: number;
 }
 
 export interface GridKey {
@@ -17,7 +19,7 @@ export interface GridKey {
   readonly metaKey?: boolean;
 }
 
-/** Rows that Page Up and Page Down skip. */
+/** Rows that Page Up and Page Down skip when the grid does not say how many rows are in view. */
 export const PAGE_ROWS = 5;
 
 function clamp(value: number, max: number): number {
@@ -57,10 +59,10 @@ export function nextPosition(from: GridPosition, event: GridKey, size: GridSize)
       if (withCtrl) row = lastRow;
       break;
     case 'PageUp':
-      row -= PAGE_ROWS;
+      row -= Math.max(1, size.pageRows ?? PAGE_ROWS);
       break;
     case 'PageDown':
-      row += PAGE_ROWS;
+      row += Math.max(1, size.pageRows ?? PAGE_ROWS);
       break;
     default:
       return null;

@@ -1,9 +1,10 @@
+import { type CellSummary, encodeCell } from '@koop/domain';
 import type { AdoptionStage } from '../../graphql/generated/graphql';
 import {
-  cellKey,
   type MatrixAdoption,
   type MatrixData,
   shapeMatrix,
+  type ShapedMatrix,
   topicsInUse,
   withAdoption,
 } from './matrix-shape';
@@ -11,6 +12,8 @@ import {
 function adoption(cityId: string, projectId: string, stage: AdoptionStage, version = 1): MatrixAdoption {
   return {
     id: `${cityId}-${projectId}`,
+    cityId,
+    projectId,
     stage,
     maturityModel: '1.1',
     maturityLevel: 2,
@@ -19,26 +22,46 @@ function adoption(cityId: string, projectId: string, stage: AdoptionStage, versi
     notes: null,
     version,
     updatedAt: '2026-01-01T00:00:00Z',
-    city: { id: cityId },
-    project: { id: projectId },
+  };
+}
+
+/** The matrix as the API sends it: one row of cell codes per city. */
+function matrixOf(
+  cities: MatrixData['cities'],
+  projects: MatrixData['projects'],
+  cells: readonly MatrixAdoption[],
+): MatrixData {
+  const byKey = new Map(cells.map((cell) => [`${cell.cityId}:${cell.projectId}`, cell]));
+  return {
+    cooperationId: '1',
+    cities,
+    projects,
+    rows: cities.map((city) => ({
+      cityId: city.id,
+      codes: projects
+        .map((project) => {
+          const cell = byKey.get(`${city.id}:${project.id}`);
+          return encodeCell(cell ? (cell as unknown as CellSummary) : null);
+        })
+        .join(''),
+    })),
   };
 }
 
 /** Augsburg, Bamberg, Coburg × Gewerbe (UNTERNEHMEN), Wohngeld (BAUEN), Sperrmüll (UMWELT), Ausweis (none). */
-const data: MatrixData = {
-  cooperationId: '1',
-  cities: [
+const data: MatrixData = matrixOf(
+  [
     { id: 'a', name: 'Augsburg' },
     { id: 'b', name: 'Bamberg' },
     { id: 'c', name: 'Coburg' },
   ],
-  projects: [
+  [
     { id: 'p1', title: 'Gewerbe anmelden', ozgTopic: 'UNTERNEHMEN' },
     { id: 'p2', title: 'Wohngeld beantragen', ozgTopic: 'BAUEN' },
     { id: 'p3', title: 'Sperrmüll anmelden', ozgTopic: 'UMWELT' },
     { id: 'p4', title: 'Personalausweis beantragen', ozgTopic: null },
   ],
-  cells: [
+  [
     adoption('a', 'p1', 'LIVE'),
     adoption('a', 'p2', 'LIVE'),
     adoption('a', 'p3', 'PLANNED'),
@@ -46,24 +69,31 @@ const data: MatrixData = {
     adoption('b', 'p2', 'EVALUATING'),
     adoption('c', 'p4', 'PLANNED'),
   ],
-};
+);
 
-const stages = (rows: ReturnType<typeof shapeMatrix>['cells']) =>
-  rows.map((row) => row.map((cell) => (cell.matches ? (cell.adoption?.stage ?? '·') : 'x')));
+/** Every cell of the shaped grid: its stage, · for no record, x for blanked by the stage filter. */
+const stages = (m: ShapedMatrix) =>
+  m.cities.map((_, row) =>
+    m.services.map((_, col) => {
+      const cell = m.cellAt(row, col);
+      return cell.matches ? (cell.adoption?.stage ?? '·') : 'x';
+    }),
+  );
 
 describe('shapeMatrix', () => {
   it('puts every record in the cell of its city and service, and leaves cells without one empty', () => {
     const m = shapeMatrix(data, { topic: null, stage: null });
     expect(m.cities.map((c) => c.name)).toEqual(['Augsburg', 'Bamberg', 'Coburg']);
     expect(m.services.map((s) => s.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
-    expect(stages(m.cells)).toEqual([
+    expect(stages(m)).toEqual([
       ['LIVE', 'LIVE', 'PLANNED', '·'],
       ['LIVE', 'EVALUATING', '·', '·'],
       ['·', '·', '·', 'PLANNED'],
     ]);
-    expect(m.cells[1][0].city.id).toBe('b');
-    expect(m.cells[1][0].service.id).toBe('p1');
-    expect(m.cells[2][0].adoption).toBeNull();
+    expect(m.cellAt(1, 0).city.id).toBe('b');
+    expect(m.cellAt(1, 0).service.id).toBe('p1');
+    expect(m.cellAt(1, 0).adoption).toEqual({ stage: 'LIVE', maturityModel: '1.1', maturityLevel: 2 });
+    expect(m.cellAt(2, 0).adoption).toBeNull();
   });
 
   it('counts live adoptions per city and per service, and in all', () => {
@@ -79,7 +109,7 @@ describe('shapeMatrix', () => {
     const m = shapeMatrix(data, { topic: 'BAUEN', stage: null });
     expect(m.services.map((s) => s.id)).toEqual(['p2']);
     expect(m.cities).toHaveLength(3);
-    expect(stages(m.cells)).toEqual([['LIVE'], ['EVALUATING'], ['·']]);
+    expect(stages(m)).toEqual([['LIVE'], ['EVALUATING'], ['·']]);
     expect(m.cityTotals).toEqual([1, 0, 0]);
     expect(m.serviceTotals).toEqual([1]);
     expect(m.hiddenServices).toBe(3);
@@ -89,7 +119,7 @@ describe('shapeMatrix', () => {
     const m = shapeMatrix(data, { topic: null, stage: 'PLANNED' });
     expect(m.cities.map((c) => c.id)).toEqual(['a', 'c']);
     expect(m.services.map((s) => s.id)).toEqual(['p3', 'p4']);
-    expect(stages(m.cells)).toEqual([
+    expect(stages(m)).toEqual([
       ['PLANNED', 'x'],
       ['x', 'PLANNED'],
     ]);
@@ -110,27 +140,33 @@ describe('shapeMatrix', () => {
     expect(none.total).toBe(0);
   });
 
-  it('shapes 25 cities × 50 services quickly, with totals that add up', () => {
-    const cities = Array.from({ length: 25 }, (_, i) => ({ id: `c${i}`, name: `Stadt ${i}` }));
-    const projects = Array.from({ length: 50 }, (_, i) => ({
+  it('shapes 100 cities × 600 services quickly, with totals that add up', () => {
+    const cities = Array.from({ length: 100 }, (_, i) => ({ id: `c${i}`, name: `Stadt ${i}` }));
+    const projects = Array.from({ length: 600 }, (_, i) => ({
       id: `p${i}`,
       title: `Dienst ${i}`,
-      ozgTopic: 'BAUEN',
+      ozgTopic: i % 2 ? 'BAUEN' : 'UMWELT',
     }));
     const cells = cities.flatMap((c, i) =>
       projects
         .filter((_, j) => (i + j) % 3 !== 0)
         .map((p, j) => adoption(c.id, p.id, j % 2 ? 'LIVE' : 'PLANNED')),
     );
+    const matrix = matrixOf(cities, projects, cells);
     const started = performance.now();
-    const m = shapeMatrix({ cooperationId: '9', cities, projects, cells }, { topic: null, stage: null });
+    const m = shapeMatrix(matrix, { topic: null, stage: null });
+    const filtered = shapeMatrix(matrix, { topic: 'BAUEN', stage: 'LIVE' });
     expect(performance.now() - started).toBeLessThan(200);
-    expect(m.cells).toHaveLength(25);
-    expect(m.cells.every((row) => row.length === 50)).toBe(true);
+    expect(m.cities).toHaveLength(100);
+    expect(m.services).toHaveLength(600);
     const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
     expect(sum(m.cityTotals)).toBe(m.total);
     expect(sum(m.serviceTotals)).toBe(m.total);
     expect(m.total).toBe(cells.filter((c) => c.stage === 'LIVE').length);
+    expect(m.cellAt(99, 599)).toMatchObject({ city: { id: 'c99' }, service: { id: 'p599' } });
+    expect(filtered.total).toBe(
+      cells.filter((c) => c.stage === 'LIVE' && Number(c.projectId.slice(1)) % 2 === 1).length,
+    );
   });
 });
 
@@ -142,17 +178,22 @@ describe('topicsInUse', () => {
 
 describe('withAdoption', () => {
   it('replaces the record of the same city and service, so that the totals follow at once', () => {
-    const changed = withAdoption(data, adoption('b', 'p2', 'LIVE', 2));
-    expect(changed.cells).toHaveLength(data.cells.length);
+    const changed = withAdoption(data, { ...adoption('b', 'p2', 'LIVE', 2), maturityLevel: 3 });
     const m = shapeMatrix(changed, { topic: null, stage: null });
-    expect(m.cells[1][1].adoption?.version).toBe(2);
+    expect(m.cellAt(1, 1).adoption).toEqual({ stage: 'LIVE', maturityModel: '1.1', maturityLevel: 3 });
     expect(m.cityTotals).toEqual([2, 2, 0]);
     expect(m.serviceTotals).toEqual([2, 2, 0, 0]);
+    // the other rows are as they were
+    expect(changed.rows[0]).toBe(data.rows[0]);
   });
 
   it('adds a record to a cell that had none', () => {
     const changed = withAdoption(data, adoption('c', 'p1', 'LIVE'));
-    expect(changed.cells.map((c) => cellKey(c.city.id, c.project.id))).toContain('c:p1');
+    expect(shapeMatrix(changed, { topic: null, stage: null }).cellAt(2, 0).adoption?.stage).toBe('LIVE');
     expect(shapeMatrix(changed, { topic: null, stage: null }).serviceTotals[0]).toBe(3);
+  });
+
+  it('leaves the matrix as it is for a service it does not show', () => {
+    expect(withAdoption(data, adoption('a', 'p9', 'LIVE'))).toBe(data);
   });
 });

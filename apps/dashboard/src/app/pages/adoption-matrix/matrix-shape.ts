@@ -1,3 +1,11 @@
+import {
+  AdoptionStage as DomainStage,
+  CELL_CODE_LENGTH,
+  type CellSummary,
+  decodeCell,
+  STAGE_CODES,
+  withCellCode,
+} from '@koop/domain';
 import type {
   AdoptionMatrixCellFragment,
   AdoptionMatrixViewQuery,
@@ -7,7 +15,15 @@ import type {
 export type MatrixData = AdoptionMatrixViewQuery['adoptionMatrix'];
 export type MatrixCity = MatrixData['cities'][number];
 export type MatrixService = MatrixData['projects'][number];
+/** One cell in full, as the editor loads and saves it. */
 export type MatrixAdoption = AdoptionMatrixCellFragment;
+
+/** What a cell of the grid shows: stage and maturity. */
+export interface MatrixCellState {
+  readonly stage: AdoptionStage;
+  readonly maturityModel: string;
+  readonly maturityLevel: number | null;
+}
 
 /** The stages in their order, for selects and the legend. */
 export const STAGES: readonly AdoptionStage[] = [
@@ -34,7 +50,7 @@ export interface MatrixCellView {
   readonly city: MatrixCity;
   readonly service: MatrixService;
   /** The city's record for the service; null when it has none. */
-  readonly adoption: MatrixAdoption | null;
+  readonly adoption: MatrixCellState | null;
   /** False when a stage filter hides the cell's content. */
   readonly matches: boolean;
 }
@@ -42,8 +58,11 @@ export interface MatrixCellView {
 export interface ShapedMatrix {
   readonly cities: readonly MatrixCity[];
   readonly services: readonly MatrixService[];
-  /** cells[row][column], one per visible city and service. */
-  readonly cells: readonly (readonly MatrixCellView[])[];
+  /**
+   * The cell of the visible city at `row` and the visible service at `col` (both from 0). Built on demand:
+   * a grid of 100 × 600 asks only for the cells it draws.
+   */
+  cellAt(row: number, col: number): MatrixCellView;
   /** Live adoptions per visible city, among the visible services. */
   readonly cityTotals: readonly number[];
   /** Live adoptions per visible service, among the visible cities. */
@@ -54,47 +73,63 @@ export interface ShapedMatrix {
   readonly hiddenServices: number;
 }
 
-export function cellKey(cityId: string, projectId: string): string {
-  return `${cityId}:${projectId}`;
-}
+const state = (cell: CellSummary | null): MatrixCellState | null =>
+  cell && {
+    stage: cell.stage as AdoptionStage,
+    maturityModel: cell.maturityModel,
+    maturityLevel: cell.maturityLevel,
+  };
 
 /**
  * Lays the cooperation's adoptions out as a grid. A topic filter keeps the services of that topic; a
  * stage filter keeps the cities and services that have a cell at that stage and blanks the other cells.
- * Totals count live adoptions of what stays visible, so that they always add up on screen.
+ * Totals count live adoptions of what stays visible, so that they always add up on screen. Works on the
+ * rows of codes: at 100 × 600 nothing is built per cell but the cells on screen.
  */
 export function shapeMatrix(data: MatrixData, filters: MatrixFilters): ShapedMatrix {
-  const byKey = new Map(data.cells.map((cell) => [cellKey(cell.city.id, cell.project.id), cell]));
-  const adoptionOf = (city: MatrixCity, service: MatrixService) =>
-    byKey.get(cellKey(city.id, service.id)) ?? null;
-  const matches = (adoption: MatrixAdoption | null) =>
-    filters.stage === null || adoption?.stage === filters.stage;
-
-  let services = data.projects.filter((p) => filters.topic === null || p.ozgTopic === filters.topic);
-  let cities = data.cities;
-  if (filters.stage !== null) {
-    cities = cities.filter((city) => services.some((service) => matches(adoptionOf(city, service))));
-    services = services.filter((service) => cities.some((city) => matches(adoptionOf(city, service))));
+  const codesOf = new Map(data.rows.map((row) => [row.cityId, row.codes]));
+  // Each city's codes, and each service's column in them. The loops below read the stage's character
+  // straight from the codes: they run over every cell (60,000 at 100 × 600) on each filter change.
+  let rows = data.cities.map((city) => ({ city, codes: codesOf.get(city.id) ?? '' }));
+  let columns = data.projects
+    .map((service, column) => ({ service, column, at: column * CELL_CODE_LENGTH }))
+    .filter(({ service }) => filters.topic === null || service.ozgTopic === filters.topic);
+  const wanted = filters.stage;
+  if (wanted !== null) {
+    const code = STAGE_CODES[wanted as DomainStage].charCodeAt(0);
+    const rowHas = rows.map(({ codes }) => columns.some(({ at }) => codes.charCodeAt(at) === code));
+    const columnHas = columns.map(({ at }) => rows.some(({ codes }) => codes.charCodeAt(at) === code));
+    // A service stays when some city that stays has such a cell: the same cells decide both.
+    rows = rows.filter((_, index) => rowHas[index]);
+    columns = columns.filter((_, index) => columnHas[index]);
   }
 
-  const cells = cities.map((city) =>
-    services.map((service) => {
-      const adoption = adoptionOf(city, service);
-      return { city, service, adoption, matches: matches(adoption) };
-    }),
-  );
-  const isLive = (cell: MatrixCellView) => cell.adoption?.stage === 'LIVE';
-  const cityTotals = cells.map((row) => row.filter(isLive).length);
-  const serviceTotals = services.map((_, column) => cells.filter((row) => isLive(row[column])).length);
+  const live = STAGE_CODES[DomainStage.LIVE].charCodeAt(0);
+  const cityTotals = new Array<number>(rows.length).fill(0);
+  const serviceTotals = new Array<number>(columns.length).fill(0);
+  for (let row = 0; row < rows.length; row++) {
+    const codes = rows[row].codes;
+    for (let col = 0; col < columns.length; col++) {
+      if (codes.charCodeAt(columns[col].at) === live) {
+        cityTotals[row] += 1;
+        serviceTotals[col] += 1;
+      }
+    }
+  }
   return {
-    cities,
-    services,
-    cells,
+    cities: rows.map((row) => row.city),
+    services: columns.map((column) => column.service),
+    cellAt(row: number, col: number): MatrixCellView {
+      const { city, codes } = rows[row];
+      const { service, column } = columns[col];
+      const adoption = state(decodeCell(codes, column));
+      return { city, service, adoption, matches: wanted === null || adoption?.stage === wanted };
+    },
     cityTotals,
     serviceTotals,
     total: cityTotals.reduce((sum, count) => sum + count, 0),
-    hiddenCities: data.cities.length - cities.length,
-    hiddenServices: data.projects.length - services.length,
+    hiddenCities: data.cities.length - rows.length,
+    hiddenServices: data.projects.length - columns.length,
   };
 }
 
@@ -105,7 +140,17 @@ export function topicsInUse(data: MatrixData): string[] {
 
 /** The matrix with one adoption put in (or replaced), as the server now holds it. */
 export function withAdoption(data: MatrixData, adoption: MatrixAdoption): MatrixData {
-  const key = cellKey(adoption.city.id, adoption.project.id);
-  const others = data.cells.filter((cell) => cellKey(cell.city.id, cell.project.id) !== key);
-  return { ...data, cells: [...others, adoption] };
+  const column = data.projects.findIndex((project) => project.id === adoption.projectId);
+  if (column < 0) return data;
+  const cell = {
+    stage: adoption.stage,
+    maturityModel: adoption.maturityModel,
+    maturityLevel: adoption.maturityLevel,
+  } as CellSummary;
+  return {
+    ...data,
+    rows: data.rows.map((row) =>
+      row.cityId === adoption.cityId ? { ...row, codes: withCellCode(row.codes, column, cell) } : row,
+    ),
+  };
 }

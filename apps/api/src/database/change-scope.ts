@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { Membership } from '../cooperations/membership.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+/** The keys a changed row carries that place it in cooperations. */
+export interface ChangeScope {
+  /** The entity, named as in the audit log. */
+  readonly entity: string;
+  readonly id: number;
+  /** The row's own cooperation (a working group's, a membership's). */
+  readonly cooperationId: number | null;
+  /** The project the row is or belongs to. */
+  readonly projectId: number | null;
+  /** The city the row is or belongs to. */
+  readonly cityId: number | null;
+}
+
+/**
+ * The cooperations whose figures or lists show a changed row: a cooperation itself; the cooperation of a
+ * working group or membership; the cooperation of a project's working group for the project and its rows,
+ * and for a row of a project in a city (adoption, satisfaction figures) only when the city is a member;
+ * every cooperation a city is a member of, for the city. Undefined for rows outside any cooperation.
+ */
+export async function concernedCooperations(
+  manager: EntityManager,
+  scope: ChangeScope,
+): Promise<number[] | undefined> {
+  if (scope.entity === 'Cooperation') {
+    return [scope.id];
+  }
+  if (scope.cooperationId !== null) {
+    return [scope.cooperationId];
+  }
+  if (scope.projectId !== null) {
+    const query = manager
+      .createQueryBuilder(WorkingGroup, 'wg')
+      .select('wg.cooperationId', 'id')
+      .innerJoin(Project, 'p', 'p.workingGroupId = wg.id')
+      .where('p.id = :projectId', { projectId: scope.projectId });
+    if (scope.cityId !== null) {
+      query.innerJoin(Membership, 'm', 'm.cooperationId = wg.cooperationId AND m.cityId = :cityId', {
+        cityId: scope.cityId,
+      });
+    }
+    return ids(await query.getRawMany<{ id: number | string }>());
+  }
+  if (scope.cityId !== null) {
+    const rows = await manager
+      .createQueryBuilder(Membership, 'm')
+      .select('m.cooperationId', 'id')
+      .where('m.cityId = :cityId', { cityId: scope.cityId })
+      .orderBy('m.cooperationId', 'ASC')
+      .getRawMany<{ id: number | string }>();
+    return ids(rows);
+  }
+  return undefined;
+}
+
+function ids(rows: readonly { id: number | string }[]): number[] {
+  return rows.map((row) => Number(row.id));
+}

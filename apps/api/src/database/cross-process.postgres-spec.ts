@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
+
+/**
+ * Two real API processes (the built server, dist/) on one PostgreSQL database, as in a deployment behind a
+ * load balancer: what one process writes or knows, the other must honour.
+ */
+const ROOT = join(import.meta.dirname, '../../../..');
+const MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const DEMO_PASSWORD = 'Kooperation-Demo-2026';
+
+interface Server {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      DASHBOARD_DIR: ROOT,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API exited during its start: ${errors}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) {
+        return {
+          url,
+          async stop() {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`The API did not become healthy within 30 s: ${errors}`);
+}
+
+interface Answer {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several shapes, read by path
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function gql(server: Server, cookie: string | null, query: string, variables = {}): Promise<Answer> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Answer;
+}
+
+async function login(server: Server, username: string, password = DEMO_PASSWORD) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+      variables: { u: username, p: password },
+    }),
+  });
+  const body = (await response.json()) as Answer;
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? null;
+  return { body, cookie };
+}
+
+const codes = (answers: Answer[]) =>
+  answers.map((answer) => (answer.errors ? String(answer.errors[0]?.extensions?.code) : 'OK')).sort();
+
+describe('two API processes on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let first: Server;
+  let second: Server;
+  let cookie: string;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) {
+      throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build)`);
+    }
+    database = await freshDatabase();
+    const url = (database.config as { url: string }).url;
+    // The first loads the demo; the second starts on the same, already migrated and filled database.
+    first = await startServer(url, { DEMO_DATA: 'true', LOGIN_MAX_FAILURES: '3' });
+    second = await startServer(url, { DEMO_DATA: 'false', LOGIN_MAX_FAILURES: '3' });
+    const signedIn = await login(first, 'demo-admin');
+    expect(signedIn.body.errors).toBeUndefined();
+    cookie = signedIn.cookie ?? '';
+  }, 90_000);
+
+  afterAll(async () => {
+    await first?.stop();
+    await second?.stop();
+    await database?.drop();
+  });
+
+  it('serves a session signed in at one process at the other (one secret, sessions in the database)', async () => {
+    const me = await gql(second, cookie, '{ me { account { username } } }');
+    expect(me.data?.['me']?.account?.username).toBe('demo-admin');
+  });
+
+  it('lets exactly one of many concurrent edits of the same version win, across both processes', async () => {
+    const before = await gql(first, cookie, '{ projects(first: 1) { edges { node { id title version } } } }');
+    const project = before.data?.['projects'].edges[0].node as { id: string; version: number };
+    const attempts = Array.from({ length: 16 }, (_, index) =>
+      gql(
+        index % 2 === 0 ? first : second,
+        cookie,
+        'mutation($input: UpdateProjectInput!) { updateProject(input: $input) { title version } }',
+        { input: { id: project.id, title: `Titel aus Versuch ${index}`, version: project.version } },
+      ),
+    );
+    const answers = await Promise.all(attempts);
+    expect(codes(answers)).toEqual([...Array(15).fill('CONFLICT'), 'OK']);
+    const winner = answers.find((answer) => !answer.errors)?.data?.['updateProject'] as { title: string };
+    const after = await gql(second, cookie, 'query($id: ID!) { project(id: $id) { title version } }', {
+      id: project.id,
+    });
+    expect(after.data?.['project']).toEqual({ title: winner.title, version: project.version + 1 });
+    // The edit that won is the one the audit log holds; none of the refused ones left a trace.
+    const audit = await gql(
+      first,
+      cookie,
+      `query($id: ID!) { auditLog(filter: { entity: "Project", entityId: $id, operation: "updateProject" }, first: 50) {
+         edges { node { after } } } }`,
+      { id: project.id },
+    );
+    const edits = (audit.data?.['auditLog'].edges as { node: { after: string } }[]).map((edge) => edge.node);
+    expect(edits).toHaveLength(1);
+    expect(JSON.parse(edits[0]?.after ?? '{}')).toMatchObject({ title: winner.title });
+  });
+
+  it('counts failed sign-ins of one account across both processes', async () => {
+    for (const server of [first, second, first]) {
+      const attempt = await login(server, 'demo-viewer', 'wrong-password-123');
+      expect(attempt.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const refused = await login(second, 'demo-viewer');
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+  });
+});

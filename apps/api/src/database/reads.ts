@@ -1,0 +1,153 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { SQLITE_TUNING, sortKey } from './sqlite-settings.js';
+
+/*
+ * Heavy reads off the event loop. better-sqlite3 answers on the thread that asks, so one large query would
+ * hold every other request (and /health) until it is done. On SQLite, the reads that scan many rows go to a
+ * worker thread with its own read-only connection (WAL lets it read beside the writer, and it sees every
+ * committed write); on PostgreSQL the pool's connections already wait off the event loop.
+ */
+
+interface Request {
+  readonly id: number;
+  readonly sql: string;
+  readonly values: readonly unknown[];
+}
+
+type Reply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
+
+// The worker is plain JavaScript evaluated from this string, so that it runs alike from the sources (tests)
+// and from the build. It folds text exactly as the main connection does (the function comes as its source).
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const sortKey = new Function('return ' + workerData.sortKey)();
+const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = ' + workerData.cacheSize);
+db.pragma('mmap_size = ' + workerData.mmapSize);
+db.function('lower', { deterministic: true }, (v) => (typeof v === 'string' ? v.toLowerCase() : v));
+db.function('sort_key', { deterministic: true }, (v) => (typeof v === 'string' ? sortKey(v) : v));
+const statements = new Map();
+parentPort.on('message', ({ id, sql, values }) => {
+  try {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 200) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    parentPort.postMessage({ id, rows: statement.all(...values) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+class ReadWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<
+    number,
+    { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }
+  >();
+  private next = 0;
+  load = 0;
+
+  constructor(file: string) {
+    const require = createRequire(import.meta.url);
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      workerData: {
+        driver: require.resolve('better-sqlite3'),
+        file,
+        sortKey: sortKey.toString(),
+        cacheSize: SQLITE_TUNING.cacheSize,
+        mmapSize: SQLITE_TUNING.mmapSize,
+      },
+    });
+    // An idle worker must not keep a finished process (a CLI command, a test) alive.
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      this.load -= 1;
+      if ('rows' in reply) {
+        waiting.resolve(reply.rows);
+      } else {
+        const error = new Error(reply.error.message) as Error & { code?: string };
+        error.code = reply.error.code;
+        waiting.reject(error);
+      }
+    });
+    this.worker.on('error', (error) => {
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+      this.load = 0;
+    });
+  }
+
+  run(sql: string, values: readonly unknown[]): Promise<unknown[]> {
+    const id = ++this.next;
+    this.load += 1;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, sql, values } satisfies Request);
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** Where SQLite's read workers open the database; null where they cannot (in memory, PostgreSQL). */
+function workerFile(dataSource: DataSource): string | null {
+  const options = dataSource.options;
+  if (options.type !== 'better-sqlite3') return null;
+  const file = String(options.database);
+  return file === ':memory:' || file === '' ? null : file;
+}
+
+/** Runs read-only SQL written with `:name` parameters, off the event loop on both databases. */
+@Injectable()
+export class Reads implements OnModuleDestroy {
+  private readonly workers: ReadWorker[];
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    const file = workerFile(dataSource);
+    const count = Number(process.env['SQLITE_READ_WORKERS'] ?? 2);
+    this.workers = file ? Array.from({ length: Math.max(0, count) }, () => new ReadWorker(file)) : [];
+  }
+
+  async query<T>(sql: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    const worker = this.workers.reduce<ReadWorker | undefined>(
+      (idlest, candidate) => (idlest === undefined || candidate.load < idlest.load ? candidate : idlest),
+      undefined,
+    );
+    if (!worker) {
+      return this.dataSource.query(query, values);
+    }
+    // better-sqlite3 binds no booleans (TypeORM's own runner turns them into 0/1 as well).
+    const bound = values.map((value: unknown) => (typeof value === 'boolean' ? Number(value) : value));
+    this.dataSource.logger.logQuery(query, bound);
+    try {
+      return (await worker.run(query, bound)) as T[];
+    } catch (error) {
+      throw new QueryFailedError(query, bound, error as Error);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+@Global()
+@Module({ providers: [Reads], exports: [Reads] })
+export class ReadsModule {}

@@ -1,0 +1,472 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Global, Injectable, Module } from '@nestjs/common';
+import type { DeepPartial, EntityManager, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { AuditService, auditScopes, type AuditRecord } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { ChangeEvents, type ChangeEvent } from './change-events.js';
+import { concernedCooperations } from './change-scope.js';
+import { Transactions } from './transactions.js';
+import { uniqueViolation } from './unique-violation.js';
+
+/*
+ * The one way the application changes its data. A mutation states what differs — which row, who may
+ * change it, what changes — and a step of the write path does the rest, in this order:
+ *
+ *   transaction → load the row or NOT_FOUND (naming the input field) → authorize (FORBIDDEN)
+ *   → version check (CONFLICT with the current row, inside the UPDATE) → write → audit entry
+ *   → commit → change event
+ *
+ * Steps: `create` (a new row beneath the rows it belongs to), `change` (an existing row, with the version
+ * the client saw), `append` (a row beneath a parent whose current state it moves, such as a status update
+ * of a project), `upsert` (create or change by a natural key, such as the adoption of a service by a city)
+ * and `untracked` (rows nobody edits or sees: sessions, failed sign-ins). `inOneTransaction` runs several
+ * steps as one. A duplicate unique key, whoever wins the race, is CONFLICT, never an internal error.
+ */
+
+/** A row with a numeric key, as every table here has. */
+export interface Keyed extends ObjectLiteral {
+  id: number;
+}
+
+/** A row that counts its changes: whoever changes it sends the version they saw. */
+export interface Versioned extends Keyed {
+  version: number;
+}
+
+export interface EntityClass<Row> {
+  new (): Row;
+  readonly name: string;
+}
+
+/** Which row: its id as the client sent it, and the input field that carried it. */
+export interface RowRef<Row extends Keyed> {
+  readonly entity: EntityClass<Row>;
+  readonly id: string | number;
+  /** Named in NOT_FOUND; `id` unless said otherwise. */
+  readonly field?: string;
+}
+
+export function rowOf<Row extends Keyed>(
+  entity: EntityClass<Row>,
+  id: string | number,
+  field = 'id',
+): RowRef<Row> {
+  return { entity, id, field };
+}
+
+/** `true`, or why not: the message of the FORBIDDEN answer. */
+export type Permission = true | string;
+
+/** For writes that the resolver's roles alone decide (an administrator's): the rows narrow nothing. */
+export const byRoleAlone = (): Permission => true;
+
+/** The rows a new row belongs to, loaded in this order (NOT_FOUND names the field of the first missing). */
+export type Parents = Readonly<Record<string, RowRef<Keyed>>>;
+
+export type LoadedParents<P extends Parents> = {
+  readonly [K in keyof P]: P[K] extends RowRef<infer Row> ? Row : never;
+};
+
+/** What the audit entry shows before and after the change. */
+export interface AuditValues {
+  readonly before: object | null;
+  readonly after: object | null;
+}
+
+/** What a step's own writes of other rows return, for the audit entry and the result. */
+type Extra = object | undefined;
+
+type Maybe<T> = T | Promise<T>;
+
+export interface CreateSpec<Row extends Keyed, P extends Parents, X extends Extra> {
+  /** Named in the audit entry and the change event, e.g. addMilestone. */
+  readonly operation: string;
+  readonly entity: EntityClass<Row>;
+  /** How messages name the row; from the entity's name unless given. */
+  readonly label?: string;
+  readonly parents?: P;
+  /** Who may create it, judged on the parents. */
+  readonly authorize: (parents: LoadedParents<P>, actor: Actor, manager: EntityManager) => Maybe<Permission>;
+  /** The new row; throw bad input here. Rows with a version start at 1. */
+  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
+  /** Rows that belong to the new one (members, grants); what it returns is added to the audit entry. */
+  readonly write?: (row: NoInfer<Row>, manager: EntityManager, parents: LoadedParents<P>) => Promise<X>;
+  /** Whom the audit entry names, when not the actor: the new row itself, for an account created at its own sign-in. */
+  readonly author?: (row: NoInfer<Row>) => Actor;
+}
+
+export interface ChangeSpec<Row extends Versioned, X extends Extra, R> {
+  readonly operation: string;
+  readonly row: RowRef<Row>;
+  /** The version the client saw. */
+  readonly version: number | null | undefined;
+  readonly label?: string;
+  /** Who may change it, judged on the row as it is. */
+  readonly authorize: (row: Row, actor: Actor, manager: EntityManager) => Maybe<Permission>;
+  /** The row's new values, set in the UPDATE that checks the version; throw bad input here. */
+  readonly values?: (row: Row, manager: EntityManager) => Maybe<QueryDeepPartialEntity<NoInfer<Row>>>;
+  /** Writes to other rows after the row changed (members, grants, a status update). */
+  readonly write?: (after: Row, before: Row, manager: EntityManager) => Promise<X>;
+  /** What the audit entry shows; the rows before and after (with what `write` returned) unless given. */
+  readonly audit?: (before: Row, after: Row, extra: X) => AuditValues;
+  /** What the mutation answers; the changed row unless given. */
+  readonly result?: (after: Row, extra: X) => R;
+}
+
+export interface UpsertSpec<Row extends Versioned, P extends Parents> {
+  readonly operation: string;
+  readonly entity: EntityClass<Row>;
+  readonly label?: string;
+  readonly parents: P;
+  readonly authorize: (parents: LoadedParents<P>, actor: Actor, manager: EntityManager) => Maybe<Permission>;
+  /** The natural key that finds the row if it exists. */
+  readonly key: (parents: LoadedParents<P>) => FindOptionsWhere<NoInfer<Row>>;
+  /** The version the client saw; none when it saw no row. */
+  readonly version: number | null | undefined;
+  /** The row's values, key included: the new row, or the changes of the existing one. */
+  readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
+  /** Writes to other rows after the row was written (the adoption's history). */
+  readonly write?: (after: Row, before: Row | null, manager: EntityManager) => Promise<void>;
+}
+
+/** Steps that run in one transaction; the manager reads and writes within it. */
+export interface WriteUnit {
+  readonly manager: EntityManager;
+  create<Row extends Keyed, P extends Parents = Record<never, never>, X extends Extra = undefined>(
+    actor: Actor,
+    spec: CreateSpec<Row, P, X>,
+  ): Promise<Row>;
+  change<Row extends Versioned, X extends Extra = undefined, R = Row>(
+    actor: Actor,
+    spec: ChangeSpec<Row, X, R>,
+  ): Promise<R>;
+  /**
+   * Like `change`, for a write that adds to a row's history and moves its current state (a status update
+   * of a project). Two such writes at once are both kept, in order, so the version is checked only when the
+   * client sends the one it saw.
+   */
+  append<Row extends Versioned, X extends Extra = undefined, R = Row>(
+    actor: Actor,
+    spec: ChangeSpec<Row, X, R>,
+  ): Promise<R>;
+  upsert<Row extends Versioned, P extends Parents>(actor: Actor, spec: UpsertSpec<Row, P>): Promise<Row>;
+}
+
+/** Fields a CONFLICT never shows, as the audit log never does. */
+const HIDDEN_FIELDS = ['passwordHash', 'oidcIdentity', 'tokenHash'];
+
+function present<Row extends ObjectLiteral>(row: Row): Row {
+  const visible: Record<string, unknown> = { ...row };
+  for (const field of HIDDEN_FIELDS) {
+    delete visible[field];
+  }
+  return visible as Row;
+}
+
+/** "WorkingGroup" → "working group". */
+function labelOf(entity: EntityClass<unknown>): string {
+  return entity.name.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+}
+
+function stale(label: string, row: Versioned, seen: number | null | undefined) {
+  const message =
+    seen === null || seen === undefined
+      ? `The ${label} already exists; send the version you last saw to change it.`
+      : `The ${label} was changed by someone else (you saw version ${seen}, it is now ${row.version}). Reload and apply your change again.`;
+  return conflict(label, message, present(row));
+}
+
+function gone(label: string) {
+  return conflict(label, `The ${label} you edited no longer exists. Reload and try again.`, null);
+}
+
+function allow(permission: Permission): void {
+  if (permission !== true) {
+    throw forbidden(permission);
+  }
+}
+
+function positiveKey(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** The step under way, so that a duplicate key the database refuses can be told as CONFLICT. */
+interface Step {
+  readonly label: string;
+  readonly entity: EntityClass<Keyed>;
+  /** The values written to the row, to find the row that holds the key now. */
+  readonly values: ObjectLiteral;
+}
+
+class Unit implements WriteUnit {
+  readonly events: ChangeEvent[] = [];
+  step: Step | null = null;
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create<Row extends Keyed, P extends Parents, X extends Extra>(
+    actor: Actor,
+    spec: CreateSpec<Row, P, X>,
+  ): Promise<Row> {
+    const label = spec.label ?? labelOf(spec.entity);
+    const parents = await this.loadAll(spec.parents);
+    allow(await spec.authorize(parents, actor, this.manager));
+    const values = await spec.values(parents, this.manager);
+    const row = await this.insert(spec.entity, label, values);
+    const extra = spec.write ? await spec.write(row, this.manager, parents) : undefined;
+    await this.record(spec.author?.(row) ?? actor, spec.operation, spec.entity, row, {
+      before: null,
+      after: extra ? { ...row, ...extra } : row,
+    });
+    return row;
+  }
+
+  change<Row extends Versioned, X extends Extra, R>(actor: Actor, spec: ChangeSpec<Row, X, R>): Promise<R> {
+    return this.changeRow(actor, spec, true);
+  }
+
+  append<Row extends Versioned, X extends Extra, R>(actor: Actor, spec: ChangeSpec<Row, X, R>): Promise<R> {
+    return this.changeRow(actor, spec, spec.version !== null && spec.version !== undefined);
+  }
+
+  async upsert<Row extends Versioned, P extends Parents>(
+    actor: Actor,
+    spec: UpsertSpec<Row, P>,
+  ): Promise<Row> {
+    const label = spec.label ?? labelOf(spec.entity);
+    const parents = await this.loadAll(spec.parents);
+    allow(await spec.authorize(parents, actor, this.manager));
+    const values = await spec.values(parents, this.manager);
+    const existing = await this.manager.findOneBy(spec.entity, spec.key(parents));
+    let after: Row;
+    if (existing) {
+      after = await this.update(spec.entity, label, existing, spec.version, values, true);
+    } else if (spec.version !== null && spec.version !== undefined) {
+      throw gone(label);
+    } else {
+      after = await this.insert(spec.entity, label, values);
+    }
+    await spec.write?.(after, existing, this.manager);
+    await this.record(actor, spec.operation, spec.entity, after, { before: existing, after });
+    return after;
+  }
+
+  private async changeRow<Row extends Versioned, X extends Extra, R>(
+    actor: Actor,
+    spec: ChangeSpec<Row, X, R>,
+    checkVersion: boolean,
+  ): Promise<R> {
+    const entity = spec.row.entity;
+    const label = spec.label ?? labelOf(entity);
+    const before = await this.load(spec.row);
+    allow(await spec.authorize(before, actor, this.manager));
+    if (checkVersion && spec.version !== before.version) {
+      // No use judging the input against a row the client has not seen.
+      throw stale(label, before, spec.version);
+    }
+    const values = spec.values ? await spec.values(before, this.manager) : {};
+    const after = await this.update(entity, label, before, spec.version, values, checkVersion);
+    const extra = (spec.write ? await spec.write(after, before, this.manager) : undefined) as X;
+    const audit = spec.audit
+      ? spec.audit(before, after, extra)
+      : { before, after: extra ? { ...after, ...extra } : after };
+    await this.record(actor, spec.operation, entity, after, audit);
+    return spec.result ? spec.result(after, extra) : (after as unknown as R);
+  }
+
+  private async load<Row extends Keyed>(ref: RowRef<Row>): Promise<Row> {
+    const name = ref.entity.name;
+    const id = parseId(name, ref.id, ref.field);
+    const row = await this.manager.findOneBy(ref.entity, { id } as FindOptionsWhere<Row>);
+    if (!row) {
+      throw notFound(name, ref.id, ref.field);
+    }
+    return row;
+  }
+
+  private async loadAll<P extends Parents>(parents: P | undefined): Promise<LoadedParents<P>> {
+    const loaded: Record<string, Keyed> = {};
+    for (const [name, ref] of Object.entries(parents ?? {})) {
+      loaded[name] = await this.load(ref);
+    }
+    return loaded as LoadedParents<P>;
+  }
+
+  private async insert<Row extends Keyed>(
+    entity: EntityClass<Row>,
+    label: string,
+    values: DeepPartial<Row>,
+  ): Promise<Row> {
+    const versioned = this.manager.connection.getMetadata(entity).findColumnWithPropertyName('version');
+    const startsAtOne = versioned && (values as ObjectLiteral)['version'] === undefined;
+    const row = this.manager.create(
+      entity,
+      startsAtOne ? ({ ...values, version: 1 } as DeepPartial<Row>) : values,
+    );
+    this.step = { label, entity, values: row };
+    const saved = await this.manager.save(row);
+    this.step = null;
+    return saved;
+  }
+
+  /**
+   * Sets `values` and counts the version up, in one UPDATE that finds the row only at the version the
+   * client saw: the check and the write are one step, whatever runs beside them.
+   */
+  private async update<Row extends Versioned>(
+    entity: EntityClass<Row>,
+    label: string,
+    before: Row,
+    seen: number | null | undefined,
+    values: QueryDeepPartialEntity<Row>,
+    checkVersion: boolean,
+  ): Promise<Row> {
+    if (checkVersion && seen !== before.version) {
+      throw stale(label, before, seen);
+    }
+    const query = this.manager
+      .createQueryBuilder()
+      .update(entity)
+      .set({ ...values, version: () => 'version + 1' } as QueryDeepPartialEntity<Row>);
+    this.step = { label, entity, values };
+    const result = await (
+      checkVersion
+        ? query.where('id = :id AND version = :version', { id: before.id, version: seen })
+        : query.where('id = :id', { id: before.id })
+    ).execute();
+    this.step = null;
+    if (result.affected !== 1) {
+      const current = await this.manager.findOneBy(entity, { id: before.id } as FindOptionsWhere<Row>);
+      throw current ? stale(label, current, seen) : gone(label);
+    }
+    return this.manager.findOneByOrFail(entity, { id: before.id } as FindOptionsWhere<Row>);
+  }
+
+  /** The audit entry, in this transaction, and the change event to publish once it has committed. */
+  private async record(
+    actor: Actor,
+    operation: string,
+    entity: EntityClass<Keyed>,
+    row: Keyed,
+    values: AuditValues,
+  ): Promise<void> {
+    const at = new Date();
+    const record: AuditRecord = {
+      operation,
+      entity: entity.name,
+      entityId: row.id,
+      before: values.before,
+      after: values.after,
+    };
+    await this.audit.record(this.manager, actor, record, at);
+    const cooperationIds = await concernedCooperations(this.manager, {
+      entity: entity.name,
+      id: row.id,
+      cooperationId: positiveKey(row['cooperationId']),
+      ...auditScopes(record),
+    });
+    this.events.push({
+      entity: entity.name,
+      id: String(row.id),
+      operation,
+      version: typeof row['version'] === 'number' ? row['version'] : null,
+      at,
+      ...(cooperationIds ? { cooperationIds } : {}),
+    });
+  }
+}
+
+/** The write path: each method is one transaction, published as change events once it has committed. */
+@Injectable()
+export class Writes {
+  /** Set while a write runs, to refuse a write started inside it: it would wait for itself. */
+  private readonly running = new AsyncLocalStorage<true>();
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+    private readonly changes: ChangeEvents,
+  ) {}
+
+  /** Creates a row beneath the rows it belongs to. */
+  create<Row extends Keyed, P extends Parents = Record<never, never>, X extends Extra = undefined>(
+    actor: Actor,
+    spec: CreateSpec<Row, P, X>,
+  ): Promise<Row> {
+    return this.inOneTransaction((unit) => unit.create(actor, spec));
+  }
+
+  /** Changes an existing row at the version the client saw. */
+  change<Row extends Versioned, X extends Extra = undefined, R = Row>(
+    actor: Actor,
+    spec: ChangeSpec<Row, X, R>,
+  ): Promise<R> {
+    return this.inOneTransaction((unit) => unit.change(actor, spec));
+  }
+
+  /** See WriteUnit.append. */
+  append<Row extends Versioned, X extends Extra = undefined, R = Row>(
+    actor: Actor,
+    spec: ChangeSpec<Row, X, R>,
+  ): Promise<R> {
+    return this.inOneTransaction((unit) => unit.append(actor, spec));
+  }
+
+  /** Creates the row of a natural key, or changes it at the version the client saw. */
+  upsert<Row extends Versioned, P extends Parents>(actor: Actor, spec: UpsertSpec<Row, P>): Promise<Row> {
+    return this.inOneTransaction((unit) => unit.upsert(actor, spec));
+  }
+
+  /** Writes rows nobody edits or sees (sessions, failed sign-ins): no audit entry, no change event. */
+  untracked<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.inOneTransaction((unit) => work(unit.manager));
+  }
+
+  /** Runs several steps in one transaction: all of them or none. */
+  async inOneTransaction<T>(work: (unit: WriteUnit) => Promise<T>): Promise<T> {
+    if (this.running.getStore()) {
+      throw new Error('A write cannot start another write; run both steps in one inOneTransaction.');
+    }
+    const units: Unit[] = [];
+    let result: T;
+    try {
+      result = await this.running.run(true, () =>
+        this.transactions.run((manager) => {
+          const unit = new Unit(manager, this.audit);
+          units.push(unit);
+          return work(unit);
+        }),
+      );
+    } catch (error) {
+      throw await this.explained(error, units[0]?.step ?? null);
+    }
+    this.changes.publish(units[0]?.events ?? []);
+    return result;
+  }
+
+  /** A duplicate key becomes CONFLICT, with the row that holds the key now when it can be found. */
+  private async explained(error: unknown, step: Step | null): Promise<unknown> {
+    const violation = uniqueViolation(error);
+    if (!violation) {
+      return error;
+    }
+    const { columns } = violation;
+    let current: Keyed | null = null;
+    if (step && columns.length > 0 && columns.every((column) => step.values[column] !== undefined)) {
+      const key = Object.fromEntries(columns.map((column) => [column, step.values[column]]));
+      current = await this.transactions.run((manager) => manager.findOneBy(step.entity, key));
+    }
+    return duplicate(step?.label ?? 'row', columns, current && present(current));
+  }
+}
+
+/** The write path for every feature; nothing else opens a transaction or writes the audit log. */
+@Global()
+@Module({ providers: [Transactions, ChangeEvents, Writes], exports: [Writes, ChangeEvents] })
+export class WritesModule {}
