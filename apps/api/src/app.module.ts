@@ -20,6 +20,7 @@ import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { TransactionsModule } from './database/transactions.js';
+import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
@@ -122,6 +123,7 @@ export class AppModule {
         AdoptionsModule,
         SatisfactionModule,
         OverviewModule,
+        FiguresModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import { Transactions } from '../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
 import { upsertVersioned } from '../database/versioned.js';
+import { applyAdoptionChange } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
@@ -59,7 +60,7 @@ export class AdoptionsService {
         { projectId, cityId, ...state },
         'adoption',
       );
-      await manager.insert(AdoptionChange, {
+      const change = await manager.save(AdoptionChange, {
         adoptionId: adoption.id,
         projectId,
         cityId,
@@ -72,6 +73,7 @@ export class AdoptionsService {
         notes: adoption.notes,
         version: adoption.version,
       });
+      await applyAdoptionChange(manager, change);
       await this.audit.record(manager, actor, {
         operation: 'recordAdoption',
         entity: 'Adoption',

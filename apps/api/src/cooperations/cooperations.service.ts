@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.js';
 import { City } from '../cities/city.entity.js';
 import { badField, conflict, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
+import { applyMembership } from '../figures/index.js';
 import { Cooperation } from './cooperation.entity.js';
 import type { AddMembershipInput } from './dto/add-membership.input.js';
 import type { CreateCooperationInput } from './dto/create-cooperation.input.js';
@@ -84,6 +85,7 @@ export class CooperationsService {
           role: input.role ?? null,
         }),
       );
+      await applyMembership(manager, null, membership);
       await this.audit.record(manager, actor, {
         operation: 'addMembership',
         entity: 'Membership',

@@ -10,6 +10,7 @@ import { Transactions } from '../database/transactions.js';
 import { AuditService } from '../audit/audit.service.js';
 import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
 import { updateVersioned } from '../database/versioned.js';
+import { applyProjectKind, applyStatusUpdate } from '../figures/index.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
@@ -192,7 +193,7 @@ export class ProjectsService {
         }),
       );
       // The current state is always that of the latest update, so a new project starts with one.
-      await manager.insert(StatusUpdate, {
+      const first = await manager.save(StatusUpdate, {
         projectId: project.id,
         createdAt: now,
         author: actor.username,
@@ -202,6 +203,7 @@ export class ProjectsService {
         summary: 'Projekt angelegt.',
         blockers: null,
       });
+      await applyStatusUpdate(manager, first);
       if (input.milestones?.length) {
         await manager.insert(
           Milestone,
@@ -260,6 +262,7 @@ export class ProjectsService {
         { ...changes, updatedAt: new Date() },
         'project',
       );
+      await applyProjectKind(manager, project, updated);
       await this.audit.record(manager, actor, {
         operation: 'updateProject',
         entity: 'Project',
@@ -303,6 +306,7 @@ export class ProjectsService {
           version: () => 'version + 1',
         },
       );
+      await applyStatusUpdate(manager, update);
       await this.audit.record(manager, actor, {
         operation: 'postStatusUpdate',
         entity: 'Project',

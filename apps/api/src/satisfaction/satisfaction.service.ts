@@ -11,6 +11,7 @@ import { mayEditCity, type Actor } from '../auth/actor.js';
 import { upsertVersioned } from '../database/versioned.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
+import { applySatisfaction } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
@@ -93,6 +94,7 @@ export class SatisfactionService {
         },
         'satisfaction figures',
       );
+      await applySatisfaction(manager, existing, saved);
       await this.audit.record(manager, actor, {
         operation: 'recordSatisfaction',
         entity: 'Satisfaction',

@@ -1,15 +1,22 @@
 import { Accounts1795253665997 } from './sqlite/1795253665997-accounts.js';
 import { AuditScopes1795255052107 } from './sqlite/1795255052107-audit-scopes.js';
 import { Initial1795252144808 } from './sqlite/1795252144808-initial.js';
+import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Initial1795937658284 } from './postgres/1795937658284-initial.js';
 import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js';
+import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
   Initial1795252144808,
   Accounts1795253665997,
   AuditScopes1795255052107,
+  Figures1795939331972,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
-export const POSTGRES_MIGRATIONS: (new () => object)[] = [Initial1795937658284, GermanText1795937658300];
+export const POSTGRES_MIGRATIONS: (new () => object)[] = [
+  Initial1795937658284,
+  GermanText1795937658300,
+  Figures1795939343059,
+];
