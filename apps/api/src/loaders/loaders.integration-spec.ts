@@ -1,3 +1,4 @@
+import { FiguresService } from '../figures/index.js';
 import { sql } from '../testing/test-database.js';
 import type { DataSource } from 'typeorm';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
@@ -179,6 +180,11 @@ const MATRIX = `query($cooperationId: ID!) {
     cities { name } projects { title } cells { stage city { name } project { title } }
   } }`;
 
+const OVERVIEW = `query($cooperationId: ID!) {
+  overview(cooperationId: $cooperationId, year: 2026) {
+    activeProjects liveAdoptions previous { activeProjects liveAdoptions }
+  } }`;
+
 const COOPERATIONS = `query {
   cooperations {
     members { city { name } }
@@ -286,6 +292,27 @@ describe('statements per nested query', () => {
     // the cooperation exists, cities, projects, cells; the cells' cities and projects come from those
     // 2 of them find the session and its roles, as for every signed-in request.
     expect(counts).toEqual([6, 6]);
+  });
+
+  it('overview with the year before in a fixed number of statements, from the kept figures', async () => {
+    // The worlds were loaded past the write path, as by a restore: their figures are rebuilt once.
+    await app.app.get(FiguresService).rebuild();
+    const counts: number[] = [];
+    for (const world of [small, large]) {
+      const { data, statements } = await measure<{ overview: unknown }>(OVERVIEW, {
+        cooperationId: String(world.cooperationId),
+      });
+      // every service went live in 2026 in every member city; in 2025 the services were pilots
+      expect(data.overview).toEqual({
+        activeProjects: world.size * 2,
+        liveAdoptions: world.size * world.size * 2,
+        previous: { activeProjects: world.size * 2, liveAdoptions: 0 },
+      });
+      counts.push(statements);
+    }
+    // the cooperation exists, then for each year the project states and the totals
+    // 2 of them find the session and its roles, as for every signed-in request.
+    expect(counts).toEqual([7, 7]);
   });
 
   it('cooperations → members → city, working groups → lead city, members, projects', async () => {
