@@ -7,7 +7,7 @@ import { rawOverview, rawTimeline, type RawOverview } from '../testing/raw-figur
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { sql, TEST_DIALECT } from '../testing/test-database.js';
 import { FiguresService } from './figures.service.js';
-import { rebuildFigures } from './figures.js';
+import { ensureFiguresCurrent, rebuildFigures } from './figures.js';
 
 /*
  * The summary rows are kept by every write. Whatever the writes, they must equal a recomputation from the
@@ -419,16 +419,12 @@ describe(`kept figures (${TEST_DIALECT})`, () => {
 
 describe(`rebuilding the figures (${TEST_DIALECT})`, () => {
   let app: TestApp;
+  let cooperationId: string;
+  let projectId: string;
 
+  /** A cooperation whose city adopted its service this year. */
   beforeAll(async () => {
     app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  it('brings them back to the raw rows after history was edited outside the product', async () => {
     const input = (value: Record<string, unknown>) => ({ input: value });
     const { createCity } = await ok<{ createCity: { id: string } }>(
       app,
@@ -485,13 +481,22 @@ describe(`rebuilding the figures (${TEST_DIALECT})`, () => {
         liveSince: '2024-01-01',
       }),
     );
+    cooperationId = createCooperation.id;
+    projectId = createProject.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('brings them back to the raw rows after history was edited outside the product', async () => {
     const lastYear = async () => {
       const { overview } = await ok<{
         overview: { previous: { activeProjects: number; liveAdoptions: number } };
       }>(
         app,
         'query($id: ID!, $year: Int!) { overview(cooperationId: $id, year: $year) { previous { activeProjects liveAdoptions } } }',
-        { id: createCooperation.id, year: YEAR },
+        { id: cooperationId, year: YEAR },
       );
       return overview.previous;
     };
@@ -502,18 +507,32 @@ describe(`rebuilding the figures (${TEST_DIALECT})`, () => {
       TEST_DIALECT === 'sqlite' ? `${YEAR - 1}-06-01 12:00:00.000` : `${YEAR - 1}-06-01T12:00:00Z`;
     await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
       stamp,
-      createProject.id,
+      projectId,
     ]);
     await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE "projectId" = ?', [
       stamp,
-      createProject.id,
+      projectId,
     ]);
     expect(await lastYear()).toEqual({ activeProjects: 0, liveAdoptions: 0 });
 
     // … until they are rebuilt from the raw rows, as `npm run db:rebuild-figures` does.
     await app.app.get(FiguresService).rebuild();
     expect(await lastYear()).toEqual({ activeProjects: 1, liveAdoptions: 1 });
-    const ids = [createCooperation.id];
+    const ids = [cooperationId];
     expect(await summaryRows(app.dataSource, ids)).toEqual(roughly(await rebuiltRows(app.dataSource, ids)));
+  });
+
+  it('rebuilds them at the start when they follow another definition of the figures', async () => {
+    const ids = [cooperationId];
+    const kept = await summaryRows(app.dataSource, ids);
+    expect(kept.figure_live_adoption).not.toEqual([]);
+    await expect(ensureFiguresCurrent(app.dataSource)).resolves.toBe(false);
+
+    // As after the migration that added the summary tables, or after a change of FIGURES_VERSION:
+    await sql(app.dataSource, 'DELETE FROM figure_live_adoption');
+    await sql(app.dataSource, "UPDATE app_setting SET value = '0' WHERE key = 'figures_version'");
+    await expect(ensureFiguresCurrent(app.dataSource)).resolves.toBe(true);
+    expect(await summaryRows(app.dataSource, ids)).toEqual(roughly(kept));
+    await expect(ensureFiguresCurrent(app.dataSource)).resolves.toBe(false);
   });
 });
