@@ -24,6 +24,7 @@ import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
+import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
@@ -157,6 +158,7 @@ export class AppModule {
         AdoptionsModule,
         SatisfactionModule,
         OverviewModule,
+        FiguresModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -14,6 +14,7 @@ import { hashToken, SESSION_COOKIE, SessionService } from './auth/session.servic
 import type { AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
+import { ensureFiguresCurrent } from './figures/index.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
 import { applyHttpTimeouts } from './security/http-timeouts.js';
@@ -101,6 +102,9 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
     const applied = await runMigrations(dataSource);
     if (applied.length > 0) {
       logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
+    }
+    if (await ensureFiguresCurrent(dataSource)) {
+      logger.log('Computed the summary figures from the raw rows.', 'Database');
     }
     if (config.demoData) {
       const loaded = await new DemoSeeder(dataSource).seedIfEmpty();

@@ -8,6 +8,7 @@ import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { backupDatabase } from './database/backup.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
+import { rebuildFigures } from './figures/index.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
@@ -138,12 +139,32 @@ async function backup(file: string | undefined): Promise<void> {
   );
 }
 
+/**
+ * Recomputes every summary figure from the raw rows, on the database of DATABASE_URL (migrated first, as the
+ * server would): after a restore, or after rows were loaded or edited outside the product.
+ */
+async function rebuildFiguresCommand(): Promise<void> {
+  const config = loadConfig(process.env);
+  const dataSource = new DataSource(dataSourceOptions(config.database));
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource);
+    const started = performance.now();
+    await rebuildFigures(dataSource);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(`Rebuilt the summary figures from the raw rows in ${seconds} s.\n`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 const commands: Record<string, (arg?: string) => Promise<void>> = {
   'account:create-admin': createAdmin,
   'schema:write': writeSchema,
   'migration:generate': generateMigration,
   'demo:reset': resetDemo,
   'db:backup': backup,
+  'db:rebuild-figures': rebuildFiguresCommand,
 };
 
 const [command, argument] = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
 import { rowOf, Writes } from '../database/write-path.js';
+import { applyAdoptionChange } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
@@ -68,7 +69,7 @@ export class AdoptionsService {
         updatedAt: now,
       }),
       write: async (adoption, _before, manager) => {
-        await manager.insert(AdoptionChange, {
+        const change = await manager.save(AdoptionChange, {
           adoptionId: adoption.id,
           projectId: adoption.projectId,
           cityId: adoption.cityId,
@@ -81,6 +82,7 @@ export class AdoptionsService {
           notes: adoption.notes,
           version: adoption.version,
         });
+        await applyAdoptionChange(manager, change);
       },
     });
   }

@@ -6,6 +6,7 @@ import { City } from '../cities/city.entity.js';
 import { badField, conflict, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
+import { applyMembership } from '../figures/index.js';
 import { Cooperation } from './cooperation.entity.js';
 import type { AddMembershipInput } from './dto/add-membership.input.js';
 import type { CreateCooperationInput } from './dto/create-cooperation.input.js';
@@ -76,6 +77,11 @@ export class CooperationsService {
           joinedOn: input.joinedOn ?? null,
           role: input.role ?? null,
         };
+      },
+      // The cooperation's figures count the city's adoptions and satisfaction from its start on.
+      write: async (membership, manager) => {
+        await applyMembership(manager, null, membership);
+        return undefined;
       },
     });
   }

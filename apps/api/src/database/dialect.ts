@@ -13,6 +13,10 @@ export interface Dialect {
   integer(expression: string): string;
   /** A parameter or expression used as text where the database cannot infer its type. */
   text(expression: string): string;
+  /** A parameter or expression used as a calendar date (`YYYY-MM-DD`) where the database cannot infer its type. */
+  date(expression: string): string;
+  /** The month (`YYYY-MM`, UTC) of an instant column or expression. */
+  month(instant: string): string;
   /** The boolean literal for `value`. */
   boolean(value: boolean): string;
   /** `INSERT … ON CONFLICT (keys) DO UPDATE SET column = excluded.column …` for the given columns. */
@@ -44,6 +48,9 @@ const SQLITE: Dialect = {
   timestamp: (expression) => expression,
   integer: (expression) => expression,
   text: (expression) => expression,
+  date: (expression) => expression,
+  // Instants are stored as UTC text, `YYYY-MM-DD HH:MM:SS.SSS`.
+  month: (instant) => `substr(${instant}, 1, 7)`,
   boolean: (value) => (value ? '1' : '0'),
   upsert: upsertSql,
 };
@@ -53,6 +60,8 @@ const POSTGRES: Dialect = {
   timestamp: (expression) => `CAST(${expression} AS timestamptz)`,
   integer: (expression) => `CAST(${expression} AS integer)`,
   text: (expression) => `CAST(${expression} AS text)`,
+  date: (expression) => `CAST(${expression} AS date)`,
+  month: (instant) => `to_char(${instant} AT TIME ZONE 'UTC', 'YYYY-MM')`,
   boolean: (value) => (value ? 'TRUE' : 'FALSE'),
   upsert: upsertSql,
 };

@@ -8,6 +8,7 @@ import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
+import { FigureLiveAdoption, FigureProjectState, FigureSatisfaction } from '../figures/index.js';
 import { Milestone } from '../projects/milestone.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
@@ -36,4 +37,7 @@ export const ENTITIES = [
   Session,
   LoginFailure,
   AuditEntry,
+  FigureProjectState,
+  FigureLiveAdoption,
+  FigureSatisfaction,
 ];

@@ -9,6 +9,7 @@ import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
 import { AppSetting } from '../reference/app-setting.entity.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { rebuildFigures } from '../figures/index.js';
 import { DEMO_SETTING } from '../reference/reference.resolver.js';
 import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
@@ -54,6 +55,8 @@ export class DemoSeeder {
       await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
       await bulkInsert(manager, Satisfaction, rows.satisfaction);
       await advanceIdSequences(manager, NUMBERED_TABLES);
+      // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
+      await rebuildFigures(manager);
       await insertDemoAccounts(manager, passwordHash, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;

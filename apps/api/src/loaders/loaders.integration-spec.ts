@@ -1,3 +1,4 @@
+import { FiguresService } from '../figures/index.js';
 import { sql } from '../testing/test-database.js';
 import type { DataSource } from 'typeorm';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
@@ -184,6 +185,11 @@ const MATRIX_ROWS = `query($cooperationId: ID!) {
     cities { id } projects { id } rows { cityId codes } cells { cityId projectId stage }
   } }`;
 
+const OVERVIEW = `query($cooperationId: ID!) {
+  overview(cooperationId: $cooperationId, year: 2026) {
+    activeProjects liveAdoptions previous { activeProjects liveAdoptions }
+  } }`;
+
 const COOPERATIONS = `query {
   cooperations {
     members { city { name } }
@@ -322,6 +328,27 @@ describe('statements per nested query', () => {
     }
     // the cooperation exists, cities, projects, cells, the cells' codes: the rows reuse the cities and
     // projects; 1 of them finds the session, its account and roles, as for every signed-in request.
+    expect(counts).toEqual([6, 6]);
+  });
+
+  it('overview with the year before in a fixed number of statements, from the kept figures', async () => {
+    // The worlds were loaded past the write path, as by a restore: their figures are rebuilt once.
+    await app.app.get(FiguresService).rebuild();
+    const counts: number[] = [];
+    for (const world of [small, large]) {
+      const { data, statements } = await measure<{ overview: unknown }>(OVERVIEW, {
+        cooperationId: String(world.cooperationId),
+      });
+      // every service went live in 2026 in every member city; in 2025 the services were pilots
+      expect(data.overview).toEqual({
+        activeProjects: world.size * 2,
+        liveAdoptions: world.size * world.size * 2,
+        previous: { activeProjects: world.size * 2, liveAdoptions: 0 },
+      });
+      counts.push(statements);
+    }
+    // the cooperation exists, then for each year the project states and the totals
+    // 1 of them finds the session, its account and roles, as for every signed-in request.
     expect(counts).toEqual([6, 6]);
   });
 

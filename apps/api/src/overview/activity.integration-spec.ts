@@ -1,11 +1,12 @@
+import { writtenAt } from '../testing/clock.js';
 import { sql } from '../testing/test-database.js';
 import { expectRefused, isoDaysFromToday, monthsFromNow, ok } from '../testing/fixtures.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 /*
  * adoptionTimeline and latestStatusUpdates against a hand-made world whose every figure is worked out below.
- * History is written through the mutations and then backdated (adoption_change.recordedAt,
- * status_update.createdAt), so the rows stay those the API writes.
+ * History is written through the mutations with the application's clock set to its time, so that rows and
+ * kept figures are those the API writes.
  *
  * Cities: Augsburg (A), Kempten (K), Rosenheim (R), Neu-Ulm (N), Lindau (L), Erlangen (E).
  * Cooperation TK: A and K joined 2020-01-01, R with no date, N joined 2024-02-15, L joins tomorrow.
@@ -42,8 +43,8 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
  *   current  6   + S2×K; not S1×L (L joins tomorrow)
  */
 
-/** A timestamp in the form the SQLite driver stores (UTC, `YYYY-MM-DD HH:MM:SS.SSS`). */
-const at = (date: string, time = '12:00:00.000') => `${date} ${time}`;
+/** An instant (UTC) of a date, noon unless told. */
+const at = (date: string, time = '12:00:00.000') => `${date}T${time}Z`;
 
 const TIMELINE = `query($cooperationId: ID!, $from: String!, $to: String!) {
   adoptionTimeline(cooperationId: $cooperationId, from: $from, to: $to) { month count }
@@ -107,39 +108,38 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
     });
   }
 
-  /** Creates a project and moves its first status update ("Projekt angelegt.") to `createdAt`. */
+  /** Creates a project at `createdAt`, the date of its first status update ("Projekt angelegt."). */
   async function project(key: string, group: string, title: string, kind: string, createdAt: string) {
-    const data = await must<{ createProject: { id: string } }>(
-      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
-      {
-        workingGroupId: ids[group],
-        title,
-        kind,
-        phase: 'PLANNED',
-        health: 'GREEN',
-        progress: 0,
-        isEfa: false,
-      },
+    const data = await writtenAt(createdAt, () =>
+      must<{ createProject: { id: string } }>(
+        'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+        {
+          workingGroupId: ids[group],
+          title,
+          kind,
+          phase: 'PLANNED',
+          health: 'GREEN',
+          progress: 0,
+          isEfa: false,
+        },
+      ),
     );
     ids[key] = data.createProject.id;
-    await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
-      createdAt,
-      ids[key],
-    ]);
   }
 
   async function status(projectKey: string, phase: string, summary: string, createdAt: string) {
-    const data = await must<{ postStatusUpdate: { id: string } }>(
-      'mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }',
-      { projectId: ids[projectKey], phase, health: 'GREEN', progress: 50, summary },
+    await writtenAt(createdAt, () =>
+      must('mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }', {
+        projectId: ids[projectKey],
+        phase,
+        health: 'GREEN',
+        progress: 50,
+        summary,
+      }),
     );
-    await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE id = ?', [
-      createdAt,
-      data.postStatusUpdate.id,
-    ]);
   }
 
-  /** Records a change of (project, city); `recordedAt` moves the history entry it wrote into the past. */
+  /** Records a change of (project, city), at `recordedAt` when given, else now. */
   async function adopt(
     projectKey: string,
     cityKey: string,
@@ -152,9 +152,8 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [ids[projectKey], ids[cityKey]],
     );
-    const data = await must<{ recordAdoption: { history: { id: string }[] } }>(
-      'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { history { id } } }',
-      {
+    const write = () =>
+      must('mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
         projectId: ids[projectKey],
         cityId: ids[cityKey],
         stage,
@@ -162,14 +161,8 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
         maturityLevel,
         liveSince: stage === 'LIVE' ? '2023-09-01' : null,
         version: current[0]?.version ?? null,
-      },
-    );
-    if (recordedAt) {
-      await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE id = ?', [
-        recordedAt,
-        data.recordAdoption.history[0].id,
-      ]);
-    }
+      });
+    await (recordedAt ? writtenAt(recordedAt, write) : write());
   }
 
   beforeAll(async () => {

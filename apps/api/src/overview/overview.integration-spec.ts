@@ -1,10 +1,11 @@
+import { writtenAt } from '../testing/clock.js';
 import { sql } from '../testing/test-database.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 /*
  * A hand-made world, with every figure of `overview` and every cell of `adoptionMatrix` worked out by hand.
- * Y is the current year, P the one before. History that must lie in P is written through the mutations and
- * then backdated (status_update.createdAt, adoption_change.recordedAt), so the rows stay those the API writes.
+ * Y is the current year, P the one before. History that must lie in P is written through the mutations with
+ * the application's clock set back to its date, so that rows and kept figures are those the API writes.
  *
  * Cities: Augsburg (A), Kempten (K), Rosenheim (R), Neu-Ulm (N), Erlangen (E).
  * Cooperation TK: A and K joined 2020-01-01, R with no date (always a member), N joined Y-01-01 (so not yet in P).
@@ -17,7 +18,7 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/tes
  *   X1 XÖV-Standard       STANDARD        P-01 IDEA/GREEN                             | Y: IN_DEVELOPMENT/RED
  * Project of AK: O1 Hundesteuer, ONLINE_SERVICE, LIVE/GREEN (created in Y).
  *
- * Adoptions (changes in P backdated, the others recorded now, in Y):
+ * Adoptions (changes in P written then, the others recorded now, in Y):
  *   S1×A  P-05 PLANNED, P-11 LIVE, Y LIVE (maturity 2.0/5)
  *   S1×K  P-06 LIVE, Y DISCONTINUED
  *   S1×R  Y LIVE        S1×N  Y LIVE        S1×E  Y LIVE (E is no member of TK)
@@ -69,8 +70,8 @@ function dataOf<T>(response: GraphQLResponse<T>): T {
   return present(response.data);
 }
 
-/** A timestamp in the form the SQLite driver stores (UTC, `YYYY-MM-DD HH:MM:SS.SSS`). */
-const at = (date: string) => `${date} 12:00:00.000`;
+/** Noon (UTC) of a date. */
+const at = (date: string) => `${date}T12:00:00.000Z`;
 
 describe('overview and adoptionMatrix, checked by hand', () => {
   let app: TestApp;
@@ -103,7 +104,11 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     });
   }
 
-  /** Creates a project; its first status update is backdated to `since` when given. */
+  /** Runs a write now, or at noon of `date` when given. */
+  const on = <T>(date: string | undefined, work: () => Promise<T>) =>
+    date ? writtenAt(at(date), work) : work();
+
+  /** Creates a project, on `since` when given (its first status update is dated then). */
   async function project(
     key: string,
     group: string,
@@ -113,49 +118,43 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     since?: string,
   ) {
     const [phase, health] = state.split('/');
-    const data = await must<{ createProject: { id: string } }>(
-      'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
-      { workingGroupId: ids[group], title, kind, phase, health, progress: 10, isEfa: false },
+    const data = await on(since, () =>
+      must<{ createProject: { id: string } }>(
+        'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+        { workingGroupId: ids[group], title, kind, phase, health, progress: 10, isEfa: false },
+      ),
     );
     ids[key] = data.createProject.id;
-    if (since) {
-      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
-        at(since),
-        ids[key],
-      ]);
-    }
   }
 
-  async function status(projectKey: string, state: string, backdateTo?: string) {
+  async function status(projectKey: string, state: string, writtenOn?: string) {
     const [phase, health] = state.split('/');
-    const data = await must<{ postStatusUpdate: { id: string } }>(
-      'mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }',
-      { projectId: ids[projectKey], phase, health, progress: 50, summary: `${phase} ${health}` },
+    await on(writtenOn, () =>
+      must('mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }', {
+        projectId: ids[projectKey],
+        phase,
+        health,
+        progress: 50,
+        summary: `${phase} ${health}`,
+      }),
     );
-    if (backdateTo) {
-      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE id = ?', [
-        at(backdateTo),
-        data.postStatusUpdate.id,
-      ]);
-    }
   }
 
-  /** Records a change of (project, city); `backdateTo` moves the history entry it wrote into the past. */
+  /** Records a change of (project, city), on `recordedOn` when given. */
   async function adopt(
     projectKey: string,
     cityKey: string,
     stage: string,
     maturity: [string, number | null],
-    options: { liveSince?: string; backdateTo?: string } = {},
+    options: { liveSince?: string; recordedOn?: string } = {},
   ) {
     const current = await sql(
       app.dataSource,
       'SELECT version FROM adoption WHERE "projectId" = ? AND "cityId" = ?',
       [ids[projectKey], ids[cityKey]],
     );
-    const data = await must<{ recordAdoption: { history: { id: string }[] } }>(
-      'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { history { id } } }',
-      {
+    await on(options.recordedOn, () =>
+      must('mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
         projectId: ids[projectKey],
         cityId: ids[cityKey],
         stage,
@@ -163,14 +162,8 @@ describe('overview and adoptionMatrix, checked by hand', () => {
         maturityLevel: maturity[1],
         liveSince: options.liveSince ?? (stage === 'LIVE' ? `${Y}-01-01` : null),
         version: current[0]?.version ?? null,
-      },
+      }),
     );
-    if (options.backdateTo) {
-      await sql(app.dataSource, 'UPDATE adoption_change SET "recordedAt" = ? WHERE id = ?', [
-        at(options.backdateTo),
-        data.recordAdoption.history[0].id,
-      ]);
-    }
   }
 
   async function rate(
@@ -237,18 +230,18 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     await status('X1', 'IN_DEVELOPMENT/RED');
     await project('O1', 'WG2', 'Hundesteuer', 'ONLINE_SERVICE', 'LIVE/GREEN');
 
-    await adopt('S1', 'A', 'PLANNED', ['1.1', 1], { backdateTo: `${P}-05-10` });
-    await adopt('S1', 'A', 'LIVE', ['1.1', 3], { liveSince: `${P}-11-01`, backdateTo: `${P}-11-15` });
+    await adopt('S1', 'A', 'PLANNED', ['1.1', 1], { recordedOn: `${P}-05-10` });
+    await adopt('S1', 'A', 'LIVE', ['1.1', 3], { liveSince: `${P}-11-01`, recordedOn: `${P}-11-15` });
     await adopt('S1', 'A', 'LIVE', ['2.0', 5], { liveSince: `${P}-11-01` });
-    await adopt('S1', 'K', 'LIVE', ['1.1', 2], { liveSince: `${P}-06-01`, backdateTo: `${P}-06-10` });
+    await adopt('S1', 'K', 'LIVE', ['1.1', 2], { liveSince: `${P}-06-01`, recordedOn: `${P}-06-10` });
     await adopt('S1', 'K', 'DISCONTINUED', ['1.1', null]);
     await adopt('S1', 'R', 'LIVE', ['2.0', 4]);
     await adopt('S1', 'N', 'LIVE', ['2.0', 3]);
     await adopt('S1', 'E', 'LIVE', ['1.1', 4]);
-    await adopt('S2', 'A', 'LIVE', ['1.1', 4], { liveSince: `${P}-04-01`, backdateTo: `${P}-04-10` });
-    await adopt('S2', 'K', 'LIVE', ['1.1', 3], { liveSince: `${P}-02-01`, backdateTo: `${P}-02-10` });
-    await adopt('S2', 'K', 'DISCONTINUED', ['1.1', 0], { backdateTo: `${P}-08-10` });
-    await adopt('S2', 'N', 'LIVE', ['2.0', 2], { liveSince: `${P}-07-01`, backdateTo: `${P}-07-10` });
+    await adopt('S2', 'A', 'LIVE', ['1.1', 4], { liveSince: `${P}-04-01`, recordedOn: `${P}-04-10` });
+    await adopt('S2', 'K', 'LIVE', ['1.1', 3], { liveSince: `${P}-02-01`, recordedOn: `${P}-02-10` });
+    await adopt('S2', 'K', 'DISCONTINUED', ['1.1', 0], { recordedOn: `${P}-08-10` });
+    await adopt('S2', 'N', 'LIVE', ['2.0', 2], { liveSince: `${P}-07-01`, recordedOn: `${P}-07-10` });
     await adopt('S3', 'K', 'EVALUATING', ['2.0', null]);
     await adopt('S3', 'R', 'IN_ROLLOUT', ['2.0', 1]);
     await adopt('X1', 'A', 'LIVE', ['1.1', 2]);

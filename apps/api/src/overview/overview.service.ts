@@ -1,7 +1,7 @@
 import {
   ACTIVE_PHASES,
-  AdoptionStage,
   adoptionRate,
+  type AdoptionStage,
   CELL_CODE_LENGTH,
   completionRate,
   NO_RECORD_CODE,
@@ -21,6 +21,7 @@ import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { dialectOf } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
 import { Reads } from '../database/reads.js';
+import { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
@@ -65,61 +66,8 @@ function counts(keys: readonly string[], rows: readonly { key: string; count: nu
   }));
 }
 
-/** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
-const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
-
-/** The adoption-history row `ac` is the latest state of its adoption recorded before `bound`. */
-const latestChangeBefore = (bound: string) => `ac.id = (
-  SELECT ac2.id FROM adoption_change ac2
-   WHERE ac2."adoptionId" = ac."adoptionId" AND ac2."recordedAt" < ${bound}
-   ORDER BY ac2."recordedAt" DESC, ac2.id DESC LIMIT 1)`;
-
-/**
- * Live adoptions of the cooperation's online services by member cities, each adoption in its latest state
- * recorded before `bound`, counting members whose membership began before `joinedBound`.
- */
-const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
-  SELECT COUNT(*) FROM adoption_change ac
-    JOIN project p ON p.id = ac."projectId"
-    JOIN working_group wg ON wg.id = p."workingGroupId"
-    JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
-   WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
-     AND ${memberBefore(joinedBound)}
-     AND ${latestChangeBefore(bound)})`;
-
-// Projects of the cooperation in the state of their latest status update before :end.
-const PROJECT_STATES = `
-  SELECT su.phase AS phase, su.health AS health, p.kind AS kind, COUNT(*) AS count
-    FROM project p
-    JOIN working_group wg ON wg.id = p."workingGroupId"
-    JOIN status_update su ON su.id = (
-      SELECT su2.id FROM status_update su2
-       WHERE su2."projectId" = p.id AND su2."createdAt" < :end
-       ORDER BY su2."createdAt" DESC, su2.id DESC LIMIT 1)
-   WHERE wg."cooperationId" = :cooperationId
-   GROUP BY su.phase, su.health, p.kind`;
-
-// Member cities, live adoptions and satisfaction of the year, each one aggregate over indexed rows. A city
-// counts if it was a member at the end of the year (today, for the current year: a membership that starts
-// later this year does not count yet), the same rule for all three.
-const TOTALS = `
-  SELECT
-    (SELECT COUNT(*) FROM membership m
-      WHERE m."cooperationId" = :cooperationId AND ${memberBefore(':joinedBefore')}) AS "memberCities",
-    ${liveAdoptionsAt(':end', ':joinedBefore')} AS "liveAdoptions",
-    s."ratingsCount", s."weightedRating", s."transactionsStarted", s."transactionsCompleted"
-  FROM (
-    SELECT SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratingsCount",
-           SUM(s."averageRating" * s."ratingsCount") AS "weightedRating",
-           SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "transactionsStarted",
-           SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "transactionsCompleted"
-      FROM satisfaction s
-      JOIN project p ON p.id = s."projectId"
-      JOIN working_group wg ON wg.id = p."workingGroupId"
-      JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
-     WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :firstMonth AND :lastMonth
-       AND ${memberBefore(':joinedBefore')}
-  ) s`;
+/** The earlier of two dates (`YYYY-MM-DD`). */
+const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
 function nextMonthStart(month: string): string {
@@ -201,19 +149,15 @@ export class OverviewService {
    * state of its latest status update before then, each adoption in the state of its latest change.
    */
   async overview(cooperationId: number, year: number): Promise<Overview> {
-    const end = `${year + 1}-01-01`;
-    const dayAfterToday = tomorrow();
+    // Both read summary rows kept by the writes (figures feature), not the raw history.
     const parameters = {
       cooperationId,
-      end,
-      joinedBefore: end < dayAfterToday ? end : dayAfterToday,
       firstMonth: `${year}-01`,
       lastMonth: `${year}-12`,
-      onlineService: ProjectKind.ONLINE_SERVICE,
-      live: AdoptionStage.LIVE,
+      joinedBefore: earlier(`${year + 1}-01-01`, tomorrow()),
     };
-    const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES, parameters);
-    const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS, parameters);
+    const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES_AT, parameters);
+    const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS_AT, parameters);
     const rows = states.map((row) => ({ ...row, count: n(row.count) }));
     const active = rows.filter((row) => ACTIVE_PHASES.includes(row.phase));
     const services = rows.filter((row) => row.kind === ProjectKind.ONLINE_SERVICE);
@@ -248,31 +192,23 @@ export class OverviewService {
 
   /** Live adoptions of the cooperation's online services at the end of each month from `from` to `to`. */
   async adoptionTimeline(cooperationId: number, from: string, to: string): Promise<MonthCount[]> {
-    // Live adoptions at the end of each month: the same rule as the overview's, month by month. A month not
-    // yet over counts the members of today, so that the current month agrees with the current year's overview.
+    // The same rule as the overview's, month by month. A month not yet over counts the members of today, so
+    // that the current month agrees with the current year's overview.
     const dialect = dialectOf(this.dataSource);
     const months = monthsBetween(from, to);
     if (months.length === 0) {
       return [];
     }
-    const parameters: Record<string, unknown> = {
-      cooperationId,
-      joinedBefore: tomorrow(),
-      onlineService: ProjectKind.ONLINE_SERVICE,
-      live: AdoptionStage.LIVE,
-    };
+    const dayAfterToday = tomorrow();
+    const parameters: Record<string, unknown> = { cooperationId };
     const values = months.map((month, index) => {
       parameters[`month${index}`] = month;
-      parameters[`next${index}`] = nextMonthStart(month);
-      return `(${dialect.text(`:month${index}`)}, ${dialect.timestamp(`:next${index}`)})`;
+      parameters[`joinedBefore${index}`] = earlier(nextMonthStart(month), dayAfterToday);
+      return `(${dialect.text(`:month${index}`)}, ${dialect.date(`:joinedBefore${index}`)})`;
     });
     const rows = await namedQuery<{ month: string; count: Num }>(
       this.dataSource,
-      `WITH months(month, next) AS (VALUES ${values.join(', ')})
-       SELECT months.month AS month,
-              ${liveAdoptionsAt('months.next', `(CASE WHEN months.next < ${dialect.timestamp(':joinedBefore')} THEN months.next ELSE ${dialect.timestamp(':joinedBefore')} END)`)} AS count
-         FROM months
-        ORDER BY months.month`,
+      liveAdoptionsAtMonthEnds(values.join(', ')),
       parameters,
     );
     return rows.map((row) => ({ month: row.month, count: n(row.count) }));

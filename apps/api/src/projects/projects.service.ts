@@ -8,6 +8,7 @@ import { parseId } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
 import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
 import { rowOf, Writes, type Permission } from '../database/write-path.js';
+import { applyProjectKind, applyStatusUpdate } from '../figures/index.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
@@ -188,7 +189,7 @@ export class ProjectsService {
       },
       write: async (project, manager) => {
         // The current state is always that of the latest update, so a new project starts with one.
-        await manager.insert(StatusUpdate, {
+        const first = await manager.save(StatusUpdate, {
           projectId: project.id,
           createdAt: now,
           author: actor.username,
@@ -198,6 +199,7 @@ export class ProjectsService {
           summary: 'Projekt angelegt.',
           blockers: null,
         });
+        await applyStatusUpdate(manager, first);
         if (input.milestones?.length) {
           await manager.insert(
             Milestone,
@@ -245,6 +247,11 @@ export class ProjectsService {
         );
         return { ...changes, updatedAt: new Date() };
       },
+      // A project that becomes (or stops being) an online service changes the cockpit's figures.
+      write: async (after, before, manager) => {
+        await applyProjectKind(manager, before, after);
+        return undefined;
+      },
     });
   }
 
@@ -261,8 +268,9 @@ export class ProjectsService {
       version: input.version,
       authorize: (project, actor) => leads(actor, project.workingGroupId),
       values: () => ({ ...state, updatedAt: now }),
-      write: async (project, _before, manager) => ({
-        statusUpdate: await manager.save(
+      // After the project's row changed (on PostgreSQL: locked), so that the figures follow in order.
+      write: async (project, _before, manager) => {
+        const statusUpdate = await manager.save(
           manager.create(StatusUpdate, {
             projectId: project.id,
             createdAt: now,
@@ -271,8 +279,10 @@ export class ProjectsService {
             summary: input.summary,
             blockers: input.blockers ?? null,
           }),
-        ),
-      }),
+        );
+        await applyStatusUpdate(manager, statusUpdate);
+        return { statusUpdate };
+      },
       audit: (before, _after, { statusUpdate }) => ({
         before: { phase: before.phase, health: before.health, progress: before.progress },
         after: { ...state, statusUpdateId: statusUpdate.id },

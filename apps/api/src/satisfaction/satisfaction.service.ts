@@ -9,6 +9,7 @@ import { mayEditCity, type Actor } from '../auth/actor.js';
 import { rowOf, Writes } from '../database/write-path.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
+import { applySatisfaction } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
@@ -81,6 +82,8 @@ export class SatisfactionService {
         visits: input.visits ?? null,
         updatedAt: new Date(),
       }),
+      // The cooperation's satisfaction totals: this month's figures now, less those before.
+      write: (after, before, manager) => applySatisfaction(manager, before, after),
     });
   }
 

@@ -5,6 +5,8 @@ import { RowVersions1795938266251 } from './sqlite/1795938266251-row-versions.js
 import { Initial1795937658284 } from './postgres/1795937658284-initial.js';
 import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js';
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
+import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
+import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -12,6 +14,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   Accounts1795253665997,
   AuditScopes1795255052107,
   RowVersions1795938266251,
+  Figures1795939331972,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -19,4 +22,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   Initial1795937658284,
   GermanText1795937658300,
   RowVersions1795940118859,
+  Figures1795939343059,
 ];

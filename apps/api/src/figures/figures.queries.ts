@@ -1,0 +1,305 @@
+import { AdoptionStage, ProjectKind } from '@koop/domain';
+import type { Dialect } from '../database/dialect.js';
+
+/*
+ * The SQL of the summary rows, for both databases. Each figure is defined once, as the changes that the raw
+ * rows of a scope contribute to its summary table; the same definition serves a single write (the scope of
+ * one adoption, one project, one membership), a kind or membership change, and the rebuild (every row).
+ * The shared rules live here: an adoption or project counts in the state of its latest history row
+ * (ordered by time, then id); a city counts for a cooperation once its membership began before a bound.
+ */
+
+/** `memberSince` of a membership without a date: before every bound, as such a city is always a member. */
+export const ALWAYS_MEMBER = '0001-01-01';
+
+/** A SELECT producing rows of a summary table's columns, with its named parameters. */
+export interface Changes {
+  readonly sql: string;
+  readonly parameters: Record<string, unknown>;
+}
+
+/** Which raw rows contribute, and as what. */
+export interface Scope {
+  /** Only the history of this adoption (adoption_change.adoptionId). */
+  readonly adoptionId?: number;
+  /** Only the rows of this project. */
+  readonly projectId?: number;
+  /** Only this satisfaction row, as it is stored now. */
+  readonly satisfactionId?: number;
+  /** Leave out this history row: the contribution as it was before the row was written. */
+  readonly withoutId?: number;
+  /** The project's kind taken as this one instead of the stored one (the state before a kind change). */
+  readonly projectKind?: string;
+  /**
+   * Only the rows of one city for one cooperation's projects, with the city's membership taken as beginning
+   * on `memberSince` (before or after a membership change, whatever the membership table says).
+   */
+  readonly membership?: {
+    readonly cooperationId: number;
+    readonly cityId: number;
+    readonly memberSince: string;
+  };
+}
+
+/** One summary table: its key and measure columns and when a row of changes is worth keeping. */
+export interface SummaryTable {
+  readonly name: string;
+  readonly keys: readonly string[];
+  readonly measures: readonly string[];
+  /** True for a row whose measures are all zero: it says nothing and is not kept. */
+  readonly empty: (alias: string) => string;
+}
+
+export const PROJECT_STATE: SummaryTable = {
+  name: 'figure_project_state',
+  keys: ['cooperationId', 'month', 'kind', 'phase', 'health'],
+  measures: ['projects'],
+  empty: (t) => `${t}."projects" = 0`,
+};
+
+export const LIVE_ADOPTION: SummaryTable = {
+  name: 'figure_live_adoption',
+  keys: ['cooperationId', 'month', 'memberSince'],
+  measures: ['adoptions'],
+  empty: (t) => `${t}."adoptions" = 0`,
+};
+
+// weightedRating is a sum of products and is 0 whenever ratingsCount is (its terms are 0 then): a row with
+// no ratings and no transactions is empty, whatever rounding left in weightedRating.
+export const SATISFACTION: SummaryTable = {
+  name: 'figure_satisfaction',
+  keys: ['cooperationId', 'month', 'memberSince'],
+  measures: ['ratingsCount', 'weightedRating', 'transactionsStarted', 'transactionsCompleted'],
+  empty: (t) =>
+    `${t}."ratingsCount" = 0 AND ${t}."transactionsStarted" = 0 AND ${t}."transactionsCompleted" = 0`,
+};
+
+/** Builds one scope's parameters under a prefix, so that several scopes can share a statement. */
+class Parameters {
+  readonly values: Record<string, unknown> = {};
+  constructor(private readonly prefix: string) {}
+  add(name: string, value: unknown): string {
+    this.values[`${this.prefix}${name}`] = value;
+    return `:${this.prefix}${name}`;
+  }
+}
+
+/** The membership columns of a scope: joined from the table, or taken as the scope says. */
+function membershipOf(d: Dialect, scope: Scope, p: Parameters, cityColumn: string) {
+  if (scope.membership) {
+    return {
+      join: '',
+      since: d.date(p.add('memberSince', scope.membership.memberSince)),
+      where: `wg."cooperationId" = ${p.add('cooperationId', scope.membership.cooperationId)}`,
+    };
+  }
+  return {
+    join: `JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ${cityColumn}`,
+    since: `COALESCE(m."joinedOn", '${ALWAYS_MEMBER}')`,
+    where: '1 = 1',
+  };
+}
+
+/** Filters on a raw table (alias `r`) for the scope's rows; whole histories, as the window needs them. */
+function rowFilters(scope: Scope, p: Parameters): string {
+  const filters = ['1 = 1'];
+  if (scope.adoptionId !== undefined)
+    filters.push(`r."adoptionId" = ${p.add('adoptionId', scope.adoptionId)}`);
+  if (scope.projectId !== undefined) filters.push(`r."projectId" = ${p.add('projectId', scope.projectId)}`);
+  if (scope.satisfactionId !== undefined)
+    filters.push(`r.id = ${p.add('satisfactionId', scope.satisfactionId)}`);
+  if (scope.withoutId !== undefined) filters.push(`r.id <> ${p.add('withoutId', scope.withoutId)}`);
+  if (scope.membership) {
+    filters.push(`r."cityId" = ${p.add('cityId', scope.membership.cityId)}`);
+    filters.push(`r."projectId" IN (SELECT sp.id FROM project sp
+      JOIN working_group swg ON swg.id = sp."workingGroupId"
+      WHERE swg."cooperationId" = ${p.add('scopeCooperationId', scope.membership.cooperationId)})`);
+  }
+  return filters.join(' AND ');
+}
+
+/**
+ * What an adoption history contributes to the live adoptions: each change adds its own liveness (1 at
+ * LIVE, else 0) less that of the change before it, in the month it was recorded. Adoptions of online
+ * services by member cities only. Null when the scope cannot contribute (a kind that is no online service).
+ */
+export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, sign: 1 | -1): Changes | null {
+  if (scope.projectKind !== undefined && scope.projectKind !== ProjectKind.ONLINE_SERVICE) {
+    return null;
+  }
+  const p = new Parameters(prefix);
+  const live = p.add('live', AdoptionStage.LIVE);
+  const isLive = `CASE WHEN r.stage = ${live} THEN 1 ELSE 0 END`;
+  const member = membershipOf(d, scope, p, 'h."cityId"');
+  const kind =
+    scope.projectKind === undefined
+      ? `p.kind = ${p.add('onlineService', ProjectKind.ONLINE_SERVICE)}`
+      : '1 = 1';
+  const sql = `
+    SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${member.since} AS "memberSince",
+           ${sign} * h.change AS adoptions
+      FROM (SELECT r."projectId" AS "projectId", r."cityId" AS "cityId", ${d.month('r."recordedAt"')} AS month,
+                   ${isLive} - COALESCE(LAG(${isLive}) OVER (
+                     PARTITION BY r."adoptionId" ORDER BY r."recordedAt", r.id), 0) AS change
+              FROM adoption_change r
+             WHERE ${rowFilters(scope, p)}) h
+      JOIN project p ON p.id = h."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      ${member.join}
+     WHERE h.change <> 0 AND ${kind} AND ${member.where}`;
+  return { sql, parameters: p.values };
+}
+
+/**
+ * What a project's status history contributes to the project states: each update brings the project into
+ * its state and out of the state of the update before it, in the month it was written.
+ */
+export function projectStateChanges(d: Dialect, prefix: string, scope: Scope, sign: 1 | -1): Changes {
+  const p = new Parameters(prefix);
+  const kind = scope.projectKind === undefined ? 'p.kind' : d.text(p.add('kind', scope.projectKind));
+  const sql = `
+    SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${kind} AS kind,
+           CASE WHEN e.entering = 1 THEN h.phase ELSE h."previousPhase" END AS phase,
+           CASE WHEN e.entering = 1 THEN h.health ELSE h."previousHealth" END AS health,
+           CASE WHEN e.entering = 1 THEN ${sign} ELSE ${-sign} END AS projects
+      FROM (SELECT r."projectId" AS "projectId", ${d.month('r."createdAt"')} AS month,
+                   r.phase AS phase, r.health AS health,
+                   LAG(r.phase) OVER history AS "previousPhase", LAG(r.health) OVER history AS "previousHealth"
+              FROM status_update r
+             WHERE ${rowFilters(scope, p)}
+            WINDOW history AS (PARTITION BY r."projectId" ORDER BY r."createdAt", r.id)) h
+     CROSS JOIN (SELECT 1 AS entering UNION ALL SELECT 0 AS entering) e
+      JOIN project p ON p.id = h."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+     WHERE e.entering = 1 OR h."previousPhase" IS NOT NULL`;
+  return { sql, parameters: p.values };
+}
+
+/** A satisfaction row given by its values rather than stored (the row as it was before a write). */
+export interface SatisfactionValues {
+  readonly projectId: number;
+  readonly cityId: number;
+  readonly month: string;
+  readonly ratingsCount: number;
+  readonly averageRating: number | null;
+  readonly transactionsStarted: number | null;
+  readonly transactionsCompleted: number | null;
+}
+
+/**
+ * What satisfaction rows contribute: ratings weighted by their average (months with an average only) and
+ * transactions of the months that know both started and completed ones; from member cities only.
+ * The rows are the stored ones of the scope, or the one row `values` describes.
+ */
+export function satisfactionChanges(
+  d: Dialect,
+  prefix: string,
+  source: Scope | SatisfactionValues,
+  sign: 1 | -1,
+): Changes {
+  const p = new Parameters(prefix);
+  const scope: Scope = 'month' in source ? {} : source;
+  const rows =
+    'month' in source
+      ? `(SELECT ${d.integer(p.add('projectId', source.projectId))} AS "projectId",
+                 ${d.integer(p.add('cityId', source.cityId))} AS "cityId",
+                 ${d.text(p.add('month', source.month))} AS month,
+                 ${d.integer(p.add('ratingsCount', source.ratingsCount))} AS "ratingsCount",
+                 CAST(${p.add('averageRating', source.averageRating)} AS double precision) AS "averageRating",
+                 ${d.integer(p.add('started', source.transactionsStarted))} AS "transactionsStarted",
+                 ${d.integer(p.add('completed', source.transactionsCompleted))} AS "transactionsCompleted") r`
+      : `satisfaction r`;
+  const filters = 'month' in source ? '1 = 1' : rowFilters(scope, p);
+  const member = membershipOf(d, scope, p, 'r."cityId"');
+  const sql = `
+    SELECT wg."cooperationId" AS "cooperationId", r.month AS month, ${member.since} AS "memberSince",
+           ${sign} * CASE WHEN r."averageRating" IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "ratingsCount",
+           ${sign} * COALESCE(r."averageRating" * r."ratingsCount", 0) AS "weightedRating",
+           ${sign} * CASE WHEN r."transactionsCompleted" IS NOT NULL
+                          THEN COALESCE(r."transactionsStarted", 0) ELSE 0 END AS "transactionsStarted",
+           ${sign} * CASE WHEN r."transactionsStarted" IS NOT NULL
+                          THEN COALESCE(r."transactionsCompleted", 0) ELSE 0 END AS "transactionsCompleted"
+      FROM ${rows}
+      JOIN project p ON p.id = r."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      ${member.join}
+     WHERE ${filters} AND ${member.where}`;
+  return { sql, parameters: p.values };
+}
+
+/**
+ * Adds changes to a summary table: summed per key, added to the row of that key (created when missing).
+ * Keys whose changes cancel out are left alone.
+ */
+export function addChangesSql(table: SummaryTable, changes: readonly Changes[]): Changes {
+  const quote = (column: string) => `"${column}"`;
+  const keys = table.keys.map(quote).join(', ');
+  const sums = table.measures.map((m) => `SUM(c.${quote(m)}) AS ${quote(m)}`).join(', ');
+  const anyChange = table.measures.map((m) => `SUM(c.${quote(m)}) <> 0`).join(' OR ');
+  const add = table.measures
+    .map((m) => `${quote(m)} = ${table.name}.${quote(m)} + excluded.${quote(m)}`)
+    .join(', ');
+  // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
+  const sql = `
+    INSERT INTO ${table.name} (${[...table.keys, ...table.measures].map(quote).join(', ')})
+    SELECT ${table.keys.map((k) => `c.${quote(k)}`).join(', ')}, ${sums}
+      FROM (${changes.map((c) => c.sql).join('\n UNION ALL \n')}) c
+     WHERE true
+     GROUP BY ${table.keys.map((k) => `c.${quote(k)}`).join(', ')}
+    HAVING ${anyChange}
+    ON CONFLICT (${keys}) DO UPDATE SET ${add}`;
+  return { sql, parameters: Object.assign({}, ...changes.map((c) => c.parameters)) };
+}
+
+/** Deletes the rows of a cooperation that changes have brought back to zero. */
+export function deleteEmptySql(table: SummaryTable): string {
+  return `DELETE FROM ${table.name} WHERE "cooperationId" = :cooperationId AND ${table.empty(table.name)}`;
+}
+
+/** The cooperation a project belongs to. */
+export const COOPERATION_OF_PROJECT = `
+  SELECT wg."cooperationId" AS "cooperationId"
+    FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+   WHERE p.id = :projectId`;
+
+// ---- reads ----
+
+/** Projects of the cooperation per state at the end of :lastMonth (in their latest state by then). */
+export const PROJECT_STATES_AT = `
+  SELECT f.kind AS kind, f.phase AS phase, f.health AS health, SUM(f.projects) AS count
+    FROM figure_project_state f
+   WHERE f."cooperationId" = :cooperationId AND f.month <= :lastMonth
+   GROUP BY f.kind, f.phase, f.health
+  HAVING SUM(f.projects) <> 0`;
+
+/** A membership row `m` counts when it began before :joinedBefore (or has no start date). */
+const MEMBER_BEFORE = `(m."joinedOn" IS NULL OR m."joinedOn" < :joinedBefore)`;
+
+/**
+ * Member cities before :joinedBefore, live adoptions at the end of :lastMonth by those members, and their
+ * satisfaction sums from :firstMonth to :lastMonth; one statement over the membership and two summary tables.
+ */
+export const TOTALS_AT = `
+  SELECT
+    (SELECT COUNT(*) FROM membership m
+      WHERE m."cooperationId" = :cooperationId AND ${MEMBER_BEFORE}) AS "memberCities",
+    (SELECT SUM(f.adoptions) FROM figure_live_adoption f
+      WHERE f."cooperationId" = :cooperationId AND f.month <= :lastMonth
+        AND f."memberSince" < :joinedBefore) AS "liveAdoptions",
+    s."ratingsCount", s."weightedRating", s."transactionsStarted", s."transactionsCompleted"
+  FROM (SELECT SUM(f."ratingsCount") AS "ratingsCount", SUM(f."weightedRating") AS "weightedRating",
+               SUM(f."transactionsStarted") AS "transactionsStarted",
+               SUM(f."transactionsCompleted") AS "transactionsCompleted"
+          FROM figure_satisfaction f
+         WHERE f."cooperationId" = :cooperationId AND f.month BETWEEN :firstMonth AND :lastMonth
+           AND f."memberSince" < :joinedBefore) s`;
+
+/** Live adoptions at the end of each month of `months` (a VALUES list of month and joinedBefore). */
+export const liveAdoptionsAtMonthEnds = (months: string) => `
+  WITH months(month, "joinedBefore") AS (VALUES ${months})
+  SELECT months.month AS month,
+         (SELECT SUM(f.adoptions) FROM figure_live_adoption f
+           WHERE f."cooperationId" = :cooperationId AND f.month <= months.month
+             AND f."memberSince" < months."joinedBefore") AS count
+    FROM months
+   ORDER BY months.month`;

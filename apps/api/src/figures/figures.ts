@@ -1,0 +1,230 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { dialectOf, type Dialect } from '../database/dialect.js';
+import { namedQuery } from '../database/named-query.js';
+import { AppSetting } from '../reference/app-setting.entity.js';
+import {
+  addChangesSql,
+  ALWAYS_MEMBER,
+  COOPERATION_OF_PROJECT,
+  deleteEmptySql,
+  LIVE_ADOPTION,
+  liveAdoptionChanges,
+  PROJECT_STATE,
+  projectStateChanges,
+  SATISFACTION,
+  satisfactionChanges,
+  type Changes,
+  type SatisfactionValues,
+  type Scope,
+  type SummaryTable,
+} from './figures.queries.js';
+
+/*
+ * The write side of the summary rows. Each function is called once per write, inside the write's
+ * transaction, right after the raw row is written, and adds the difference that row makes. The difference
+ * is computed from the raw rows themselves (a history with and without the new row), so it is exact wherever
+ * the new row falls in its history. Raw edits outside the product (SQL, a restore, a bulk load) are not seen:
+ * `rebuildFigures` recomputes everything after them.
+ *
+ * On PostgreSQL several processes may write at once. Each function first takes a transaction-scoped lock of
+ * the cooperation it changes (and a shared one that the rebuild takes exclusively): under READ COMMITTED its
+ * statements then see every write to the same cooperation that committed before, so two writes that depend
+ * on each other (a membership and an adoption of that city) never both miss the other. SQLite runs one
+ * write transaction at a time anyway.
+ */
+
+// Advisory lock keys: a class of our own, then 0 for the whole of the figures or a cooperation's id.
+const LOCK_CLASS = 1_181_116_006;
+
+async function run(manager: EntityManager, changes: Changes): Promise<void> {
+  await namedQuery(manager, changes.sql, changes.parameters);
+}
+
+/** Locks the figures of a cooperation for the rest of the transaction (PostgreSQL; SQLite needs nothing). */
+async function lockCooperation(manager: EntityManager, cooperationId: number): Promise<void> {
+  if (dialectOf(manager).name === 'postgres') {
+    await namedQuery(
+      manager,
+      `SELECT pg_advisory_xact_lock_shared(:lockClass, 0), pg_advisory_xact_lock(:lockClass, :cooperationId)`,
+      { lockClass: LOCK_CLASS, cooperationId },
+    );
+  }
+}
+
+/** The cooperation of a project, with its figures locked; null for a project that does not exist. */
+async function lockCooperationOfProject(manager: EntityManager, projectId: number): Promise<number | null> {
+  const [row] = await namedQuery<{ cooperationId: number }>(manager, COOPERATION_OF_PROJECT, { projectId });
+  if (!row) {
+    return null;
+  }
+  const cooperationId = Number(row.cooperationId);
+  await lockCooperation(manager, cooperationId);
+  return cooperationId;
+}
+
+/** Adds changes to a table and drops the cooperation's rows they brought back to zero. */
+async function addChanges(
+  manager: EntityManager,
+  table: SummaryTable,
+  cooperationId: number,
+  changes: readonly (Changes | null)[],
+): Promise<void> {
+  const present = changes.filter((c): c is Changes => c !== null);
+  if (present.length === 0) {
+    return;
+  }
+  await run(manager, addChangesSql(table, present));
+  await namedQuery(manager, deleteEmptySql(table), { cooperationId });
+}
+
+/** After a new adoption_change row: the live adoptions with it, less those without it. */
+export async function applyAdoptionChange(
+  manager: EntityManager,
+  change: { readonly id: number; readonly adoptionId: number; readonly projectId: number },
+): Promise<void> {
+  const cooperationId = await lockCooperationOfProject(manager, change.projectId);
+  if (cooperationId === null) return;
+  const d = dialectOf(manager);
+  await addChanges(manager, LIVE_ADOPTION, cooperationId, [
+    liveAdoptionChanges(d, 'with_', { adoptionId: change.adoptionId }, 1),
+    liveAdoptionChanges(d, 'without_', { adoptionId: change.adoptionId, withoutId: change.id }, -1),
+  ]);
+}
+
+/** After a new status_update row (also a new project's first): the project states with it, less without. */
+export async function applyStatusUpdate(
+  manager: EntityManager,
+  update: { readonly id: number; readonly projectId: number },
+): Promise<void> {
+  const cooperationId = await lockCooperationOfProject(manager, update.projectId);
+  if (cooperationId === null) return;
+  const d = dialectOf(manager);
+  await addChanges(manager, PROJECT_STATE, cooperationId, [
+    projectStateChanges(d, 'with_', { projectId: update.projectId }, 1),
+    projectStateChanges(d, 'without_', { projectId: update.projectId, withoutId: update.id }, -1),
+  ]);
+}
+
+/** After a satisfaction row was created (`before` null) or changed: its figures now, less those before. */
+export async function applySatisfaction(
+  manager: EntityManager,
+  before: SatisfactionValues | null,
+  after: { readonly id: number; readonly projectId: number },
+): Promise<void> {
+  const cooperationId = await lockCooperationOfProject(manager, after.projectId);
+  if (cooperationId === null) return;
+  const d = dialectOf(manager);
+  await addChanges(manager, SATISFACTION, cooperationId, [
+    satisfactionChanges(d, 'after_', { satisfactionId: after.id }, 1),
+    before === null ? null : satisfactionChanges(d, 'before_', before, -1),
+  ]);
+}
+
+/**
+ * After a project's kind changed: its history counts under the new kind, and its adoptions count only while
+ * it is an online service.
+ */
+export async function applyProjectKind(
+  manager: EntityManager,
+  before: { readonly id: number; readonly kind: string },
+  after: { readonly kind: string },
+): Promise<void> {
+  if (before.kind === after.kind) return;
+  const cooperationId = await lockCooperationOfProject(manager, before.id);
+  if (cooperationId === null) return;
+  const d = dialectOf(manager);
+  const now: Scope = { projectId: before.id };
+  const then: Scope = { projectId: before.id, projectKind: before.kind };
+  await addChanges(manager, PROJECT_STATE, cooperationId, [
+    projectStateChanges(d, 'now_', now, 1),
+    projectStateChanges(d, 'then_', then, -1),
+  ]);
+  await addChanges(manager, LIVE_ADOPTION, cooperationId, [
+    liveAdoptionChanges(d, 'now_', now, 1),
+    liveAdoptionChanges(d, 'then_', then, -1),
+  ]);
+}
+
+/** A membership as the figures see it: which city, of which cooperation, since when. */
+export interface MembershipValues {
+  readonly cooperationId: number;
+  readonly cityId: number;
+  readonly joinedOn: string | null;
+}
+
+/**
+ * After a membership began (`before` null), changed its start date, or ended (`after` null): the city's
+ * adoptions and satisfaction count for the cooperation from the new start on, and no longer from the old one.
+ */
+export async function applyMembership(
+  manager: EntityManager,
+  before: MembershipValues | null,
+  after: MembershipValues | null,
+): Promise<void> {
+  const some = after ?? before;
+  if (!some || (before && after && before.joinedOn === after.joinedOn)) return;
+  await lockCooperation(manager, some.cooperationId);
+  const d = dialectOf(manager);
+  const scope = (membership: MembershipValues): Scope => ({
+    membership: {
+      cooperationId: membership.cooperationId,
+      cityId: membership.cityId,
+      memberSince: membership.joinedOn ?? ALWAYS_MEMBER,
+    },
+  });
+  const changes = (make: (d: Dialect, prefix: string, scope: Scope, sign: 1 | -1) => Changes | null) => [
+    after ? make(d, 'after_', scope(after), 1) : null,
+    before ? make(d, 'before_', scope(before), -1) : null,
+  ];
+  await addChanges(manager, LIVE_ADOPTION, some.cooperationId, changes(liveAdoptionChanges));
+  await addChanges(manager, SATISFACTION, some.cooperationId, changes(satisfactionChanges));
+}
+
+const TABLES = [PROJECT_STATE, LIVE_ADOPTION, SATISFACTION] as const;
+
+/**
+ * The definition the stored summary rows follow. Raise it whenever a figure's definition changes: the next
+ * start rebuilds them. A database migrated to the summary tables has none yet, and gets them the same way.
+ */
+export const FIGURES_VERSION = '1';
+const FIGURES_SETTING = 'figures_version';
+
+/**
+ * Recomputes every summary row from the raw rows, in set-based SQL, in one transaction (the caller's, when
+ * given a manager). For after a restore, a bulk load or raw edits of history.
+ */
+export async function rebuildFigures(db: DataSource | EntityManager): Promise<void> {
+  if ('driver' in db) {
+    // Maintenance outside a running app (the CLI, a bulk load): no request writes beside it.
+    // eslint-disable-next-line no-restricted-syntax
+    await db.transaction((manager) => rebuildFigures(manager));
+    return;
+  }
+  const manager = db;
+  const d = dialectOf(manager);
+  if (d.name === 'postgres') {
+    await namedQuery(manager, 'SELECT pg_advisory_xact_lock(:lockClass, 0)', { lockClass: LOCK_CLASS });
+  }
+  // Deleting first also takes SQLite's write lock, so no other process writes between reading and writing.
+  for (const table of TABLES) {
+    await manager.query(`DELETE FROM ${table.name}`);
+  }
+  await run(manager, addChangesSql(PROJECT_STATE, [projectStateChanges(d, '', {}, 1)]));
+  await run(manager, addChangesSql(LIVE_ADOPTION, [liveAdoptionChanges(d, '', {}, 1) as Changes]));
+  await run(manager, addChangesSql(SATISFACTION, [satisfactionChanges(d, '', {}, 1)]));
+  await manager.upsert(AppSetting, { key: FIGURES_SETTING, value: FIGURES_VERSION }, ['key']);
+}
+
+/** Rebuilds the summary rows unless they follow the current definition; true when it rebuilt them. */
+export async function ensureFiguresCurrent(dataSource: DataSource): Promise<boolean> {
+  // At the start, before the app takes requests: nothing else writes yet.
+  // eslint-disable-next-line no-restricted-syntax
+  return dataSource.transaction(async (manager) => {
+    const setting = await manager.findOneBy(AppSetting, { key: FIGURES_SETTING });
+    if (setting?.value === FIGURES_VERSION) {
+      return false;
+    }
+    await rebuildFigures(manager);
+    return true;
+  });
+}
