@@ -25,7 +25,7 @@ type Num = number | string | null;
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
 /** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
-function tomorrow(now = new Date()): string {
+export function tomorrow(now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
     .toISOString()
     .slice(0, 10);
@@ -56,7 +56,7 @@ function counts(keys: readonly string[], rows: readonly { key: string; count: nu
 }
 
 /** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
-const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
+export const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
 
 /** The adoption-history row `ac` is the latest state of its adoption recorded before `bound`. */
 const latestChangeBefore = (bound: string) => `ac.id = (
