@@ -1,5 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { closePage, launchBrowser, openPage, seriousViolations } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  closePage,
+  gql,
+  launchBrowser,
+  openPage,
+  seriousViolations,
+  until,
+  type DemoAccount,
+} from './support/browser.js';
+
+const PRODUCT = 'Kooperationscockpit';
+
+/** The document title once it is `expected` (pages name a record once it is loaded). */
+const titleBecomes = (page: Page, expected: string) =>
+  until(
+    () => page.title(),
+    (title) => title === expected,
+  );
 
 describe('the dashboard shell', () => {
   let browser: Browser;
@@ -30,6 +47,8 @@ describe('the dashboard shell', () => {
     await expect(
       page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents(),
     ).resolves.toContain('Working groups');
+    // The title follows the language, too.
+    await expect(titleBecomes(page, `Cockpit – ${PRODUCT}`)).resolves.toBe(`Cockpit – ${PRODUCT}`);
     await page.reload();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -39,7 +58,63 @@ describe('the dashboard shell', () => {
   it('answers an unknown address with a page that says so', async () => {
     const page = await openPage(browser, '/gibt-es-nicht');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Seite nicht gefunden');
+    await expect(titleBecomes(page, `Seite nicht gefunden – ${PRODUCT}`)).resolves.toBe(
+      `Seite nicht gefunden – ${PRODUCT}`,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await closePage(page);
   });
+
+  it.each(['de', 'en'] as const)(
+    'gives every page a title of its own (%s, WCAG 2.4.2)',
+    async (language) => {
+      const { cities } = await gql<{ cities: { id: string; name: string }[] }>('{ cities { id name } }');
+      const city = cities.find((c) => c.name === 'Ingolstadt') ?? cities[0];
+      const { workingGroup } = await gql<{
+        workingGroup: { id: string; name: string; projects: { id: string; title: string }[] };
+      }>('query { workingGroup(id: 1) { id name projects { id title } } }');
+      const project = workingGroup.projects[0];
+      // Path, then the title expected in German and English; null where only its being its own counts.
+      const pages: [path: string, de: string | null, en: string | null, as: DemoAccount | null][] = [
+        ['/cockpit', 'Cockpit', 'Cockpit', 'demo-admin'],
+        ['/arbeitskreise', 'Arbeitszirkel', 'Working groups', 'demo-admin'],
+        [`/arbeitskreise/${workingGroup.id}`, workingGroup.name, workingGroup.name, 'demo-admin'],
+        ['/projekte', null, null, 'demo-admin'],
+        [`/projekte/${project.id}`, project.title, project.title, 'demo-admin'],
+        ['/nachnutzung', null, null, 'demo-admin'],
+        ['/zufriedenheit', null, null, 'demo-admin'],
+        [`/kommunen/${city.id}`, city.name, city.name, 'demo-admin'],
+        ['/passwort', 'Passwort ändern', 'Change password', 'demo-admin'],
+        ['/verwaltung/konten', null, null, 'demo-admin'],
+        ['/verwaltung/protokoll', null, null, 'demo-admin'],
+        ['/anmelden', 'Anmelden', 'Sign in', null],
+      ];
+      const titles: string[] = [];
+      const opened = new Map<DemoAccount | null, Page>();
+      for (const [path, de, en, as] of pages) {
+        let page = opened.get(as);
+        if (page) {
+          await page.goto(path);
+        } else {
+          page = await openPage(browser, path, { language, as });
+          opened.set(as, page);
+        }
+        await page.locator('main h1').first().waitFor();
+        const expected = language === 'de' ? de : en;
+        const title = expected
+          ? await titleBecomes(page, `${expected} – ${PRODUCT}`)
+          : await until(
+              () => page.title(),
+              (t) => t !== PRODUCT,
+            );
+        if (expected) expect([path, title]).toEqual([path, `${expected} – ${PRODUCT}`]);
+        expect([path, title.endsWith(` – ${PRODUCT}`)]).toEqual([path, true]);
+        titles.push(title);
+      }
+      for (const page of opened.values()) await closePage(page);
+      // No two pages share a title.
+      expect(new Set(titles).size).toBe(titles.length);
+    },
+    120_000,
+  );
 });

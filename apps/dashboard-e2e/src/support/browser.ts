@@ -67,6 +67,21 @@ export async function sessionCookie(username: DemoAccount): Promise<string> {
   return cookie;
 }
 
+/** Waits until `read` gives what `done` accepts, and returns it (the last value read when time is up). */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeout = 10000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
 /** What the Content-Security-Policy blocked on each open page. */
 const cspViolations = new WeakMap<Page, string[]>();
 

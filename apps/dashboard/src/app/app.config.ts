@@ -6,7 +6,13 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, Router, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import {
+  provideRouter,
+  Router,
+  TitleStrategy,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { provideTransloco } from '@jsverse/transloco';
@@ -16,6 +22,7 @@ import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { routes } from './app.routes';
 import { LANGUAGES, LOCALES } from './core/languages';
+import { TranslatedTitleStrategy } from './core/page-title.service';
 import { TranslationLoader } from './core/transloco-loader';
 
 export const appConfig: ApplicationConfig = {
@@ -28,6 +35,7 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
     ),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideApollo(() => {
       const router = inject(Router);
       // A session that ended (expired, signed out elsewhere) sends the user to the sign-in page.

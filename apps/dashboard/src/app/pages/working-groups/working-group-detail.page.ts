@@ -8,6 +8,7 @@ import { loaded, queryResource } from '../../core/graphql-resource';
 import { WorkingGroupDetailDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { pageTitle } from '../../shared/page-title';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { countByHealth, sortByText } from './working-groups.logic';
 
@@ -197,4 +198,8 @@ export class WorkingGroupDetailPage {
   protected readonly projects = computed(() =>
     sortByText(this.group()?.projects ?? [], (project) => project.title),
   );
+
+  constructor() {
+    pageTitle(() => this.group()?.name);
+  }
 }
