@@ -65,6 +65,28 @@ describe('the dashboard shell', () => {
     await closePage(page);
   });
 
+  it('skips to the content of the same page, its filters kept (WCAG 2.4.1)', async () => {
+    const page = await openPage(browser, '/projekte?phase=LIVE');
+    await page.locator('table tbody tr').first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
+    expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(
+      until(
+        () => page.evaluate(() => document.activeElement?.id),
+        (id) => id === 'main',
+      ),
+    ).resolves.toBe('main');
+    const url = new URL(page.url());
+    expect([url.pathname, url.search, url.hash]).toEqual(['/projekte', '?phase=LIVE', '']);
+    await page.locator('table tbody tr').first().waitFor();
+    // The next Tab goes on inside the content, not back through the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    await closePage(page);
+  });
+
   it.each(['de', 'en'] as const)(
     'gives every page a title of its own (%s, WCAG 2.4.2)',
     async (language) => {

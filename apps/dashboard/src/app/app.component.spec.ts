@@ -86,4 +86,15 @@ describe('AppComponent', () => {
     expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
     expect(element.querySelectorAll('nav a').length).toBe(5);
   });
+
+  it('moves focus to the content with the skip link, without leaving the page', async () => {
+    const { fixture, http } = setup();
+    await answer(fixture, http, false);
+    const element = fixture.nativeElement as HTMLElement;
+    const skip = element.querySelector<HTMLAnchorElement>('a.skip');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    skip?.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(element.querySelector('main#main'));
+  });
 });

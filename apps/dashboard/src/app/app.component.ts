@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { AuthService } from './core/auth.service';
@@ -18,7 +18,8 @@ interface NavItem {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <a class="skip" href="#main">{{ t('layout.skipToContent') }}</a>
+      <!-- Moves focus on this page: a plain #main would resolve against the base URL and leave the page. -->
+      <a class="skip" href="#main" (click)="skipToMain($event)">{{ t('layout.skipToContent') }}</a>
       <header>
         <div class="bar">
           <a class="brand" routerLink="/cockpit">
@@ -82,7 +83,7 @@ interface NavItem {
       @if (info.hasValue() && info.value()?.appInfo?.demoData) {
         <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
       }
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" #main>
         <router-outlet />
       </main>
       <footer>
@@ -221,6 +222,7 @@ export class AppComponent {
   protected readonly languages = LANGUAGES;
   protected readonly current = this.language.language;
   protected readonly info = queryResource(AppInfoDocument, () => ({}));
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly navigation: readonly NavItem[] = [
     { path: '/cockpit', key: 'nav.cockpit' },
@@ -229,6 +231,12 @@ export class AppComponent {
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
   ];
+
+  /** The skip link moves focus to the page's content and stays on the page (WCAG 2.4.1). */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
 
   protected async signOut(): Promise<void> {
     await this.auth.logout();
