@@ -139,4 +139,26 @@ describe('the dashboard shell', () => {
     },
     120_000,
   );
+
+  it.each([
+    ['/kommunen/99999', 'de', 'Kommune nicht gefunden', 'Alle Kommunen', '/kommunen'],
+    ['/projekte/abc', 'de', 'Projekt nicht gefunden', 'Zur Projektliste', '/projekte'],
+    ['/arbeitskreise/99999', 'de', 'Arbeitszirkel nicht gefunden', 'Alle Arbeitszirkel', '/arbeitskreise'],
+    ['/kommunen/99999', 'en', 'City not found', 'All cities', '/kommunen'],
+    ['/projekte/abc', 'en', 'Project not found', 'To the project list', '/projekte'],
+  ] as const)(
+    'answers %s (%s) with a not-found page in the user’s language, not the server’s message',
+    async (path, language, heading, back, target) => {
+      const page = await openPage(browser, path, { language });
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expect(titleBecomes(page, `${heading} – ${PRODUCT}`)).resolves.toBe(`${heading} – ${PRODUCT}`);
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).not.toMatch(/does not exist|konnten nicht geladen/);
+      expect(await page.getByRole('button', { name: /Erneut versuchen|Try again/ }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: back }).click();
+      await page.waitForURL((url) => url.pathname === target);
+      await closePage(page);
+    },
+  );
 });
