@@ -230,6 +230,7 @@ export class AppComponent {
     { path: '/projekte', key: 'nav.projects' },
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/kommunen', key: 'nav.cities' },
   ];
 
   /** The skip link moves focus to the page's content and stays on the page (WCAG 2.4.1). */

@@ -43,7 +43,7 @@ export const routes: Routes = [
       },
       {
         path: 'kommunen',
-        loadChildren: () => import('./pages/city-profile/city-profile.routes'),
+        loadChildren: () => import('./pages/cities/cities.routes'),
         title: 'titles.cities',
       },
       {
