@@ -41,6 +41,8 @@ export interface PageOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** The demo account the page is signed in as; null for a visitor who has not signed in. */
   readonly as?: DemoAccount | null;
+  /** A session of its own (see signInAfresh), in place of the shared one of `as`. */
+  readonly session?: string;
 }
 
 const sessions = new Map<string, string>();
@@ -49,6 +51,13 @@ const sessions = new Map<string, string>();
 export async function sessionCookie(username: DemoAccount): Promise<string> {
   const known = sessions.get(username);
   if (known) return known;
+  const cookie = await signInAfresh(username);
+  sessions.set(username, cookie);
+  return cookie;
+}
+
+/** Signs `username` in with a session of its own, for a test that ends it; returns the cookie's value. */
+export async function signInAfresh(username: DemoAccount): Promise<string> {
   const response = await fetch(`${BASE_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -63,8 +72,18 @@ export async function sessionCookie(username: DemoAccount): Promise<string> {
     ?.split(';')[0]
     ?.slice('koop_session='.length);
   if (!cookie) throw new Error(`Sign-in of ${username} failed: ${await response.text()}`);
-  sessions.set(username, cookie);
   return cookie;
+}
+
+/** Ends the session of `cookie` on the server, as an expiry or a sign-out in another tab would. */
+export async function endSession(cookie: string): Promise<void> {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `koop_session=${cookie}` },
+    body: JSON.stringify({ query: 'mutation { logout }' }),
+  });
+  const body = (await response.json()) as { data?: { logout: boolean } };
+  if (body.data?.logout !== true) throw new Error(`Ending the session failed: ${JSON.stringify(body)}`);
 }
 
 /** Waits until `read` gives what `done` accepts, and returns it (the last value read when time is up). */
@@ -95,11 +114,11 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     acceptDownloads: true,
   });
   const account = options.as === undefined ? 'demo-admin' : options.as;
-  if (account) {
+  if (account || options.session) {
     await context.addCookies([
       {
         name: 'koop_session',
-        value: await sessionCookie(account),
+        value: options.session ?? (await sessionCookie(account as DemoAccount)),
         url: BASE_URL,
         httpOnly: true,
         sameSite: 'Strict',

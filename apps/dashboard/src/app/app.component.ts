@@ -6,6 +6,7 @@ import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
 import { AppInfoDocument } from './graphql/generated/graphql';
+import { SessionDialogComponent } from './shared/session-dialog.component';
 
 interface NavItem {
   readonly path: string;
@@ -14,7 +15,7 @@ interface NavItem {
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, SessionDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -86,6 +87,7 @@ interface NavItem {
       <main id="main" tabindex="-1" #main>
         <router-outlet />
       </main>
+      <koop-session-dialog />
       <footer>
         <p>{{ t('layout.footer') }}</p>
       </footer>

@@ -13,7 +13,8 @@ export const routes: Routes = [
   },
   {
     path: '',
-    canActivate: [signedInGuard],
+    // Checked on every page change, not only the first: a session that ended meanwhile leads to sign-in.
+    canActivateChild: [signedInGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'cockpit' },
       {
