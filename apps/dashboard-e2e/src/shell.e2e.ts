@@ -105,6 +105,7 @@ describe('the dashboard shell', () => {
         [`/projekte/${project.id}`, project.title, project.title, 'demo-admin'],
         ['/nachnutzung', null, null, 'demo-admin'],
         ['/zufriedenheit', null, null, 'demo-admin'],
+        ['/kommunen', 'Kommunen', 'Cities', 'demo-admin'],
         [`/kommunen/${city.id}`, city.name, city.name, 'demo-admin'],
         ['/passwort', 'Passwort ändern', 'Change password', 'demo-admin'],
         ['/verwaltung/konten', null, null, 'demo-admin'],
@@ -161,4 +162,24 @@ describe('the dashboard shell', () => {
       await closePage(page);
     },
   );
+
+  it('says so when a new version replaced the code of a page not loaded yet, and reloads', async () => {
+    const page = await openPage(browser, '/cockpit');
+    // After a deployment the files have new names: the old ones are gone.
+    const chunks = /\/chunk-[\w-]+\.js$/;
+    await page.route(chunks, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await page
+      .getByRole('navigation', { name: 'Hauptnavigation' })
+      .getByRole('link', { name: 'Arbeitszirkel' })
+      .click();
+    const alert = page.getByRole('alert').filter({ hasText: 'neue Version' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('Die Seite wird neu geladen');
+    await page.unroute(chunks);
+    // The reload loads the page the user wanted, with the files of the new version.
+    await page.waitForURL((url) => url.pathname === '/arbeitskreise', { timeout: 10000 });
+    await page.getByRole('heading', { level: 1, name: 'Arbeitszirkel' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'neue Version' }).count()).toBe(0);
+    await closePage(page);
+  });
 });

@@ -5,6 +5,7 @@ import { AuthService } from './core/auth.service';
 import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
+import { StaleVersionService } from './core/stale-version';
 import { AppInfoDocument } from './graphql/generated/graphql';
 import { SessionDialogComponent } from './shared/session-dialog.component';
 
@@ -83,6 +84,12 @@ interface NavItem {
       </header>
       @if (info.hasValue() && info.value()?.appInfo?.demoData) {
         <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
+      }
+      @if (stale.state(); as state) {
+        <div class="stale" role="alert">
+          <p>{{ t('update.' + state) }}</p>
+          <button type="button" (click)="stale.reload()">{{ t('update.reload') }}</button>
+        </div>
       }
       <main id="main" tabindex="-1" #main>
         <router-outlet />
@@ -165,6 +172,27 @@ interface NavItem {
       border-bottom-color: #ffd166;
       font-weight: 700;
     }
+    .stale {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.5rem 1.5rem;
+      background: #e8f1fb;
+      border-bottom: 1px solid var(--koop-blue);
+    }
+    .stale p {
+      margin: 0;
+    }
+    .stale button {
+      font: inherit;
+      padding: 0.3rem 0.9rem;
+      border: 1px solid var(--koop-blue);
+      border-radius: 4px;
+      background: var(--koop-blue);
+      color: #fff;
+      cursor: pointer;
+    }
     .demo {
       margin: 0;
       padding: 0.5rem 1.5rem;
@@ -224,6 +252,7 @@ export class AppComponent {
   protected readonly languages = LANGUAGES;
   protected readonly current = this.language.language;
   protected readonly info = queryResource(AppInfoDocument, () => ({}));
+  protected readonly stale = inject(StaleVersionService);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly navigation: readonly NavItem[] = [

@@ -13,6 +13,7 @@ import {
   TitleStrategy,
   withComponentInputBinding,
   withInMemoryScrolling,
+  withNavigationErrorHandler,
 } from '@angular/router';
 import { ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
@@ -27,6 +28,7 @@ import { AuthService } from './core/auth.service';
 import { LANGUAGES, LOCALES } from './core/languages';
 import { TranslatedTitleStrategy } from './core/page-title.service';
 import { SessionService } from './core/session.service';
+import { isStaleChunkError, StaleVersionService } from './core/stale-version';
 import { TranslationLoader } from './core/transloco-loader';
 
 export const appConfig: ApplicationConfig = {
@@ -38,6 +40,11 @@ export const appConfig: ApplicationConfig = {
       routes,
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      withNavigationErrorHandler((navigation) => {
+        if (isStaleChunkError(navigation.error)) {
+          inject(StaleVersionService).staleVersion(navigation.url);
+        }
+      }),
     ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideApollo(() => {
