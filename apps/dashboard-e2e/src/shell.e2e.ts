@@ -110,6 +110,7 @@ describe('the dashboard shell', () => {
         ['/passwort', 'Passwort ändern', 'Change password', 'demo-admin'],
         ['/verwaltung/konten', null, null, 'demo-admin'],
         ['/verwaltung/protokoll', null, null, 'demo-admin'],
+        ['/meine-projekte', 'Meine Projekte', 'My projects', 'demo-lead'],
         ['/anmelden', 'Anmelden', 'Sign in', null],
       ];
       const titles: string[] = [];

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, viewChild } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { AuthService } from './core/auth.service';
@@ -64,7 +64,7 @@ interface NavItem {
         @if (auth.account()) {
           <nav [attr.aria-label]="t('layout.mainNavigation')">
             <ul>
-              @for (item of navigation; track item.path) {
+              @for (item of navigation(); track item.path) {
                 <li>
                   <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{
                     t(item.key)
@@ -255,14 +255,18 @@ export class AppComponent {
   protected readonly stale = inject(StaleVersionService);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
-  protected readonly navigation: readonly NavItem[] = [
+  /** The pages; leads also get the projects of the working groups they lead. */
+  protected readonly navigation = computed<readonly NavItem[]>(() => [
     { path: '/cockpit', key: 'nav.cockpit' },
     { path: '/arbeitskreise', key: 'nav.workingGroups' },
     { path: '/projekte', key: 'nav.projects' },
+    ...(this.auth.ledWorkingGroupIds().length > 0
+      ? [{ path: '/meine-projekte', key: 'nav.myProjects' }]
+      : []),
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
     { path: '/kommunen', key: 'nav.cities' },
-  ];
+  ]);
 
   /** The skip link moves focus to the page's content and stays on the page (WCAG 2.4.1). */
   protected skipToMain(event: Event): void {

@@ -33,6 +33,11 @@ export const routes: Routes = [
         title: 'titles.projects',
       },
       {
+        path: 'meine-projekte',
+        loadChildren: () => import('./pages/my-projects/my-projects.routes'),
+        title: 'titles.myProjects',
+      },
+      {
         path: 'nachnutzung',
         loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes'),
         title: 'titles.adoption',

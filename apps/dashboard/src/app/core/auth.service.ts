@@ -21,6 +21,21 @@ export class AuthService {
   readonly account = computed(() => this.me.value()?.me?.account ?? null);
   readonly roles = computed(() => this.me.value()?.me?.roles ?? []);
   readonly isAdmin = computed(() => this.roles().some((r) => r.role === 'ADMIN'));
+  /** The city a CDO or city editor works for: the pages open on it. */
+  readonly ownCityId = computed(
+    () =>
+      this.roles().find((r) => (r.role === 'CDO' || r.role === 'CITY_EDITOR') && r.cityId)?.cityId ?? null,
+  );
+  /** The working groups the account leads. */
+  readonly ledWorkingGroupIds = computed(() => [
+    ...new Set(
+      this.roles().flatMap((r) =>
+        r.role === 'WORKING_GROUP_LEAD' && r.workingGroupId ? [r.workingGroupId] : [],
+      ),
+    ),
+  ]);
+  /** False until it is known who is signed in (or that nobody is). */
+  readonly known = computed(() => this.me.hasValue() || this.me.error() !== undefined);
 
   /** Resolves once it is known whether someone is signed in. */
   async current() {
