@@ -245,6 +245,10 @@ describe('the cities and their ranking', () => {
       expect(await page.title()).toBe('Cities – Kooperationscockpit');
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // The wide table scrolls in its box; the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      viewport.width,
+    );
     await screenshot(page, `cities-${language}-${viewport.width}x${viewport.height}`);
     await closePage(page);
   });

@@ -179,6 +179,10 @@ const COLUMNS: readonly Column[] = [
       color: var(--koop-muted);
       max-width: 60rem;
     }
+    .koop-table-wrap {
+      /* Keeps the visually hidden texts of the cells inside the scrolling box, not widening the page. */
+      position: relative;
+    }
     table {
       min-width: 52rem;
     }
