@@ -235,9 +235,8 @@ describe('the city profile', () => {
 
   it('says so when a city does not exist', async () => {
     const page = await openPage(browser, '/kommunen/999999');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain(
-      'Die Daten konnten nicht geladen werden.',
-    );
+    await page.getByRole('heading', { level: 1, name: 'Kommune nicht gefunden' }).waitFor();
+    await page.getByRole('link', { name: 'Alle Kommunen' }).waitFor();
     await closePage(page);
   });
 

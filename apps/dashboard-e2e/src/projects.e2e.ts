@@ -538,10 +538,8 @@ describe('the projects pages', () => {
 
   it('says so when a project does not exist', async () => {
     const page = await openPage(browser, '/projekte/999999');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain(
-      'Die Daten konnten nicht geladen werden.',
-    );
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Projekt');
+    await page.getByRole('heading', { level: 1, name: 'Projekt nicht gefunden' }).waitFor();
+    await page.getByRole('link', { name: 'Zur Projektliste' }).waitFor();
     await closePage(page);
   });
 });

@@ -218,10 +218,8 @@ describe('the working groups', () => {
 
   it('says that a group does not exist, with a way back to the list', async () => {
     const page = await openPage(browser, '/arbeitskreise/999999');
-    await expect(page.getByRole('alert').textContent()).resolves.toContain(
-      'Diesen Arbeitszirkel gibt es nicht',
-    );
-    await page.getByRole('link', { name: 'Zur Liste der Arbeitszirkel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Arbeitszirkel nicht gefunden' }).waitFor();
+    await page.getByRole('link', { name: 'Alle Arbeitszirkel' }).click();
     await page.waitForURL((url) => url.pathname === '/arbeitskreise');
     await closePage(page);
   });

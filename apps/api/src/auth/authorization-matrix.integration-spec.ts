@@ -525,6 +525,13 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     (s) => ({ c: [cityOf(s)], from: monthsFromNow(-12), to: monthsFromNow(0) }),
   ),
+  query(
+    'cityRanking',
+    'query($id: ID, $from: String!, $to: String!) { cityRanking(cooperationId: $id, from: $from, to: $to) { rank } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId, from: monthsFromNow(-12), to: monthsFromNow(0) }),
+  ),
 ];
 
 function query(
@@ -683,11 +690,11 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 13 in one; 6 callers each.
+    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 14 in one; 6 callers each.
     expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
     expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 13) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(162);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 14) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(168);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
     expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
   });

@@ -4,15 +4,25 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
+import { MATURITY_MODEL_VERSIONS } from '@koop/domain';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { Reads } from '../database/reads.js';
 import { byRoleAlone, Writes } from '../database/write-path.js';
+import type { CityRank } from './city-rank.model.js';
+import { cityRankingQuery, type CityRankingRow } from './city-ranking.queries.js';
 import { City } from './city.entity.js';
+import type { CityRankingArgs } from './dto/city-ranking.args.js';
 import type { CreateCityInput } from './dto/create-city.input.js';
+
+/** Counts and sums come back from SQL as numbers or numeric strings, depending on the driver. */
+const num = (value: number | string | null | undefined): number => Number(value ?? 0);
 
 @Injectable()
 export class CitiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: Writes,
+    private readonly reads: Reads,
   ) {}
 
   findAll(): Promise<City[]> {
@@ -42,6 +52,37 @@ export class CitiesService {
         }
         return { ...input };
       },
+    });
+  }
+
+  /** The ranking of the cities (of one cooperation), computed in one SQL statement off the event loop. */
+  async ranking(args: CityRankingArgs): Promise<CityRank[]> {
+    if (args.to < args.from) {
+      throw badField('to', 'must not be before from');
+    }
+    let cooperationId: number | null = null;
+    if (args.cooperationId) {
+      cooperationId = parseId('Cooperation', args.cooperationId, 'cooperationId');
+      if (!(await this.dataSource.getRepository(Cooperation).existsBy({ id: cooperationId }))) {
+        throw notFound('Cooperation', args.cooperationId, 'cooperationId');
+      }
+    }
+    const { sql, parameters } = cityRankingQuery(cooperationId, args);
+    const rows = await this.reads.query<CityRankingRow>(sql, parameters);
+    return rows.map((row) => {
+      const ratingsCount = num(row.ratingsCount);
+      return {
+        cityId: num(row.cityId),
+        rank: num(row.rank),
+        servicesLive: num(row.servicesLive),
+        maturity: MATURITY_MODEL_VERSIONS.map((model, index) => {
+          const assessed = num(row[`assessed${index}`]);
+          const atLeastThree = num(row[`atLeast${index}`]);
+          return { model, assessed, atLeastThree, share: assessed > 0 ? atLeastThree / assessed : null };
+        }),
+        ratingsCount,
+        averageRating: ratingsCount > 0 ? num(row.weightedRating) / ratingsCount : null,
+      };
     });
   }
 }

@@ -36,7 +36,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
 /** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
-function tomorrow(now = new Date()): string {
+export function tomorrow(now = new Date()): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
     .toISOString()
     .slice(0, 10);
@@ -68,6 +68,9 @@ function counts(keys: readonly string[], rows: readonly { key: string; count: nu
 
 /** The earlier of two dates (`YYYY-MM-DD`). */
 const earlier = (a: string, b: string) => (a < b ? a : b);
+
+/** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
+export const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
 
 /** The first day of the month after `month` (`YYYY-MM`), as `YYYY-MM-DD`. */
 function nextMonthStart(month: string): string {

@@ -43,6 +43,8 @@ export interface PageOptions {
   readonly as?: DemoAccount | null;
   /** Another server than the suite's, for a test that needs a database of its own. */
   readonly baseUrl?: string;
+  /** A session of its own (see signInAfresh), in place of the shared one of `as`. */
+  readonly session?: string;
 }
 
 const sessions = new Map<string, string>();
@@ -51,6 +53,13 @@ const sessions = new Map<string, string>();
 export async function sessionCookie(username: DemoAccount, baseUrl = BASE_URL): Promise<string> {
   const known = sessions.get(`${baseUrl} ${username}`);
   if (known) return known;
+  const cookie = await signInAfresh(username, baseUrl);
+  sessions.set(`${baseUrl} ${username}`, cookie);
+  return cookie;
+}
+
+/** Signs `username` in with a session of its own, for a test that ends it; returns the cookie's value. */
+export async function signInAfresh(username: DemoAccount, baseUrl = BASE_URL): Promise<string> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -65,8 +74,33 @@ export async function sessionCookie(username: DemoAccount, baseUrl = BASE_URL): 
     ?.split(';')[0]
     ?.slice('koop_session='.length);
   if (!cookie) throw new Error(`Sign-in of ${username} failed: ${await response.text()}`);
-  sessions.set(`${baseUrl} ${username}`, cookie);
   return cookie;
+}
+
+/** Ends the session of `cookie` on the server, as an expiry or a sign-out in another tab would. */
+export async function endSession(cookie: string): Promise<void> {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `koop_session=${cookie}` },
+    body: JSON.stringify({ query: 'mutation { logout }' }),
+  });
+  const body = (await response.json()) as { data?: { logout: boolean } };
+  if (body.data?.logout !== true) throw new Error(`Ending the session failed: ${JSON.stringify(body)}`);
+}
+
+/** Waits until `read` gives what `done` accepts, and returns it (the last value read when time is up). */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeout = 10000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
 }
 
 /** What the Content-Security-Policy blocked on each open page. */
@@ -83,11 +117,11 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     acceptDownloads: true,
   });
   const account = options.as === undefined ? 'demo-admin' : options.as;
-  if (account) {
+  if (account || options.session) {
     await context.addCookies([
       {
         name: 'koop_session',
-        value: await sessionCookie(account, baseUrl),
+        value: options.session ?? (await sessionCookie(account as DemoAccount, baseUrl)),
         url: baseUrl,
         httpOnly: true,
         sameSite: 'Strict',

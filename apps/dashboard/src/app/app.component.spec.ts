@@ -40,15 +40,21 @@ const ME = {
   roles: [{ role: 'CITY_EDITOR', cityId: '7', workingGroupId: null }],
 };
 
-/** Answers the shell's queries: appInfo with `demoData`, me with a city editor of Kempten. */
+const LEAD = {
+  account: { id: '2', username: 'demo-lead', displayName: 'Leitung OZG', mustChangePassword: false },
+  roles: [{ role: 'WORKING_GROUP_LEAD', cityId: null, workingGroupId: '1' }],
+};
+
+/** Answers the shell's queries: appInfo with `demoData`, me with `me` (a city editor of Kempten). */
 async function answer(
   fixture: ReturnType<typeof setup>['fixture'],
   http: HttpTestingController,
   demoData: boolean,
+  me: typeof ME | typeof LEAD = ME,
 ) {
   for (const request of http.match('/graphql')) {
     const query = String((request.request.body as { query: string }).query);
-    request.flush(query.includes('appInfo') ? { data: { appInfo: { demoData } } } : { data: { me: ME } });
+    request.flush(query.includes('appInfo') ? { data: { appInfo: { demoData } } } : { data: { me } });
   }
   await fixture.whenStable();
   fixture.detectChanges();
@@ -84,6 +90,35 @@ describe('AppComponent', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('.user summary')?.textContent).toContain('Redaktion Kempten');
     expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
-    expect(element.querySelectorAll('nav a').length).toBe(5);
+    const links = [...element.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+    expect(links).toEqual([
+      'Cockpit',
+      'Arbeitszirkel',
+      'Projekte',
+      'Nachnutzung',
+      'Zufriedenheit',
+      'Kommunen',
+    ]);
+  });
+
+  it('gives a working-group lead an entry to the projects of their working groups', async () => {
+    const { fixture, http } = setup();
+    await answer(fixture, http, false, LEAD);
+    const element = fixture.nativeElement as HTMLElement;
+    const entry = [...element.querySelectorAll<HTMLAnchorElement>('nav a')].find(
+      (a) => a.textContent?.trim() === 'Meine Projekte',
+    );
+    expect(entry?.getAttribute('href')).toBe('/meine-projekte');
+  });
+
+  it('moves focus to the content with the skip link, without leaving the page', async () => {
+    const { fixture, http } = setup();
+    await answer(fixture, http, false);
+    const element = fixture.nativeElement as HTMLElement;
+    const skip = element.querySelector<HTMLAnchorElement>('a.skip');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    skip?.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(element.querySelector('main#main'));
   });
 });

@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, viewChild } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { AuthService } from './core/auth.service';
 import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
+import { StaleVersionService } from './core/stale-version';
 import { AppInfoDocument } from './graphql/generated/graphql';
+import { SessionDialogComponent } from './shared/session-dialog.component';
 
 interface NavItem {
   readonly path: string;
@@ -14,11 +16,12 @@ interface NavItem {
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, SessionDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      <a class="skip" href="#main">{{ t('layout.skipToContent') }}</a>
+      <!-- Moves focus on this page: a plain #main would resolve against the base URL and leave the page. -->
+      <a class="skip" href="#main" (click)="skipToMain($event)">{{ t('layout.skipToContent') }}</a>
       <header>
         <div class="bar">
           <a class="brand" routerLink="/cockpit">
@@ -61,7 +64,7 @@ interface NavItem {
         @if (auth.account()) {
           <nav [attr.aria-label]="t('layout.mainNavigation')">
             <ul>
-              @for (item of navigation; track item.path) {
+              @for (item of navigation(); track item.path) {
                 <li>
                   <a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{
                     t(item.key)
@@ -82,9 +85,16 @@ interface NavItem {
       @if (info.hasValue() && info.value()?.appInfo?.demoData) {
         <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
       }
-      <main id="main" tabindex="-1">
+      @if (stale.state(); as state) {
+        <div class="stale" role="alert">
+          <p>{{ t('update.' + state) }}</p>
+          <button type="button" (click)="stale.reload()">{{ t('update.reload') }}</button>
+        </div>
+      }
+      <main id="main" tabindex="-1" #main>
         <router-outlet />
       </main>
+      <koop-session-dialog />
       <footer>
         <p>{{ t('layout.footer') }}</p>
       </footer>
@@ -162,6 +172,27 @@ interface NavItem {
       border-bottom-color: #ffd166;
       font-weight: 700;
     }
+    .stale {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.5rem 1.5rem;
+      background: #e8f1fb;
+      border-bottom: 1px solid var(--koop-blue);
+    }
+    .stale p {
+      margin: 0;
+    }
+    .stale button {
+      font: inherit;
+      padding: 0.3rem 0.9rem;
+      border: 1px solid var(--koop-blue);
+      border-radius: 4px;
+      background: var(--koop-blue);
+      color: #fff;
+      cursor: pointer;
+    }
     .demo {
       margin: 0;
       padding: 0.5rem 1.5rem;
@@ -221,14 +252,27 @@ export class AppComponent {
   protected readonly languages = LANGUAGES;
   protected readonly current = this.language.language;
   protected readonly info = queryResource(AppInfoDocument, () => ({}));
+  protected readonly stale = inject(StaleVersionService);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
-  protected readonly navigation: readonly NavItem[] = [
+  /** The pages; leads also get the projects of the working groups they lead. */
+  protected readonly navigation = computed<readonly NavItem[]>(() => [
     { path: '/cockpit', key: 'nav.cockpit' },
     { path: '/arbeitskreise', key: 'nav.workingGroups' },
     { path: '/projekte', key: 'nav.projects' },
+    ...(this.auth.ledWorkingGroupIds().length > 0
+      ? [{ path: '/meine-projekte', key: 'nav.myProjects' }]
+      : []),
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
-  ];
+    { path: '/kommunen', key: 'nav.cities' },
+  ]);
+
+  /** The skip link moves focus to the page's content and stays on the page (WCAG 2.4.1). */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
 
   protected async signOut(): Promise<void> {
     await this.auth.logout();

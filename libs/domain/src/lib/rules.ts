@@ -36,6 +36,12 @@ export const MATURITY_MODELS = { '1.1': 4, '2.0': 7 } as const;
 export type MaturityModel = keyof typeof MATURITY_MODELS;
 export const MATURITY_MODEL_VERSIONS = Object.keys(MATURITY_MODELS) as MaturityModel[];
 
+/**
+ * The maturity level from which the federal OZG dashboard counts a service as fully online (Reifegrad 3:
+ * applied for online, with authentication and documents). Levels of different models are never compared.
+ */
+export const ONLINE_MATURITY_LEVEL = 3;
+
 /** True when `value` names a known OZG maturity model. */
 export function isMaturityModel(value: string): value is MaturityModel {
   return Object.prototype.hasOwnProperty.call(MATURITY_MODELS, value);

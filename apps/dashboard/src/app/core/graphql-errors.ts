@@ -34,3 +34,8 @@ export function requestProblem(error: unknown): RequestProblem {
   }
   return { code: 'NETWORK', message: error instanceof Error ? error.message : String(error), fields: [] };
 }
+
+/** True when a request failed because the record it names does not exist (NOT_FOUND from the API). */
+export function isNotFound(error: unknown): boolean {
+  return error !== undefined && error !== null && requestProblem(error).code === 'NOT_FOUND';
+}

@@ -4,8 +4,9 @@ import type { ResourceRef } from '@angular/core';
 import { requestProblem } from '../core/graphql-errors';
 
 /**
- * Shows the content once its data is there, and otherwise says why not: loading, failed (with a retry),
- * or empty. Every page wraps its data in one.
+ * Shows the content once its data is there, and otherwise says why not, in the user's language: loading,
+ * failed (with a retry where that can help), or empty. Every page wraps its data in one. The API's own
+ * message (English, for developers) is only offered as a detail.
  */
 @Component({
   selector: 'koop-load-state',
@@ -13,13 +14,32 @@ import { requestProblem } from '../core/graphql-errors';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      @if (resource().error(); as error) {
+      @if (resource().error()) {
         <div class="problem" role="alert">
           <p>
             <strong>{{ t('state.errorTitle') }}</strong>
           </p>
-          <p>{{ problem() === 'NETWORK' ? t('state.networkError') : message() }}</p>
-          <button type="button" (click)="retry()">{{ t('state.retry') }}</button>
+          @switch (problem()) {
+            @case ('NETWORK') {
+              <p>{{ t('state.networkError') }}</p>
+            }
+            @case ('NOT_FOUND') {
+              <p>{{ t('state.notFound') }}</p>
+            }
+            @case ('FORBIDDEN') {
+              <p>{{ t('state.forbidden') }}</p>
+            }
+            @default {
+              <p>{{ t('state.serverError') }}</p>
+              <details>
+                <summary>{{ t('state.details') }}</summary>
+                <p lang="en">{{ message() }}</p>
+              </details>
+            }
+          }
+          @if (retryable()) {
+            <button type="button" (click)="retry()">{{ t('state.retry') }}</button>
+          }
         </div>
       } @else if (resource().isLoading() && !resource().hasValue()) {
         <p class="loading" role="status" aria-live="polite">{{ t('state.loading') }}</p>
@@ -39,6 +59,9 @@ import { requestProblem } from '../core/graphql-errors';
       border-radius: 6px;
     }
     .problem p {
+      margin: 0 0 0.5rem;
+    }
+    details {
       margin: 0 0 0.5rem;
     }
     button {
@@ -64,6 +87,8 @@ export class LoadStateComponent {
   readonly retried = output<void>();
 
   protected readonly problem = computed(() => requestProblem(this.resource().error()).code);
+  /** Asking again helps when the server was away or failed, not when the data do not exist or are not ours. */
+  protected readonly retryable = computed(() => !['NOT_FOUND', 'FORBIDDEN'].includes(this.problem()));
   protected readonly message = computed(() => requestProblem(this.resource().error()).message);
 
   protected retry(): void {

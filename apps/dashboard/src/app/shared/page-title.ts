@@ -1,17 +1,14 @@
 import { DestroyRef, effect, inject } from '@angular/core';
-import { Title } from '@angular/platform-browser';
-
-const PRODUCT = 'Kooperationscockpit';
+import { PageTitleService } from '../core/page-title.service';
 
 /**
- * Keeps the document title at `text` while the calling component lives, so that each page has a title
- * of its own (WCAG 2.4.2). Call it in a constructor or field initializer.
+ * Names the page in the document title with `text` while the calling component lives, in place of its
+ * route's title (a city's or a project's name once it is loaded). Call it in a constructor or field
+ * initializer.
  */
 export function pageTitle(text: () => string | null | undefined): void {
-  const title = inject(Title);
-  effect(() => {
-    const value = text();
-    title.setTitle(value ? `${value} – ${PRODUCT}` : PRODUCT);
-  });
-  inject(DestroyRef).onDestroy(() => title.setTitle(PRODUCT));
+  const titles = inject(PageTitleService);
+  const owner = {};
+  effect(() => titles.setOwn(owner, text() ?? null));
+  inject(DestroyRef).onDestroy(() => titles.clearOwn(owner));
 }

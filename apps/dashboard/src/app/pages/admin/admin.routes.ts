@@ -15,16 +15,18 @@ export default [
       { path: '', pathMatch: 'full', redirectTo: firstArea },
       {
         path: 'konten',
+        title: 'titles.accounts',
         canMatch: [adminsOnly],
         loadComponent: () => import('./accounts.page').then((m) => m.AccountsPage),
       },
-      { path: 'konten', loadComponent: noAccess, data: { area: 'accounts' } },
+      { path: 'konten', title: 'titles.accounts', loadComponent: noAccess, data: { area: 'accounts' } },
       {
         path: 'protokoll',
+        title: 'titles.audit',
         canMatch: [auditReaders],
         loadComponent: () => import('./audit.page').then((m) => m.AuditPage),
       },
-      { path: 'protokoll', loadComponent: noAccess, data: { area: 'audit' } },
+      { path: 'protokoll', title: 'titles.audit', loadComponent: noAccess, data: { area: 'audit' } },
     ],
   },
 ] satisfies Routes;

@@ -5,6 +5,7 @@ import { provideKoopCharts } from '@koop/ui';
 export default [
   {
     path: ':id',
+    title: 'titles.city',
     providers: [provideTranslocoScope('cityProfile'), provideKoopCharts()],
     loadComponent: () => import('./city-profile.page').then((m) => m.CityProfilePage),
   },

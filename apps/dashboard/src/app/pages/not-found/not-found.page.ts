@@ -1,17 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { NotFoundComponent } from '../../shared/not-found.component';
 
+/** Any address the dashboard does not know. */
 @Component({
   selector: 'koop-not-found-page',
-  imports: [RouterLink, TranslocoDirective],
+  imports: [NotFoundComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <ng-container *transloco="let t">
-      <h1>{{ t('notFound.title') }}</h1>
-      <p>{{ t('notFound.text') }}</p>
-      <a routerLink="/cockpit">{{ t('notFound.back') }}</a>
-    </ng-container>
-  `,
+  template: `<koop-not-found kind="page" />`,
 })
 export class NotFoundPage {}

@@ -8,7 +8,11 @@ export default [
     providers: [provideTranslocoScope('projects'), provideKoopCharts()],
     children: [
       { path: '', loadComponent: () => import('./project-list.page').then((m) => m.ProjectListPage) },
-      { path: ':id', loadComponent: () => import('./project-detail.page').then((m) => m.ProjectDetailPage) },
+      {
+        path: ':id',
+        title: 'titles.project',
+        loadComponent: () => import('./project-detail.page').then((m) => m.ProjectDetailPage),
+      },
     ],
   },
 ] satisfies Routes;

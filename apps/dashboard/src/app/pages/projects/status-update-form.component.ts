@@ -312,7 +312,10 @@ export class StatusUpdateFormComponent {
       this.showProblems(
         problem.code === 'NETWORK'
           ? { fields: {}, general: this.transloco.translate('state.networkError') }
-          : formProblems(problem),
+          : problem.code === 'UNAUTHENTICATED'
+            ? // The user chose not to sign in again: the form keeps what they typed.
+              { fields: {}, general: this.transloco.translate('auth.sessionExpired') }
+            : formProblems(problem),
       );
     } finally {
       this.sending.set(false);

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ChartComponent } from '@koop/ui';
+import { AuthService } from '../../core/auth.service';
 import { FormatService } from '../../core/format.service';
 import { queryResource } from '../../core/graphql-resource';
 import {
@@ -22,6 +23,9 @@ import {
   SIZE_BANDS,
 } from './satisfaction-shape';
 import { SatisfactionTrendComponent } from './satisfaction-trend.component';
+
+/** `?kommune=` when the user chose all cities. */
+const ALL_CITIES = 'alle';
 
 interface ServiceGroup {
   readonly cooperation: string;
@@ -259,6 +263,7 @@ export class SatisfactionPage {
   }
 
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
   protected readonly format = inject(FormatService);
   protected readonly bands = SIZE_BANDS;
 
@@ -293,7 +298,15 @@ export class SatisfactionPage {
     const services = this.serviceGroups().flatMap((group) => group.services);
     return services.find((s) => s.id === this.dienst()) ?? (services.length > 0 ? services[0] : null);
   });
-  protected readonly city = computed(() => this.cities().find((c) => c.id === this.kommune()) ?? null);
+  /**
+   * The city of `?kommune=`; without one, a CDO's or city editor's own city. `alle` (all cities) is an
+   * explicit choice, so that choosing it is not undone by the default.
+   */
+  protected readonly city = computed(() => {
+    const chosen = this.kommune();
+    const id = chosen === undefined || chosen === '' ? this.auth.ownCityId() : chosen;
+    return this.cities().find((c) => c.id === id) ?? null;
+  });
 
   protected readonly serviceTrend = queryResource(SatisfactionServiceTrendDocument, () => {
     const service = this.service();
@@ -325,7 +338,7 @@ export class SatisfactionPage {
 
   protected chooseCity(id: string): void {
     // The band follows a newly chosen city.
-    this.navigate({ kommune: id || null, klasse: null });
+    this.navigate({ kommune: id || ALL_CITIES, klasse: null });
   }
 
   protected chooseBand(band: string): void {

@@ -3,11 +3,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { StatusBadgeComponent } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
-import { requestProblem } from '../../core/graphql-errors';
+import { isNotFound } from '../../core/graphql-errors';
 import { loaded, queryResource } from '../../core/graphql-resource';
 import { WorkingGroupDetailDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { NotFoundComponent } from '../../shared/not-found.component';
+import { pageTitle } from '../../shared/page-title';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { countByHealth, sortByText } from './working-groups.logic';
 
@@ -20,16 +22,13 @@ import { countByHealth, sortByText } from './working-groups.logic';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    NotFoundComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
       @if (notFound()) {
-        <h1>{{ t('workingGroups.title') }}</h1>
-        <p role="alert">{{ t('workingGroups.detail.notFound') }}</p>
-        <p>
-          <a routerLink="/arbeitskreise">{{ t('workingGroups.detail.toList') }}</a>
-        </p>
+        <koop-not-found kind="workingGroup" />
       } @else {
         <koop-load-state [resource]="detail">
           @if (group(); as group) {
@@ -188,13 +187,14 @@ export class WorkingGroupDetailPage {
 
   protected readonly detail = queryResource(WorkingGroupDetailDocument, () => ({ id: this.id() }));
   protected readonly group = computed(() => loaded(this.detail)?.workingGroup);
-  protected readonly notFound = computed(() => {
-    const error = this.detail.error();
-    return error !== undefined && requestProblem(error).code === 'NOT_FOUND';
-  });
+  protected readonly notFound = computed(() => isNotFound(this.detail.error()));
   protected readonly members = computed(() => sortByText(this.group()?.members ?? [], (city) => city.name));
   protected readonly health = computed(() => countByHealth(this.group()?.projects ?? []));
   protected readonly projects = computed(() =>
     sortByText(this.group()?.projects ?? [], (project) => project.title),
   );
+
+  constructor() {
+    pageTitle(() => this.group()?.name);
+  }
 }

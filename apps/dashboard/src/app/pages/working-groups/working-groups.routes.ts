@@ -9,6 +9,7 @@ export default [
       { path: '', loadComponent: () => import('./working-groups.page').then((m) => m.WorkingGroupsPage) },
       {
         path: ':id',
+        title: 'titles.workingGroup',
         loadComponent: () => import('./working-group-detail.page').then((m) => m.WorkingGroupDetailPage),
       },
     ],
