@@ -1,4 +1,4 @@
-import { AdoptionStage, ProjectKind, sizeBandOf } from '@koop/domain';
+import { AdoptionStage, ProjectKind, ProjectPhase, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
@@ -45,7 +45,7 @@ function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
 }
 
 /**
- * Number of online services each city runs live, counted in SQL. Adoptions of standards, platforms and
+ * Number of online services each city runs live (and whose project is live), counted in SQL. Adoptions of standards, platforms and
  * the like are not services a city runs, as in the overview's live adoptions.
  */
 function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> {
@@ -59,6 +59,8 @@ function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> 
       .where('a.cityId IN (:...cityIds)', { cityIds: [...cityIds] })
       .andWhere('a.stage = :live', { live: AdoptionStage.LIVE })
       .andWhere('p.kind = :onlineService', { onlineService: ProjectKind.ONLINE_SERVICE })
+      // As on the cockpit: LIVE while the service is not live yet is doubted, not counted.
+      .andWhere('p.phase = :projectLive', { projectLive: ProjectPhase.LIVE })
       .groupBy('a.cityId')
       .getRawMany();
     const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));

@@ -64,9 +64,17 @@ const latestChangeBefore = (bound: string) => `ac.id = (
    WHERE ac2."adoptionId" = ac."adoptionId" AND ac2."recordedAt" < ${bound}
    ORDER BY ac2."recordedAt" DESC, ac2.id DESC LIMIT 1)`;
 
+/** The phase of project `p` in its latest status update before `bound`. */
+const phaseBefore = (bound: string) => `(
+  SELECT su.phase FROM status_update su
+   WHERE su."projectId" = p.id AND su."createdAt" < ${bound}
+   ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1)`;
+
 /**
  * Live adoptions of the cooperation's online services by member cities, each adoption in its latest state
- * recorded before `bound`, counting members whose membership began before `joinedBound`.
+ * recorded before `bound`, counting members whose membership began before `joinedBound`. A city runs a
+ * service live only once the service is live: an adoption recorded LIVE while its project was not (at
+ * `bound`) is doubted (libs/domain isPlausiblyLive) and not counted.
  */
 const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
   SELECT COUNT(*) FROM adoption_change ac
@@ -75,7 +83,8 @@ const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
     JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
    WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
      AND ${memberBefore(joinedBound)}
-     AND ${latestChangeBefore(bound)})`;
+     AND ${latestChangeBefore(bound)}
+     AND ${phaseBefore(bound)} = :projectLive)`;
 
 // Projects of the cooperation in the state of their latest status update before :end.
 const PROJECT_STATES = `
@@ -154,6 +163,7 @@ export class OverviewService {
       lastMonth: `${year}-12`,
       onlineService: ProjectKind.ONLINE_SERVICE,
       live: AdoptionStage.LIVE,
+      projectLive: ProjectPhase.LIVE,
     };
     const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES, parameters);
     const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS, parameters);
@@ -203,6 +213,7 @@ export class OverviewService {
       joinedBefore: tomorrow(),
       onlineService: ProjectKind.ONLINE_SERVICE,
       live: AdoptionStage.LIVE,
+      projectLive: ProjectPhase.LIVE,
     };
     const values = months.map((month, index) => {
       parameters[`month${index}`] = month;
