@@ -325,12 +325,16 @@ describe('recordAdoption', () => {
       );
       expect(recordAdoption).toMatchObject({ stage: 'LIVE', version: 1, warnings: [notLive] });
       expect(recordAdoption.history).toEqual([{ stage: 'LIVE', version: 1, warnings: [notLive] }]);
-      const { audit } = await ok<{ audit: { edges: { node: { operation: string } }[] } }>(
+      const { audit } = await ok<{
+        audit: { edges: { node: { operation: string; changes: { field: string; after: string }[] } }[] };
+      }>(
         app,
-        'query($id: ID!) { audit: auditLog(filter: { cityId: $id }, first: 1) { edges { node { operation } } } }',
+        'query($id: ID!) { audit: auditLog(filter: { cityId: $id }, first: 1) { edges { node { operation changes { field after } } } } }',
         { id: fixture.cityIds.rosenheim },
       );
-      expect(audit.edges.map((edge) => edge.node.operation)).toEqual(['recordAdoption']);
+      const [entry] = audit.edges.map((edge) => edge.node);
+      expect(entry.operation).toBe('recordAdoption');
+      expect(entry.changes).toContainEqual({ field: 'warnings', after: '["PROJECT_NOT_LIVE"]' });
       expect(await figures()).toEqual(before);
     });
 

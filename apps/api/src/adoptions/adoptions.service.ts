@@ -70,6 +70,8 @@ export class AdoptionsService {
           version: adoption.version,
           warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
         });
+        // The audit entry says so too, so that the city's and the project's history show it.
+        return warnings.length > 0 ? { warnings: warnings.map((warning) => warning.code) } : undefined;
       },
     });
   }
