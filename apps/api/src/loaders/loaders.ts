@@ -1,6 +1,7 @@
 import { AdoptionStage, ProjectKind, ProjectPhase, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Account } from '../accounts/account.entity.js';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
@@ -65,6 +66,28 @@ function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> 
       .getRawMany();
     const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));
     return cityIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/** When each project's latest status update was written: one statement for a page of projects. */
+function latestStatusUpdateAt(dataSource: DataSource): DataLoader<number, Date | null> {
+  return new DataLoader(async (projectIds) => {
+    const rows: { projectId: number; at: Date | string | null }[] = await dataSource
+      .getRepository(StatusUpdate)
+      .createQueryBuilder('su')
+      .select('su.projectId', 'projectId')
+      .addSelect('MAX(su.createdAt)', 'at')
+      .where('su.projectId IN (:...projectIds)', { projectIds: [...projectIds] })
+      .groupBy('su.projectId')
+      .getRawMany();
+    // SQLite answers MAX() of a datetime column with its stored text (UTC), PostgreSQL with a Date.
+    const latest = new Map(
+      rows.map((row) => [
+        Number(row.projectId),
+        row.at instanceof Date ? row.at : row.at === null ? null : new Date(`${row.at.replace(' ', 'T')}Z`),
+      ]),
+    );
+    return projectIds.map((id) => latest.get(id) ?? null);
   });
 }
 
@@ -136,6 +159,9 @@ export function createLoaders(dataSource: DataSource) {
     cooperation: byId(dataSource, Cooperation),
     workingGroup: byId(dataSource, WorkingGroup),
     project: byId(dataSource, Project),
+    milestone: byId(dataSource, Milestone),
+    account: byId(dataSource, Account),
+    latestStatusUpdateAtByProject: latestStatusUpdateAt(dataSource),
     membershipsByCooperation: byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
     membershipsByCity: byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
     workingGroupsByCooperation: byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),
