@@ -41,6 +41,8 @@ type ProjectRow = ProjectListPageQuery['projects']['edges'][number]['node'];
 interface Column {
   readonly key: string;
   readonly sort?: ProjectSortField;
+  /** Left out of the table on a phone, where the title cell says it instead. */
+  readonly wide?: boolean;
 }
 
 /** The projects of all cooperations: filtered, sorted and paged as the URL says. */
@@ -107,7 +109,7 @@ interface Column {
                   <thead>
                     <tr>
                       @for (c of columns; track c.key) {
-                        <th scope="col" [attr.aria-sort]="ariaSort(c)">
+                        <th scope="col" [attr.aria-sort]="ariaSort(c)" [class.wide]="c.wide">
                           @if (c.sort; as field) {
                             <button type="button" (click)="sort(field)">
                               {{ t('projects.column.' + c.key) }}
@@ -137,10 +139,20 @@ interface Column {
                               · <abbr [title]="t('common.efaLong')">{{ t('common.efa') }}</abbr>
                             }
                           </span>
+                          <!-- On a phone the columns left out are said here, under the title. -->
+                          <span class="meta narrow" data-narrow-meta
+                            >{{ t('enum.phase.' + p.phase) }} · {{ p.workingGroup.name }} ·
+                            {{ t('projects.column.targetDate') }} {{ format.date(p.targetDate) }}
+                            @if (flags.overdue) {
+                              <span class="flag-inline"
+                                ><span aria-hidden="true">⚠ </span>{{ t('projects.list.overdue') }}</span
+                              >
+                            }
+                          </span>
                         </th>
-                        <td>{{ p.workingGroup.name }}</td>
-                        <td>{{ p.ownerCity?.name ?? t('common.none') }}</td>
-                        <td>{{ t('enum.phase.' + p.phase) }}</td>
+                        <td class="wide">{{ p.workingGroup.name }}</td>
+                        <td class="wide">{{ p.ownerCity?.name ?? t('common.none') }}</td>
+                        <td class="wide">{{ t('enum.phase.' + p.phase) }}</td>
                         <td>
                           @if (flags.retired) {
                             <koop-status-badge tone="grey" icon="✕" [label]="t('projects.list.retired')" />
@@ -153,7 +165,7 @@ interface Column {
                           @if (flags.stale) {
                             @let days = daysSince(p.lastStatusUpdateAt);
                             <span class="flag" data-flag="stale"
-                              ><span aria-hidden="true">⏱ </span
+                              ><span aria-hidden="true">⚠ </span
                               >{{
                                 days === null
                                   ? t('projects.list.noUpdate')
@@ -172,7 +184,7 @@ interface Column {
                             {{ format.percent(p.progress / 100, 0) }}
                           }
                         </td>
-                        <td class="num">
+                        <td class="num wide">
                           {{ format.date(p.targetDate) }}
                           @if (flags.overdue) {
                             <span class="flag" data-flag="overdue"
@@ -180,7 +192,7 @@ interface Column {
                             >
                           }
                         </td>
-                        <td class="num">{{ format.date(p.updatedAt) }}</td>
+                        <td class="num wide">{{ format.date(p.updatedAt) }}</td>
                       </tr>
                     }
                   </tbody>
@@ -243,13 +255,13 @@ export class ProjectListPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns: readonly Column[] = [
     { key: 'title', sort: 'TITLE' },
-    { key: 'workingGroup' },
-    { key: 'ownerCity' },
-    { key: 'phase', sort: 'PHASE' },
+    { key: 'workingGroup', wide: true },
+    { key: 'ownerCity', wide: true },
+    { key: 'phase', sort: 'PHASE', wide: true },
     { key: 'health', sort: 'HEALTH' },
     { key: 'progress', sort: 'PROGRESS' },
-    { key: 'targetDate', sort: 'TARGET_DATE' },
-    { key: 'updatedAt', sort: 'UPDATED_AT' },
+    { key: 'targetDate', sort: 'TARGET_DATE', wide: true },
+    { key: 'updatedAt', sort: 'UPDATED_AT', wide: true },
   ];
 
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
