@@ -492,12 +492,18 @@ export class CockpitPage {
     if (counts.previous) {
       series.push({ label: String(year - 1), values: counts.previous, color: MUTED_COLOR });
     }
-    const items = labels.map((label, index) => `${label} ${this.format.number(counts.current[index])}`);
-    return {
-      caption,
-      summary: this.t('cockpit.chart.countSummary', { caption, year, items: items.join(', ') }),
-      labels,
-      series,
-    };
+    const items = (values: readonly number[]) =>
+      labels.map((label, index) => `${label} ${this.format.number(values[index])}`).join(', ');
+    // The text alternative says what the bars say: the previous year's too, when they are drawn.
+    const summary = counts.previous
+      ? this.t('cockpit.chart.countSummaryWithPrevious', {
+          caption,
+          year,
+          items: items(counts.current),
+          previous: year - 1,
+          previousItems: items(counts.previous),
+        })
+      : this.t('cockpit.chart.countSummary', { caption, year, items: items(counts.current) });
+    return { caption, summary, labels, series };
   }
 }
