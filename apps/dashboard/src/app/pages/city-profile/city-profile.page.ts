@@ -123,7 +123,10 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                 <table class="koop-table">
                   <caption>
                     {{
-                      t('cityProfile.adoptions.caption', { city: c.name, count: adoptions().length })
+                      t(format.plural('cityProfile.adoptions.caption', adoptions().length), {
+                        city: c.name,
+                        count: adoptions().length,
+                      })
                     }}
                   </caption>
                   <thead>
@@ -147,6 +150,14 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                             [icon]="stageSymbols[a.stage]"
                             [label]="t('enum.stage.' + a.stage)"
                           />
+                          @for (w of a.warnings; track w.code) {
+                            <span class="warning" [attr.data-warning]="w.code"
+                              ><span aria-hidden="true">⚠ </span
+                              >{{
+                                t('adoptionWarning.' + w.code, { phase: t('enum.phase.' + a.project.phase) })
+                              }}</span
+                            >
+                          }
                         </td>
                         <td class="date">
                           @if (a.maturityLevel !== null) {

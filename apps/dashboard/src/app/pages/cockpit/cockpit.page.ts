@@ -479,7 +479,9 @@ export class CockpitPage {
         });
       case 'averageSatisfaction':
         return figure.ratings
-          ? this.t('cockpit.detail.averageSatisfaction', { ratings: this.format.number(figure.ratings) })
+          ? this.t(this.format.plural('cockpit.detail.averageSatisfaction', figure.ratings), {
+              ratings: this.format.number(figure.ratings),
+            })
           : this.t('cockpit.detail.noRatings', { year: overview.year });
       default:
         return null;
