@@ -102,7 +102,9 @@ async function resetDemo(): Promise<void> {
  * Creates an administrator with a one-time initial password, printed once on stdout; it must be changed at
  * the first sign-in. Production has no default accounts: this is how the first one comes to be.
  */
-async function createAdmin(username: string | undefined): Promise<void> {
+async function createAdmin(typed: string | undefined): Promise<void> {
+  // Lower-cased as sign-in folds it: "Anna.Berg" signs in as anna.berg.
+  const username = typed?.trim().toLowerCase();
   if (!username || !USERNAME_PATTERN.test(username)) {
     throw new Error(
       'Usage: account:create-admin <username> (3–60 lower-case letters, digits, dots, hyphens or underscores)',

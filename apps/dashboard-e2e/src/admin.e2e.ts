@@ -242,37 +242,35 @@ describe('the administration', () => {
       entries
         .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
         .filter({ hasText: by });
-    const editorId = (await account(EDITOR)).id;
+    // Authors and accounts by the names people know them by, not by username and number.
+    const ADMIN_NAME = 'Geschäftsstelle (Demo)';
+    const record = `Konto „${EDITOR_NAME}“`;
     for (const [title, by] of [
-      ['Konto deaktiviert', 'demo-admin'],
-      ['Rollen geändert', 'demo-admin'],
-      ['Passwort geändert', EDITOR],
-      ['Konto angelegt', 'demo-admin'],
+      ['Konto deaktiviert', ADMIN_NAME],
+      ['Rollen geändert', ADMIN_NAME],
+      ['Passwort geändert', EDITOR_NAME],
+      ['Konto angelegt', ADMIN_NAME],
     ]) {
-      await titled(title, by)
-        .filter({ hasText: `Nr. ${editorId} (${EDITOR})` })
-        .first()
-        .waitFor();
+      await titled(title, by).filter({ hasText: record }).first().waitFor();
     }
     // Only rows of accounts: the filter reached the API.
     expect(new Set(await entries.locator('.what > span').allTextContents()).size).toBeGreaterThan(0);
-    for (const record of await entries.locator('.what > span').allTextContents()) {
-      expect(record).toMatch(/^Konto Nr\. /);
+    for (const text of await entries.locator('.what > span').allTextContents()) {
+      expect(text).toMatch(/^Konto „.+“$/);
     }
     // Newest first; each with its time and its field changes, before → after.
-    const disabled = titled('Konto deaktiviert', 'demo-admin').first();
+    const disabled = titled('Konto deaktiviert', ADMIN_NAME).first();
     await expect(disabled.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-\d{2}-\d{2}T/);
     await expect(disabled.locator('time').textContent()).resolves.toMatch(
       /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/,
     );
-    const change = disabled.locator('tbody tr').filter({ hasText: 'disabled' });
+    const change = disabled.locator('tbody tr').filter({ has: page.locator('th[data-field="disabled"]') });
+    await expect(change.locator('th').textContent()).resolves.toContain('Deaktiviert');
     await expect(change.locator('td').allTextContents()).resolves.toEqual([
       'Nein',
       expect.stringContaining('Ja'),
     ]);
-    const roles = titled('Rollen geändert', 'demo-admin').filter({
-      hasText: `Nr. ${(await account(EDITOR)).id}`,
-    });
+    const roles = titled('Rollen geändert', ADMIN_NAME).filter({ hasText: record });
     await expect(roles.locator('tbody tr').first().textContent()).resolves.toContain(
       'Redaktion Kommune (Kempten (Allgäu)); Lesezugang',
     );

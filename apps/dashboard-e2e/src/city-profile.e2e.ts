@@ -151,7 +151,8 @@ describe('the city profile', () => {
           city { id } ratingsCount averageRating completionRate
         }
       }`,
-      { ids: [city.id, ...city.peers.map((p) => p.id)], from: month(-11), to: month(0) },
+      // The last twelve complete months: the running month is left out (libs/domain periods.ts).
+      { ids: [city.id, ...city.peers.map((p) => p.id)], from: month(-12), to: month(-1) },
     );
     const figures = new Map(satisfactionByCity.map((f) => [f.city.id, f]));
     const expected = [city, ...city.peers]
@@ -205,7 +206,7 @@ describe('the city profile', () => {
       `query Series($id: ID!, $from: String!, $to: String!) {
         satisfactionSeries(cityId: $id, from: $from, to: $to) { month averageRating ratingsCount }
       }`,
-      { id, from: month(-23), to: month(0) },
+      { id, from: month(-24), to: month(-1) },
     );
     expect(satisfactionSeries.length).toBeGreaterThan(0);
     const page = await openPage(browser, `/kommunen/${id}`);
@@ -222,7 +223,7 @@ describe('the city profile', () => {
       new Intl.DateTimeFormat('de-DE', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
         new Date(`${m}-01T00:00:00Z`),
       );
-    const expected = Array.from({ length: 24 }, (_, i) => month(i - 23)).map((m) => {
+    const expected = Array.from({ length: 24 }, (_, i) => month(i - 24)).map((m) => {
       const rating = byMonth.get(m)?.averageRating;
       return [
         monthName(m),

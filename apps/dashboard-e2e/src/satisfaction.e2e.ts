@@ -128,25 +128,35 @@ async function comparisonRows(page: Page) {
   );
 }
 
+/**
+ * The band's cities as the table lists them: those with at least 30 ratings by average rating, best first,
+ * with their place (equal averages share it); then the others by name, without a place.
+ */
 function expectedComparison(rows: CityRow[], band: string, language: 'de' | 'en') {
   const f = formats(language);
-  return rows
-    .filter((row) => row.city.sizeBand === band)
-    .sort(
-      (a, b) =>
-        (b.averageRating ?? -1) - (a.averageRating ?? -1) ||
-        a.city.name.localeCompare(b.city.name, LOCALES[language]),
-    )
-    .map((row) => ({
-      city: row.city.id,
-      cells: [
-        f.number(row.city.population),
-        f.number(row.ratingsCount),
-        f.number(row.averageRating, 2),
-        clean(f.percent(row.completionRate)),
-        f.number(row.visits),
-      ],
-    }));
+  const byName = (a: CityRow, b: CityRow) => a.city.name.localeCompare(b.city.name, LOCALES[language]);
+  const inBand = rows.filter((row) => row.city.sizeBand === band);
+  const ranked = inBand
+    .filter((row) => row.averageRating !== null && row.ratingsCount >= 30)
+    .sort((a, b) => (b.averageRating as number) - (a.averageRating as number) || byName(a, b));
+  const unranked = inBand.filter((row) => !ranked.includes(row)).sort(byName);
+  const place = (row: CityRow) =>
+    ranked.includes(row)
+      ? String(ranked.findIndex((other) => other.averageRating === row.averageRating) + 1)
+      : language === 'de'
+        ? 'zu wenige Bewertungen'
+        : 'too few ratings';
+  return [...ranked, ...unranked].map((row) => ({
+    city: row.city.id,
+    cells: [
+      place(row),
+      f.number(row.city.population),
+      f.number(row.ratingsCount),
+      f.number(row.averageRating, 2),
+      clean(f.percent(row.completionRate)),
+      f.number(row.visits),
+    ],
+  }));
 }
 
 describe('the satisfaction page', () => {
@@ -206,6 +216,7 @@ describe('the satisfaction page', () => {
     const f = formats('de');
     const footer = await page.locator('table[data-comparison] tfoot td').allTextContents();
     expect(footer.map(clean)).toEqual([
+      '',
       '',
       f.number(band.ratingsCount),
       f.number(band.averageRating, 2),

@@ -58,4 +58,8 @@ export class AdoptionChange {
   @Field(() => Int)
   @Column({ type: 'integer' })
   version: number;
+
+  /** JSON of the warnings the API answered when this state was recorded; null for none. */
+  @Column({ type: 'text', nullable: true })
+  warnings: string | null;
 }

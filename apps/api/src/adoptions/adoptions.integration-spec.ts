@@ -283,4 +283,139 @@ describe('recordAdoption', () => {
       );
     });
   });
+
+  describe('a LIVE adoption of a service that is not live yet', () => {
+    const WARNED = `mutation($input: RecordAdoptionInput!) {
+      recordAdoption(input: $input) {
+        id stage version warnings { code message } history { stage version warnings { code message } }
+      }
+    }`;
+    const FIGURES = `query($cityId: ID!, $cooperationId: ID!, $year: Int!) {
+      city(id: $cityId) { liveAdoptionsCount }
+      overview(cooperationId: $cooperationId, year: $year) { liveAdoptions }
+    }`;
+    const notLive = {
+      code: 'PROJECT_NOT_LIVE',
+      message: expect.stringMatching(/phase IN_DEVELOPMENT, not LIVE/),
+    };
+
+    async function figures() {
+      return ok<{ city: { liveAdoptionsCount: number }; overview: { liveAdoptions: number } }>(app, FIGURES, {
+        cityId: fixture.cityIds.rosenheim,
+        cooperationId: fixture.cooperationId,
+        year: new Date().getUTCFullYear(),
+      });
+    }
+
+    it('is recorded, answered with a warning that its history keeps, and not counted as live', async () => {
+      const before = await figures();
+      const { recordAdoption } = await ok<{ recordAdoption: Adoption & { warnings: unknown[] } }>(
+        app,
+        WARNED,
+        {
+          input: {
+            projectId: fixture.projectId,
+            cityId: fixture.cityIds.rosenheim,
+            stage: 'LIVE',
+            maturityModel: '2.0',
+            maturityLevel: 4,
+            liveSince: isoDaysFromToday(0),
+          },
+        },
+      );
+      expect(recordAdoption).toMatchObject({ stage: 'LIVE', version: 1, warnings: [notLive] });
+      expect(recordAdoption.history).toEqual([{ stage: 'LIVE', version: 1, warnings: [notLive] }]);
+      const { audit } = await ok<{
+        audit: { edges: { node: { operation: string; changes: { field: string; after: string }[] } }[] };
+      }>(
+        app,
+        'query($id: ID!) { audit: auditLog(filter: { cityId: $id }, first: 1) { edges { node { operation changes { field after } } } } }',
+        { id: fixture.cityIds.rosenheim },
+      );
+      const [entry] = audit.edges.map((edge) => edge.node);
+      expect(entry.operation).toBe('recordAdoption');
+      expect(entry.changes).toContainEqual({ field: 'warnings', after: '["PROJECT_NOT_LIVE"]' });
+      expect(await figures()).toEqual(before);
+    });
+
+    it('gives no warning for a stage short of LIVE', async () => {
+      const { recordAdoption } = await ok<{ recordAdoption: Adoption & { warnings: unknown[] } }>(
+        app,
+        WARNED,
+        {
+          input: {
+            projectId: fixture.projectId,
+            cityId: fixture.cityIds.rosenheim,
+            stage: 'IN_ROLLOUT',
+            maturityModel: '2.0',
+            maturityLevel: 2,
+            version: 1,
+          },
+        },
+      );
+      expect(recordAdoption.warnings).toEqual([]);
+      expect(recordAdoption.history).toEqual([
+        { stage: 'IN_ROLLOUT', version: 2, warnings: [] },
+        { stage: 'LIVE', version: 1, warnings: [notLive] },
+      ]);
+    });
+
+    it('counts once the project is live, and is then no longer doubted, while its history still says it was', async () => {
+      await ok(app, RECORD, {
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.rosenheim,
+          stage: 'LIVE',
+          maturityModel: '2.0',
+          maturityLevel: 4,
+          liveSince: isoDaysFromToday(0),
+          version: 2,
+        },
+      });
+      const before = await figures();
+      await ok(app, 'mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }', {
+        input: {
+          projectId: fixture.projectId,
+          phase: 'LIVE',
+          health: 'GREEN',
+          progress: 100,
+          summary: 'Live.',
+        },
+      });
+      expect(await figures()).toEqual({
+        city: { liveAdoptionsCount: before.city.liveAdoptionsCount + 1 },
+        overview: { liveAdoptions: before.overview.liveAdoptions + 1 },
+      });
+      const [adoption] = (
+        await ok<{
+          project: { adoptions: { city: { id: string }; warnings: unknown[]; history: unknown[] }[] };
+        }>(
+          app,
+          'query($id: ID!) { project(id: $id) { adoptions { city { id } warnings { code } history { version warnings { code } } } } }',
+          { id: fixture.projectId },
+        )
+      ).project.adoptions.filter((a) => a.city.id === fixture.cityIds.rosenheim);
+      expect(adoption.warnings).toEqual([]);
+      expect(adoption.history).toEqual([
+        { version: 3, warnings: [{ code: 'PROJECT_NOT_LIVE' }] },
+        { version: 2, warnings: [] },
+        { version: 1, warnings: [{ code: 'PROJECT_NOT_LIVE' }] },
+      ]);
+      const { recordAdoption } = await ok<{
+        recordAdoption: { warnings: unknown[]; history: { warnings: unknown[] }[] };
+      }>(app, WARNED, {
+        input: {
+          projectId: fixture.projectId,
+          cityId: fixture.cityIds.rosenheim,
+          stage: 'LIVE',
+          maturityModel: '2.0',
+          maturityLevel: 5,
+          liveSince: isoDaysFromToday(0),
+          version: 3,
+        },
+      });
+      expect(recordAdoption.warnings).toEqual([]);
+      expect(recordAdoption.history[0].warnings).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AdoptionsResolver } from './adoptions.resolver.js';
+import { AdoptionChangesResolver, AdoptionsResolver } from './adoptions.resolver.js';
 import { AdoptionsService } from './adoptions.service.js';
 
-@Module({ providers: [AdoptionsService, AdoptionsResolver] })
+@Module({ providers: [AdoptionsService, AdoptionsResolver, AdoptionChangesResolver] })
 export class AdoptionsModule {}

@@ -9,7 +9,8 @@ import { RecordAdoptionInput } from './dto/record-adoption.input.js';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { Role } from '@koop/domain';
+import { adoptionWarnings, Role } from '@koop/domain';
+import { AdoptionWarning, storedWarnings, warningsOf } from './adoption-warning.model.js';
 
 @Resolver(() => Adoption)
 export class AdoptionsResolver {
@@ -45,8 +46,30 @@ export class AdoptionsResolver {
     return required(context.loaders.city.load(adoption.cityId), 'city');
   }
 
+  @ResolveField(() => [AdoptionWarning], {
+    description:
+      'Doubts about the adoption as it is now, e.g. LIVE while the service’s project is not: such an adoption does not count as live in the figures.',
+  })
+  async warnings(
+    @Parent() adoption: Adoption,
+    @Context() context: GraphQLContext,
+  ): Promise<AdoptionWarning[]> {
+    const project = await required(context.loaders.project.load(adoption.projectId), 'project');
+    return warningsOf(adoptionWarnings(adoption.stage, project.phase), project.phase);
+  }
+
   @ResolveField(() => [AdoptionChange], { description: 'Every state the adoption had, newest first.' })
   history(@Parent() adoption: Adoption, @Context() context: GraphQLContext): Promise<AdoptionChange[]> {
     return context.loaders.historyByAdoption.load(adoption.id);
+  }
+}
+
+@Resolver(() => AdoptionChange)
+export class AdoptionChangesResolver {
+  @ResolveField(() => [AdoptionWarning], {
+    description: 'The warnings the API gave when this state was recorded; none for states recorded without.',
+  })
+  warnings(@Parent() change: AdoptionChange): AdoptionWarning[] {
+    return storedWarnings(change.warnings);
   }
 }

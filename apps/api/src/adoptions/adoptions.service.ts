@@ -1,4 +1,4 @@
-import { liveSinceError, maturityLevelError } from '@koop/domain';
+import { adoptionWarnings, liveSinceError, maturityLevelError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { applyAdoptionChange } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
+import { warningsOf, type AdoptionWarning } from './adoption-warning.model.js';
 import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
 
 @Injectable()
@@ -34,7 +35,10 @@ export class AdoptionsService {
     return manager.findOneBy(Adoption, { projectId, cityId });
   }
 
-  /** Creates or changes the one row of (project, city) and appends its new state to the history. */
+  /**
+   * Creates or changes the one row of (project, city) and appends its new state to the history, with the
+   * warnings of that state (a LIVE adoption of a service whose project is not live is kept, but doubted).
+   */
   record(actor: Actor, input: RecordAdoptionInput): Promise<Adoption> {
     const levelProblem = maturityLevelError(input.maturityModel, input.maturityLevel);
     if (levelProblem) {
@@ -45,6 +49,7 @@ export class AdoptionsService {
       throw badField('liveSince', liveProblem);
     }
     const now = new Date();
+    let warnings: AdoptionWarning[] = [];
     return this.writes.upsert(actor, {
       operation: 'recordAdoption',
       entity: Adoption,
@@ -57,17 +62,20 @@ export class AdoptionsService {
         'Only the city’s editors, its CDO and administrators may record its adoptions.',
       key: ({ project, city }) => ({ projectId: project.id, cityId: city.id }),
       version: input.version,
-      values: ({ project, city }) => ({
-        projectId: project.id,
-        cityId: city.id,
-        stage: input.stage,
-        maturityModel: input.maturityModel,
-        maturityLevel: input.maturityLevel ?? null,
-        liveSince: input.liveSince ?? null,
-        source: input.source ?? null,
-        notes: input.notes ?? null,
-        updatedAt: now,
-      }),
+      values: ({ project, city }) => {
+        warnings = warningsOf(adoptionWarnings(input.stage, project.phase), project.phase);
+        return {
+          projectId: project.id,
+          cityId: city.id,
+          stage: input.stage,
+          maturityModel: input.maturityModel,
+          maturityLevel: input.maturityLevel ?? null,
+          liveSince: input.liveSince ?? null,
+          source: input.source ?? null,
+          notes: input.notes ?? null,
+          updatedAt: now,
+        };
+      },
       write: async (adoption, _before, manager) => {
         const change = await manager.save(AdoptionChange, {
           adoptionId: adoption.id,
@@ -81,8 +89,11 @@ export class AdoptionsService {
           source: adoption.source,
           notes: adoption.notes,
           version: adoption.version,
+          warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
         });
         await applyAdoptionChange(manager, change);
+        // The audit entry says so too, so that the city's and the project's history show it.
+        return warnings.length > 0 ? { warnings: warnings.map((warning) => warning.code) } : undefined;
       },
     });
   }

@@ -69,6 +69,43 @@ export class AuditResolver {
     return entry.projectId === null ? null : context.loaders.project.load(entry.projectId);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The name of the account that made the change, as people know it (its display name now); null for the system.',
+  })
+  async authorName(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<string | null> {
+    if (entry.accountId === null) return null;
+    return (await context.loaders.account.load(entry.accountId))?.displayName ?? entry.username;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'How people name the changed row: an account’s display name, a project’s or milestone’s title, the name of a city, cooperation or working group; null for rows named by their city and project (adoption, figures, membership) or no longer there.',
+  })
+  async subject(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<string | null> {
+    const id = Number(entry.entityId);
+    if (!Number.isSafeInteger(id) || id <= 0) return null;
+    const { loaders } = context;
+    switch (entry.entity) {
+      case 'Account':
+        return (await loaders.account.load(id))?.displayName ?? null;
+      case 'Project':
+        return (await loaders.project.load(id))?.title ?? null;
+      case 'Milestone':
+        return (await loaders.milestone.load(id))?.title ?? null;
+      case 'City':
+        return (await loaders.city.load(id))?.name ?? null;
+      case 'Cooperation':
+        return (await loaders.cooperation.load(id))?.name ?? null;
+      case 'WorkingGroup':
+        return (await loaders.workingGroup.load(id))?.name ?? null;
+      default:
+        return null;
+    }
+  }
+
   @ResolveField(() => [FieldChange], {
     description: 'The fields whose values differ between before and after.',
   })

@@ -47,7 +47,10 @@ export class CitiesResolver {
     return band.filter((peer) => peer.id !== city.id);
   }
 
-  @ResolveField(() => Int, { description: 'Services the city runs live now.' })
+  @ResolveField(() => Int, {
+    description:
+      'Online services the city runs live now; a LIVE adoption of a service not yet live is not counted.',
+  })
   liveAdoptionsCount(@Parent() city: City, @Context() context: GraphQLContext): Promise<number> {
     return context.loaders.liveAdoptionsCountByCity.load(city.id);
   }

@@ -89,6 +89,14 @@ describe('comparing cities: size band, peers, live services', () => {
     app = await startTestApp();
     fixture = await buildFixture(app);
     projectIds['P1'] = fixture.projectId;
+    // The fixture's service is still in development; live adoptions count only once it is live.
+    await must('mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }', {
+      projectId: fixture.projectId,
+      phase: 'LIVE',
+      health: 'GREEN',
+      progress: 100,
+      summary: 'Live.',
+    });
     await project('P2', fixture.workingGroupId, 'Anwohnerparken', 'ONLINE_SERVICE');
     await project('P3', fixture.workingGroupId, 'XÖV-Standard', 'STANDARD');
     const group = await must<{ createWorkingGroup: { id: string } }>(

@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AdoptionSource,
+  AdoptionWarningCode,
   AdoptionStage,
   ProjectHealth,
   ProjectKind,
@@ -16,3 +17,4 @@ registerEnumType(ProjectHealth, { name: 'ProjectHealth' });
 registerEnumType(AdoptionStage, { name: 'AdoptionStage' });
 registerEnumType(AdoptionSource, { name: 'AdoptionSource' });
 registerEnumType(Role, { name: 'Role' });
+registerEnumType(AdoptionWarningCode, { name: 'AdoptionWarningCode' });

@@ -128,8 +128,11 @@ export interface UpsertSpec<Row extends Versioned, P extends Parents> {
   readonly version: number | null | undefined;
   /** The row's values, key included: the new row, or the changes of the existing one. */
   readonly values: (parents: LoadedParents<P>, manager: EntityManager) => Maybe<DeepPartial<NoInfer<Row>>>;
-  /** Writes to other rows after the row was written (the adoption's history). */
-  readonly write?: (after: Row, before: Row | null, manager: EntityManager) => Promise<void>;
+  /**
+   * Writes to other rows after the row was written (the adoption's history); what it returns is added to
+   * the audit entry's after (the warnings the answer gives).
+   */
+  readonly write?: (after: Row, before: Row | null, manager: EntityManager) => Promise<Extra | void>;
 }
 
 /** Steps that run in one transaction; the manager reads and writes within it. */
@@ -252,8 +255,11 @@ class Unit implements WriteUnit {
     } else {
       after = await this.insert(spec.entity, label, values);
     }
-    await spec.write?.(after, existing, this.manager);
-    await this.record(actor, spec.operation, spec.entity, after, { before: existing, after });
+    const extra = spec.write ? await spec.write(after, existing, this.manager) : undefined;
+    await this.record(actor, spec.operation, spec.entity, after, {
+      before: existing,
+      after: extra ? { ...after, ...extra } : after,
+    });
     return after;
   }
 

@@ -221,6 +221,8 @@ export function generateAdoptions(
         source: sourceOf(project, city, state.stage),
         notes: state.note,
         version: index + 1,
+        // The demo's history is generated, not recorded through recordAdoption, which alone gives warnings.
+        warnings: null,
       }));
       const latest = changes[changes.length - 1];
       adoptions.push({

@@ -1,6 +1,7 @@
-import { AdoptionStage, ProjectKind, sizeBandOf } from '@koop/domain';
+import { AdoptionStage, ProjectKind, ProjectPhase, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Account } from '../accounts/account.entity.js';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
@@ -45,7 +46,7 @@ function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
 }
 
 /**
- * Number of online services each city runs live, counted in SQL. Adoptions of standards, platforms and
+ * Number of online services each city runs live (and whose project is live), counted in SQL. Adoptions of standards, platforms and
  * the like are not services a city runs, as in the overview's live adoptions.
  */
 function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> {
@@ -59,10 +60,34 @@ function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> 
       .where('a.cityId IN (:...cityIds)', { cityIds: [...cityIds] })
       .andWhere('a.stage = :live', { live: AdoptionStage.LIVE })
       .andWhere('p.kind = :onlineService', { onlineService: ProjectKind.ONLINE_SERVICE })
+      // As on the cockpit: LIVE while the service is not live yet is doubted, not counted.
+      .andWhere('p.phase = :projectLive', { projectLive: ProjectPhase.LIVE })
       .groupBy('a.cityId')
       .getRawMany();
     const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));
     return cityIds.map((id) => counts.get(id) ?? 0);
+  });
+}
+
+/** When each project's latest status update was written: one statement for a page of projects. */
+function latestStatusUpdateAt(dataSource: DataSource): DataLoader<number, Date | null> {
+  return new DataLoader(async (projectIds) => {
+    const rows: { projectId: number; at: Date | string | null }[] = await dataSource
+      .getRepository(StatusUpdate)
+      .createQueryBuilder('su')
+      .select('su.projectId', 'projectId')
+      .addSelect('MAX(su.createdAt)', 'at')
+      .where('su.projectId IN (:...projectIds)', { projectIds: [...projectIds] })
+      .groupBy('su.projectId')
+      .getRawMany();
+    // SQLite answers MAX() of a datetime column with its stored text (UTC), PostgreSQL with a Date.
+    const latest = new Map(
+      rows.map((row) => [
+        Number(row.projectId),
+        row.at instanceof Date ? row.at : row.at === null ? null : new Date(`${row.at.replace(' ', 'T')}Z`),
+      ]),
+    );
+    return projectIds.map((id) => latest.get(id) ?? null);
   });
 }
 
@@ -134,6 +159,9 @@ export function createLoaders(dataSource: DataSource) {
     cooperation: byId(dataSource, Cooperation),
     workingGroup: byId(dataSource, WorkingGroup),
     project: byId(dataSource, Project),
+    milestone: byId(dataSource, Milestone),
+    account: byId(dataSource, Account),
+    latestStatusUpdateAtByProject: latestStatusUpdateAt(dataSource),
     membershipsByCooperation: byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
     membershipsByCity: byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
     workingGroupsByCooperation: byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),

@@ -11,13 +11,15 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
  * Cities: Augsburg (A), Kempten (K), Rosenheim (R), Neu-Ulm (N), Lindau (L), Erlangen (E).
  * Cooperation TK: A and K joined 2020-01-01, R with no date, N joined 2024-02-15, L joins tomorrow.
  * Cooperation AK: E and A.
- * Projects of TK: S1 Anwohnerparken and S2 Bauantrag (online services), X1 XÖV-Standard (a standard).
- * Project of AK: O1 Hundesteuer (online service).
+ * Projects of TK: S1 Anwohnerparken and S2 Bauantrag (online services, LIVE from their start),
+ * X1 XÖV-Standard (a standard), S3 Baumfällung (an online service IN_DEVELOPMENT until 2024-02-10 12:00,
+ * LIVE from then: a LIVE adoption counts only while the service's project is LIVE).
+ * Project of AK: O1 Hundesteuer (online service, LIVE from its creation on 2024-06-01).
  *
  * Adoption changes, by the time they were recorded:
  *   2023-09-01 12:00          S2×A PLANNED
  *   2023-10-01 12:00          S1×E LIVE (E is no member of TK), X1×A LIVE (no online service),
- *                             O1×A LIVE (a service of AK)
+ *                             O1×A LIVE (a service of AK), S3×A LIVE (S3 is not live yet)
  *   2023-10-05 12:00          S1×K LIVE
  *   2023-10-31 23:59:59.999   S2×R LIVE (the last instant of October)
  *   2023-11-10 12:00          S1×A LIVE
@@ -36,11 +38,11 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
  *   2023-11  3   S1×K, S2×R, S1×A
  *   2023-12  3   the same; S1×N does not count, N is no member yet
  *   2024-01  2   S2×R, S1×A (counted once); S1×K discontinued on the 20th
- *   2024-02  4   S2×R, S1×A, S2×A, S1×N (N joined on the 15th)
- *   2024-03  4   the same; S2×K only EVALUATING
- *   2024-04  5   + S1×R
- *   …        5   until the current month
- *   current  6   + S2×K; not S1×L (L joins tomorrow)
+ *   2024-02  5   S2×R, S1×A, S2×A, S1×N (N joined on the 15th), S3×A (S3 live since the 10th)
+ *   2024-03  5   the same; S2×K only EVALUATING
+ *   2024-04  6   + S1×R
+ *   …        6   until the current month
+ *   current  7   + S2×K; not S1×L (L joins tomorrow)
  */
 
 /** An instant (UTC) of a date, noon unless told. */
@@ -109,7 +111,14 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
   }
 
   /** Creates a project at `createdAt`, the date of its first status update ("Projekt angelegt."). */
-  async function project(key: string, group: string, title: string, kind: string, createdAt: string) {
+  async function project(
+    key: string,
+    group: string,
+    title: string,
+    kind: string,
+    createdAt: string,
+    phase = 'LIVE',
+  ) {
     const data = await writtenAt(createdAt, () =>
       must<{ createProject: { id: string } }>(
         'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
@@ -117,7 +126,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
           workingGroupId: ids[group],
           title,
           kind,
-          phase: 'PLANNED',
+          phase,
           health: 'GREEN',
           progress: 0,
           isEfa: false,
@@ -204,17 +213,20 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
     // Status updates, newest last; see the expectations of latestStatusUpdates.
     await project('S1', 'WG', 'Anwohnerparken', 'ONLINE_SERVICE', at('2023-01-10'));
     await project('S2', 'WG', 'Bauantrag', 'ONLINE_SERVICE', at('2023-02-10'));
-    await project('X1', 'WG', 'XÖV-Standard', 'STANDARD', at('2023-03-10'));
+    await project('X1', 'WG', 'XÖV-Standard', 'STANDARD', at('2023-03-10'), 'PLANNED');
+    await project('S3', 'WG', 'Baumfällung', 'ONLINE_SERVICE', at('2022-12-01'), 'IN_DEVELOPMENT');
     await project('O1', 'WG2', 'Hundesteuer', 'ONLINE_SERVICE', at('2024-06-01')); // AK: newest of all
-    await status('S1', 'PILOT', 'S1 im Pilot', at('2024-04-01'));
+    await status('S1', 'LIVE', 'S1 erweitert', at('2024-04-01'));
     await status('S2', 'LIVE', 'S2 live', at('2024-04-01')); // same instant as S1's: the later row first
     await status('X1', 'IN_DEVELOPMENT', 'X1 in Arbeit', at('2024-05-01'));
-    await status('S1', 'IN_DEVELOPMENT', 'S1 zurück in Arbeit', at('2023-06-01')); // written late, dated early
+    await status('S3', 'LIVE', 'S3 live', at('2024-02-10'));
+    await status('S1', 'LIVE', 'S1 stabil', at('2023-06-01')); // written late, dated early
 
     await adopt('S2', 'A', 'PLANNED', null, at('2023-09-01'));
     await adopt('S1', 'E', 'LIVE', 3, at('2023-10-01'));
     await adopt('X1', 'A', 'LIVE', 3, at('2023-10-01'));
     await adopt('O1', 'A', 'LIVE', 3, at('2023-10-01'));
+    await adopt('S3', 'A', 'LIVE', 3, at('2023-10-01'));
     await adopt('S1', 'K', 'LIVE', 3, at('2023-10-05'));
     await adopt('S2', 'R', 'LIVE', 3, at('2023-10-31', '23:59:59.999'));
     await adopt('S1', 'A', 'LIVE', 2, at('2023-11-10'));
@@ -246,13 +258,14 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       expect(await timeline('2023-08', '2024-04')).toEqual([
         { month: '2023-08', count: 0 }, // nothing recorded yet
         { month: '2023-09', count: 0 }, // S2×A only PLANNED; S1×E, X1×A, O1×A come on 10-01 and never count
+        // S3×A (10-01) counts only from February 2024, when its project goes live
         { month: '2023-10', count: 2 }, // S1×K, S2×R (recorded at 23:59:59.999 on the 31st)
         { month: '2023-11', count: 3 }, // + S1×A
         { month: '2023-12', count: 3 }, // S1×N recorded on 12-01, but N joins TK only on 2024-02-15
         { month: '2024-01', count: 2 }, // S1×K discontinued on the 20th; S1×A changed but still live: once
-        { month: '2024-02', count: 4 }, // + S2×A (29th), + S1×N (N joined on the 15th)
-        { month: '2024-03', count: 4 }, // S2×K only EVALUATING
-        { month: '2024-04', count: 5 }, // + S1×R, recorded at the first instant of April
+        { month: '2024-02', count: 5 }, // + S2×A (29th), + S1×N (N joined on the 15th), + S3×A (S3 live on the 10th)
+        { month: '2024-03', count: 5 }, // S2×K only EVALUATING
+        { month: '2024-04', count: 6 }, // + S1×R, recorded at the first instant of April
       ]);
     });
 
@@ -267,20 +280,25 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
     });
 
     it('keeps the other cooperation to its own services and members', async () => {
-      // AK: O1×A from 2023-10; S1×E (a service of TK) and X1×A never count
+      // AK: O1×A recorded LIVE on 2023-10-01, but O1 is live only from its creation on 2024-06-01 (until
+      // then the adoption is doubted, not counted); S1×E (a service of TK) and X1×A never count
       expect(await timeline('2023-09', '2023-11', 'AK')).toEqual([
         { month: '2023-09', count: 0 },
-        { month: '2023-10', count: 1 },
-        { month: '2023-11', count: 1 },
+        { month: '2023-10', count: 0 },
+        { month: '2023-11', count: 0 },
+      ]);
+      expect(await timeline('2024-05', '2024-06', 'AK')).toEqual([
+        { month: '2024-05', count: 0 },
+        { month: '2024-06', count: 1 },
       ]);
     });
 
     it('ends in the current month with the live adoptions of overview(year: current)', async () => {
       const current = monthsFromNow(0);
       const months = await timeline('2024-04', current);
-      // 5 from April 2024 to last month; 6 now: + S2×K (recorded now), not S1×L (L joins tomorrow)
+      // 6 from April 2024 to last month; 7 now: + S2×K (recorded now), not S1×L (L joins tomorrow)
       expect(months).toEqual(
-        monthsFrom('2024-04', current).map((month) => ({ month, count: month === current ? 6 : 5 })),
+        monthsFrom('2024-04', current).map((month) => ({ month, count: month === current ? 7 : 6 })),
       );
       const { overview } = await ok<{ overview: { liveAdoptions: number; memberCities: number } }>(
         app,
@@ -288,7 +306,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
         { id: ids['TK'], year: new Date().getUTCFullYear() },
       );
       // A, K, R, N: L is no member before tomorrow, neither in the timeline nor in the overview
-      expect(overview).toEqual({ liveAdoptions: 6, memberCities: 4 });
+      expect(overview).toEqual({ liveAdoptions: 7, memberCities: 4 });
     });
 
     it('answers a range of 120 months, the most allowed', async () => {
@@ -349,16 +367,22 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
         project: { title: 'Bauantrag' },
       },
       {
-        summary: 'S1 im Pilot',
+        summary: 'S1 erweitert',
         createdAt: '2024-04-01T12:00:00.000Z',
-        phase: 'PILOT',
+        phase: 'LIVE',
         project: { title: 'Anwohnerparken' },
+      },
+      {
+        summary: 'S3 live',
+        createdAt: '2024-02-10T12:00:00.000Z',
+        phase: 'LIVE',
+        project: { title: 'Baumfällung' },
       },
       // written last, but dated 2023-06-01: the date orders, not the order of writing
       {
-        summary: 'S1 zurück in Arbeit',
+        summary: 'S1 stabil',
         createdAt: '2023-06-01T12:00:00.000Z',
-        phase: 'IN_DEVELOPMENT',
+        phase: 'LIVE',
         project: { title: 'Anwohnerparken' },
       },
       {
@@ -370,14 +394,20 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       {
         summary: 'Projekt angelegt.',
         createdAt: '2023-02-10T12:00:00.000Z',
-        phase: 'PLANNED',
+        phase: 'LIVE',
         project: { title: 'Bauantrag' },
       },
       {
         summary: 'Projekt angelegt.',
         createdAt: '2023-01-10T12:00:00.000Z',
-        phase: 'PLANNED',
+        phase: 'LIVE',
         project: { title: 'Anwohnerparken' },
+      },
+      {
+        summary: 'Projekt angelegt.',
+        createdAt: '2022-12-01T12:00:00.000Z',
+        phase: 'IN_DEVELOPMENT',
+        project: { title: 'Baumfällung' },
       },
     ];
 
@@ -403,7 +433,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
         {
           summary: 'Projekt angelegt.',
           createdAt: '2024-06-01T12:00:00.000Z',
-          phase: 'PLANNED',
+          phase: 'LIVE',
           project: { title: 'Hundesteuer' },
         },
       ]);
@@ -439,7 +469,7 @@ describe('adoptionTimeline and latestStatusUpdates, checked by hand', () => {
       const O1_CREATED: Update = {
         summary: 'Projekt angelegt.',
         createdAt: '2024-06-01T12:00:00.000Z',
-        phase: 'PLANNED',
+        phase: 'LIVE',
         project: { title: 'Hundesteuer' },
       };
 

@@ -18,6 +18,7 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/tes
  *   X1 XÖV-Standard       STANDARD        P-01 IDEA/GREEN                             | Y: IN_DEVELOPMENT/RED
  * Project of AK: O1 Hundesteuer, ONLINE_SERVICE, LIVE/GREEN (created in Y).
  *
+ * A LIVE adoption counts only while its service's project is LIVE (see libs/domain isPlausiblyLive).
  * Adoptions (changes in P written then, the others recorded now, in Y):
  *   S1×A  P-05 PLANNED, P-11 LIVE, Y LIVE (maturity 2.0/5)
  *   S1×K  P-06 LIVE, Y DISCONTINUED
@@ -297,10 +298,11 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       servicesLive: 1, // S1; S2 is retired, O1 belongs to AK, X1 is no online service
       memberCities: 4, // A, K, R, N (N joined on Y-01-01); E is no member
       onlineServices: 3, // S1, S2, S3; X1 is a standard, O1 belongs to AK
-      // S1×A, S1×R, S1×N, S2×A, S2×N; not S1×K, S2×K (DISCONTINUED), S3×K, S3×R (not LIVE),
-      // S1×E (no member), X1×A (no online service), O1×A (another cooperation)
-      liveAdoptions: 5,
-      adoptionRate: expect.closeTo(5 / 12, 12) as number, // 5 ÷ (4 cities × 3 services)
+      // S1×A, S1×R, S1×N; not S2×A, S2×N (LIVE, but S2 is RETIRED: doubted, not counted),
+      // S1×K, S2×K (DISCONTINUED), S3×K, S3×R (not LIVE), S1×E (no member), X1×A (no online service),
+      // O1×A (another cooperation)
+      liveAdoptions: 3,
+      adoptionRate: 0.25, // 3 ÷ (4 cities × 3 services)
       // S1×A, S1×R, S1×K (0 ratings), S3×N of Y-01: (10×4.0 + 30×3.0 + 0 + 5×5.0) ÷ (10+30+0+5) = 155 ÷ 45
       averageSatisfaction: expect.closeTo(3.444444444, 8) as number,
       ratingsCount: 45, // 10 + 30 + 0 + 5
@@ -333,10 +335,10 @@ describe('overview and adoptionMatrix, checked by hand', () => {
       servicesLive: 1, // S2
       memberCities: 3, // A, K (2020), R (no date); N joined in Y
       onlineServices: 2, // S1, S2; S3 was created in Y
-      // S1×A (LIVE since P-11), S1×K (LIVE since P-06, discontinued only in Y), S2×A;
-      // not S2×K (DISCONTINUED in P-08), S2×N (N was no member yet)
-      liveAdoptions: 3,
-      adoptionRate: 0.5, // 3 ÷ (3 cities × 2 services)
+      // S2×A; not S1×A (LIVE since P-11), S1×K (LIVE since P-06): S1 was only in PILOT at the end of P,
+      // so they are doubted, not counted; not S2×K (DISCONTINUED in P-08), S2×N (N was no member yet)
+      liveAdoptions: 1,
+      adoptionRate: 1 / 6, // 3 ÷ (3 cities × 2 services)
       // S1×A P-06, S2×A P-03 (0 ratings), S2×K P-12; not S2×N (N was no member yet):
       // (20×4.5 + 0 + 60×3.5) ÷ (20 + 0 + 60) = 300 ÷ 80
       averageSatisfaction: 3.75,

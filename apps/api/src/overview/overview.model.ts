@@ -39,7 +39,10 @@ export class Overview {
   @Field(() => Int, { description: 'Online-service projects of the cooperation.' })
   onlineServices: number;
 
-  @Field(() => Int, { description: 'Adoptions at stage LIVE by member cities of online services.' })
+  @Field(() => Int, {
+    description:
+      'Adoptions at stage LIVE by member cities of online services whose project was live then (a LIVE adoption of a service not yet live is doubted, not counted).',
+  })
   liveAdoptions: number;
 
   @Field(() => Float, { description: 'liveAdoptions ÷ (memberCities × onlineServices), 0 to 1.' })

@@ -1170,4 +1170,36 @@ describe('projects', () => {
       await expectRefused(app, PROJECT, { id: '777777' }, { code: 'NOT_FOUND', field: 'id' });
     });
   });
+
+  describe('lastStatusUpdateAt', () => {
+    it('is the time of the latest status update, not of the latest edit of the project, for every project of a page', async () => {
+      const { createProject } = await ok<{ createProject: ProjectData }>(app, CREATE, {
+        input: {
+          workingGroupId: fixture.workingGroupId,
+          title: 'Zuletzt gemeldet',
+          kind: 'CONCEPT',
+          phase: 'PLANNED',
+          health: 'GREEN',
+          progress: 0,
+          isEfa: false,
+        },
+      });
+      await sql(app.dataSource, 'UPDATE status_update SET "createdAt" = ? WHERE "projectId" = ?', [
+        '2026-01-15 09:30:00.000',
+        createProject.id,
+      ]);
+      await ok(app, UPDATE, { input: { id: createProject.id, version: 1, risks: 'Keine.' } });
+      const { projects } = await ok<{
+        projects: { edges: { node: { id: string; lastStatusUpdateAt: string | null } }[] };
+      }>(app, '{ projects(first: 50) { edges { node { id lastStatusUpdateAt } } } }');
+      const byId = new Map(projects.edges.map((edge) => [edge.node.id, edge.node.lastStatusUpdateAt]));
+      expect(byId.get(createProject.id)).toBe('2026-01-15T09:30:00.000Z');
+      const { project } = await ok<{ project: { statusUpdates: { createdAt: string }[] } }>(
+        app,
+        'query($id: ID!) { project(id: $id) { statusUpdates { createdAt } } }',
+        { id: fixture.projectId },
+      );
+      expect(byId.get(fixture.projectId)).toBe(project.statusUpdates[0].createdAt);
+    });
+  });
 });

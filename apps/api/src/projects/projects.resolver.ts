@@ -97,6 +97,15 @@ export class ProjectsResolver {
     return context.loaders.statusUpdatesByProject.load(project.id);
   }
 
+  @ResolveField(() => Date, {
+    nullable: true,
+    description:
+      'When the latest status update was written (its phase, health and progress are the project’s); null without one.',
+  })
+  lastStatusUpdateAt(@Parent() project: Project, @Context() context: GraphQLContext): Promise<Date | null> {
+    return context.loaders.latestStatusUpdateAtByProject.load(project.id);
+  }
+
   @ResolveField(() => [Adoption], { description: 'One per city that has a record for this project.' })
   adoptions(@Parent() project: Project, @Context() context: GraphQLContext): Promise<Adoption[]> {
     return context.loaders.adoptionsByProject.load(project.id);

@@ -2,6 +2,7 @@ import { AdoptionStage, ProjectHealth, ProjectPhase, todayIso } from '@koop/doma
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Account } from '../accounts/account.entity.js';
 import { City } from '../cities/city.entity.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
@@ -192,7 +193,7 @@ export class ProjectsService {
         const first = await manager.save(StatusUpdate, {
           projectId: project.id,
           createdAt: now,
-          author: actor.username,
+          author: await authorName(manager, actor),
           phase: input.phase,
           health: input.health,
           progress: input.progress,
@@ -274,7 +275,7 @@ export class ProjectsService {
           manager.create(StatusUpdate, {
             projectId: project.id,
             createdAt: now,
-            author: actor.username,
+            author: await authorName(manager, actor),
             ...state,
             summary: input.summary,
             blockers: input.blockers ?? null,
@@ -346,6 +347,15 @@ export class ProjectsService {
       throw badField('ozgTopic', `"${key}" is not an OZG topic area key (see ozgTopics)`);
     }
   }
+}
+
+/** How a status update is signed: the author's display name, as people know them, not the username. */
+async function authorName(manager: EntityManager, actor: Actor): Promise<string> {
+  if (actor.accountId === null) {
+    return actor.username;
+  }
+  const account = await manager.findOneBy(Account, { id: actor.accountId });
+  return account?.displayName ?? actor.username;
 }
 
 /** Projects, milestones and status updates are changed by their working group's leads and by admins. */

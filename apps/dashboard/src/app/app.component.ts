@@ -32,7 +32,7 @@ interface NavItem {
             @if (auth.account(); as account) {
               <details class="user">
                 <summary>
-                  <span class="visually-hidden">{{ t('auth.account') }}: </span>{{ account.displayName }}
+                  <span class="sr-only">{{ t('auth.account') }}: </span>{{ account.displayName }}
                 </summary>
                 <div class="menu">
                   <p>{{ t('auth.signedInAs', { name: account.username }) }}</p>
@@ -83,7 +83,11 @@ interface NavItem {
         }
       </header>
       @if (info.hasValue() && info.value()?.appInfo?.demoData) {
-        <p class="demo" role="note">{{ t('layout.demoNote') }}</p>
+        <p class="demo" role="note">
+          <span class="long">{{ t('layout.demoNote') }}</span><span class="short">{{
+            t('layout.demoNoteShort')
+          }}</span>
+        </p>
       }
       @if (stale.state(); as state) {
         <div class="stale" role="alert">
@@ -231,16 +235,69 @@ interface NavItem {
       padding: 0.5rem 0.75rem;
       z-index: 10;
     }
+    .demo .short {
+      display: none;
+    }
+    /*
+     * On a phone the header and the demo note keep to about a seventh of the first screen: the brand without
+     * its tagline, account and languages beside it, the navigation in one row that scrolls sideways, the
+     * demo note in a few words.
+     */
     @media (max-width: 40rem) {
       .bar,
       main {
         padding-inline: 0.75rem;
       }
+      .bar {
+        padding-block: 0.3rem;
+        gap: 0.5rem;
+        flex-wrap: nowrap;
+      }
+      .tagline {
+        display: none;
+      }
+      .name {
+        font-size: 1.05rem;
+      }
+      .tools {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        min-width: 0;
+      }
+      .user {
+        min-width: 0;
+      }
+      .user summary {
+        max-width: 6rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        min-height: 2.25rem;
+        line-height: 2.25rem;
+      }
+      .user[open] summary {
+        max-width: none;
+      }
       nav ul {
         padding: 0 0.25rem;
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        scrollbar-width: thin;
       }
       nav a {
-        padding: 0.5rem;
+        padding: 0.45rem 0.55rem;
+        white-space: nowrap;
+      }
+      .demo {
+        padding: 0.25rem 0.75rem;
+        font-size: 0.9rem;
+      }
+      .demo .long {
+        display: none;
+      }
+      .demo .short {
+        display: inline;
       }
     }
   `,

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { NormalizeUsername, Trim } from '../../common/text.js';
 import { Account } from '../account.entity.js';
 
 @InputType({
@@ -36,8 +36,11 @@ export class RoleGrantInput {
 
 @InputType()
 export class CreateAccountInput {
-  @Field({ description: '3–60 lower-case letters, digits, dots, hyphens or underscores.' })
-  @Trim()
+  @Field({
+    description:
+      '3–60 letters, digits, dots, hyphens or underscores; capitals are stored lower-cased, as sign-in folds them.',
+  })
+  @NormalizeUsername()
   @IsString({ message: 'must not be empty' })
   @Matches(USERNAME_PATTERN, {
     message: 'must be 3–60 lower-case letters, digits, dots, hyphens or underscores',

@@ -2,11 +2,13 @@ import { Accounts1795253665997 } from './sqlite/1795253665997-accounts.js';
 import { AuditScopes1795255052107 } from './sqlite/1795255052107-audit-scopes.js';
 import { Initial1795252144808 } from './sqlite/1795252144808-initial.js';
 import { RowVersions1795938266251 } from './sqlite/1795938266251-row-versions.js';
+import { AdoptionWarnings1795990000000 as SqliteAdoptionWarnings } from './sqlite/1795990000000-adoption-warnings.js';
 import { Initial1795937658284 } from './postgres/1795937658284-initial.js';
 import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js';
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
+import { AdoptionWarnings1795990000000 as PostgresAdoptionWarnings } from './postgres/1795990000000-adoption-warnings.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -15,6 +17,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   AuditScopes1795255052107,
   RowVersions1795938266251,
   Figures1795939331972,
+  SqliteAdoptionWarnings,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -23,4 +26,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   GermanText1795937658300,
   RowVersions1795940118859,
   Figures1795939343059,
+  PostgresAdoptionWarnings,
 ];

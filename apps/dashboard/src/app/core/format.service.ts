@@ -44,6 +44,14 @@ export class FormatService {
     return new Intl.DateTimeFormat(this.locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   }
 
+  /**
+   * The key of the text for `count` things in the current language: `key.one` or `key.other`, as
+   * Intl.PluralRules chooses ("1 andere Kommune", "2 andere Kommunen"). German and English know no more forms.
+   */
+  plural(key: string, count: number): string {
+    return `${key}.${new Intl.PluralRules(this.locale()).select(count) === 'one' ? 'one' : 'other'}`;
+  }
+
   /** A month written YYYY-MM, e.g. "März 2026". */
   month(value: string): string {
     const date = new Date(`${value}-01T00:00:00Z`);

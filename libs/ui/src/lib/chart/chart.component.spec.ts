@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
 import { provideKoopCharts } from './chart-registration';
-import { ChartComponent } from './chart.component';
+import { axisFontSize, ChartComponent } from './chart.component';
 
 const texts = {
   showTable: 'Tabelle zeigen',
@@ -45,6 +45,33 @@ describe('ChartComponent', () => {
     expect(table.hidden).toBe(false);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.textContent?.trim()).toBe('Tabelle verbergen');
+  });
+
+  it('names each button after the chart, beginning with its visible text', () => {
+    const fixture = render();
+    const [toggle, download] = [...(fixture.nativeElement as HTMLElement).querySelectorAll('button')];
+    expect(toggle.getAttribute('aria-label')).toBe('Tabelle zeigen: Zufriedenheit');
+    expect(download.getAttribute('aria-label')).toBe('CSV: Zufriedenheit');
+    toggle.click();
+    fixture.detectChanges();
+    expect(toggle.getAttribute('aria-label')).toBe('Tabelle verbergen: Zufriedenheit');
+  });
+
+  it('sizes the axis text from the root font size, so that it grows with the browser’s text size', () => {
+    document.documentElement.style.fontSize = '24px';
+    try {
+      expect(axisFontSize()).toBe(20);
+      const fixture = render();
+      const chart = fixture.debugElement
+        .query(By.directive(BaseChartDirective))
+        .injector.get(BaseChartDirective);
+      const scales = chart.options?.scales as Record<string, { ticks?: { font?: { size?: number } } }>;
+      expect(scales['x'].ticks?.font?.size).toBe(20);
+      expect(scales['y'].ticks?.font?.size).toBe(20);
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+    expect(axisFontSize()).toBe(13);
   });
 
   it('shows exactly the charted values in the table, formatted for the locale', () => {

@@ -6,6 +6,18 @@ import { CHART_PALETTE, type ChartSeries, type ChartTexts } from './chart.types'
 
 let nextId = 0;
 
+/** Share of the root font size that axis texts take: 13 px of the default 16 px. */
+const AXIS_TEXT_SCALE = 13 / 16;
+
+/**
+ * The axis text size in pixels, following the root font size — the browser's text size setting — since
+ * a canvas draws text in pixels and would not grow with it by itself (WCAG 1.4.4).
+ */
+export function axisFontSize(root: Element | null = globalThis.document?.documentElement ?? null): number {
+  const size = root ? Number.parseFloat(getComputedStyle(root).fontSize) : Number.NaN;
+  return Math.round((Number.isFinite(size) && size > 0 ? size : 16) * AXIS_TEXT_SCALE);
+}
+
 /**
  * A bar or line chart with its accessible alternative: a data table reachable with the keyboard and a
  * CSV download of exactly the data drawn. The canvas itself carries a one-sentence summary.
@@ -17,7 +29,8 @@ let nextId = 0;
   template: `
     <figure class="chart" [attr.aria-labelledby]="id + '-caption'">
       <figcaption [id]="id + '-caption'">{{ caption() }}</figcaption>
-      <div class="canvas" [style.height.px]="height()">
+      <!-- In rem, so that the chart grows with the browser's text size as its axis texts do. -->
+      <div class="canvas" [style.height.rem]="height() / 16" [attr.data-font-size]="fontSize">
         <canvas
           baseChart
           role="img"
@@ -28,15 +41,20 @@ let nextId = 0;
         ></canvas>
       </div>
       <div class="actions">
+        <!-- Each name begins with the visible text and adds the chart's caption: several charts on a page,
+             each button still says which chart it is for. -->
         <button
           type="button"
           [attr.aria-expanded]="tableShown()"
           [attr.aria-controls]="id + '-table'"
+          [attr.aria-label]="(tableShown() ? texts().hideTable : texts().showTable) + ': ' + caption()"
           (click)="toggleTable()"
         >
           {{ tableShown() ? texts().hideTable : texts().showTable }}
         </button>
-        <button type="button" (click)="download()">{{ texts().downloadCsv }}</button>
+        <button type="button" [attr.aria-label]="texts().downloadCsv + ': ' + caption()" (click)="download()">
+          {{ texts().downloadCsv }}
+        </button>
       </div>
       <div
         class="table-wrap"
@@ -143,11 +161,14 @@ export class ChartComponent {
   readonly stacked = input(false);
   readonly yMin = input<number | undefined>(undefined);
   readonly yMax = input<number | undefined>(undefined);
+  /** Height in CSS pixels at the browser's default text size of 16 px; it grows with the text size. */
   readonly height = input(280);
   /** File name of the CSV download, without extension. */
   readonly csvName = input.required<string>();
 
   protected readonly id = `koop-chart-${nextId++}`;
+  /** Axis and legend text, 13 px at the default text size and larger with the user's text size. */
+  protected readonly fontSize = axisFontSize();
   protected readonly tableShown = signal(false);
 
   private readonly numberFormat = computed(
@@ -179,16 +200,28 @@ export class ChartComponent {
       maintainAspectRatio: false,
       animation: false,
       locale: this.locale(),
-      plugins: { legend: { display: this.series().length > 1, position: 'bottom' } },
+      font: { size: this.fontSize },
+      plugins: {
+        legend: {
+          display: this.series().length > 1,
+          position: 'bottom',
+          labels: { font: { size: this.fontSize } },
+        },
+        tooltip: { bodyFont: { size: this.fontSize }, titleFont: { size: this.fontSize } },
+      },
       scales: {
-        x: { stacked: this.stacked() },
+        x: { stacked: this.stacked(), ticks: { font: { size: this.fontSize } } },
         y: {
           stacked: this.stacked(),
           min: this.yMin(),
           max: this.yMax(),
           beginAtZero: this.yMin() === undefined,
           // No ticks between the steps the numbers are shown in: counts get no 0.5 shown as "1".
-          ticks: { precision: this.fractionDigits(), callback: (value) => format.format(Number(value)) },
+          ticks: {
+            precision: this.fractionDigits(),
+            font: { size: this.fontSize },
+            callback: (value) => format.format(Number(value)),
+          },
         },
         ...(this.series().some((s) => s.secondaryAxis)
           ? {
@@ -201,6 +234,7 @@ export class ChartComponent {
                 grid: { drawOnChartArea: false },
                 ticks: {
                   precision: 0,
+                  font: { size: this.fontSize },
                   callback: (value: string | number) => format.format(Number(value)),
                 },
               },

@@ -139,7 +139,6 @@ import {
             <koop-audit-entry-list
               [entries]="pages.entries()"
               [names]="names()"
-              [accountNames]="accountNames()"
               [accountFilter]="!state().accountId"
               (accountChosen)="filter({ accountId: $event.id })"
             />
@@ -267,16 +266,17 @@ export class AuditPage {
   );
   protected readonly accounts = computed(() => loaded(this.accountsQuery)?.accounts ?? []);
   protected readonly accountNames = computed(
-    () => new Map(this.accounts().map((account) => [account.id, account.username])),
+    () => new Map(this.accounts().map((account) => [account.id, account.displayName])),
   );
   protected readonly chosenAccountName = computed(() => {
     const id = this.state().accountId;
-    return (
-      this.accountNames().get(id ?? '') ??
-      this.pages.entries().find((entry) => entry.accountId === id)?.username ??
-      id
-    );
+    return this.accountNames().get(id ?? '') ?? this.chosenFromEntries(id) ?? id;
   });
+
+  private chosenFromEntries(id: string | null): string | undefined {
+    const entry = this.pages.entries().find((e) => e.accountId === id);
+    return entry ? (entry.authorName ?? entry.username) : undefined;
+  }
 
   constructor() {
     pageTitle(toSignal(inject(TranslocoService).selectTranslate<string>('audit.title', {}, 'admin')));

@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { MATURITY_MODEL_VERSIONS, ONLINE_MATURITY_LEVEL } from '@koop/domain';
+import {
+  lastCompleteMonths,
+  MATURITY_MODEL_VERSIONS,
+  ONLINE_MATURITY_LEVEL,
+  RECENT_MONTHS,
+} from '@koop/domain';
 import { CooperationService } from '../../core/cooperation.service';
 import { FormatService } from '../../core/format.service';
 import { loaded, queryResource } from '../../core/graphql-resource';
@@ -9,7 +14,6 @@ import { injectTranslate } from '../../core/translate-signal';
 import { CityRankingPageDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { localToday } from '../projects/milestones';
-import { lastMonths } from '../projects/months';
 import {
   matching,
   nextSort,
@@ -252,8 +256,8 @@ export class CityListPage {
   protected readonly models = MATURITY_MODEL_VERSIONS;
   protected readonly level = ONLINE_MATURITY_LEVEL;
 
-  /** Satisfaction over the last twelve months, as on the city profiles. */
-  private readonly year = lastMonths(12, localToday());
+  /** Satisfaction over the last twelve complete months, as on the city profiles. */
+  private readonly year = lastCompleteMonths(RECENT_MONTHS, localToday());
   protected readonly period = computed(() => ({
     from: this.format.month(this.year.from),
     to: this.format.month(this.year.to),

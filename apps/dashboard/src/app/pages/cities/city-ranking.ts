@@ -1,4 +1,4 @@
-import { MATURITY_MODEL_VERSIONS, type MaturityModel } from '@koop/domain';
+import { isRankable, MATURITY_MODEL_VERSIONS, type MaturityModel } from '@koop/domain';
 
 /** A row of the ranking as the page uses it: the API's figures, the city's cooperations by short name. */
 export interface RankingRow {
@@ -77,6 +77,9 @@ function valueOf(row: RankingRow, key: Exclude<SortKey, 'name'>): number | null 
       return row.maturity['1.1'].share;
     case 'maturity-2.0':
       return row.maturity['2.0'].share;
+    case 'averageRating':
+      // An average of too few ratings has no place in a ranking by satisfaction (libs/domain ranking.ts).
+      return isRankable(row) ? row.averageRating : null;
     default:
       return row[key];
   }

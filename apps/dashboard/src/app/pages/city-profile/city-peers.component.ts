@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { isRankable, MIN_RATINGS_FOR_RANKING } from '@koop/domain';
 import { CHART_PALETTE, ChartComponent, type ChartSeries, type ChartTexts } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
 import { injectTranslate } from '../../core/translate-signal';
@@ -49,6 +50,7 @@ const PEER_COLOUR = '#6b7785';
             csvName="vergleich-bewertung"
           />
         </div>
+        <p class="rule">{{ t('ranking.rule', { min: minRatings }) }}</p>
         <div class="table-wrap koop-table-wrap">
           <table class="koop-table">
             <caption>
@@ -122,6 +124,10 @@ const PEER_COLOUR = '#6b7785';
     .tag {
       font-weight: 400;
     }
+    .rule {
+      margin: 0 0 0.5rem;
+      color: var(--koop-muted);
+    }
     a {
       color: var(--koop-blue);
     }
@@ -140,6 +146,7 @@ export class CityPeersComponent {
   readonly to = input.required<string>();
 
   protected readonly format = inject(FormatService);
+  protected readonly minRatings = MIN_RATINGS_FOR_RANKING;
   private readonly text = injectTranslate();
 
   private readonly selfName = computed(() => this.rows().find((row) => row.self)?.name ?? '');
@@ -154,7 +161,10 @@ export class CityPeersComponent {
     noValue: this.text('chart.noValue'),
   }));
   protected readonly liveSeries = computed(() => this.split((row) => row.liveAdoptionsCount));
-  protected readonly ratingSeries = computed(() => this.split((row) => row.averageRating));
+  /** Averages of fewer than MIN_RATINGS_FOR_RANKING ratings are left out of the chart: chance, not a result. */
+  protected readonly ratingSeries = computed(() =>
+    this.split((row) => (isRankable(row) ? row.averageRating : null)),
+  );
 
   protected readonly liveSummary = computed(() =>
     this.summary(
@@ -165,15 +175,21 @@ export class CityPeersComponent {
       },
     ),
   );
-  protected readonly ratingSummary = computed(() =>
-    this.summary(
+  protected readonly ratingSummary = computed(() => {
+    const self = this.rows().find((row) => row.self);
+    if (self && self.averageRating !== null && !isRankable(self)) {
+      return this.text(this.format.plural('cityProfile.peers.tooFewRatings', self.ratingsCount), {
+        city: this.selfName(),
+        count: self.ratingsCount,
+        min: MIN_RATINGS_FOR_RANKING,
+      });
+    }
+    return this.summary(
       'cityProfile.peers.ratingSummary',
-      rankOf(this.rows(), (row) => row.averageRating),
-      {
-        value: this.format.number(this.rows().find((row) => row.self)?.averageRating, 2),
-      },
-    ),
-  );
+      rankOf(this.rows(), (row) => (isRankable(row) ? row.averageRating : null)),
+      { value: this.format.number(self?.averageRating, 2), min: String(MIN_RATINGS_FOR_RANKING) },
+    );
+  });
 
   /** Two series, the city and its peers, so that the legend names the colours; stacked, one bar each. */
   private split(value: (row: ComparisonRow) => number | null): ChartSeries[] {

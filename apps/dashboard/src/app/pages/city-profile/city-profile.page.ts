@@ -9,7 +9,8 @@ import { HEALTH_TONES, STAGE_SYMBOLS, STAGE_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
 import { localToday } from '../projects/milestones';
-import { lastMonths } from '../projects/months';
+import { lastCompleteMonths, RECENT_MONTHS } from '@koop/domain';
+import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { CityPeersComponent } from './city-peers.component';
 import { CitySatisfactionComponent } from './city-satisfaction.component';
 import { comparisonRows } from './city-comparison';
@@ -32,6 +33,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     CitySatisfactionComponent,
     CityPeersComponent,
     HistoryComponent,
+    PeriodNoteComponent,
     NotFoundComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -100,6 +102,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                   t('cityProfile.figures', { from: format.month(year().from), to: format.month(year().to) })
                 }}
               </h2>
+              <koop-period-note [period]="year()" [today]="today" />
               <div class="tiles">
                 <koop-kpi-tile
                   [label]="t('cityProfile.liveServices')"
@@ -128,7 +131,10 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                   <table class="koop-table">
                     <caption>
                       {{
-                        t('cityProfile.adoptions.caption', { city: c.name, count: adoptions().length })
+                        t(format.plural('cityProfile.adoptions.caption', adoptions().length), {
+                          city: c.name,
+                          count: adoptions().length,
+                        })
                       }}
                     </caption>
                     <thead>
@@ -152,6 +158,16 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                               [icon]="stageSymbols[a.stage]"
                               [label]="t('enum.stage.' + a.stage)"
                             />
+                            @for (w of a.warnings; track w.code) {
+                              <span class="warning" [attr.data-warning]="w.code"
+                                ><span aria-hidden="true">⚠ </span
+                                >{{
+                                  t('adoptionWarning.' + w.code, {
+                                    phase: t('enum.phase.' + a.project.phase),
+                                  })
+                                }}</span
+                              >
+                            }
                           </td>
                           <td class="date">
                             @if (a.maturityLevel !== null) {
@@ -231,14 +247,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
 
             <section aria-labelledby="satisfaction-heading">
               <h2 id="satisfaction-heading">{{ t('cityProfile.satisfaction.title') }}</h2>
-              <p class="hint">
-                {{
-                  t('cityProfile.satisfaction.period', {
-                    from: format.month(twoYears().from),
-                    to: format.month(twoYears().to),
-                  })
-                }}
-              </p>
+              <p class="hint">{{ t('cityProfile.satisfaction.scope') }}</p>
+              <koop-period-note [period]="twoYears()" [today]="today" />
               <koop-city-satisfaction [cityId]="c.id" [span]="twoYears()" />
             </section>
 
@@ -251,7 +261,10 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                   })
                 }}
               </h2>
-              <p class="hint">{{ t('cityProfile.peers.intro', { count: c.peers.length }) }}</p>
+              <p class="hint">
+                {{ t(format.plural('cityProfile.peers.intro', c.peers.length), { count: c.peers.length }) }}
+              </p>
+              <koop-period-note [period]="year()" [today]="today" />
               <koop-load-state [resource]="peerFigures">
                 <koop-city-peers
                   [rows]="comparison()"
@@ -278,8 +291,9 @@ export class CityProfilePage {
   protected readonly stageSymbols = STAGE_SYMBOLS;
 
   /** The peers are compared over the last year; the city's own course is shown over two. */
-  protected readonly year = computed(() => lastMonths(12, localToday()));
-  protected readonly twoYears = computed(() => lastMonths(24, localToday()));
+  protected readonly today = localToday();
+  protected readonly year = computed(() => lastCompleteMonths(RECENT_MONTHS, this.today));
+  protected readonly twoYears = computed(() => lastCompleteMonths(2 * RECENT_MONTHS, this.today));
 
   protected readonly profile = queryResource(CityProfilePageDocument, () => ({ id: this.id() }));
   protected readonly city = computed(() =>

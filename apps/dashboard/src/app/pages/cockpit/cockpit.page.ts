@@ -31,6 +31,8 @@ import {
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
+import { PeriodNoteComponent } from '../../shared/period-note.component';
+import { localToday } from '../projects/milestones';
 import { injectTranslate } from '../../core/translate-signal';
 import {
   alignToMonths,
@@ -77,6 +79,7 @@ const RATINGS_COLOR = '#8a95a1';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    PeriodNoteComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -165,6 +168,13 @@ const RATINGS_COLOR = '#8a95a1';
 
         <section aria-labelledby="cockpit-charts" [attr.aria-busy]="timelines.isLoading()">
           <h2 id="cockpit-charts">{{ t('cockpit.charts') }} {{ year() }}</h2>
+          @if (months().length > 0) {
+            <koop-period-note
+              [period]="{ from: months()[0], to: months()[months().length - 1] }"
+              [today]="today"
+              [recent]="false"
+            />
+          }
           <koop-load-state
             [resource]="timelines"
             [empty]="months().length === 0"
@@ -273,6 +283,7 @@ export class CockpitPage {
   readonly jahr = input<string>();
 
   private readonly now = new Date();
+  protected readonly today = localToday(this.now);
   protected readonly cooperationId = computed(() => this.cooperations.pick(this.kooperation()));
   protected readonly year = computed(() => pickYear(this.jahr(), this.now));
   protected readonly years = computed(() => yearOptions(this.now, this.year()));
@@ -468,7 +479,9 @@ export class CockpitPage {
         });
       case 'averageSatisfaction':
         return figure.ratings
-          ? this.t('cockpit.detail.averageSatisfaction', { ratings: this.format.number(figure.ratings) })
+          ? this.t(this.format.plural('cockpit.detail.averageSatisfaction', figure.ratings), {
+              ratings: this.format.number(figure.ratings),
+            })
           : this.t('cockpit.detail.noRatings', { year: overview.year });
       default:
         return null;
@@ -481,12 +494,18 @@ export class CockpitPage {
     if (counts.previous) {
       series.push({ label: String(year - 1), values: counts.previous, color: MUTED_COLOR });
     }
-    const items = labels.map((label, index) => `${label} ${this.format.number(counts.current[index])}`);
-    return {
-      caption,
-      summary: this.t('cockpit.chart.countSummary', { caption, year, items: items.join(', ') }),
-      labels,
-      series,
-    };
+    const items = (values: readonly number[]) =>
+      labels.map((label, index) => `${label} ${this.format.number(values[index])}`).join(', ');
+    // The text alternative says what the bars say: the previous year's too, when they are drawn.
+    const summary = counts.previous
+      ? this.t('cockpit.chart.countSummaryWithPrevious', {
+          caption,
+          year,
+          items: items(counts.current),
+          previous: year - 1,
+          previousItems: items(counts.previous),
+        })
+      : this.t('cockpit.chart.countSummary', { caption, year, items: items(counts.current) });
+    return { caption, summary, labels, series };
   }
 }

@@ -38,7 +38,9 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
             <table class="koop-table">
               <caption>
                 {{
-                  t('projects.adoptions.caption', { count: adoptions().length })
+                  t(format.plural('projects.adoptions.caption', adoptions().length), {
+                    count: adoptions().length,
+                  })
                 }}
               </caption>
               <thead>
@@ -62,6 +64,12 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                         [icon]="stageSymbols[a.stage]"
                         [label]="t('enum.stage.' + a.stage)"
                       />
+                      @for (w of a.warnings; track w.code) {
+                        <span class="warning" [attr.data-warning]="w.code"
+                          ><span aria-hidden="true">⚠ </span
+                          >{{ t('adoptionWarning.' + w.code, { phase: t('enum.phase.' + phase()) }) }}</span
+                        >
+                      }
                     </td>
                     <td>
                       @if (a.maturityLevel !== null) {
@@ -84,6 +92,13 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     </ng-container>
   `,
   styles: `
+    .warning {
+      display: block;
+      margin-top: 0.2rem;
+      font-size: 0.85rem;
+      color: #7a4100;
+      max-width: 22rem;
+    }
     h2 {
       font-size: 1.25rem;
       margin: 0 0 0.5rem;
@@ -114,6 +129,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
 })
 export class ProjectAdoptionsComponent {
   readonly adoptions = input.required<readonly AdoptionRow[]>();
+  /** The project's phase, which a warning about a LIVE adoption names. */
+  readonly phase = input.required<string>();
 
   protected readonly format = inject(FormatService);
   protected readonly stageTones = STAGE_TONES;

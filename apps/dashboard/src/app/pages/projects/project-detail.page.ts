@@ -66,7 +66,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
               <span>{{ t('enum.phase.' + p.phase) }}</span>
               <span>{{ t('enum.kind.' + p.kind) }}</span>
               @if (p.isEfa) {
-                <span class="efa">{{ t('common.efaLong') }} ({{ t('common.efa') }})</span>
+                <span class="efa">{{ t('common.efaFull') }}</span>
               }
             </div>
             @if (p.description) {
@@ -134,7 +134,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
                   <dd>{{ topic() ?? t('common.none') }}</dd>
                 </div>
                 <div>
-                  <dt>{{ t('common.efaLong') }} ({{ t('common.efa') }})</dt>
+                  <dt>{{ t('common.efaFull') }}</dt>
                   <dd>{{ p.isEfa ? t('common.yes') : t('common.no') }}</dd>
                 </div>
                 <div>
@@ -165,7 +165,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
             </div>
 
             <koop-project-milestones [milestones]="p.milestones" />
-            <koop-project-adoptions [adoptions]="p.adoptions" />
+            <koop-project-adoptions [adoptions]="p.adoptions" [phase]="p.phase" />
             @if (p.kind === 'ONLINE_SERVICE') {
               <koop-project-satisfaction [projectId]="p.id" />
             } @else {

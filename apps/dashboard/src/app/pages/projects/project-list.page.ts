@@ -11,6 +11,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { daysSince, projectFlags, type ProjectFlags } from '@koop/domain';
 import { StatusBadgeComponent } from '@koop/ui';
 import { requestProblem } from '../../core/graphql-errors';
 import { FormatService } from '../../core/format.service';
@@ -23,6 +24,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { pageTitle } from '../../shared/page-title';
+import { localToday } from './milestones';
 import { ProjectFiltersComponent } from './project-filters.component';
 import {
   changed,
@@ -34,9 +36,13 @@ import {
   type ProjectListState,
 } from './project-list-state';
 
+type ProjectRow = ProjectListPageQuery['projects']['edges'][number]['node'];
+
 interface Column {
   readonly key: string;
   readonly sort?: ProjectSortField;
+  /** Left out of the table on a phone, where the title cell says it instead. */
+  readonly wide?: boolean;
 }
 
 /** The projects of all cooperations: filtered, sorted and paged as the URL says. */
@@ -103,7 +109,7 @@ interface Column {
                   <thead>
                     <tr>
                       @for (c of columns; track c.key) {
-                        <th scope="col" [attr.aria-sort]="ariaSort(c)">
+                        <th scope="col" [attr.aria-sort]="ariaSort(c)" [class.wide]="c.wide">
                           @if (c.sort; as field) {
                             <button type="button" (click)="sort(field)">
                               {{ t('projects.column.' + c.key) }}
@@ -119,7 +125,12 @@ interface Column {
                   <tbody>
                     @for (edge of page.projects.edges; track edge.node.id) {
                       @let p = edge.node;
-                      <tr>
+                      @let flags = flagsOf(p);
+                      <tr
+                        [attr.data-project]="p.id"
+                        [class.retired]="flags.retired"
+                        [attr.data-flags]="flagNames(flags)"
+                      >
                         <th scope="row">
                           <a [routerLink]="['/projekte', p.id]">{{ p.title }}</a>
                           <span class="meta"
@@ -128,24 +139,60 @@ interface Column {
                               · <abbr [title]="t('common.efaLong')">{{ t('common.efa') }}</abbr>
                             }
                           </span>
+                          <!-- On a phone the columns left out are said here, under the title. -->
+                          <span class="meta narrow" data-narrow-meta
+                            >{{ t('enum.phase.' + p.phase) }} · {{ p.workingGroup.name }} ·
+                            {{ t('projects.column.targetDate') }} {{ format.date(p.targetDate) }}
+                            @if (flags.overdue) {
+                              <span class="flag-inline"
+                                ><span aria-hidden="true">⚠ </span>{{ t('projects.list.overdue') }}</span
+                              >
+                            }
+                          </span>
                         </th>
-                        <td>{{ p.workingGroup.name }}</td>
-                        <td>{{ p.ownerCity?.name ?? t('common.none') }}</td>
-                        <td>{{ t('enum.phase.' + p.phase) }}</td>
+                        <td class="wide">{{ p.workingGroup.name }}</td>
+                        <td class="wide">{{ p.ownerCity?.name ?? t('common.none') }}</td>
+                        <td class="wide">{{ t('enum.phase.' + p.phase) }}</td>
                         <td>
-                          <koop-status-badge
-                            [tone]="healthTones[p.health]"
-                            [label]="t('enum.health.' + p.health)"
-                          />
+                          @if (flags.retired) {
+                            <koop-status-badge tone="grey" icon="✕" [label]="t('projects.list.retired')" />
+                          } @else {
+                            <koop-status-badge
+                              [tone]="healthTones[p.health]"
+                              [label]="t('enum.health.' + p.health)"
+                            />
+                          }
+                          @if (flags.stale) {
+                            @let days = daysSince(p.lastStatusUpdateAt);
+                            <span class="flag" data-flag="stale"
+                              ><span aria-hidden="true">⚠ </span
+                              >{{
+                                days === null
+                                  ? t('projects.list.noUpdate')
+                                  : t(format.plural('projects.list.stale', days), { days: days })
+                              }}</span
+                            >
+                          }
                         </td>
                         <td class="num">
-                          <span class="bar" aria-hidden="true"
-                            ><span [style.width.%]="p.progress"></span
-                          ></span>
-                          {{ format.percent(p.progress / 100, 0) }}
+                          @if (flags.retired) {
+                            <span class="muted">{{ t('projects.list.noProgress') }}</span>
+                          } @else {
+                            <span class="bar" aria-hidden="true"
+                              ><span [style.width.%]="p.progress"></span
+                            ></span>
+                            {{ format.percent(p.progress / 100, 0) }}
+                          }
                         </td>
-                        <td class="num">{{ format.date(p.targetDate) }}</td>
-                        <td class="num">{{ format.date(p.updatedAt) }}</td>
+                        <td class="num wide">
+                          {{ format.date(p.targetDate) }}
+                          @if (flags.overdue) {
+                            <span class="flag" data-flag="overdue"
+                              ><span aria-hidden="true">⚠ </span>{{ t('projects.list.overdue') }}</span
+                            >
+                          }
+                        </td>
+                        <td class="num wide">{{ format.date(p.updatedAt) }}</td>
                       </tr>
                     }
                   </tbody>
@@ -208,16 +255,19 @@ export class ProjectListPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns: readonly Column[] = [
     { key: 'title', sort: 'TITLE' },
-    { key: 'workingGroup' },
-    { key: 'ownerCity' },
-    { key: 'phase', sort: 'PHASE' },
+    { key: 'workingGroup', wide: true },
+    { key: 'ownerCity', wide: true },
+    { key: 'phase', sort: 'PHASE', wide: true },
     { key: 'health', sort: 'HEALTH' },
     { key: 'progress', sort: 'PROGRESS' },
-    { key: 'targetDate', sort: 'TARGET_DATE' },
-    { key: 'updatedAt', sort: 'UPDATED_AT' },
+    { key: 'targetDate', sort: 'TARGET_DATE', wide: true },
+    { key: 'updatedAt', sort: 'UPDATED_AT', wide: true },
   ];
 
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
+  /** The user's day and time when the page opened: what is overdue or stale is judged against them. */
+  private readonly now = new Date();
+  private readonly today = localToday(this.now);
 
   protected readonly state = computed(() =>
     parseListState({
@@ -260,6 +310,20 @@ export class ProjectListPage {
   constructor() {
     const title = toSignal(inject(TranslocoService).selectTranslate<string>('list.title', {}, 'projects'));
     pageTitle(title);
+  }
+
+  /** Overdue, stale and retired, by the rules of libs/domain. */
+  protected flagsOf(project: ProjectRow): ProjectFlags {
+    return projectFlags(project, this.today, this.now);
+  }
+
+  protected flagNames(flags: ProjectFlags): string | null {
+    const names = (['overdue', 'stale', 'retired'] as const).filter((name) => flags[name]);
+    return names.length > 0 ? names.join(' ') : null;
+  }
+
+  protected daysSince(instant: string | null): number | null {
+    return daysSince(instant, this.now);
   }
 
   protected filter(changes: Partial<ProjectListState>): void {

@@ -1,35 +1,28 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { lastCompleteMonths, MIN_RATINGS_FOR_RANKING, rankBySatisfaction, RECENT_MONTHS } from '@koop/domain';
 import { ChartComponent, type ChartSeries, type ChartTexts } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
 import { queryResource } from '../../core/graphql-resource';
 import { ProjectSatisfactionFiguresDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { localToday } from './milestones';
-import { byMonth, lastMonths } from './months';
+import { byMonth } from './months';
+import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { injectTranslate } from '../../core/translate-signal';
-
-/** Months the satisfaction of a service is looked at. */
-const MONTHS = 12;
 
 /** How satisfied the users of a service are: per city over the last year, and month by month. */
 @Component({
   selector: 'koop-project-satisfaction',
-  imports: [RouterLink, TranslocoDirective, ChartComponent, LoadStateComponent],
+  imports: [RouterLink, TranslocoDirective, ChartComponent, LoadStateComponent, PeriodNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
       <section aria-labelledby="satisfaction-heading">
         <h2 id="satisfaction-heading">{{ t('projects.satisfaction.title') }}</h2>
-        <p class="period">
-          {{
-            t('projects.satisfaction.period', {
-              from: format.month(span().from),
-              to: format.month(span().to),
-            })
-          }}
-        </p>
+        <koop-period-note [period]="span()" [today]="today" />
+        <p class="period">{{ t('projects.satisfaction.scale') }}</p>
         <koop-load-state
           [resource]="figures"
           [empty]="cities().length === 0"
@@ -39,7 +32,7 @@ const MONTHS = 12;
             <koop-chart
               class="koop-card"
               kind="bar"
-              [caption]="t('projects.satisfaction.byCityChart')"
+              [caption]="t('projects.satisfaction.byCityChart', { min: minRatings })"
               [summary]="byCitySummary()"
               [labels]="cityLabels()"
               [series]="cityRatingSeries()"
@@ -76,8 +69,9 @@ const MONTHS = 12;
               csvName="bewertungen-je-monat"
             />
           </div>
+          <p class="rule">{{ t('ranking.rule', { min: minRatings }) }}</p>
           <div class="table-wrap koop-table-wrap">
-            <table class="koop-table">
+            <table class="koop-table" data-ranking>
               <caption>
                 {{
                   t('projects.satisfaction.tableCaption', {
@@ -88,6 +82,7 @@ const MONTHS = 12;
               </caption>
               <thead>
                 <tr>
+                  <th scope="col" class="num">{{ t('ranking.place') }}</th>
                   <th scope="col">{{ t('common.city') }}</th>
                   <th scope="col" class="num">{{ t('common.ratings') }}</th>
                   <th scope="col" class="num">{{ t('common.averageRating') }}</th>
@@ -96,8 +91,16 @@ const MONTHS = 12;
                 </tr>
               </thead>
               <tbody>
-                @for (row of cities(); track row.city.id) {
-                  <tr>
+                @for (entry of rows(); track entry.row.city.id) {
+                  @let row = entry.row;
+                  <tr [attr.data-city]="row.city.name">
+                    <td class="num">
+                      @if (entry.place !== null) {
+                        {{ entry.place }}
+                      } @else {
+                        <span class="unranked">{{ t('ranking.unranked') }}</span>
+                      }
+                    </td>
                     <th scope="row">
                       <a [routerLink]="['/kommunen', row.city.id]">{{ row.city.name }}</a>
                     </th>
@@ -151,6 +154,14 @@ const MONTHS = 12;
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    .rule {
+      margin: 0 0 0.5rem;
+      color: var(--koop-muted);
+    }
+    .unranked {
+      color: var(--koop-muted);
+      font-size: 0.9rem;
+    }
   `,
 })
 export class ProjectSatisfactionComponent {
@@ -159,27 +170,37 @@ export class ProjectSatisfactionComponent {
   protected readonly format = inject(FormatService);
   private readonly text = injectTranslate();
 
-  protected readonly span = computed(() => lastMonths(MONTHS, localToday()));
+  protected readonly today = localToday();
+  protected readonly span = computed(() => lastCompleteMonths(RECENT_MONTHS, this.today));
   protected readonly figures = queryResource(ProjectSatisfactionFiguresDocument, () => ({
     projectId: this.projectId(),
     from: this.span().from,
     to: this.span().to,
   }));
 
-  /** Cities with ratings, the most satisfied first. */
-  protected readonly cities = computed(() =>
-    [...(this.figures.hasValue() ? (this.figures.value()?.satisfactionByCity ?? []) : [])].sort(
-      (a, b) =>
-        (b.averageRating ?? -1) - (a.averageRating ?? -1) || a.city.name.localeCompare(b.city.name, 'de'),
+  protected readonly minRatings = MIN_RATINGS_FOR_RANKING;
+  /** The cities with figures: ranked by their average where enough ratings back it, the others after them. */
+  private readonly ranking = computed(() =>
+    rankBySatisfaction(
+      this.figures.hasValue() ? (this.figures.value()?.satisfactionByCity ?? []) : [],
+      (row) => row.city.name,
+      this.format.locale(),
     ),
   );
+  protected readonly rows = computed(() => [
+    ...this.ranking().ranked,
+    ...this.ranking().unranked.map((row) => ({ row, place: null })),
+  ]);
+  protected readonly cities = computed(() => this.rows().map((entry) => entry.row));
+  /** Only ranked cities are drawn side by side: a bar of two ratings would look like a result. */
+  private readonly ranked = computed(() => this.ranking().ranked.map((entry) => entry.row));
   private readonly series = computed(() =>
     this.figures.hasValue() ? (this.figures.value()?.satisfactionSeries ?? []) : [],
   );
 
-  protected readonly cityLabels = computed(() => this.cities().map((row) => row.city.name));
+  protected readonly cityLabels = computed(() => this.ranked().map((row) => row.city.name));
   protected readonly cityRatingSeries = computed<ChartSeries[]>(() => [
-    { label: this.text('common.averageRating'), values: this.cities().map((row) => row.averageRating) },
+    { label: this.text('common.averageRating'), values: this.ranked().map((row) => row.averageRating) },
   ]);
   protected readonly monthLabels = computed(() =>
     this.span().months.map((month) => this.format.month(month)),
@@ -199,12 +220,15 @@ export class ProjectSatisfactionComponent {
   ]);
 
   protected readonly byCitySummary = computed(() => {
-    const rated = this.cities().filter((row) => row.averageRating !== null);
-    if (rated.length === 0) return this.text('projects.satisfaction.empty');
+    const rated = this.ranked();
+    if (rated.length === 0) {
+      return this.text('projects.satisfaction.noneRanked', { min: MIN_RATINGS_FOR_RANKING });
+    }
     const best = rated[0];
     const worst = rated[rated.length - 1];
-    return this.text('projects.satisfaction.byCitySummary', {
+    return this.text(this.format.plural('projects.satisfaction.byCitySummary', rated.length), {
       count: rated.length,
+      min: MIN_RATINGS_FOR_RANKING,
       best: best.city.name,
       bestValue: this.format.number(best.averageRating, 2),
       worst: worst.city.name,

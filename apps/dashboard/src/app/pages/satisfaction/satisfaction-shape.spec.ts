@@ -4,7 +4,6 @@ import {
   byMonth,
   chooseBand,
   type CityFigures,
-  lastMonths,
   type MonthPoint,
   monthsOf,
   periodFrom,
@@ -13,7 +12,7 @@ import {
   totalsOf,
 } from './satisfaction-shape';
 
-const today = new Date('2026-11-21T10:00:00Z');
+const today = '2026-11-21';
 
 function point(
   month: string,
@@ -65,7 +64,6 @@ describe('months and periods', () => {
   });
 
   it('defaults to the last twelve complete months', () => {
-    expect(lastMonths(12, today)).toEqual({ from: '2025-11', to: '2026-10' });
     expect(periodFrom(undefined, undefined, today)).toEqual({ from: '2025-11', to: '2026-10' });
     expect(periodFrom('2026-13', '2026-10', today)).toEqual({ from: '2025-11', to: '2026-10' });
     expect(periodFrom('2026-05', '2026-01', today)).toEqual({ from: '2025-11', to: '2026-10' });
@@ -83,7 +81,7 @@ describe('months and periods', () => {
       ['year', 2023, '2023-01', '2023-12'],
     ]);
     // In January the year so far has no complete month yet.
-    expect(periodPresets(new Date('2026-01-10T00:00:00Z')).some((p) => p.key === 'yearToDate')).toBe(false);
+    expect(periodPresets('2026-01-10').some((p) => p.key === 'yearToDate')).toBe(false);
   });
 
   it('puts the figures on every month of the period, with gaps where there are none', () => {
@@ -134,9 +132,31 @@ describe('the size-band comparison', () => {
       'Landshut',
       'Aschaffenburg',
     ]);
+    expect([...comparison.places]).toEqual([
+      ['10', 1],
+      ['11', 2],
+      ['4', 2],
+    ]);
     expect(comparison.totals.ratingsCount).toBe(540);
     expect(comparison.totals.averageRating).toBeCloseTo((200 * 3.6 + 170 * 3.9 + 170 * 3.6) / 540, 10);
     expect(comparison.counts).toEqual({ S: 1, M: 4, L: 1, XL: 0 });
+  });
+
+  it('ranks only cities with at least 30 ratings and lists the others after them, by name', () => {
+    const comparison = bandComparison(
+      [city('5', 'Kempten', 'M', 2, 5), city('6', 'Rosenheim', 'M', 29, 4.8), ...rows],
+      'M',
+    );
+    expect(comparison.rows.map((r) => r.city.name)).toEqual([
+      'Bamberg',
+      'Bayreuth',
+      'Landshut',
+      'Aschaffenburg',
+      'Kempten',
+      'Rosenheim',
+    ]);
+    expect(comparison.ranked.map((r) => r.city.name)).toEqual(['Bamberg', 'Bayreuth', 'Landshut']);
+    expect(comparison.places.has('5')).toBe(false);
   });
 
   it('can be empty', () => {

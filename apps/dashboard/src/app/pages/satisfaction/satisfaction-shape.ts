@@ -1,4 +1,12 @@
-import { MONTH_PATTERN } from '@koop/domain';
+import {
+  addMonths,
+  currentMonth,
+  lastCompleteMonths,
+  MONTH_PATTERN,
+  monthsBetween,
+  rankBySatisfaction,
+  RECENT_MONTHS,
+} from '@koop/domain';
 import type { SatisfactionComparisonQuery, SatisfactionMonthFragment } from '../../graphql/generated/graphql';
 
 export type MonthPoint = SatisfactionMonthFragment;
@@ -19,30 +27,17 @@ export interface Period {
   readonly to: string;
 }
 
-/** The month `count` months after `month` (before, when negative). */
-export function addMonths(month: string, count: number): string {
-  const [year, number] = month.split('-').map(Number);
-  const index = year * 12 + (number - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+export { addMonths } from '@koop/domain';
 
 /** Every month from `from` to `to`, both included. */
 export function monthsOf(period: Period): string[] {
-  const months: string[] = [];
-  for (let month = period.from; month <= period.to && months.length <= 240; month = addMonths(month, 1)) {
-    months.push(month);
-  }
-  return months;
+  return monthsBetween(period.from, period.to);
 }
 
-function monthOf(date: Date): string {
-  return date.toISOString().slice(0, 7);
-}
-
-/** The months most recently completed: the current month is still being counted. */
-export function lastMonths(count: number, today: Date): Period {
-  const to = addMonths(monthOf(today), -1);
-  return { from: addMonths(to, -(count - 1)), to };
+/** The last `count` complete months before the month of `today` (YYYY-MM-DD): the rule of every page. */
+function lastMonths(count: number, today: string): Period {
+  const { from, to } = lastCompleteMonths(count, today);
+  return { from, to };
 }
 
 export interface PeriodPreset extends Period {
@@ -52,20 +47,16 @@ export interface PeriodPreset extends Period {
 }
 
 /** The periods offered: the last 12, 24 and 36 complete months, this year so far, and the past years. */
-export function periodPresets(today: Date, years = 3): PeriodPreset[] {
-  const current = today.getUTCFullYear();
-  const presets: PeriodPreset[] = [12, 24, 36].map((count) => ({
+export function periodPresets(today: string, years = 3): PeriodPreset[] {
+  const current = Number(today.slice(0, 4));
+  const presets: PeriodPreset[] = [RECENT_MONTHS, 24, 36].map((count) => ({
     key: 'lastMonths',
     value: count,
     ...lastMonths(count, today),
   }));
-  if (today.getUTCMonth() > 0) {
-    presets.push({
-      key: 'yearToDate',
-      value: current,
-      from: `${current}-01`,
-      to: addMonths(monthOf(today), -1),
-    });
+  const lastComplete = addMonths(currentMonth(today), -1);
+  if (lastComplete >= `${current}-01`) {
+    presets.push({ key: 'yearToDate', value: current, from: `${current}-01`, to: lastComplete });
   }
   for (let year = current - 1; year >= current - years; year--) {
     presets.push({ key: 'year', value: year, from: `${year}-01`, to: `${year}-12` });
@@ -77,12 +68,12 @@ export function periodPresets(today: Date, years = 3): PeriodPreset[] {
 export function periodFrom(
   from: string | null | undefined,
   to: string | null | undefined,
-  today: Date,
+  today: string,
 ): Period {
   if (from && to && MONTH_PATTERN.test(from) && MONTH_PATTERN.test(to) && from <= to) {
     return { from, to };
   }
-  return lastMonths(12, today);
+  return lastMonths(RECENT_MONTHS, today);
 }
 
 /** One figure per month of the period; months without figures hold null, so that gaps stay visible. */
@@ -138,8 +129,15 @@ export function totalsOf(rows: readonly Figures[]): Totals {
 
 export interface BandComparison {
   readonly band: SizeBand;
-  /** The cities of the band with figures for the service, by average rating, best first. */
+  /**
+   * The cities of the band with figures for the service: those with enough ratings by average rating,
+   * best first, then the others by name (see libs/domain MIN_RATINGS_FOR_RANKING).
+   */
   readonly rows: readonly CityFigures[];
+  /** The place of each ranked city, by city id; cities with too few ratings have none. */
+  readonly places: ReadonlyMap<string, number>;
+  /** The ranked cities only, as the chart draws them. */
+  readonly ranked: readonly CityFigures[];
   /** The band as a whole. */
   readonly totals: Totals;
   /** How many cities with figures each band has, to label the band choice. */
@@ -152,13 +150,17 @@ export function bandComparison(rows: readonly CityFigures[], band: SizeBand, loc
   for (const row of rows) {
     if (isSizeBand(row.city.sizeBand)) counts[row.city.sizeBand] += 1;
   }
-  const inBand = rows
-    .filter((row) => row.city.sizeBand === band)
-    .sort(
-      (a, b) =>
-        (b.averageRating ?? -1) - (a.averageRating ?? -1) || a.city.name.localeCompare(b.city.name, locale),
-    );
-  return { band, rows: inBand, totals: totalsOf(inBand), counts };
+  const inBand = rows.filter((row) => row.city.sizeBand === band);
+  const ranking = rankBySatisfaction(inBand, (row) => row.city.name, locale);
+  const ranked = ranking.ranked.map((entry) => entry.row);
+  return {
+    band,
+    rows: [...ranked, ...ranking.unranked],
+    places: new Map(ranking.ranked.map((entry) => [entry.row.city.id, entry.place])),
+    ranked,
+    totals: totalsOf(inBand),
+    counts,
+  };
 }
 
 /** The band to compare: the chosen one, else the chosen city's, else the one with the most cities. */

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { MIN_RATINGS_FOR_RANKING } from '@koop/domain';
 import { ChartComponent } from '@koop/ui';
 import { AuthService } from '../../core/auth.service';
 import { FormatService } from '../../core/format.service';
@@ -14,6 +15,8 @@ import {
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
+import { PeriodNoteComponent } from '../../shared/period-note.component';
+import { localToday } from '../projects/milestones';
 import {
   bandComparison,
   chooseBand,
@@ -38,7 +41,14 @@ interface ServiceGroup {
  */
 @Component({
   selector: 'koop-satisfaction-page',
-  imports: [TranslocoDirective, RouterLink, LoadStateComponent, SatisfactionTrendComponent, ChartComponent],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    LoadStateComponent,
+    SatisfactionTrendComponent,
+    ChartComponent,
+    PeriodNoteComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -105,6 +115,7 @@ interface ServiceGroup {
             </select>
           </div>
         </form>
+        <koop-period-note [period]="period()" [today]="today" [recent]="recentPeriod()" />
 
         @if (service(); as s) {
           <koop-load-state [resource]="serviceTrend">
@@ -152,7 +163,7 @@ interface ServiceGroup {
                   @for (option of bands; track option) {
                     <option [value]="option" [selected]="option === band()">
                       {{
-                        t('satisfaction.bandOption', {
+                        t(format.plural('satisfaction.bandOption', cmp.counts[option]), {
                           band: option,
                           name: t('enum.sizeBand.' + option),
                           count: cmp.counts[option],
@@ -165,18 +176,22 @@ interface ServiceGroup {
               @if (cmp.rows.length === 0) {
                 <p class="empty">{{ t('satisfaction.bandNone') }}</p>
               } @else {
+                <p class="scope">{{ t('ranking.rule', { min: minRatings }) }}</p>
                 @let stats = comparisonStats();
                 <div class="comparison-body">
                   <koop-chart
                     kind="bar"
-                    [caption]="t('satisfaction.comparisonChart', { band: band() })"
+                    [caption]="t('satisfaction.comparisonChart', { band: band(), minRatings: minRatings })"
                     [summary]="
-                      t('satisfaction.comparisonSummary', {
-                        count: cmp.rows.length,
-                        band: band(),
-                        min: format.number(stats?.min, 2),
-                        max: format.number(stats?.max, 2),
-                      })
+                      cmp.ranked.length === 0
+                        ? t('satisfaction.noneRanked', { minRatings: minRatings })
+                        : t(format.plural('satisfaction.comparisonSummary', cmp.ranked.length), {
+                            count: cmp.ranked.length,
+                            minRatings: minRatings,
+                            band: band(),
+                            min: format.number(stats?.min, 2),
+                            max: format.number(stats?.max, 2),
+                          })
                     "
                     [labels]="comparisonLabels()"
                     [series]="[{ label: t('common.averageRating'), values: comparisonValues() }]"
@@ -202,6 +217,7 @@ interface ServiceGroup {
                       <table class="figures" data-comparison aria-labelledby="satisfaction-comparison-table">
                         <thead>
                           <tr>
+                            <th scope="col">{{ t('ranking.place') }}</th>
                             <th scope="col">{{ t('common.city') }}</th>
                             <th scope="col">{{ t('common.population') }}</th>
                             <th scope="col">{{ t('common.ratings') }}</th>
@@ -213,6 +229,13 @@ interface ServiceGroup {
                         <tbody>
                           @for (row of cmp.rows; track row.city.id) {
                             <tr [attr.data-city]="row.city.id" [class.chosen]="row.city.id === city()?.id">
+                              <td>
+                                @if (cmp.places.get(row.city.id); as place) {
+                                  {{ place }}
+                                } @else {
+                                  <span class="unranked">{{ t('ranking.unranked') }}</span>
+                                }
+                              </td>
                               <th scope="row">
                                 <a [routerLink]="['/kommunen', row.city.id]">{{ row.city.name }}</a>
                                 @if (row.city.id === city()?.id) {
@@ -229,6 +252,7 @@ interface ServiceGroup {
                         </tbody>
                         <tfoot>
                           <tr data-band-total>
+                            <td></td>
                             <th scope="row">{{ t('satisfaction.bandTotal') }}</th>
                             <td></td>
                             <td>{{ format.number(cmp.totals.ratingsCount) }}</td>
@@ -267,8 +291,10 @@ export class SatisfactionPage {
   protected readonly format = inject(FormatService);
   protected readonly bands = SIZE_BANDS;
 
-  private readonly today = new Date();
+  /** The user's calendar day: months are counted on the user's calendar, as on every page. */
+  protected readonly today = localToday();
   protected readonly presets = periodPresets(this.today);
+  protected readonly recentPeriod = computed(() => this.presets[this.presetIndex()]?.key === 'lastMonths');
   protected readonly period = computed(() => periodFrom(this.von(), this.bis(), this.today));
   protected readonly presetIndex = computed(() =>
     this.presets.findIndex((p) => p.from === this.period().from && p.to === this.period().to),
@@ -326,9 +352,10 @@ export class SatisfactionPage {
   protected readonly comparison = computed(() =>
     bandComparison(this.cityRows(), this.band(), this.format.locale()),
   );
-  protected readonly comparisonLabels = computed(() => this.comparison().rows.map((row) => row.city.name));
+  protected readonly minRatings = MIN_RATINGS_FOR_RANKING;
+  protected readonly comparisonLabels = computed(() => this.comparison().ranked.map((row) => row.city.name));
   protected readonly comparisonValues = computed(() =>
-    this.comparison().rows.map((row) => row.averageRating),
+    this.comparison().ranked.map((row) => row.averageRating),
   );
   protected readonly comparisonStats = computed(() => seriesStats(this.comparisonValues()));
 

@@ -27,14 +27,15 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
             <p class="meta">
               <time [attr.datetime]="entry.at">{{ when(entry.at) }}</time>
               · {{ t('admin.history.by') }}
-              <strong>{{ entry.accountId === null ? t('admin.history.system') : entry.username }}</strong>
+              @let author = authorOf(entry, t);
+              <strong>{{ author }}</strong>
               @if (accountFilter() && entry.accountId; as accountId) {
                 <button
                   type="button"
                   class="link"
-                  (click)="accountChosen.emit({ id: accountId, name: entry.username })"
+                  (click)="accountChosen.emit({ id: accountId, name: author })"
                 >
-                  {{ t('admin.history.onlyAccount', { name: entry.username }) }}
+                  {{ t('admin.history.onlyAccount', { name: author }) }}
                 </button>
               }
             </p>
@@ -68,8 +69,12 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
                   <tbody>
                     @for (row of rows; track row.field) {
                       <tr>
-                        <th scope="row">
-                          <code>{{ row.field }}</code>
+                        <th scope="row" [attr.data-field]="row.field">
+                          @if (row.label; as label) {
+                            {{ label }}
+                          } @else {
+                            <code>{{ row.field }}</code>
+                          }
                         </th>
                         <td class="before">{{ row.before }}</td>
                         <td>
@@ -188,8 +193,6 @@ export class AuditEntryListComponent {
 
   readonly entries = input.required<readonly AuditEntryItemFragment[]>();
   readonly names = input<ScopeNames>(NO_NAMES);
-  /** Usernames by account id, to name the account an Account entry is about. */
-  readonly accountNames = input<ReadonlyMap<string, string>>(new Map());
   /** Whether each entry offers to show only its account's entries. */
   readonly accountFilter = input(false);
   /** Prefix of the entries' heading ids, unique on the page. */
@@ -211,20 +214,30 @@ export class AuditEntryListComponent {
       : entry.operation;
   }
 
+  /** Who made the change, by the name people know them by. */
+  protected authorOf(entry: AuditEntryItemFragment, t: Translate): string {
+    return entry.accountId === null ? t('admin.history.system') : (entry.authorName ?? entry.username);
+  }
+
+  /** The changed row by its name ("Konto „Anna Berg“"), or by kind and number when it has none. */
   protected recordOf(entry: AuditEntryItemFragment, t: Translate): string {
     const entity = AUDIT_ENTITIES.includes(entry.entity)
       ? t(`admin.history.entity.${entry.entity}`)
       : entry.entity;
-    const record = t('admin.history.record', { entity, id: entry.entityId });
-    const account = entry.entity === 'Account' ? this.accountNames().get(entry.entityId) : undefined;
-    return account ? `${record} (${account})` : record;
+    return entry.subject
+      ? t('admin.history.named', { entity, name: entry.subject })
+      : t('admin.history.record', { entity, id: entry.entityId });
   }
 
   protected rowsOf(entry: AuditEntryItemFragment, t: Translate): ChangeRow[] {
-    return changeRows(entry.changes, this.context(t));
+    return changeRows(entry.changes, this.context(t, entry), (field) => {
+      const key = `admin.history.fields.${field}`;
+      const label = t(key);
+      return label && label !== key ? label : null;
+    });
   }
 
-  private context(t: Translate): ValueContext {
+  private context(t: Translate, entry: AuditEntryItemFragment): ValueContext {
     const names = this.names();
     return {
       date: (value) => this.format.date(value),
@@ -236,11 +249,13 @@ export class AuditEntryListComponent {
       none: t('common.none'),
       cityName: (id) => names.cityName(id),
       workingGroupName: (id) => names.workingGroupName(id),
+      cooperationName: (id) => names.cooperationName(id),
+      projectTitle: (id) => (entry.project?.id === id ? entry.project.title : undefined),
       roleName: (role) => t(`auth.roles.${role}`),
       enumName: (field, value) => {
         const group = ENUM_FIELDS[field];
         if (!group) return undefined;
-        const key = `enum.${group}.${value}`;
+        const key = group === 'warning' ? `admin.history.warning.${value}` : `enum.${group}.${value}`;
         const text = t(key);
         return text && text !== key ? text : undefined;
       },

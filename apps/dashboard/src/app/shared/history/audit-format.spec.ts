@@ -10,6 +10,8 @@ const context: ValueContext = {
   none: 'keine',
   cityName: (id) => ({ '3': 'Augsburg', '4': 'Kempten (Allgäu)' })[id],
   workingGroupName: (id) => ({ '7': 'Onlinedienste' })[id],
+  cooperationName: (id) => ({ '2': 'M-A-N-Kooperation' })[id],
+  projectTitle: (id) => ({ '12': 'Wohnsitz anmelden' })[id],
   roleName: (role) => ({ CDO: 'CDO', CITY_EDITOR: 'Redaktion Kommune', VIEWER: 'Lesezugang' })[role] ?? role,
   enumName: (field, value) => (field === 'stage' ? { LIVE: 'Live' }[value] : undefined),
 };
@@ -74,8 +76,29 @@ describe('audit values as text', () => {
         context,
       ),
     ).toEqual([
-      { field: 'stage', before: 'EVALUATING', after: 'Live' },
-      { field: 'liveSince', before: '–', after: 'date(2026-01-15)' },
+      { field: 'stage', label: null, before: 'EVALUATING', after: 'Live' },
+      { field: 'liveSince', label: null, before: '–', after: 'date(2026-01-15)' },
+    ]);
+  });
+
+  it('gives each field its label as people read it, and names cooperations and the entry’s project', () => {
+    const labels: Record<string, string> = { liveSince: 'Live seit', cooperationId: 'Kooperation' };
+    expect(
+      changeRows(
+        [
+          { field: 'liveSince', before: 'null', after: '"2026-01-15"' },
+          { field: 'cooperationId', before: 'null', after: '2' },
+          { field: 'projectId', before: 'null', after: '12' },
+          { field: 'mustChangePassword', before: 'true', after: 'false' },
+        ],
+        context,
+        (field) => labels[field] ?? null,
+      ),
+    ).toEqual([
+      { field: 'liveSince', label: 'Live seit', before: '–', after: 'date(2026-01-15)' },
+      { field: 'cooperationId', label: 'Kooperation', before: '–', after: 'M-A-N-Kooperation' },
+      { field: 'projectId', label: null, before: '–', after: 'Wohnsitz anmelden' },
+      { field: 'mustChangePassword', label: null, before: 'Ja', after: 'Nein' },
     ]);
   });
 

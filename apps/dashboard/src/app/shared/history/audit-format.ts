@@ -1,7 +1,7 @@
 /**
  * Turns the audit log's JSON values into text a person reads: dates and numbers per language, yes/no,
- * enum values by their names, ids of cities and working groups by their names, roles with their scopes.
- * Field names stay as they are.
+ * enum values by their names, ids of cities, cooperations, working groups and the entry's project by their
+ * names, roles with their scopes; field names by their labels where the texts know them.
  */
 export interface ValueContext {
   /** A calendar date, YYYY-MM-DD. */
@@ -17,6 +17,9 @@ export interface ValueContext {
   readonly none: string;
   cityName(id: string): string | undefined;
   workingGroupName(id: string): string | undefined;
+  cooperationName(id: string): string | undefined;
+  /** The title of the project with this id, when the entry names it. */
+  projectTitle(id: string): string | undefined;
   roleName(role: string): string;
   /** The name of an enum value of the field (`phase`, `stage`, …), or undefined when it is none. */
   enumName(field: string, value: string): string | undefined;
@@ -25,6 +28,8 @@ export interface ValueContext {
 /** One changed field as the history shows it. */
 export interface ChangeRow {
   readonly field: string;
+  /** The field as people read it ("Live seit"); null when the texts do not know it. */
+  readonly label: string | null;
   readonly before: string;
   readonly after: string;
 }
@@ -93,6 +98,8 @@ export function describeValue(field: string, value: unknown, context: ValueConte
   }
   if (CITY_FIELD.test(field)) return named(value, (id) => context.cityName(id));
   if (field === 'workingGroupId') return named(value, (id) => context.workingGroupName(id));
+  if (field === 'cooperationId') return named(value, (id) => context.cooperationName(id));
+  if (field === 'projectId') return named(value, (id) => context.projectTitle(id));
   if (field === 'id' || /Id$/.test(field)) return String(value);
   if (typeof value === 'number') return context.number(value, decimalsOf(value));
   if (typeof value === 'string') {
@@ -107,9 +114,11 @@ export function describeValue(field: string, value: unknown, context: ValueConte
 export function changeRows(
   changes: readonly { field: string; before: string | null; after: string | null }[],
   context: ValueContext,
+  label: (field: string) => string | null = () => null,
 ): ChangeRow[] {
   return changes.map((change) => ({
     field: change.field,
+    label: label(change.field),
     before: describeValue(change.field, parseJson(change.before), context),
     after: describeValue(change.field, parseJson(change.after), context),
   }));

@@ -42,4 +42,5 @@ export const ENUM_FIELDS: Readonly<Record<string, string>> = {
   stage: 'stage',
   source: 'source',
   focus: 'focus',
+  warnings: 'warning',
 };

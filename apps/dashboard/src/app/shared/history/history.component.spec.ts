@@ -36,7 +36,9 @@ function entry(id: number, operation: string) {
     at: '2026-03-12T14:05:00.000Z',
     accountId: '1',
     username: 'demo-lead',
+    authorName: 'Leitung Onlinedienste',
     operation,
+    subject: 'Wohnsitz anmelden',
     entity: 'Project',
     entityId: '5',
     city: null,
@@ -129,7 +131,10 @@ describe('the history of a row', () => {
     expect(element.querySelector('h2')?.textContent).toContain('Änderungsverlauf');
     const titles = () => [...element.querySelectorAll('h3')].map((h) => h.textContent?.trim());
     expect(titles()).toEqual(['Statusmeldung veröffentlicht', 'Projekt geändert']);
-    expect(element.querySelector('tbody tr')?.textContent).toContain('phase');
+    // Fields, authors and rows as people read them: "Phase", not "phase"; the display name, not the username
+    expect(element.querySelector('tbody tr th')?.textContent?.trim()).toBe('Phase');
+    expect(element.querySelector('.meta strong')?.textContent).toBe('Leitung Onlinedienste');
+    expect(element.querySelector('.what span')?.textContent).toBe('Projekt „Wohnsitz anmelden“');
     expect(element.querySelector('time')?.getAttribute('datetime')).toBe('2026-03-12T14:05:00.000Z');
 
     const more = [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Ältere'));

@@ -13,6 +13,7 @@ export interface ScopeNames {
   readonly workingGroups: readonly WorkingGroupOption[];
   cityName(id: string): string | undefined;
   workingGroupName(id: string): string | undefined;
+  cooperationName(id: string): string | undefined;
 }
 
 export const NO_NAMES: ScopeNames = {
@@ -20,6 +21,7 @@ export const NO_NAMES: ScopeNames = {
   workingGroups: [],
   cityName: () => undefined,
   workingGroupName: () => undefined,
+  cooperationName: () => undefined,
 };
 
 /** The names of a ScopeNames answer; cities come by name from the API, working groups by cooperation. */
@@ -30,10 +32,12 @@ export function scopeNames(data: ScopeNamesQuery | undefined): ScopeNames {
   );
   const cities = new Map(data.cities.map((city) => [city.id, city.name]));
   const groups = new Map(workingGroups.map((group) => [group.id, group.name]));
+  const cooperations = new Map(data.cooperations.map((cooperation) => [cooperation.id, cooperation.name]));
   return {
     cities: data.cities,
     workingGroups,
     cityName: (id) => cities.get(id),
     workingGroupName: (id) => groups.get(id),
+    cooperationName: (id) => cooperations.get(id),
   };
 }
