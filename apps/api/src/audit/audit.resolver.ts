@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { Role } from '@koop/domain';
 import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/access.decorator.js';
@@ -72,10 +73,10 @@ export class AuditResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'The name of the account that made the change, as people know it (its display name now); null for the system.',
+      'The name of the account that made the change, as people know it (its display name now); for a change without an account (the demo’s generated history) the name it was written under; null for the system.',
   })
   async authorName(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<string | null> {
-    if (entry.accountId === null) return null;
+    if (entry.accountId === null) return entry.username === SYSTEM_ACTOR.username ? null : entry.username;
     return (await context.loaders.account.load(entry.accountId))?.displayName ?? entry.username;
   }
 

@@ -52,16 +52,28 @@ export function auditScopes(record: AuditRecord): { cityId: number | null; proje
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
-    await manager.insert(AuditEntry, {
-      at,
-      accountId: actor.accountId,
-      username: actor.username,
-      operation: record.operation,
-      entity: record.entity,
-      entityId: String(record.entityId),
-      ...auditScopes(record),
-      before: toJson(record.before),
-      after: toJson(record.after),
-    });
+    await manager.insert(AuditEntry, auditEntryOf(actor, record, at));
   }
+}
+
+/**
+ * The audit row of a change, as the write path stores it. Also used by the demo loader, whose generated
+ * history is written in bulk but must read in the audit log exactly like history written by mutations.
+ */
+export function auditEntryOf(
+  actor: Pick<Actor, 'accountId' | 'username'>,
+  record: AuditRecord,
+  at: Date,
+): Omit<AuditEntry, 'id'> {
+  return {
+    at,
+    accountId: actor.accountId,
+    username: actor.username,
+    operation: record.operation,
+    entity: record.entity,
+    entityId: String(record.entityId),
+    ...auditScopes(record),
+    before: toJson(record.before),
+    after: toJson(record.after),
+  };
 }

@@ -20,6 +20,7 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/tes
  *   Kempten    P1 LIVE (1.1 3), P2 LIVE (2.0, no level)
  *   Rosenheim  P1 IN_ROLLOUT (2.0 6), P2 LIVE (2.0 2)
  *   Erlangen   P1 LIVE (1.1 4), P2 LIVE then DISCONTINUED (2.0 7)
+ *   Kempten also P5 Gewerbeanmeldung LIVE (1.1 4), but P5 is only in its PILOT phase: not counted.
  *
  * Ratings: Augsburg P1 10 × 4.0 last month and P4 30 × 2.0 last month; Kempten P1 5 × 5.0 twenty months
  * ago (outside the year); Rosenheim P2 0 ratings last month.
@@ -65,10 +66,10 @@ describe('the ranking of cities', () => {
     return response.data;
   }
 
-  async function project(key: string, workingGroupId: string, title: string, kind: string) {
+  async function project(key: string, workingGroupId: string, title: string, kind: string, phase = 'LIVE') {
     const data = await must<{ createProject: { id: string } }>(
       'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
-      { workingGroupId, title, kind, phase: 'LIVE', health: 'GREEN', progress: 100, isEfa: false },
+      { workingGroupId, title, kind, phase, health: 'GREEN', progress: 100, isEfa: false },
     );
     projectIds[key] = data.createProject.id;
   }
@@ -128,6 +129,14 @@ describe('the ranking of cities', () => {
     app = await startTestApp();
     fixture = await buildFixture(app);
     projectIds['P1'] = fixture.projectId;
+    // Only a live service counts as a city's live service (libs/domain plausibility): the fixture's is not yet.
+    await must('mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }', {
+      projectId: fixture.projectId,
+      phase: 'LIVE',
+      health: 'GREEN',
+      progress: 100,
+      summary: 'Live.',
+    });
     await project('P2', fixture.workingGroupId, 'Anwohnerparken', 'ONLINE_SERVICE');
     await project('P3', fixture.workingGroupId, 'XÖV-Standard', 'STANDARD');
     const group = await must<{ createWorkingGroup: { id: string } }>(
@@ -135,6 +144,7 @@ describe('the ranking of cities', () => {
       { cooperationId: fixture.otherCooperationId, name: 'Onlinedienste AK', focus: 'TECHNICAL' },
     );
     await project('P4', group.createWorkingGroup.id, 'Hundesteuer', 'ONLINE_SERVICE');
+    await project('P5', fixture.workingGroupId, 'Gewerbeanmeldung', 'ONLINE_SERVICE', 'PILOT');
     await must('mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }', {
       cooperationId: fixture.cooperationId,
       cityId: fixture.cityIds.erlangen,
@@ -152,6 +162,8 @@ describe('the ranking of cities', () => {
     await adopt('P1', 'erlangen', 'LIVE', '1.1', 4);
     await adopt('P2', 'erlangen', 'LIVE', '2.0', 7);
     await adopt('P2', 'erlangen', 'DISCONTINUED', '2.0', 7);
+    // Recorded LIVE while the service is only in its pilot: doubted, and counted nowhere in the ranking.
+    await adopt('P5', 'kempten', 'LIVE', '1.1', 4);
 
     await rate('P1', 'augsburg', monthsFromNow(-1), 10, 4);
     await rate('P4', 'augsburg', monthsFromNow(-1), 30, 2);
@@ -271,8 +283,8 @@ describe('the ranking of cities', () => {
     expect(after.rows).toHaveLength(34);
     // The 30 new cities have no live service: they share the last place, after the four.
     expect(new Set(after.rows.slice(4).map((row) => row.rank))).toEqual(new Set([5]));
-    // The session and its roles (2), the ranking (1), the cities (1).
-    expect(before.statements).toBe(4);
+    // The session with its roles (1), the ranking (1), the cities (1).
+    expect(before.statements).toBe(3);
     expect(after.statements).toBe(before.statements);
     await sql(app.dataSource, 'DELETE FROM city WHERE name LIKE ?', ['Teststadt %']);
   });

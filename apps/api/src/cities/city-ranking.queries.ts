@@ -1,4 +1,10 @@
-import { AdoptionStage, MATURITY_MODEL_VERSIONS, ONLINE_MATURITY_LEVEL, ProjectKind } from '@koop/domain';
+import {
+  AdoptionStage,
+  MATURITY_MODEL_VERSIONS,
+  ONLINE_MATURITY_LEVEL,
+  ProjectKind,
+  ProjectPhase,
+} from '@koop/domain';
 import { memberBefore, tomorrow } from '../overview/overview.service.js';
 
 /** A row of the ranking as the database returns it: counts may come back as numeric strings. */
@@ -11,7 +17,10 @@ export interface CityRankingRow {
   [assessedOrAtLeast: `assessed${number}` | `atLeast${number}`]: number | string;
 }
 
-/** The live services of each city (of the cooperation when scoped), with their maturity per model apart. */
+/**
+ * The live services of each city (of the cooperation when scoped), with their maturity per model apart;
+ * only services that are live themselves.
+ */
 function liveServices(scoped: boolean): string {
   const perModel = MATURITY_MODEL_VERSIONS.map(
     (_model, index) => `
@@ -25,7 +34,7 @@ function liveServices(scoped: boolean): string {
       FROM adoption a
       JOIN project p ON p.id = a."projectId"
       ${scoped ? 'JOIN working_group wg ON wg.id = p."workingGroupId" AND wg."cooperationId" = :cooperationId' : ''}
-     WHERE a.stage = :live AND p.kind = :onlineService
+     WHERE a.stage = :live AND p.kind = :onlineService AND p.phase = :projectLive
      GROUP BY a."cityId"`;
 }
 
@@ -80,6 +89,8 @@ export function cityRankingQuery(
      ORDER BY "rank", sort_key(c.name), c.id`;
   const parameters: Record<string, unknown> = {
     live: AdoptionStage.LIVE,
+    // As on the cockpit: a LIVE adoption of a service that is not live yet is doubted, not counted.
+    projectLive: ProjectPhase.LIVE,
     onlineService: ProjectKind.ONLINE_SERVICE,
     onlineLevel: ONLINE_MATURITY_LEVEL,
     from: period.from,

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from './demo-accounts.js';
 import { snapshot, startTestApp, type TestApp } from '../testing/test-app.js';
 import { sql, TEST_DIALECT } from '../testing/test-database.js';
 import { DemoSeeder } from './demo-seeder.js';
+import { DEMO_NOTE_MEMBERS, REAL_COMMUNITY_MEMBERS } from './plan-organisation.js';
 
 type Row = Record<string, string>;
 
@@ -411,6 +412,58 @@ describe('demo data', () => {
       );
       expect(me.data?.me.account.username).toBe(account.username);
     }
+  });
+
+  it('shows its generated history in the audit log, on the dates it happened', async () => {
+    const AUDIT = `query($filter: AuditFilter) {
+      auditLog(filter: $filter, first: 100) { totalCount edges { node { at operation entity authorName } } }
+    }`;
+    type Audit = {
+      auditLog: {
+        totalCount: number;
+        edges: { node: { at: string; operation: string; entity: string; authorName: string | null } }[];
+      };
+    };
+    const [kempten] = await query<{ id: number }>('SELECT id FROM city WHERE name = ?', ['Kempten (Allgäu)']);
+    const [changes] = await query<{ count: number | string }>(
+      'SELECT COUNT(*) AS count FROM adoption_change WHERE "cityId" = ?',
+      [kempten?.id],
+    );
+    const city = await app.gql<Audit>(AUDIT, { filter: { cityId: String(kempten?.id) } });
+    expect(city.errors).toBeUndefined();
+    expect(Number(changes?.count)).toBeGreaterThan(0);
+    expect(city.data?.auditLog.totalCount).toBe(Number(changes?.count));
+    const nodes = city.data?.auditLog.edges.map((edge) => edge.node) ?? [];
+    expect(new Set(nodes.map((node) => `${node.operation} ${node.entity}`))).toEqual(
+      new Set(['recordAdoption Adoption']),
+    );
+    const now = new Date().toISOString();
+    expect(nodes.filter((node) => node.at > now)).toEqual([]);
+    expect(new Set(nodes.map((node) => node.authorName))).toEqual(
+      new Set(['Redaktion Kempten (Allgäu) (Demo)']),
+    );
+
+    const [project] = await query<{ projectId: number; count: number | string }>(
+      'SELECT "projectId", COUNT(*) AS count FROM status_update GROUP BY "projectId" ORDER BY "projectId" LIMIT 1',
+    );
+    const history = await app.gql<Audit>(AUDIT, {
+      filter: { projectId: String(project?.projectId), entity: 'Project' },
+    });
+    // The first status update is the project's creation, each later one a status update.
+    expect(history.data?.auditLog.totalCount).toBe(Number(project?.count));
+    const operations = history.data?.auditLog.edges.map((edge) => edge.node.operation) ?? [];
+    expect(operations.at(-1)).toBe('createProject');
+    expect(operations.slice(0, -1).every((operation) => operation === 'postStatusUpdate')).toBe(true);
+  });
+
+  it('says on the mid-sized cities’ cooperation that its member list is a demo of the real one', async () => {
+    const [cooperation] = await query<{ description: string; members: number | string }>(
+      `SELECT c.description, (SELECT COUNT(*) FROM membership m WHERE m."cooperationId" = c.id) AS members
+         FROM cooperation c WHERE c."shortName" = ?`,
+      ['EG Mittelstädte'],
+    );
+    expect(Number(cooperation?.members)).toBe(DEMO_NOTE_MEMBERS);
+    expect(cooperation?.description).toContain(`${DEMO_NOTE_MEMBERS} der ${REAL_COMMUNITY_MEMBERS} Städte`);
   });
 
   it('leaves a database that holds data alone', async () => {

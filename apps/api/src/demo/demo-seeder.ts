@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
@@ -16,6 +17,7 @@ import { WorkingGroupMember } from '../working-groups/working-group-member.entit
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
+import { demoHistoryAudit } from './demo-history-audit.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
 import { loadReferenceData } from './reference-data.js';
@@ -54,6 +56,8 @@ export class DemoSeeder {
       await bulkInsert(manager, Adoption, rows.adoptions);
       await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
       await bulkInsert(manager, Satisfaction, rows.satisfaction);
+      // The history reads in the audit log as if it had been recorded through the mutations, on its dates.
+      await bulkInsert(manager, AuditEntry, demoHistoryAudit(rows) as AuditEntry[]);
       await advanceIdSequences(manager, NUMBERED_TABLES);
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);

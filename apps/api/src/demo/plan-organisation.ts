@@ -20,6 +20,10 @@ export interface CooperationPlan {
 
 const MAN_CITIES = ['München', 'Augsburg', 'Nürnberg'];
 
+/** Members of the real community of mid-sized cities, and of the demo's (a test keeps the two counts true). */
+export const REAL_COMMUNITY_MEMBERS = 31;
+export const DEMO_NOTE_MEMBERS = 21;
+
 /** Illustrative, not the official member lists (see shared/data/README.md). */
 export const COOPERATIONS: readonly CooperationPlan[] = [
   {
@@ -42,7 +46,8 @@ export const COOPERATIONS: readonly CooperationPlan[] = [
     name: 'Entwicklergemeinschaft der bayerischen Mittelstädte',
     shortName: 'EG Mittelstädte',
     description:
-      'Bayerische Städte mit 30.000 bis 150.000 Einwohnerinnen und Einwohnern bauen Onlinedienste einmal und nutzen sie gemeinsam nach.',
+      'Bayerische Städte mit 30.000 bis 150.000 Einwohnerinnen und Einwohnern bauen Onlinedienste einmal und nutzen sie gemeinsam nach. ' +
+      `Demo: Die Mitgliederliste ist aus den Referenzdaten gezogen – die kreisfreien Städte dieser Größe, ${DEMO_NOTE_MEMBERS} der ${REAL_COMMUNITY_MEMBERS} Städte der echten Gemeinschaft; sie ist keine amtliche Liste.`,
     isMember: (city) => city.population >= 30_000 && city.population <= 150_000,
     foundedOn: '2020-10-01',
     joinedLater: {

@@ -1,4 +1,4 @@
-import { AdoptionStage, ProjectKind } from '@koop/domain';
+import { AdoptionStage, ProjectKind, ProjectPhase } from '@koop/domain';
 import type { Dialect } from '../database/dialect.js';
 
 /*
@@ -28,6 +28,8 @@ export interface Scope {
   readonly satisfactionId?: number;
   /** Leave out this history row: the contribution as it was before the row was written. */
   readonly withoutId?: number;
+  /** Leave out this status update (in the live adoptions, which depend on the project's phase too). */
+  readonly withoutStatusUpdateId?: number;
   /** The project's kind taken as this one instead of the stored one (the state before a kind change). */
   readonly projectKind?: string;
   /**
@@ -119,9 +121,18 @@ function rowFilters(scope: Scope, p: Parameters): string {
 }
 
 /**
- * What an adoption history contributes to the live adoptions: each change adds its own liveness (1 at
- * LIVE, else 0) less that of the change before it, in the month it was recorded. Adoptions of online
- * services by member cities only. Null when the scope cannot contribute (a kind that is no online service).
+ * What adoption and status histories contribute to the live adoptions. An adoption counts as live while it
+ * is LIVE and its service's project is LIVE too (libs/domain plausibility: a city cannot run a service that
+ * is not live yet), so its liveness changes at two kinds of events, each counted in the month it happened:
+ *
+ * - a change of the adoption: its own liveness (1 at LIVE, else 0) less that of the change before it, times
+ *   the project's liveness then (its latest status update up to that moment);
+ * - a status update that moves the project into or out of LIVE: +1 or −1, times the liveness of each of the
+ *   project's adoptions just before it.
+ *
+ * At equal times the two orders agree (a change sees the update, an update does not see the change), so the
+ * sum up to a moment is the number of adoptions live at that moment. Adoptions of online services by member
+ * cities only. Null when the scope cannot contribute (a kind that is no online service).
  */
 export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, sign: 1 | -1): Changes | null {
   if (scope.projectKind !== undefined && scope.projectKind !== ProjectKind.ONLINE_SERVICE) {
@@ -129,25 +140,81 @@ export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, si
   }
   const p = new Parameters(prefix);
   const live = p.add('live', AdoptionStage.LIVE);
+  const projectLive = p.add('projectLive', ProjectPhase.LIVE);
   const isLive = `CASE WHEN r.stage = ${live} THEN 1 ELSE 0 END`;
-  const member = membershipOf(d, scope, p, 'h."cityId"');
   const kind =
     scope.projectKind === undefined
       ? `p.kind = ${p.add('onlineService', ProjectKind.ONLINE_SERVICE)}`
       : '1 = 1';
-  const sql = `
-    SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${member.since} AS "memberSince",
+  const withoutUpdate =
+    scope.withoutStatusUpdateId === undefined
+      ? ''
+      : `AND su.id <> ${p.add('withoutStatusUpdateId', scope.withoutStatusUpdateId)}`;
+  const withoutChange =
+    scope.withoutId === undefined ? '' : `AND ac.id <> ${p.add('withoutChangeId', scope.withoutId)}`;
+
+  const changeMember = membershipOf(d, scope, p, 'h."cityId"');
+  const byChanges = `
+    SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${changeMember.since} AS "memberSince",
            ${sign} * h.change AS adoptions
-      FROM (SELECT r."projectId" AS "projectId", r."cityId" AS "cityId", ${d.month('r."recordedAt"')} AS month,
+      FROM (SELECT r."projectId" AS "projectId", r."cityId" AS "cityId", r."recordedAt" AS "recordedAt",
+                   ${d.month('r."recordedAt"')} AS month,
                    ${isLive} - COALESCE(LAG(${isLive}) OVER (
                      PARTITION BY r."adoptionId" ORDER BY r."recordedAt", r.id), 0) AS change
               FROM adoption_change r
              WHERE ${rowFilters(scope, p)}) h
       JOIN project p ON p.id = h."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
-      ${member.join}
-     WHERE h.change <> 0 AND ${kind} AND ${member.where}`;
-  return { sql, parameters: p.values };
+      ${changeMember.join}
+     WHERE h.change <> 0 AND ${kind} AND ${changeMember.where}
+       AND (SELECT su.phase FROM status_update su
+             WHERE su."projectId" = h."projectId" AND su."createdAt" <= h."recordedAt" ${withoutUpdate}
+             ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1) = ${projectLive}`;
+
+  const isProjectLive = `CASE WHEN r.phase = ${projectLive} THEN 1 ELSE 0 END`;
+  const updateFilters = ['1 = 1'];
+  const adoptionFilters = ['1 = 1'];
+  if (scope.projectId !== undefined) {
+    updateFilters.push(`r."projectId" = ${p.add('updateProjectId', scope.projectId)}`);
+  }
+  if (scope.adoptionId !== undefined) {
+    const adoptionId = p.add('updateAdoptionId', scope.adoptionId);
+    updateFilters.push(
+      `r."projectId" = (SELECT sa."projectId" FROM adoption sa WHERE sa.id = ${adoptionId})`,
+    );
+    adoptionFilters.push(`a.id = ${adoptionId}`);
+  }
+  if (scope.withoutStatusUpdateId !== undefined) {
+    updateFilters.push(`r.id <> ${p.add('withoutUpdateId', scope.withoutStatusUpdateId)}`);
+  }
+  if (scope.satisfactionId !== undefined) {
+    updateFilters.push('1 = 0');
+  }
+  if (scope.membership) {
+    adoptionFilters.push(`a."cityId" = ${p.add('updateCityId', scope.membership.cityId)}`);
+    updateFilters.push(`r."projectId" IN (SELECT sp.id FROM project sp
+      JOIN working_group swg ON swg.id = sp."workingGroupId"
+      WHERE swg."cooperationId" = ${p.add('updateCooperationId', scope.membership.cooperationId)})`);
+  }
+  const updateMember = membershipOf(d, scope, p, 'a."cityId"');
+  const byUpdates = `
+    SELECT wg."cooperationId" AS "cooperationId", t.month AS month, ${updateMember.since} AS "memberSince",
+           ${sign} * t.change AS adoptions
+      FROM (SELECT r."projectId" AS "projectId", r."createdAt" AS "createdAt",
+                   ${d.month('r."createdAt"')} AS month,
+                   ${isProjectLive} - COALESCE(LAG(${isProjectLive}) OVER (
+                     PARTITION BY r."projectId" ORDER BY r."createdAt", r.id), 0) AS change
+              FROM status_update r
+             WHERE ${updateFilters.join(' AND ')}) t
+      JOIN adoption a ON a."projectId" = t."projectId"
+      JOIN project p ON p.id = a."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+      ${updateMember.join}
+     WHERE t.change <> 0 AND ${kind} AND ${updateMember.where} AND ${adoptionFilters.join(' AND ')}
+       AND (SELECT ac.stage FROM adoption_change ac
+             WHERE ac."adoptionId" = a.id AND ac."recordedAt" < t."createdAt" ${withoutChange}
+             ORDER BY ac."recordedAt" DESC, ac.id DESC LIMIT 1) = ${live}`;
+  return { sql: `${byChanges}\n UNION ALL \n${byUpdates}`, parameters: p.values };
 }
 
 /**

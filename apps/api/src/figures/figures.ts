@@ -103,6 +103,11 @@ export async function applyStatusUpdate(
     projectStateChanges(d, 'with_', { projectId: update.projectId }, 1),
     projectStateChanges(d, 'without_', { projectId: update.projectId, withoutId: update.id }, -1),
   ]);
+  // A project that goes live (or stops being live) brings its LIVE adoptions into (or out of) the count.
+  await addChanges(manager, LIVE_ADOPTION, cooperationId, [
+    liveAdoptionChanges(d, 'with_', { projectId: update.projectId }, 1),
+    liveAdoptionChanges(d, 'without_', { projectId: update.projectId, withoutStatusUpdateId: update.id }, -1),
+  ]);
 }
 
 /** After a satisfaction row was created (`before` null) or changed: its figures now, less those before. */
@@ -186,7 +191,7 @@ const TABLES = [PROJECT_STATE, LIVE_ADOPTION, SATISFACTION] as const;
  * The definition the stored summary rows follow. Raise it whenever a figure's definition changes: the next
  * start rebuilds them. A database migrated to the summary tables has none yet, and gets them the same way.
  */
-export const FIGURES_VERSION = '1';
+export const FIGURES_VERSION = '2';
 const FIGURES_SETTING = 'figures_version';
 
 /**

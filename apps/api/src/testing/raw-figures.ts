@@ -29,6 +29,13 @@ const latestChangeBefore = (bound: string) => `ac.id = (
    WHERE ac2."adoptionId" = ac."adoptionId" AND ac2."recordedAt" < ${bound}
    ORDER BY ac2."recordedAt" DESC, ac2.id DESC LIMIT 1)`;
 
+/** The phase of project `p` in its latest status update before `bound`. */
+const phaseBefore = (bound: string) => `(
+  SELECT su.phase FROM status_update su
+   WHERE su."projectId" = p.id AND su."createdAt" < ${bound}
+   ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1)`;
+
+/** A LIVE adoption counts only while its service's project is LIVE too (libs/domain plausibility). */
 const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
   SELECT COUNT(*) FROM adoption_change ac
     JOIN project p ON p.id = ac."projectId"
@@ -36,7 +43,8 @@ const liveAdoptionsAt = (bound: string, joinedBound: string) => `(
     JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
    WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND ac.stage = :live
      AND ${memberBefore(joinedBound)}
-     AND ${latestChangeBefore(bound)})`;
+     AND ${latestChangeBefore(bound)}
+     AND ${phaseBefore(bound)} = :projectLive)`;
 
 const PROJECT_STATES = `
   SELECT su.phase AS phase, su.health AS health, p.kind AS kind, COUNT(*) AS count
@@ -118,6 +126,7 @@ export async function rawOverview(
     lastMonth: `${year}-12`,
     onlineService: ProjectKind.ONLINE_SERVICE,
     live: AdoptionStage.LIVE,
+    projectLive: ProjectPhase.LIVE,
   };
   const states = await namedQuery<{ phase: ProjectPhase; health: ProjectHealth; kind: string; count: Num }>(
     dataSource,
@@ -170,6 +179,7 @@ export async function rawTimeline(
         joinedBefore: next < tomorrow ? next : tomorrow,
         onlineService: ProjectKind.ONLINE_SERVICE,
         live: AdoptionStage.LIVE,
+        projectLive: ProjectPhase.LIVE,
       },
     );
     result.push({ month, count: n(row?.count) });

@@ -108,6 +108,9 @@ const RATINGS_COLOR = '#8a95a1';
             </select>
           </div>
         </form>
+        @if (chosenCooperation()?.description; as description) {
+          <p class="cooperation-description" data-testid="cooperation-description">{{ description }}</p>
+        }
         <p class="as-of">
           @if (isCurrentYear()) {
             {{ t('cockpit.asOfToday', { date: todayText(), previous: year() - 1 }) }}
@@ -285,6 +288,9 @@ export class CockpitPage {
   private readonly now = new Date();
   protected readonly today = localToday(this.now);
   protected readonly cooperationId = computed(() => this.cooperations.pick(this.kooperation()));
+  protected readonly chosenCooperation = computed(() =>
+    this.cooperations.cooperations().find((c) => c.id === this.cooperationId()),
+  );
   protected readonly year = computed(() => pickYear(this.jahr(), this.now));
   protected readonly years = computed(() => yearOptions(this.now, this.year()));
   protected readonly isCurrentYear = computed(() => this.year() === this.now.getUTCFullYear());

@@ -99,7 +99,7 @@ let nextId = 0;
             (change)="cityChosen($any($event.target).value)"
           >
             <option value="" [selected]="!state().cityId">{{ t('projects.filters.allFeminine') }}</option>
-            @for (c of options()?.cities ?? []; track c.id) {
+            @for (c of cityOptions(); track c.id) {
               <option [value]="c.id" [selected]="c.id === state().cityId">{{ c.name }}</option>
             }
           </select>
@@ -258,6 +258,18 @@ export class ProjectFiltersComponent {
     const cooperations = this.options()?.cooperations ?? [];
     const chosen = this.state().cooperationId;
     return chosen ? cooperations.filter((c) => c.id === chosen) : cooperations;
+  });
+
+  /**
+   * The cities that take part: members of the chosen cooperation, or of any when none is chosen. A city in no
+   * cooperation has no projects to filter by; the one chosen in the URL stays, so that the select shows it.
+   */
+  protected readonly cityOptions = computed(() => {
+    const members = new Set(
+      this.groupsByCooperation().flatMap((cooperation) => cooperation.members.map((m) => m.city.id)),
+    );
+    const chosen = this.state().cityId;
+    return (this.options()?.cities ?? []).filter((city) => members.has(city.id) || city.id === chosen);
   });
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
