@@ -214,9 +214,13 @@ export class AuditEntryListComponent {
       : entry.operation;
   }
 
-  /** Who made the change, by the name people know them by. */
+  /**
+   * Who made the change, by the name people know them by. Without an account it is the system, unless the
+   * entry names who wrote it (the demo's generated history names the offices).
+   */
   protected authorOf(entry: AuditEntryItemFragment, t: Translate): string {
-    return entry.accountId === null ? t('admin.history.system') : (entry.authorName ?? entry.username);
+    if (entry.accountId === null) return entry.authorName ?? t('admin.history.system');
+    return entry.authorName ?? entry.username;
   }
 
   /** The changed row by its name ("Konto „Anna Berg“"), or by kind and number when it has none. */
