@@ -9,6 +9,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/src/support/global-setup.mjs',
   globalTeardown: '<rootDir>/src/support/global-teardown.mjs',
+  // Each test file gets its own server on its own copy of the demo data.
+  setupFilesAfterEnv: ['<rootDir>/src/support/own-server.mjs'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

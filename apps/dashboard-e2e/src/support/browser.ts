@@ -143,7 +143,11 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
   await page.goto(path);
-  await page.waitForLoadState('networkidle');
+  // Rendered, not idle: the page has its heading and nothing says "loading" any more (a sign-in page or a
+  // not-found page has a heading too). Waiting for the network to fall silent cost half a second a page.
+  await page.waitForFunction(
+    () => document.querySelector('main h1, h1') !== null && document.querySelector('.loading') === null,
+  );
   if (problems.length > 0 || blocked.length > 0) {
     throw new Error(`The page threw: ${[...problems, ...blocked].join('; ')}`);
   }
