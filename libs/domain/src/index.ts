@@ -7,3 +7,4 @@ export * from './lib/periods.js';
 export * from './lib/ranking.js';
 export * from './lib/project-status.js';
 export * from './lib/plausibility.js';
+export * from './lib/meetings.js';

@@ -97,6 +97,7 @@ describe('AppComponent', () => {
       'Projekte',
       'Nachnutzung',
       'Zufriedenheit',
+      'Sitzungen',
       'Kommunen',
     ]);
   });

@@ -322,6 +322,7 @@ export class AppComponent {
       : []),
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/sitzungen', key: 'meetings.nav' },
     { path: '/kommunen', key: 'nav.cities' },
   ]);
 

@@ -48,6 +48,11 @@ export const routes: Routes = [
         title: 'titles.satisfaction',
       },
       {
+        path: 'sitzungen',
+        loadChildren: () => import('./pages/meetings/meetings.routes'),
+        title: 'titles.meetings',
+      },
+      {
         path: 'kommunen',
         loadChildren: () => import('./pages/cities/cities.routes'),
         title: 'titles.cities',

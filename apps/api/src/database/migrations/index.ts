@@ -9,6 +9,8 @@ import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
 import { AdoptionWarnings1795990000000 as PostgresAdoptionWarnings } from './postgres/1795990000000-adoption-warnings.js';
+import { Meetings1795948576731 } from './sqlite/1795948576731-meetings.js';
+import { Meetings1795948586885 } from './postgres/1795948586885-meetings.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -18,6 +20,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   RowVersions1795938266251,
   Figures1795939331972,
   SqliteAdoptionWarnings,
+  Meetings1795948576731,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -27,4 +30,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   RowVersions1795940118859,
   Figures1795939343059,
   PostgresAdoptionWarnings,
+  Meetings1795948586885,
 ];

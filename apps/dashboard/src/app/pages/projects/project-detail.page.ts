@@ -18,6 +18,7 @@ import { LanguageService } from '../../core/language.service';
 import { ProjectDetailPageDocument, type ProjectStatusUpdateFragment } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { NotFoundComponent } from '../../shared/not-found.component';
 import { pageTitle } from '../../shared/page-title';
 import { ProjectAdoptionsComponent } from './project-adoptions.component';
@@ -43,6 +44,8 @@ import { HistoryComponent } from '../../shared/history/history.component';
     ProjectSatisfactionComponent,
     HistoryComponent,
     NotFoundComponent,
+
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -174,6 +177,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
                 <p>{{ t('projects.satisfaction.onlyServices') }}</p>
               </section>
             }
+            <koop-overdue-action-items [filter]="{ projectId: p.id }" />
             <koop-history entity="Project" [entityId]="p.id" />
           }
         </koop-load-state>

@@ -8,6 +8,7 @@ import { loaded, queryResource } from '../../core/graphql-resource';
 import { WorkingGroupDetailDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { NotFoundComponent } from '../../shared/not-found.component';
 import { pageTitle } from '../../shared/page-title';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
@@ -23,6 +24,8 @@ import { countByHealth, sortByText } from './working-groups.logic';
     LoadStateComponent,
     StatusUpdateListComponent,
     NotFoundComponent,
+
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -171,6 +174,8 @@ import { countByHealth, sortByText } from './working-groups.logic';
                 <koop-status-update-list [updates]="group.latestStatusUpdates" />
               }
             </section>
+
+            <koop-overdue-action-items [filter]="{ workingGroupId: group.id }" />
           }
         </koop-load-state>
       }
