@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
-import { byRoleAlone, Writes } from '../database/write-path.js';
+import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
 import { City } from './city.entity.js';
 import type { CreateCityInput } from './dto/create-city.input.js';
+import type { UpdateCityInput } from './dto/update-city.input.js';
 
 @Injectable()
 export class CitiesService {
@@ -41,6 +42,29 @@ export class CitiesService {
           throw badField('ags', `is already used by another city (${input.ags})`);
         }
         return { ...input };
+      },
+    });
+  }
+
+  update(actor: Actor, input: UpdateCityInput): Promise<City> {
+    return this.writes.change(actor, {
+      operation: 'updateCity',
+      row: rowOf(City, input.id),
+      version: input.version,
+      authorize: byRoleAlone,
+      values: async (city, manager) => {
+        if (
+          input.ags !== undefined &&
+          input.ags !== city.ags &&
+          (await manager.existsBy(City, { ags: input.ags }))
+        ) {
+          throw badField('ags', `is already used by another city (${input.ags})`);
+        }
+        const changes: Partial<City> = {};
+        for (const field of ['name', 'ags', 'population', 'district', 'kind'] as const) {
+          if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
+        }
+        return changes;
       },
     });
   }

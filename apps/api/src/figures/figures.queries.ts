@@ -84,19 +84,29 @@ class Parameters {
   }
 }
 
-/** The membership columns of a scope: joined from the table, or taken as the scope says. */
+/**
+ * The membership columns of a scope: joined from the table, or taken as the scope says.
+ *
+ * A membership that ended counts from its start and no longer from its end: its rows are added under
+ * `memberSince` = the start and subtracted under `memberSince` = the end, so a bound after the end sees
+ * both and they cancel. The joined form yields both sides (`factor` +1 and −1); a scope that names the
+ * membership gives one side, and the caller asks for the other.
+ */
 function membershipOf(d: Dialect, scope: Scope, p: Parameters, cityColumn: string) {
   if (scope.membership) {
     return {
       join: '',
       since: d.date(p.add('memberSince', scope.membership.memberSince)),
+      factor: '1',
       where: `wg."cooperationId" = ${p.add('cooperationId', scope.membership.cooperationId)}`,
     };
   }
   return {
-    join: `JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ${cityColumn}`,
-    since: `COALESCE(m."joinedOn", '${ALWAYS_MEMBER}')`,
-    where: '1 = 1',
+    join: `JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ${cityColumn}
+      CROSS JOIN (SELECT 1 AS side UNION ALL SELECT -1 AS side) ms`,
+    since: `CASE WHEN ms.side = 1 THEN COALESCE(m."joinedOn", '${ALWAYS_MEMBER}') ELSE m."endedOn" END`,
+    factor: 'ms.side',
+    where: '(ms.side = 1 OR m."endedOn" IS NOT NULL)',
   };
 }
 
@@ -137,7 +147,7 @@ export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, si
       : '1 = 1';
   const sql = `
     SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${member.since} AS "memberSince",
-           ${sign} * h.change AS adoptions
+           ${sign} * ${member.factor} * h.change AS adoptions
       FROM (SELECT r."projectId" AS "projectId", r."cityId" AS "cityId", ${d.month('r."recordedAt"')} AS month,
                    ${isLive} - COALESCE(LAG(${isLive}) OVER (
                      PARTITION BY r."adoptionId" ORDER BY r."recordedAt", r.id), 0) AS change
@@ -211,13 +221,14 @@ export function satisfactionChanges(
       : `satisfaction r`;
   const filters = 'month' in source ? '1 = 1' : rowFilters(scope, p);
   const member = membershipOf(d, scope, p, 'r."cityId"');
+  const f = member.factor;
   const sql = `
     SELECT wg."cooperationId" AS "cooperationId", r.month AS month, ${member.since} AS "memberSince",
-           ${sign} * CASE WHEN r."averageRating" IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "ratingsCount",
-           ${sign} * COALESCE(r."averageRating" * r."ratingsCount", 0) AS "weightedRating",
-           ${sign} * CASE WHEN r."transactionsCompleted" IS NOT NULL
+           ${sign} * ${f} * CASE WHEN r."averageRating" IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "ratingsCount",
+           ${sign} * ${f} * COALESCE(r."averageRating" * r."ratingsCount", 0) AS "weightedRating",
+           ${sign} * ${f} * CASE WHEN r."transactionsCompleted" IS NOT NULL
                           THEN COALESCE(r."transactionsStarted", 0) ELSE 0 END AS "transactionsStarted",
-           ${sign} * CASE WHEN r."transactionsStarted" IS NOT NULL
+           ${sign} * ${f} * CASE WHEN r."transactionsStarted" IS NOT NULL
                           THEN COALESCE(r."transactionsCompleted", 0) ELSE 0 END AS "transactionsCompleted"
       FROM ${rows}
       JOIN project p ON p.id = r."projectId"
@@ -272,8 +283,12 @@ export const PROJECT_STATES_AT = `
    GROUP BY f.kind, f.phase, f.health
   HAVING SUM(f.projects) <> 0`;
 
-/** A membership row `m` counts when it began before :joinedBefore (or has no start date). */
-const MEMBER_BEFORE = `(m."joinedOn" IS NULL OR m."joinedOn" < :joinedBefore)`;
+/**
+ * A membership row `m` counts when it began before :joinedBefore (or has no start date) and had not ended
+ * by then (`endedOn` is the first day the city is no longer a member).
+ */
+const MEMBER_BEFORE = `(m."joinedOn" IS NULL OR m."joinedOn" < :joinedBefore)
+  AND (m."endedOn" IS NULL OR m."endedOn" >= :joinedBefore)`;
 
 /**
  * Member cities before :joinedBefore, live adoptions at the end of :lastMonth by those members, and their
