@@ -20,6 +20,7 @@ export const routes: Routes = [
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
+      { path: 'erfassung', loadChildren: () => import('./pages/data-entry/data-entry.routes') },
       {
         path: 'passwort',
         loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage),

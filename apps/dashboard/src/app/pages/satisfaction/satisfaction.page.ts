@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ChartComponent } from '@koop/ui';
+import { AuthService } from '../../core/auth.service';
 import { FormatService } from '../../core/format.service';
 import { queryResource } from '../../core/graphql-resource';
 import {
@@ -40,6 +41,17 @@ interface ServiceGroup {
     <ng-container *transloco="let t">
       <h1>{{ t('satisfaction.title') }}</h1>
       <p class="intro koop-lead">{{ t('satisfaction.intro') }}</p>
+      @if (entryCities().length > 0) {
+        <ul class="entry-links">
+          @for (c of entryCities(); track c.id) {
+            <li>
+              <a [routerLink]="['/erfassung/zufriedenheit', c.id]">{{
+                t('dataEntryLinks.enterSatisfactionFor', { city: c.name })
+              }}</a>
+            </li>
+          }
+        </ul>
+      }
 
       <koop-load-state
         [resource]="choices"
@@ -259,6 +271,7 @@ export class SatisfactionPage {
   }
 
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
   protected readonly format = inject(FormatService);
   protected readonly bands = SIZE_BANDS;
 
@@ -294,6 +307,14 @@ export class SatisfactionPage {
     return services.find((s) => s.id === this.dienst()) ?? (services.length > 0 ? services[0] : null);
   });
   protected readonly city = computed(() => this.cities().find((c) => c.id === this.kommune()) ?? null);
+  /** Where the signed-in account may enter figures: its own cities, or for admins the chosen one. */
+  protected readonly entryCities = computed(() => {
+    if (this.auth.isAdmin()) {
+      const city = this.city();
+      return city ? [city] : [];
+    }
+    return this.cities().filter((c) => this.auth.mayEditCity(c.id));
+  });
 
   protected readonly serviceTrend = queryResource(SatisfactionServiceTrendDocument, () => {
     const service = this.service();
