@@ -32,6 +32,7 @@ import {
   MasterAddMilestoneDocument,
   MasterCreateProjectDocument,
   MasterCreateWorkingGroupDocument,
+  MasterProjectDetailDocument,
   MasterProjectsPageDocument,
   MasterUpdateMilestoneDocument,
   MasterUpdateProjectDocument,
@@ -232,7 +233,7 @@ const str = (value: unknown) => (value === null || value === undefined ? '' : St
                 </tbody>
               </table>
             </div>
-            @if (e?.kind === 'project' || e?.kind === 'newProject') {
+            @if (e?.kind === 'newProject' || (e?.kind === 'project' && detailProject())) {
               <koop-edit-panel
                 [fields]="projectFields(t, e?.kind === 'newProject')"
                 [initial]="projectInitial()"
@@ -421,7 +422,22 @@ export class ProjectsAdminPage {
     const chosen = this.chosenProject();
     return chosen && this.group()?.projects.some((p) => p.id === chosen) ? chosen : null;
   });
-  protected readonly project = computed(() => this.group()?.projects.find((p) => p.id === this.projectId()));
+  /** The project whose milestones are shown, or whose form is open, in full. */
+  private readonly detailId = computed(() => {
+    const e = this.editor();
+    return e?.kind === 'project' ? e.id : this.projectId();
+  });
+  private readonly detail = queryResource(MasterProjectDetailDocument, () => {
+    const id = this.detailId();
+    return id ? { id } : undefined;
+  });
+  protected readonly detailProject = computed(() => {
+    const project = loaded(this.detail)?.project;
+    return project && project.id === this.detailId() ? project : undefined;
+  });
+  protected readonly project = computed(() =>
+    this.projectId() && this.detailProject()?.id === this.projectId() ? this.detailProject() : undefined,
+  );
 
   constructor() {
     pageTitle(toSignal(this.transloco.selectTranslate<string>('projects.title', {}, 'masterData')));
@@ -466,6 +482,7 @@ export class ProjectsAdminPage {
     this.notice.set(notice);
     this.editor.set(null);
     this.page.reload();
+    this.detail.reload();
   }
 
   private focus(selector: string): void {
@@ -633,7 +650,7 @@ export class ProjectsAdminPage {
 
   protected readonly projectInitial = computed<FormValues>(() => {
     const e = this.editor();
-    const row = e?.kind === 'project' ? this.group()?.projects.find((p) => p.id === e.id) : undefined;
+    const row = e?.kind === 'project' ? this.detailProject() : undefined;
     if (row) return this.projectValues(row as unknown as Record<string, unknown>);
     return {
       title: '',
@@ -689,7 +706,7 @@ export class ProjectsAdminPage {
         risks: textOrNull(values['risks']),
       };
       if (e?.kind === 'project') {
-        const row = this.group()?.projects.find((p) => p.id === e.id);
+        const row = this.detailProject();
         await this.mutate({
           mutation: MasterUpdateProjectDocument,
           variables: { input: { id: e.id, version: version ?? row?.version ?? 1, ...fields } },
@@ -795,5 +812,6 @@ export class ProjectsAdminPage {
       );
     }
     this.page.reload();
+    this.detail.reload();
   }
 }
