@@ -339,4 +339,37 @@ describe('data entry and master data', () => {
       await closePage(page);
     }
   });
+
+  it('lets an admin reset the password of an account: a one-time password shown once, to be changed at the next sign-in', async () => {
+    const page = await openPage(browser, '/verwaltung/konten', { baseUrl: server.url });
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Konten und Rollen' }).waitFor();
+      const row = page.locator('tbody tr').filter({ hasText: 'demo-viewer' });
+      await row.getByRole('button', { name: 'Passwort zurücksetzen demo-viewer' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Passwort von Lesezugang (Demo) zurücksetzen?' });
+      await dialog.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
+      const panel = page.getByRole('region', { name: 'Neues Startpasswort für „demo-viewer“' });
+      await panel.waitFor();
+      const password = ((await panel.locator('[data-initial-password]').textContent()) ?? '').trim();
+      expect(password.length).toBeGreaterThanOrEqual(12);
+
+      // The old password no longer signs in; the new one does, and must be replaced.
+      const login = async (p: string) =>
+        (await (
+          await fetch(`${server.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              query:
+                'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { mustChangePassword } } }',
+              variables: { u: 'demo-viewer', p },
+            }),
+          })
+        ).json()) as { data?: { login: { account: { mustChangePassword: boolean } } } | null };
+      expect((await login('Kooperation-Demo-2026')).data?.login).toBeUndefined();
+      expect((await login(password)).data?.login.account.mustChangePassword).toBe(true);
+    } finally {
+      await closePage(page);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { averageRatingError, membershipEndError, satisfactionMonthError } from './entry-rules';
+import { averageRatingError, membershipEndError, satisfactionMonthError } from './entry-rules.js';
 
 const now = new Date('2026-11-29T10:00:00Z');
 
