@@ -345,7 +345,7 @@ describe('data entry and master data', () => {
     try {
       await page.getByRole('heading', { level: 1, name: 'Konten und Rollen' }).waitFor();
       const row = page.locator('tbody tr').filter({ hasText: 'demo-viewer' });
-      await row.getByRole('button', { name: 'Passwort zurücksetzen demo-viewer' }).click();
+      await row.getByRole('button', { name: 'Passwort zurücksetzen für demo-viewer' }).click();
       const dialog = page.getByRole('dialog', { name: 'Passwort von Lesezugang (Demo) zurücksetzen?' });
       await dialog.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
       const panel = page.getByRole('region', { name: 'Neues Startpasswort für „demo-viewer“' });
