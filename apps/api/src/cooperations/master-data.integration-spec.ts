@@ -367,6 +367,15 @@ describe('master data', () => {
       });
       expect(twoYearsAgo.overview.memberCities).toBe(4);
 
+      // The adoption matrix shows the members of today: the city is history there.
+      const { adoptionMatrix } = await ok<{ adoptionMatrix: { cities: { id: string }[] } }>(
+        app,
+        'query($id: ID!) { adoptionMatrix(cooperationId: $id) { cities { id } } }',
+        { id: fixture.cooperationId },
+      );
+      expect(adoptionMatrix.cities.map((c) => c.id)).not.toContain(cityId);
+      expect(adoptionMatrix.cities).toHaveLength(3);
+
       // An ended membership is not ended again, and a joining date after its end is refused.
       await expectRefused(
         app,
