@@ -74,6 +74,14 @@ export class CooperationsService {
           cooperationId: cooperation.id,
           cityId: city.id,
         });
+        if (existing?.endedOn) {
+          // One membership per city and cooperation: the ended one stays as the history of those years.
+          throw conflict(
+            'Membership',
+            `The city was already a member of this cooperation until ${existing.endedOn}; an ended membership is kept as history and cannot be started again.`,
+            existing,
+          );
+        }
         if (existing) {
           throw conflict('Membership', 'The city is already a member of this cooperation.', existing);
         }

@@ -376,6 +376,14 @@ describe('master data', () => {
       expect(adoptionMatrix.cities.map((c) => c.id)).not.toContain(cityId);
       expect(adoptionMatrix.cities).toHaveLength(3);
 
+      // A city that left cannot join again (its membership stays as history): CONFLICT says why.
+      await expectRefused(
+        app,
+        ADD_MEMBERSHIP,
+        { input: { cooperationId: fixture.cooperationId, cityId, joinedOn: `${YEAR}-01-01` } },
+        { code: 'CONFLICT', reason: /until .* kept as history/ },
+      );
+
       // An ended membership is not ended again, and a joining date after its end is refused.
       await expectRefused(
         app,
