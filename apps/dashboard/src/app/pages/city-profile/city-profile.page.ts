@@ -80,6 +80,11 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                           }})</span
                         >
                       }
+                      @if (m.endedOn) {
+                        <span class="muted">{{
+                          t('dataEntryLinks.endedOn', { date: format.date(m.endedOn) })
+                        }}</span>
+                      }
                     </span>
                   } @empty {
                     {{ t('common.none') }}
