@@ -372,4 +372,39 @@ describe('data entry and master data', () => {
       await closePage(page);
     }
   });
+
+  it('lets a working-group lead keep the projects and milestones of their group, and nothing else', async () => {
+    const page = await openPage(browser, '/verwaltung', { as: 'demo-lead', baseUrl: server.url });
+    try {
+      await page.waitForURL((url) => url.pathname === '/verwaltung/projekte');
+      await page.getByRole('heading', { level: 1, name: 'Arbeitszirkel und Projekte' }).waitFor();
+      const areas = page.getByRole('navigation', { name: 'Bereiche der Verwaltung' });
+      await areas.getByRole('link').first().waitFor();
+      expect(await areas.getByRole('link').allTextContents()).toEqual(['Arbeitszirkel und Projekte']);
+      // The group they lead is open; creating working groups is the office's.
+      await page.getByRole('heading', { level: 2, name: 'Projekte: Onlinedienste nach dem OZG' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Neuer Arbeitszirkel' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Neues Projekt' }).waitFor();
+
+      const first = page.locator('#projects-caption').locator('..').locator('tbody tr').first();
+      const title = (await first.locator('th').innerText()).trim();
+      await first.getByRole('button', { name: `Meilensteine ${title}` }).click();
+      await page.getByRole('heading', { level: 2, name: `Meilensteine: ${title}` }).waitFor();
+      await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+      const form = panel(page);
+      await form.getByLabel('Titel').fill('Abnahme durch die Leitung');
+      await form.getByLabel('Fällig am').fill('2027-05-31');
+      await form.getByRole('button', { name: 'Speichern' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Der Meilenstein „Abnahme durch die Leitung“ ist hinzugefügt.' })
+        .waitFor();
+
+      // Master data is not theirs.
+      await page.goto('/verwaltung/stammdaten');
+      await page.getByRole('heading', { level: 1, name: 'Kein Zugang' }).waitFor();
+    } finally {
+      await closePage(page);
+    }
+  });
 });
