@@ -8,3 +8,4 @@ export * from './lib/ranking.js';
 export * from './lib/project-status.js';
 export * from './lib/plausibility.js';
 export * from './lib/meetings.js';
+export * from './lib/entry-rules.js';

@@ -8,6 +8,7 @@ import { AccountsService } from './accounts.service.js';
 import {
   CreateAccountInput,
   CreatedAccount,
+  ResetAccountPasswordInput,
   SetAccountDisabledInput,
   SetAccountRolesInput,
 } from './dto/account.inputs.js';
@@ -50,6 +51,18 @@ export class AccountsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<Account> {
     return this.service.setDisabled(actor, input);
+  }
+
+  @Mutation(() => CreatedAccount, {
+    description:
+      'Gives an account a one-time password, shown only this once, to be changed at the next sign-in; ends all its sessions. A stale version gives CONFLICT.',
+  })
+  @Roles(Role.ADMIN)
+  resetAccountPassword(
+    @Args('input') input: ResetAccountPasswordInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreatedAccount> {
+    return this.service.resetPassword(actor, input);
   }
 
   @ResolveField(() => [RoleGrant])

@@ -13,6 +13,7 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { Account } from './account.entity.js';
 import type {
   CreateAccountInput,
+  ResetAccountPasswordInput,
   RoleGrantInput,
   SetAccountDisabledInput,
   SetAccountRolesInput,
@@ -120,6 +121,37 @@ export class AccountsService {
         after: { disabled: after.disabled },
       }),
     });
+  }
+
+  /**
+   * Replaces an account's password with a one-time password, as at its creation: it must be changed at the
+   * next sign-in, and every session of the account ends (whoever holds the old password is signed out).
+   */
+  async resetPassword(actor: Actor, input: ResetAccountPasswordInput) {
+    const password = initialPassword();
+    const passwordHash = await hashPassword(password);
+    const account = await this.writes.change(actor, {
+      operation: 'resetAccountPassword',
+      row: rowOf(Account, input.accountId, 'accountId'),
+      version: input.version,
+      authorize: byRoleAlone,
+      values: (account) => {
+        if (account.passwordHash === null) {
+          throw badField('accountId', 'signs in through single sign-on only and has no password to reset');
+        }
+        return { passwordHash, mustChangePassword: true };
+      },
+      write: async (account, _before, manager) => {
+        await manager.delete(Session, { accountId: account.id });
+        return undefined;
+      },
+      // The audit log never shows a password or its hash.
+      audit: (before, after) => ({
+        before: { mustChangePassword: before.mustChangePassword },
+        after: { mustChangePassword: after.mustChangePassword, passwordReset: true },
+      }),
+    });
+    return { account, initialPassword: password };
   }
 
   /** Grants with the scope their role needs, and no other; unknown cities or working groups are NOT_FOUND. */

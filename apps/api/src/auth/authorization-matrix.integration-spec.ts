@@ -197,6 +197,20 @@ async function annualMeeting(scope: Scope, state: 'DRAFT' | 'IN_PROGRESS' = 'DRA
   return createMeeting.id;
 }
 
+/** A membership of the city of a scope in a cooperation of its own, joined long ago. */
+async function newMembership(scope: Scope): Promise<{ id: string; version: number }> {
+  const n = next();
+  const { createCooperation } = await read<{ createCooperation: { id: string } }>(
+    'mutation($input: CreateCooperationInput!) { createCooperation(input: $input) { id } }',
+    { input: { name: `Mitgliedskooperation ${n}`, shortName: `MG${n}` } },
+  );
+  const { addMembership } = await read<{ addMembership: { id: string; version: number } }>(
+    'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id version } }',
+    { input: { cooperationId: createCooperation.id, cityId: cityOf(scope), joinedOn: '2020-01-01' } },
+  );
+  return addMembership;
+}
+
 const sessionsOf = (rows: Rows, accountId: number | null) =>
   (rows['session'] as { accountId: number }[]).filter((s) => s.accountId === accountId).length;
 
@@ -242,6 +256,63 @@ const MUTATIONS: Operation[] = [
         { input: { name: `Beitrittskooperation ${n}`, shortName: `BK${n}` } },
       );
       return input({ cooperationId: createCooperation.id, cityId: cityOf(scope), joinedOn: '2024-01-01' });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateCooperation',
+    document: 'mutation($input: UpdateCooperationInput!) { updateCooperation(input: $input) { id } }',
+    scope: 'any',
+    allow: ADMIN_ONLY,
+    async prepare() {
+      const { cooperation } = await read<{ cooperation: { version: number } }>(
+        'query($id: ID!) { cooperation(id: $id) { version } }',
+        { id: world.otherCooperationId },
+      );
+      return input({
+        id: world.otherCooperationId,
+        version: cooperation.version,
+        description: `Stand ${next()}`,
+      });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateCity',
+    document: 'mutation($input: UpdateCityInput!) { updateCity(input: $input) { id } }',
+    scope: 'city',
+    allow: ADMIN_ONLY,
+    async prepare(scope) {
+      const id = cityOf(scope);
+      const { city } = await read<{ city: { version: number } }>(
+        'query($id: ID!) { city(id: $id) { version } }',
+        {
+          id,
+        },
+      );
+      return input({ id, version: city.version, population: 60000 + next() });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateMembership',
+    document: 'mutation($input: UpdateMembershipInput!) { updateMembership(input: $input) { id } }',
+    scope: 'city',
+    allow: ADMIN_ONLY,
+    async prepare(scope) {
+      const membership = await newMembership(scope);
+      return input({ id: membership.id, version: membership.version, role: `Rolle ${next()}` });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'endMembership',
+    document: 'mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }',
+    scope: 'city',
+    allow: ADMIN_ONLY,
+    async prepare(scope) {
+      const membership = await newMembership(scope);
+      return input({ id: membership.id, version: membership.version, endedOn: '2025-01-01' });
     },
   },
   {
@@ -407,6 +478,19 @@ const MUTATIONS: Operation[] = [
       const accountId = scope === 'other' ? world.otherTarget : world.ownTarget;
       const { version, disabled } = await accountOf(accountId);
       return input({ accountId, version, disabled: !disabled });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'resetAccountPassword',
+    document:
+      'mutation($input: ResetAccountPasswordInput!) { resetAccountPassword(input: $input) { account { id } } }',
+    scope: 'city',
+    allow: ADMIN_ONLY,
+    async prepare(scope) {
+      const accountId = scope === 'other' ? world.otherTarget : world.ownTarget;
+      const { version } = await accountOf(accountId);
+      return input({ accountId, version });
     },
   },
   {
@@ -637,6 +721,13 @@ const QUERIES: Operation[] = [
     'city',
     SIGNED_IN,
     (s) => ({ p: world.ownProject, c: cityOf(s), from: monthsFromNow(-12), to: monthsFromNow(0) }),
+  ),
+  query(
+    'satisfactionMonths',
+    'query($c: ID!, $from: String!, $to: String!) { satisfactionMonths(cityId: $c, from: $from, to: $to) { month version } }',
+    'city',
+    SIGNED_IN,
+    (s) => ({ c: cityOf(s), from: monthsFromNow(-2), to: monthsFromNow(0) }),
   ),
   query(
     'satisfactionByCity',

@@ -7,6 +7,7 @@ import { Project } from '../projects/project.entity.js';
 import { CitiesService } from './cities.service.js';
 import { City } from './city.entity.js';
 import { CreateCityInput } from './dto/create-city.input.js';
+import { UpdateCityInput } from './dto/update-city.input.js';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -32,6 +33,12 @@ export class CitiesResolver {
   @Roles(Role.ADMIN)
   createCity(@Args('input') input: CreateCityInput, @CurrentActor() actor: Actor): Promise<City> {
     return this.service.create(actor, input);
+  }
+
+  @Mutation(() => City, { description: 'Changes a city; a stale version gives CONFLICT.' })
+  @Roles(Role.ADMIN)
+  updateCity(@Args('input') input: UpdateCityInput, @CurrentActor() actor: Actor): Promise<City> {
+    return this.service.update(actor, input);
   }
 
   @ResolveField(() => String, {

@@ -7,12 +7,13 @@ import { parseId } from '../common/ids.js';
 import { MATURITY_MODEL_VERSIONS } from '@koop/domain';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Reads } from '../database/reads.js';
-import { byRoleAlone, Writes } from '../database/write-path.js';
 import type { CityRank } from './city-rank.model.js';
 import { cityRankingQuery, type CityRankingRow } from './city-ranking.queries.js';
+import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
 import { City } from './city.entity.js';
 import type { CityRankingArgs } from './dto/city-ranking.args.js';
 import type { CreateCityInput } from './dto/create-city.input.js';
+import type { UpdateCityInput } from './dto/update-city.input.js';
 
 /** Counts and sums come back from SQL as numbers or numeric strings, depending on the driver. */
 const num = (value: number | string | null | undefined): number => Number(value ?? 0);
@@ -83,6 +84,29 @@ export class CitiesService {
         ratingsCount,
         averageRating: ratingsCount > 0 ? num(row.weightedRating) / ratingsCount : null,
       };
+    });
+  }
+
+  update(actor: Actor, input: UpdateCityInput): Promise<City> {
+    return this.writes.change(actor, {
+      operation: 'updateCity',
+      row: rowOf(City, input.id),
+      version: input.version,
+      authorize: byRoleAlone,
+      values: async (city, manager) => {
+        if (
+          input.ags !== undefined &&
+          input.ags !== city.ags &&
+          (await manager.existsBy(City, { ags: input.ags }))
+        ) {
+          throw badField('ags', `is already used by another city (${input.ags})`);
+        }
+        const changes: Partial<City> = {};
+        for (const field of ['name', 'ags', 'population', 'district', 'kind'] as const) {
+          if (input[field] !== undefined) Object.assign(changes, { [field]: input[field] });
+        }
+        return changes;
+      },
     });
   }
 }

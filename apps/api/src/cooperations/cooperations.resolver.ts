@@ -5,6 +5,11 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { Cooperation } from './cooperation.entity.js';
 import { CooperationsService } from './cooperations.service.js';
 import { AddMembershipInput } from './dto/add-membership.input.js';
+import {
+  EndMembershipInput,
+  UpdateCooperationInput,
+  UpdateMembershipInput,
+} from './dto/change-membership.input.js';
 import { CreateCooperationInput } from './dto/create-cooperation.input.js';
 import { Membership } from './membership.entity.js';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
@@ -43,7 +48,37 @@ export class CooperationsResolver {
     return this.service.addMembership(actor, input);
   }
 
-  @ResolveField(() => [Membership])
+  @Mutation(() => Cooperation, { description: 'Changes a cooperation; a stale version gives CONFLICT.' })
+  @Roles(Role.ADMIN)
+  updateCooperation(
+    @Args('input') input: UpdateCooperationInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Cooperation> {
+    return this.service.updateCooperation(actor, input);
+  }
+
+  @Mutation(() => Membership, {
+    description: 'Changes the joining date or role of a membership; a stale version gives CONFLICT.',
+  })
+  @Roles(Role.ADMIN)
+  updateMembership(
+    @Args('input') input: UpdateMembershipInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<Membership> {
+    return this.service.updateMembership(actor, input);
+  }
+
+  @Mutation(() => Membership, {
+    description: 'Ends a membership from a date on; it is kept as history. A stale version gives CONFLICT.',
+  })
+  @Roles(Role.ADMIN)
+  endMembership(@Args('input') input: EndMembershipInput, @CurrentActor() actor: Actor): Promise<Membership> {
+    return this.service.endMembership(actor, input);
+  }
+
+  @ResolveField(() => [Membership], {
+    description: 'Member cities, those whose membership ended included (see endedOn).',
+  })
   members(@Parent() cooperation: Cooperation, @Context() context: GraphQLContext): Promise<Membership[]> {
     return context.loaders.membershipsByCooperation.load(cooperation.id);
   }

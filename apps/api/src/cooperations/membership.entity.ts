@@ -40,6 +40,13 @@ export class Membership {
   @Column({ type: 'date', nullable: true })
   joinedOn: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day the city is no longer a member; the membership is kept as history.',
+  })
+  @Column({ type: 'date', nullable: true })
+  endedOn: string | null;
+
   @Field(() => String, { nullable: true, description: 'Role in the cooperation, e.g. lead of a team.' })
   @Column({ type: 'varchar', length: 100, nullable: true })
   role: string | null;

@@ -95,6 +95,7 @@ export function generateOrganisation(
         cityId: member.city.row.id,
         joinedOn: plan.joinedLater[member.city.row.name] ?? plan.foundedOn,
         role: plan.roles[member.city.row.name] ?? null,
+        endedOn: null,
         version: 1,
       });
     }

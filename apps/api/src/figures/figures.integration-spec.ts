@@ -138,6 +138,24 @@ const write = fc.oneof(
     }),
   },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('end' as const),
+      cooperation,
+      city,
+      // long ago, within the timeline, this month, today
+      endedOn: fc.constantFrom(
+        '2001-06-01',
+        dateMonthsAgo(20, 1),
+        dateMonthsAgo(6, 15),
+        dateMonthsAgo(0, 1),
+        NOW.toISOString().slice(0, 10),
+      ),
+      // Ended now whatever the moment: the API refuses an end in the future of its clock.
+      at: moment,
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       type: fc.constant('project' as const),
@@ -194,6 +212,9 @@ interface World {
   cityIds: string[];
   projectIds: string[];
   members: Set<string>;
+  /** The joining date of each membership (by `cooperation:city`), and those that ended. */
+  joinedOn: Map<string, string | null>;
+  ended: Set<string>;
 }
 
 describe(`kept figures (${TEST_DIALECT})`, () => {
@@ -221,6 +242,8 @@ describe(`kept figures (${TEST_DIALECT})`, () => {
       cityIds: [],
       projectIds: [],
       members: new Set(),
+      joinedOn: new Map(),
+      ended: new Set(),
     };
     for (let i = 0; i < CITIES; i++) {
       const { createCity } = await must<{ createCity: { id: string } }>(
@@ -272,6 +295,7 @@ describe(`kept figures (${TEST_DIALECT})`, () => {
         const key = `${w.cooperation}:${w.city}`;
         if (world.members.has(key)) return;
         world.members.add(key);
+        world.joinedOn.set(key, w.joinedOn);
         await writtenAt(at, () =>
           must('mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }', {
             cooperationId: world.cooperationIds[w.cooperation],
@@ -279,6 +303,25 @@ describe(`kept figures (${TEST_DIALECT})`, () => {
             joinedOn: w.joinedOn,
           }),
         );
+        return;
+      }
+      case 'end': {
+        // Ended today (the API refuses an end in the future), from a date after the joining date.
+        const key = `${w.cooperation}:${w.city}`;
+        const joinedOn = world.joinedOn.get(key);
+        if (!world.members.has(key) || world.ended.has(key) || (joinedOn && w.endedOn <= joinedOn)) return;
+        world.ended.add(key);
+        const cooperationId = world.cooperationIds[w.cooperation];
+        const [membership] = await sql<{ id: number; version: number }>(
+          app.dataSource,
+          'SELECT id, version FROM membership WHERE "cooperationId" = ? AND "cityId" = ?',
+          [cooperationId, cityId],
+        );
+        await must('mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }', {
+          id: String(membership?.id),
+          version: membership?.version,
+          endedOn: w.endedOn,
+        });
         return;
       }
       case 'project': {

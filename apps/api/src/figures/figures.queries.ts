@@ -86,19 +86,29 @@ class Parameters {
   }
 }
 
-/** The membership columns of a scope: joined from the table, or taken as the scope says. */
+/**
+ * The membership columns of a scope: joined from the table, or taken as the scope says.
+ *
+ * A membership that ended counts from its start and no longer from its end: its rows are added under
+ * `memberSince` = the start and subtracted under `memberSince` = the end, so a bound after the end sees
+ * both and they cancel. The joined form yields both sides (`factor` +1 and −1); a scope that names the
+ * membership gives one side, and the caller asks for the other.
+ */
 function membershipOf(d: Dialect, scope: Scope, p: Parameters, cityColumn: string) {
   if (scope.membership) {
     return {
       join: '',
       since: d.date(p.add('memberSince', scope.membership.memberSince)),
+      factor: '1',
       where: `wg."cooperationId" = ${p.add('cooperationId', scope.membership.cooperationId)}`,
     };
   }
   return {
-    join: `JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ${cityColumn}`,
-    since: `COALESCE(m."joinedOn", '${ALWAYS_MEMBER}')`,
-    where: '1 = 1',
+    join: `JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ${cityColumn}
+      CROSS JOIN (SELECT 1 AS side UNION ALL SELECT -1 AS side) ms`,
+    since: `CASE WHEN ms.side = 1 THEN COALESCE(m."joinedOn", '${ALWAYS_MEMBER}') ELSE m."endedOn" END`,
+    factor: 'ms.side',
+    where: '(ms.side = 1 OR m."endedOn" IS NOT NULL)',
   };
 }
 
@@ -156,7 +166,7 @@ export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, si
   const changeMember = membershipOf(d, scope, p, 'h."cityId"');
   const byChanges = `
     SELECT wg."cooperationId" AS "cooperationId", h.month AS month, ${changeMember.since} AS "memberSince",
-           ${sign} * h.change AS adoptions
+           ${sign} * ${changeMember.factor} * h.change AS adoptions
       FROM (SELECT r."projectId" AS "projectId", r."cityId" AS "cityId", r."recordedAt" AS "recordedAt",
                    ${d.month('r."recordedAt"')} AS month,
                    ${isLive} - COALESCE(LAG(${isLive}) OVER (
@@ -199,7 +209,7 @@ export function liveAdoptionChanges(d: Dialect, prefix: string, scope: Scope, si
   const updateMember = membershipOf(d, scope, p, 'a."cityId"');
   const byUpdates = `
     SELECT wg."cooperationId" AS "cooperationId", t.month AS month, ${updateMember.since} AS "memberSince",
-           ${sign} * t.change AS adoptions
+           ${sign} * ${updateMember.factor} * t.change AS adoptions
       FROM (SELECT r."projectId" AS "projectId", r."createdAt" AS "createdAt",
                    ${d.month('r."createdAt"')} AS month,
                    ${isProjectLive} - COALESCE(LAG(${isProjectLive}) OVER (
@@ -278,13 +288,14 @@ export function satisfactionChanges(
       : `satisfaction r`;
   const filters = 'month' in source ? '1 = 1' : rowFilters(scope, p);
   const member = membershipOf(d, scope, p, 'r."cityId"');
+  const f = member.factor;
   const sql = `
     SELECT wg."cooperationId" AS "cooperationId", r.month AS month, ${member.since} AS "memberSince",
-           ${sign} * CASE WHEN r."averageRating" IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "ratingsCount",
-           ${sign} * COALESCE(r."averageRating" * r."ratingsCount", 0) AS "weightedRating",
-           ${sign} * CASE WHEN r."transactionsCompleted" IS NOT NULL
+           ${sign} * ${f} * CASE WHEN r."averageRating" IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "ratingsCount",
+           ${sign} * ${f} * COALESCE(r."averageRating" * r."ratingsCount", 0) AS "weightedRating",
+           ${sign} * ${f} * CASE WHEN r."transactionsCompleted" IS NOT NULL
                           THEN COALESCE(r."transactionsStarted", 0) ELSE 0 END AS "transactionsStarted",
-           ${sign} * CASE WHEN r."transactionsStarted" IS NOT NULL
+           ${sign} * ${f} * CASE WHEN r."transactionsStarted" IS NOT NULL
                           THEN COALESCE(r."transactionsCompleted", 0) ELSE 0 END AS "transactionsCompleted"
       FROM ${rows}
       JOIN project p ON p.id = r."projectId"
@@ -339,8 +350,12 @@ export const PROJECT_STATES_AT = `
    GROUP BY f.kind, f.phase, f.health
   HAVING SUM(f.projects) <> 0`;
 
-/** A membership row `m` counts when it began before :joinedBefore (or has no start date). */
-const MEMBER_BEFORE = `(m."joinedOn" IS NULL OR m."joinedOn" < :joinedBefore)`;
+/**
+ * A membership row `m` counts when it began before :joinedBefore (or has no start date) and had not ended
+ * by then (`endedOn` is the first day the city is no longer a member).
+ */
+const MEMBER_BEFORE = `(m."joinedOn" IS NULL OR m."joinedOn" < :joinedBefore)
+  AND (m."endedOn" IS NULL OR m."endedOn" >= :joinedBefore)`;
 
 /**
  * Member cities before :joinedBefore, live adoptions at the end of :lastMonth by those members, and their

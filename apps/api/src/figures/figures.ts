@@ -150,16 +150,20 @@ export async function applyProjectKind(
   ]);
 }
 
-/** A membership as the figures see it: which city, of which cooperation, since when. */
+/** A membership as the figures see it: which city, of which cooperation, since when, until when. */
 export interface MembershipValues {
   readonly cooperationId: number;
   readonly cityId: number;
   readonly joinedOn: string | null;
+  /** First day the city is no longer a member; null while it is one. */
+  readonly endedOn?: string | null;
 }
 
 /**
- * After a membership began (`before` null), changed its start date, or ended (`after` null): the city's
- * adoptions and satisfaction count for the cooperation from the new start on, and no longer from the old one.
+ * After a membership began (`before` null), changed its start or end date, or was removed (`after` null): the
+ * city's adoptions and satisfaction count for the cooperation from the new start on and until the new end,
+ * and no longer as before. A membership contributes its rows under its start and takes them back under its
+ * end (see `membershipOf`).
  */
 export async function applyMembership(
   manager: EntityManager,
@@ -167,19 +171,37 @@ export async function applyMembership(
   after: MembershipValues | null,
 ): Promise<void> {
   const some = after ?? before;
-  if (!some || (before && after && before.joinedOn === after.joinedOn)) return;
+  if (
+    !some ||
+    (before &&
+      after &&
+      before.joinedOn === after.joinedOn &&
+      (before.endedOn ?? null) === (after.endedOn ?? null))
+  )
+    return;
   await lockCooperation(manager, some.cooperationId);
   const d = dialectOf(manager);
-  const scope = (membership: MembershipValues): Scope => ({
-    membership: {
-      cooperationId: membership.cooperationId,
-      cityId: membership.cityId,
-      memberSince: membership.joinedOn ?? ALWAYS_MEMBER,
-    },
+  const scope = (membership: MembershipValues, memberSince: string): Scope => ({
+    membership: { cooperationId: membership.cooperationId, cityId: membership.cityId, memberSince },
   });
+  // One membership's contribution: its rows from its start on, taken back from its end on.
+  const sides = (
+    make: (d: Dialect, prefix: string, scope: Scope, sign: 1 | -1) => Changes | null,
+    prefix: string,
+    membership: MembershipValues | null,
+    sign: 1 | -1,
+  ) =>
+    membership
+      ? [
+          make(d, `${prefix}start_`, scope(membership, membership.joinedOn ?? ALWAYS_MEMBER), sign),
+          membership.endedOn
+            ? make(d, `${prefix}end_`, scope(membership, membership.endedOn), sign === 1 ? -1 : 1)
+            : null,
+        ]
+      : [];
   const changes = (make: (d: Dialect, prefix: string, scope: Scope, sign: 1 | -1) => Changes | null) => [
-    after ? make(d, 'after_', scope(after), 1) : null,
-    before ? make(d, 'before_', scope(before), -1) : null,
+    ...sides(make, 'after_', after, 1),
+    ...sides(make, 'before_', before, -1),
   ];
   await addChanges(manager, LIVE_ADOPTION, some.cooperationId, changes(liveAdoptionChanges));
   await addChanges(manager, SATISFACTION, some.cooperationId, changes(satisfactionChanges));

@@ -8,6 +8,7 @@ import {
   ProjectHealth,
   ProjectKind,
   ProjectPhase,
+  todayIso,
   writeCellCode,
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
@@ -34,6 +35,9 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (loaded ??= load());
 }
 const n = (value: Num | undefined): number => Number(value ?? 0);
+
+/** A membership row `m` that has not ended by :today (`endedOn` is the first day it no longer holds). */
+const CURRENT_MEMBER = '(m.endedOn IS NULL OR m.endedOn > :today)';
 
 /** Tomorrow's date (UTC) as `YYYY-MM-DD`: a membership counts once its joinedOn is before it, i.e. today. */
 export function tomorrow(now = new Date()): string {
@@ -96,7 +100,7 @@ const MATRIX_CELL_CODES = `
          a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
     FROM membership m
     JOIN adoption a ON a."cityId" = m."cityId"
-   WHERE m."cooperationId" = :cooperationId`;
+   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)`;
 
 interface CellCodeRow {
   cityId: number;
@@ -246,13 +250,24 @@ export class OverviewService {
   }
 
   private matrixCities(cooperationId: number): Promise<City[]> {
-    return this.dataSource
-      .getRepository(City)
-      .createQueryBuilder('c')
-      .innerJoin('membership', 'm', 'm.cityId = c.id AND m.cooperationId = :cooperationId', { cooperationId })
-      .orderBy('sort_key(c.name)', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .getMany();
+    return (
+      this.dataSource
+        .getRepository(City)
+        .createQueryBuilder('c')
+        // Members today: a city whose membership ended is history, not a row of the matrix.
+        .innerJoin(
+          'membership',
+          'm',
+          `m.cityId = c.id AND m.cooperationId = :cooperationId AND ${CURRENT_MEMBER}`,
+          {
+            cooperationId,
+            today: todayIso(),
+          },
+        )
+        .orderBy('sort_key(c.name)', 'ASC')
+        .addOrderBy('c.id', 'ASC')
+        .getMany()
+    );
   }
 
   private matrixProjects(cooperationId: number): Promise<Project[]> {
@@ -273,7 +288,14 @@ export class OverviewService {
       .createQueryBuilder('a')
       .innerJoin('project', 'p', 'p.id = a.projectId')
       .innerJoin('working_group', 'wg', 'wg.id = p.workingGroupId')
-      .innerJoin('membership', 'm', 'm.cityId = a.cityId AND m.cooperationId = wg.cooperationId')
+      .innerJoin(
+        'membership',
+        'm',
+        `m.cityId = a.cityId AND m.cooperationId = wg.cooperationId AND ${CURRENT_MEMBER}`,
+        {
+          today: todayIso(),
+        },
+      )
       .where('wg.cooperationId = :cooperationId', { cooperationId })
       .andWhere('p.kind = :kind', { kind: ProjectKind.ONLINE_SERVICE })
       .orderBy('a.cityId', 'ASC')
@@ -286,6 +308,6 @@ export class OverviewService {
    * Bavaria scale, so they are read off the event loop.
    */
   private matrixCellCodes(cooperationId: number): Promise<CellCodeRow[]> {
-    return this.reads.query<CellCodeRow>(MATRIX_CELL_CODES, { cooperationId });
+    return this.reads.query<CellCodeRow>(MATRIX_CELL_CODES, { cooperationId, today: todayIso() });
   }
 }

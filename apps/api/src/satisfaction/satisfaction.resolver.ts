@@ -5,6 +5,7 @@ import { Project } from '../projects/project.entity.js';
 import {
   RecordSatisfactionInput,
   SatisfactionByCityArgs,
+  SatisfactionMonthsArgs,
   SatisfactionSeriesArgs,
 } from './dto/satisfaction.inputs.js';
 import { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
@@ -31,6 +32,15 @@ export class SatisfactionResolver {
   @SignedIn()
   satisfactionByCity(@Args() args: SatisfactionByCityArgs): Promise<CitySatisfaction[]> {
     return this.service.byCity(args);
+  }
+
+  @Query(() => [Satisfaction], {
+    description:
+      'The figures a city recorded, with their versions: one service month by month, or all its services for up to 3 months.',
+  })
+  @SignedIn()
+  satisfactionMonths(@Args() args: SatisfactionMonthsArgs): Promise<Satisfaction[]> {
+    return this.service.months(args);
   }
 
   @Mutation(() => Satisfaction, { description: 'Creates or replaces the figures of (project, city, month).' })

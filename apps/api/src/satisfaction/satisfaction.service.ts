@@ -1,4 +1,4 @@
-import { completionRate, monthOf, transactionsError } from '@koop/domain';
+import { averageRatingError, completionRate, satisfactionMonthError, transactionsError } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
@@ -15,6 +15,7 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
   RecordSatisfactionInput,
   SatisfactionByCityArgs,
+  SatisfactionMonthsArgs,
   SatisfactionSeriesArgs,
 } from './dto/satisfaction.inputs.js';
 import type { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
@@ -43,15 +44,13 @@ export class SatisfactionService {
   ) {}
 
   record(actor: Actor, input: RecordSatisfactionInput): Promise<Satisfaction> {
-    if (input.month > monthOf(new Date())) {
-      throw badField('month', 'must not be in the future');
+    const monthProblem = satisfactionMonthError(input.month);
+    if (monthProblem) {
+      throw badField('month', monthProblem);
     }
-    const hasRating = input.averageRating !== null && input.averageRating !== undefined;
-    if (input.ratingsCount > 0 && !hasRating) {
-      throw badField('averageRating', 'is required when ratingsCount is more than 0');
-    }
-    if (input.ratingsCount === 0 && hasRating) {
-      throw badField('averageRating', 'must be left out when ratingsCount is 0');
+    const ratingProblem = averageRatingError(input.ratingsCount, input.averageRating);
+    if (ratingProblem) {
+      throw badField('averageRating', ratingProblem);
     }
     const transactionsProblem = transactionsError(input.transactionsStarted, input.transactionsCompleted);
     if (transactionsProblem) {
@@ -85,6 +84,30 @@ export class SatisfactionService {
       // The cooperation's satisfaction totals: this month's figures now, less those before.
       write: (after, before, manager) => applySatisfaction(manager, before, after),
     });
+  }
+
+  /**
+   * The rows a city recorded, with their versions, for the entry forms: one service month by month, or every
+   * service for a few months. The range is capped so that the answer stays small.
+   */
+  async months(args: SatisfactionMonthsArgs): Promise<Satisfaction[]> {
+    checkRange(args);
+    const span = monthIndex(args.to) - monthIndex(args.from) + 1;
+    const cap = args.projectId ? 60 : 3;
+    if (span > cap) {
+      throw badField(
+        'to',
+        `must be at most ${cap} months after from${args.projectId ? '' : ' without projectId'}`,
+      );
+    }
+    const query = this.dataSource
+      .getRepository(Satisfaction)
+      .createQueryBuilder('s')
+      .where('s.month BETWEEN :from AND :to', { from: args.from, to: args.to })
+      .orderBy('s.month', 'ASC')
+      .addOrderBy('s.projectId', 'ASC');
+    await this.scope(query, { cityId: args.cityId, projectId: args.projectId });
+    return query.getMany();
   }
 
   /** Monthly figures of a service, a city, a cooperation or any mix of them, in one SQL aggregate. */
@@ -178,6 +201,11 @@ export class SatisfactionService {
         .innerJoin(Membership, 'm', 'm.cityId = s.cityId AND m.cooperationId = :cooperationId');
     }
   }
+}
+
+/** Months since year 0, to count the months of a range. */
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 }
 
 function checkRange(range: { from: string; to: string }): void {

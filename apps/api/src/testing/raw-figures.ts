@@ -20,8 +20,9 @@ import { namedQuery } from '../database/named-query.js';
 type Num = number | string | null;
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
-/** A membership row `m` counts at a moment when it began before `bound` (or has no start date). */
-const memberBefore = (bound: string) => `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound})`;
+/** A membership row `m` counts at a moment when it began before `bound` (or has no start date) and had not ended. */
+const memberBefore = (bound: string) =>
+  `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound}) AND (m."endedOn" IS NULL OR m."endedOn" >= ${bound})`;
 
 /** The adoption-history row `ac` is the latest state of its adoption recorded before `bound`. */
 const latestChangeBefore = (bound: string) => `ac.id = (

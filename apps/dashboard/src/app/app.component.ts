@@ -71,7 +71,7 @@ interface NavItem {
                   }}</a>
                 </li>
               }
-              @if (auth.mayReadAudit()) {
+              @if (auth.mayReadAudit() || auth.mayKeepProjects()) {
                 <li *transloco="let ta; scope: 'admin'">
                   <a routerLink="/verwaltung" routerLinkActive="active" ariaCurrentWhenActive="page">{{
                     ta('admin.nav')

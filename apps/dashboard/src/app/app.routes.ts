@@ -58,6 +58,10 @@ export const routes: Routes = [
         title: 'titles.cities',
       },
       {
+        path: 'erfassung',
+        loadChildren: () => import('./pages/data-entry/data-entry.routes'),
+      },
+      {
         path: 'verwaltung',
         loadChildren: () => import('./pages/admin/admin.routes'),
         title: 'titles.admin',

@@ -94,6 +94,17 @@ export class SetAccountDisabledInput {
   disabled: boolean;
 }
 
+@InputType({ description: 'Gives an account a new one-time password and ends all its sessions.' })
+export class ResetAccountPasswordInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => Int, { description: 'The version of the account the client last saw.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
 @ObjectType({ description: 'A new account with its one-time initial password, shown only this once.' })
 export class CreatedAccount {
   @Field(() => Account)

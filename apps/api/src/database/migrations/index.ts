@@ -11,6 +11,8 @@ import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
 import { AdoptionWarnings1795990000000 as PostgresAdoptionWarnings } from './postgres/1795990000000-adoption-warnings.js';
 import { Meetings1795948576731 } from './sqlite/1795948576731-meetings.js';
 import { Meetings1795948586885 } from './postgres/1795948586885-meetings.js';
+import { MembershipEnd1795948662639 } from './sqlite/1795948662639-membership-end.js';
+import { MembershipEnd1795948678934 } from './postgres/1795948678934-membership-end.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -21,6 +23,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   Figures1795939331972,
   SqliteAdoptionWarnings,
   Meetings1795948576731,
+  MembershipEnd1795948662639,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -31,4 +34,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   Figures1795939343059,
   PostgresAdoptionWarnings,
   Meetings1795948586885,
+  MembershipEnd1795948678934,
 ];

@@ -115,3 +115,16 @@ export class SatisfactionByCityArgs extends MonthRangeArgs {
   @ArrayMaxSize(500)
   cityIds?: string[] | null;
 }
+
+@ArgsType()
+export class SatisfactionMonthsArgs extends MonthRangeArgs {
+  @Field(() => ID, { description: 'The city whose recorded figures to read.' })
+  cityId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One service (up to 60 months); all services of the city when left out (up to 3 months).',
+  })
+  @IsOptional()
+  projectId?: string | null;
+}

@@ -68,6 +68,11 @@ export class AuthService {
     );
   }
 
+  /** Admins and working-group leads keep projects and milestones (of their groups). */
+  mayKeepProjects(): boolean {
+    return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'WORKING_GROUP_LEAD');
+  }
+
   mayReadAudit(): boolean {
     return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'CDO');
   }

@@ -18,6 +18,7 @@ import { firstValueFrom } from 'rxjs';
 import { requestProblem } from '../../core/graphql-errors';
 import { LanguageService } from '../../core/language.service';
 import {
+  AdminResetAccountPasswordDocument,
   AdminSetAccountDisabledDocument,
   AdminSetAccountRolesDocument,
   type AdminAccountFragment,
@@ -35,12 +36,14 @@ import {
   type AccountProblems,
 } from './role-form';
 
-export type AccountDialogMode = 'roles' | 'status';
+export type AccountDialogMode = 'roles' | 'status' | 'password';
 
 /** What the dialog changed, for the page to say so. */
 export interface AccountSaved {
   readonly account: AdminAccountFragment;
   readonly mode: AccountDialogMode;
+  /** After a password reset: the one-time password, to be shown once. */
+  readonly initialPassword?: string;
 }
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -65,6 +68,8 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
             [names]="names()"
             [problems]="problems().roles"
           />
+        } @else if (mode() === 'password') {
+          <p>{{ t('admin.dialog.resetText') }}</p>
         } @else {
           <p>{{ disable() ? t('admin.dialog.disableText') : t('admin.dialog.enableText') }}</p>
         }
@@ -227,6 +232,7 @@ export class AccountDialogComponent {
   protected title(t: Translate): string {
     const name = this.account().displayName;
     if (this.mode() === 'roles') return t('admin.dialog.rolesTitle', { name });
+    if (this.mode() === 'password') return t('admin.dialog.resetTitle', { name });
     return this.disable()
       ? t('admin.dialog.disableTitle', { name })
       : t('admin.dialog.enableTitle', { name });
@@ -234,6 +240,7 @@ export class AccountDialogComponent {
 
   protected submitText(t: Translate): string {
     if (this.mode() === 'roles') return t('admin.dialog.saveRoles');
+    if (this.mode() === 'password') return t('admin.dialog.resetSubmit');
     return this.disable() ? t('admin.accounts.disable') : t('admin.accounts.enable');
   }
 
@@ -288,6 +295,20 @@ export class AccountDialogComponent {
     }
     this.sending.set(true);
     try {
+      if (this.mode() === 'password') {
+        const reset = (
+          await firstValueFrom(
+            this.apollo.mutate({
+              mutation: AdminResetAccountPasswordDocument,
+              variables: { input: { accountId: account.id, version: account.version } },
+            }),
+          )
+        ).data?.resetAccountPassword;
+        if (!reset) throw new Error('no data');
+        this.saved.emit({ account: reset.account, mode: 'password', initialPassword: reset.initialPassword });
+        this.close();
+        return;
+      }
       const saved =
         this.mode() === 'roles'
           ? (

@@ -110,6 +110,12 @@ type Grant = AdminAccountFragment['roles'][number];
                             t('admin.accounts.forAccount', { name: account.username })
                           }}</span>
                         </button>
+                        <button type="button" (click)="open(account, 'password', $event)">
+                          {{ t('admin.accounts.resetPassword') }}
+                          <span class="sr-only">{{
+                            t('admin.accounts.forAccount', { name: account.username })
+                          }}</span>
+                        </button>
                       }
                     </div>
                   </td>
@@ -125,6 +131,7 @@ type Grant = AdminAccountFragment['roles'][number];
           [username]="c.account.username"
           [displayName]="c.account.displayName"
           [password]="c.initialPassword"
+          [reset]="c.reset ?? false"
           (closed)="created.set(null)"
         />
       }
@@ -222,7 +229,7 @@ export class AccountsPage {
   protected readonly accounts = computed(() => loaded(this.list)?.accounts ?? []);
   protected readonly myId = computed(() => this.auth.account()?.id);
 
-  protected readonly created = signal<CreatedAccount | null>(null);
+  protected readonly created = signal<(CreatedAccount & { reset?: boolean }) | null>(null);
   protected readonly notice = signal('');
   protected readonly editing = signal<{ id: string; mode: AccountDialogMode } | null>(null);
   /** The account being edited as the list has it now: after a reload, its current state. */
@@ -257,10 +264,17 @@ export class AccountsPage {
   }
 
   protected onSaved(
-    { account, mode }: AccountSaved,
+    { account, mode, initialPassword }: AccountSaved,
     t: (key: string, params?: Record<string, unknown>) => string,
   ): void {
     const name = account.displayName;
+    if (mode === 'password' && initialPassword) {
+      // Shown once, as at creation; the panel takes the focus.
+      this.notice.set('');
+      this.created.set({ account, initialPassword, reset: true });
+      this.list.reload();
+      return;
+    }
     const key =
       mode === 'roles'
         ? 'admin.accounts.saved.roles'

@@ -30,6 +30,15 @@ export const adminsOnly = holdingOneOf('ADMIN');
 /** The audit log: the cooperation office and the cities' CDOs. */
 export const auditReaders = holdingOneOf('ADMIN', 'CDO');
 
-/** `/verwaltung` itself: admins start at the accounts, everyone else at the audit log (or its refusal). */
-export const firstArea: RedirectFunction = async () =>
-  holds(await myRoles(), ['ADMIN']) ? 'konten' : 'protokoll';
+/** Working groups, projects and milestones: the cooperation office and the working groups' leads. */
+export const projectKeepers = holdingOneOf('ADMIN', 'WORKING_GROUP_LEAD');
+
+/**
+ * `/verwaltung` itself: admins start at the accounts, leads (who read no audit log) at the projects,
+ * everyone else at the audit log (or its refusal).
+ */
+export const firstArea: RedirectFunction = async () => {
+  const roles = await myRoles();
+  if (holds(roles, ['ADMIN'])) return 'konten';
+  return holds(roles, ['WORKING_GROUP_LEAD']) && !holds(roles, ['CDO']) ? 'projekte' : 'protokoll';
+};

@@ -10,7 +10,7 @@ import { AuthService } from '../../core/auth.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
-      @if (auth.mayReadAudit()) {
+      @if (auth.mayReadAudit() || auth.mayKeepProjects()) {
         <nav class="areas" [attr.aria-label]="t('admin.areas')">
           <ul>
             @if (auth.isAdmin()) {
@@ -19,12 +19,26 @@ import { AuthService } from '../../core/auth.service';
                   t('admin.section.accounts')
                 }}</a>
               </li>
+              <li>
+                <a routerLink="stammdaten" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                  t('admin.section.masterData')
+                }}</a>
+              </li>
             }
-            <li>
-              <a routerLink="protokoll" routerLinkActive="active" ariaCurrentWhenActive="page">{{
-                t('admin.section.audit')
-              }}</a>
-            </li>
+            @if (auth.mayKeepProjects()) {
+              <li>
+                <a routerLink="projekte" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                  t('admin.section.projects')
+                }}</a>
+              </li>
+            }
+            @if (auth.mayReadAudit()) {
+              <li>
+                <a routerLink="protokoll" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                  t('admin.section.audit')
+                }}</a>
+              </li>
+            }
           </ul>
         </nav>
       }

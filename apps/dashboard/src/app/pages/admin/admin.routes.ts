@@ -1,10 +1,13 @@
 import type { Routes } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
-import { adminsOnly, auditReaders, firstArea } from './admin-access';
+import { adminsOnly, auditReaders, firstArea, projectKeepers } from './admin-access';
 
 const noAccess = () => import('./no-access.page').then((m) => m.NoAccessPage);
 
-/** The administration: accounts and roles for admins, the audit log for admins and CDOs. */
+/**
+ * The administration: accounts, roles and master data for admins, working groups and projects for admins and
+ * leads, the audit log for admins and CDOs.
+ */
 export default [
   {
     path: '',
@@ -20,6 +23,20 @@ export default [
         loadComponent: () => import('./accounts.page').then((m) => m.AccountsPage),
       },
       { path: 'konten', title: 'titles.accounts', loadComponent: noAccess, data: { area: 'accounts' } },
+      {
+        path: 'stammdaten',
+        canMatch: [adminsOnly],
+        providers: [provideTranslocoScope('masterData', 'dataEntry')],
+        loadComponent: () => import('../master-data/master-data.page').then((m) => m.MasterDataPage),
+      },
+      { path: 'stammdaten', loadComponent: noAccess, data: { area: 'masterData' } },
+      {
+        path: 'projekte',
+        canMatch: [projectKeepers],
+        providers: [provideTranslocoScope('masterData', 'dataEntry')],
+        loadComponent: () => import('../master-data/projects-admin.page').then((m) => m.ProjectsAdminPage),
+      },
+      { path: 'projekte', loadComponent: noAccess, data: { area: 'projects' } },
       {
         path: 'protokoll',
         title: 'titles.audit',

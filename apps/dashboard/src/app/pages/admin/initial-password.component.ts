@@ -21,7 +21,12 @@ import { TranslocoDirective } from '@jsverse/transloco';
   template: `
     <section class="panel" aria-labelledby="initial-password-heading" *transloco="let t">
       <h2 id="initial-password-heading" tabindex="-1" #heading>
-        <span aria-hidden="true">✓</span> {{ t('admin.created.title', { username: username() }) }}
+        <span aria-hidden="true">✓</span>
+        {{
+          reset()
+            ? t('admin.created.resetTitle', { username: username() })
+            : t('admin.created.title', { username: username() })
+        }}
       </h2>
       <dl>
         <dt>{{ t('admin.created.passwordLabel') }}</dt>
@@ -106,6 +111,8 @@ export class InitialPasswordComponent {
   readonly username = input.required<string>();
   readonly displayName = input.required<string>();
   readonly password = input.required<string>();
+  /** A password an admin reset rather than a new account's. */
+  readonly reset = input(false);
   readonly closed = output<void>();
 
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');

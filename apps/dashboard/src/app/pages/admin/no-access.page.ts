@@ -15,9 +15,11 @@ import { pageTitle } from '../../shared/page-title';
       <h1>{{ t('admin.noAccess.title') }}</h1>
       <p>
         {{
-          area() === 'accounts'
-            ? t('admin.noAccess.accounts', { role: t('auth.roles.ADMIN') })
-            : t('admin.noAccess.audit')
+          area() === 'accounts' || area() === 'masterData'
+            ? t('admin.noAccess.' + area(), { role: t('auth.roles.ADMIN') })
+            : area() === 'projects'
+              ? t('admin.noAccess.projects')
+              : t('admin.noAccess.audit')
         }}
       </p>
       <p>
@@ -49,7 +51,7 @@ import { pageTitle } from '../../shared/page-title';
 })
 export class NoAccessPage {
   /** Which part of the administration was asked for, from the route's data. */
-  readonly area = input<'accounts' | 'audit'>('audit');
+  readonly area = input<'accounts' | 'audit' | 'masterData' | 'projects'>('audit');
 
   private readonly auth = inject(AuthService);
   protected readonly roles = computed(() => [...new Set(this.auth.roles().map((grant) => grant.role))]);

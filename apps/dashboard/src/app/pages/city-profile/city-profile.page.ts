@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { KpiTileComponent, StatusBadgeComponent } from '@koop/ui';
+import { AuthService } from '../../core/auth.service';
 import { FormatService } from '../../core/format.service';
 import { queryResource } from '../../core/graphql-resource';
 import { CityProfilePageDocument, CityProfilePeerFiguresDocument } from '../../graphql/generated/graphql';
@@ -89,6 +90,11 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                               m.joinedOn ? t('cityProfile.since', { date: format.date(m.joinedOn) }) : ''
                             }})</span
                           >
+                        }
+                        @if (m.endedOn) {
+                          <span class="muted">{{
+                            t('dataEntryLinks.endedOn', { date: format.date(m.endedOn) })
+                          }}</span>
                         }
                       </span>
                     } @empty {
@@ -252,6 +258,13 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
               <h2 id="satisfaction-heading">{{ t('cityProfile.satisfaction.title') }}</h2>
               <p class="hint">{{ t('cityProfile.satisfaction.scope') }}</p>
               <koop-period-note [period]="twoYears()" [today]="today" />
+              @if (auth.mayEditCity(c.id)) {
+                <p>
+                  <a [routerLink]="['/erfassung/zufriedenheit', c.id]">{{
+                    t('dataEntryLinks.enterSatisfactionFor', { city: c.name })
+                  }}</a>
+                </p>
+              }
               <koop-city-satisfaction [cityId]="c.id" [span]="twoYears()" />
             </section>
 
@@ -290,6 +303,7 @@ export class CityProfilePage {
   readonly id = input.required<string>();
 
   protected readonly format = inject(FormatService);
+  protected readonly auth = inject(AuthService);
   protected readonly healthTones = HEALTH_TONES;
   protected readonly stageTones = STAGE_TONES;
   protected readonly stageSymbols = STAGE_SYMBOLS;

@@ -54,6 +54,17 @@ interface ServiceGroup {
     <ng-container *transloco="let t">
       <h1>{{ t('satisfaction.title') }}</h1>
       <p class="intro koop-lead">{{ t('satisfaction.intro') }}</p>
+      @if (entryCities().length > 0) {
+        <ul class="entry-links">
+          @for (c of entryCities(); track c.id) {
+            <li>
+              <a [routerLink]="['/erfassung/zufriedenheit', c.id]">{{
+                t('dataEntryLinks.enterSatisfactionFor', { city: c.name })
+              }}</a>
+            </li>
+          }
+        </ul>
+      }
 
       <koop-load-state
         [resource]="choices"
@@ -332,6 +343,14 @@ export class SatisfactionPage {
     const chosen = this.kommune();
     const id = chosen === undefined || chosen === '' ? this.auth.ownCityId() : chosen;
     return this.cities().find((c) => c.id === id) ?? null;
+  });
+  /** Where the signed-in account may enter figures: its own cities, or for admins the chosen one. */
+  protected readonly entryCities = computed(() => {
+    if (this.auth.isAdmin()) {
+      const city = this.city();
+      return city ? [city] : [];
+    }
+    return this.cities().filter((c) => this.auth.mayEditCity(c.id));
   });
 
   protected readonly serviceTrend = queryResource(SatisfactionServiceTrendDocument, () => {
