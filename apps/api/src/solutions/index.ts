@@ -1,0 +1,4 @@
+// The reuse catalogue's one door: its entities, module and demo catalogue.
+export { Reuse } from './reuse.entity.js';
+export { SolutionDeveloper } from './solution-developer.entity.js';
+export { Solution } from './solution.entity.js';
