@@ -32,6 +32,7 @@ import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
+import { SolutionsModule } from './solutions/index.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 import { costLimitPlugin, limitRules } from './security/graphql-limits.js';
 import { offeredOperationsPlugin } from './security/operation-types.js';
@@ -159,6 +160,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        SolutionsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2,3 +2,6 @@
 export { Reuse } from './reuse.entity.js';
 export { SolutionDeveloper } from './solution-developer.entity.js';
 export { Solution } from './solution.entity.js';
+export { canonicalLicence } from './licence.js';
+export { SolutionsModule } from './solutions.module.js';
+export { SolutionsService } from './solutions.service.js';
