@@ -131,7 +131,7 @@ const RATINGS_COLOR = '#8a95a1';
                   />
                 </li>
               }
-              <li data-figure="reuses">
+              <li data-testid="reuse-count">
                 <koop-reuse-count-tile [cooperationId]="cooperationId()" [year]="year()" />
               </li>
             </ul>
