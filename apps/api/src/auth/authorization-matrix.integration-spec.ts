@@ -163,6 +163,23 @@ async function adoptionVersion(projectId: string, cityId: string): Promise<numbe
 
 const input = (value: Record<string, unknown>): Prepared => ({ variables: { input: value } });
 
+/** A new solution of the catalogue, developed by `cityId`, as the setup's administrator; its id. */
+async function solutionBy(cityId: string): Promise<string> {
+  const { createSolution } = await read<{ createSolution: { id: string } }>(
+    'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+    {
+      input: {
+        title: `Lösung ${next()}`,
+        kind: 'COMPONENT',
+        summary: 'Baustein',
+        licence: 'EUPL-1.2',
+        developedByCityIds: [cityId],
+      },
+    },
+  );
+  return createSolution.id;
+}
+
 const sessionsOf = (rows: Rows, accountId: number | null) =>
   (rows['session'] as { accountId: number }[]).filter((s) => s.accountId === accountId).length;
 
@@ -435,6 +452,44 @@ const MUTATIONS: Operation[] = [
       expect((await actor.client.gql<{ me: unknown }>('{ me { account { id } } }')).data?.me).not.toBeNull();
     },
   },
+  {
+    root: 'Mutation',
+    name: 'createSolution',
+    document: 'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      return input({
+        title: `Lösung ${next()}`,
+        kind: 'CONCEPT',
+        summary: 'Leitfaden',
+        licence: 'CC-BY-4.0',
+        developedByCityIds: [cityOf(scope)],
+      });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateSolution',
+    document: 'mutation($input: UpdateSolutionInput!) { updateSolution(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      return input({ solutionId: await solutionBy(cityOf(scope)), version: 1, status: 'DEPRECATED' });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'recordReuse',
+    document: 'mutation($input: RecordReuseInput!) { recordReuse(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      // A solution of a third city, new for every cell: the reuse is a new row, no version needed.
+      const solutionId = await solutionBy(world.cityIds.erlangen);
+      return input({ solutionId, cityId: cityOf(scope), experience: (next() % 5) + 1 });
+    },
+  },
 ];
 
 const QUERIES: Operation[] = [
@@ -525,6 +580,24 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     (s) => ({ c: [cityOf(s)], from: monthsFromNow(-12), to: monthsFromNow(0) }),
   ),
+  query('solutions', '{ solutions(first: 5) { totalCount } }', 'any', SIGNED_IN),
+  query('solution', 'query($id: ID!) { solution(id: $id) { id } }', 'any', SIGNED_IN, async () => ({
+    id: await solutionBy(world.cityIds.erlangen),
+  })),
+  query(
+    'reuseNetwork',
+    'query($id: ID!) { reuseNetwork(cooperationId: $id) { edges { count } } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
+  query(
+    'reuseCount',
+    'query($id: ID!, $year: Int!) { reuseCount(cooperationId: $id, year: $year) { count } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
+  ),
 ];
 
 function query(
@@ -532,7 +605,7 @@ function query(
   document: string,
   scope: ScopeKind,
   allow: Partial<Record<ActorName, Grant>>,
-  variables: (scope: Scope) => Record<string, unknown> = () => ({}),
+  variables: (scope: Scope) => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({}),
 ): Operation {
   return {
     root: 'Query',
@@ -541,7 +614,7 @@ function query(
     scope,
     allow,
     async prepare(s) {
-      return { variables: variables(s) };
+      return { variables: await variables(s) };
     },
   };
 }
@@ -683,13 +756,13 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 13 in one; 6 callers each.
-    expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
-    expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 13) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(162);
+    // 16 mutations in two scopes and 5 in one, 7 queries in two scopes and 17 in one; 6 callers each.
+    expect(MUTATION_CELLS.length).toBe((16 * 2 + 5) * ACTORS.length);
+    expect(MUTATION_CELLS.length).toBe(222);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 17) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(186);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
-    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
+    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([67, 120, 35]);
   });
 
   describe('mutations', () => {
