@@ -120,4 +120,38 @@ describe('the reuse catalogue', () => {
     expect(await seriousViolations(network)).toEqual([]);
     await closePage(network);
   });
+  it('lets a city editor add a solution of their city, naming each refused field at the field', async () => {
+    const page = await openPage(browser, '/loesungen/neu', { as: 'demo-kempten' });
+    await page.getByRole('heading', { level: 1, name: 'Lösung anlegen' }).waitFor();
+    // The editor's own city is preset as the developing city.
+    await expect(page.getByRole('checkbox', { name: TAKER }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('Titel').fill('Vorlage Sitzungsdienst digital');
+    await page.getByLabel('Beschreibung').fill('Vorlagen und Ablauf für papierlose Stadtratssitzungen.');
+    await page.getByLabel('Art').selectOption({ label: 'Konzept' });
+    await page.getByLabel('Lizenz').fill('EUPL-9.9');
+    await page.getByLabel('Ansprechstelle').fill('Frau Huber, Hauptamt');
+    const save = page.getByRole('button', { name: 'Speichern' });
+
+    await save.click();
+    const licence = page.getByLabel('Lizenz');
+    await page.locator('#solution-licence-error').waitFor();
+    await expect(licence.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#solution-licence-error').textContent()).resolves.toContain('SPDX');
+
+    await licence.fill('eupl-1.2');
+    await save.click();
+    await page.locator('#solution-contact-error').waitFor();
+    await expect(page.locator('#solution-contact-error').textContent()).resolves.toContain('not a person');
+
+    await page
+      .getByLabel('Ansprechstelle')
+      .fill('Hauptamt, Sachgebiet Sitzungsdienst, Stadt Kempten (Allgäu)');
+    await save.click();
+    await page.getByRole('heading', { level: 1, name: 'Vorlage Sitzungsdienst digital' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/loesungen\/\d+$/);
+    const facts = await page.locator('dl.facts').textContent();
+    expect(facts).toContain('EUPL-1.2');
+    expect(facts).toContain(TAKER);
+    await closePage(page);
+  });
 });
