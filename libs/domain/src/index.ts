@@ -9,3 +9,4 @@ export * from './lib/project-status.js';
 export * from './lib/plausibility.js';
 export * from './lib/meetings.js';
 export * from './lib/entry-rules.js';
+export * from './lib/solutions.js';

@@ -19,6 +19,7 @@ import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
 import { demoHistoryAudit } from './demo-history-audit.js';
 import { seedDemoMeetings } from './demo-meetings.js';
+import { insertDemoCatalogue } from './demo-catalogue.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
 import { loadReferenceData } from './reference-data.js';
@@ -62,6 +63,7 @@ export class DemoSeeder {
       await advanceIdSequences(manager, NUMBERED_TABLES);
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
+      await insertDemoCatalogue(manager, rows, now);
       await insertDemoAccounts(manager, passwordHash, now);
       await seedDemoMeetings(manager, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);

@@ -98,6 +98,7 @@ describe('AppComponent', () => {
       'Nachnutzung',
       'Zufriedenheit',
       'Sitzungen',
+      'Lösungen',
       'Kommunen',
     ]);
   });

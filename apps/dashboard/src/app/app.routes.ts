@@ -53,6 +53,11 @@ export const routes: Routes = [
         title: 'titles.meetings',
       },
       {
+        path: 'loesungen',
+        loadChildren: () => import('./pages/solutions/solutions.routes'),
+        title: 'titles.solutions',
+      },
+      {
         path: 'kommunen',
         loadChildren: () => import('./pages/cities/cities.routes'),
         title: 'titles.cities',

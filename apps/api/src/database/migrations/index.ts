@@ -13,6 +13,8 @@ import { Meetings1795948576731 } from './sqlite/1795948576731-meetings.js';
 import { Meetings1795948586885 } from './postgres/1795948586885-meetings.js';
 import { MembershipEnd1795948662639 } from './sqlite/1795948662639-membership-end.js';
 import { MembershipEnd1795948678934 } from './postgres/1795948678934-membership-end.js';
+import { ReuseCatalogue1795948609876 } from './sqlite/1795948609876-reuse-catalogue.js';
+import { ReuseCatalogue1795948623781 } from './postgres/1795948623781-reuse-catalogue.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -24,6 +26,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   SqliteAdoptionWarnings,
   Meetings1795948576731,
   MembershipEnd1795948662639,
+  ReuseCatalogue1795948609876,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -35,4 +38,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   PostgresAdoptionWarnings,
   Meetings1795948586885,
   MembershipEnd1795948678934,
+  ReuseCatalogue1795948623781,
 ];

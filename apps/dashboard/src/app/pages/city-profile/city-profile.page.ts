@@ -19,6 +19,7 @@ import { comparisonRows } from './city-comparison';
 import { HistoryComponent } from '../../shared/history/history.component';
 import { NotFoundComponent } from '../../shared/not-found.component';
 import { isNotFound } from '../../core/graphql-errors';
+import { CityReuseComponent } from '../solutions/city-reuse.component';
 
 /** Stages from the furthest to the least far: a city's live services come first. */
 const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED', 'DISCONTINUED'];
@@ -39,6 +40,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     NotFoundComponent,
 
     OverdueActionItemsComponent,
+    CityReuseComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -253,6 +255,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                 </div>
               }
             </section>
+
+            <koop-city-reuse [cityId]="c.id" />
 
             <section aria-labelledby="satisfaction-heading">
               <h2 id="satisfaction-heading">{{ t('cityProfile.satisfaction.title') }}</h2>

@@ -31,6 +31,7 @@ import {
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
+import { ReuseCountTileComponent } from '../solutions/reuse-count-tile.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { localToday } from '../projects/milestones';
@@ -83,6 +84,7 @@ const RATINGS_COLOR = '#8a95a1';
     PeriodNoteComponent,
 
     OverdueActionItemsComponent,
+    ReuseCountTileComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -138,6 +140,9 @@ const RATINGS_COLOR = '#8a95a1';
                   />
                 </li>
               }
+              <li data-testid="reuse-count">
+                <koop-reuse-count-tile [cooperationId]="cooperationId()" [year]="year()" />
+              </li>
             </ul>
             <div class="charts">
               @if (phaseChart(); as chart) {
