@@ -183,7 +183,7 @@ describe('the annual report as PDF', () => {
     expect(files).toHaveLength(descriptors.length);
     expect(raw).not.toMatch(/\/Subtype \/Type1/);
     await close();
-  });
+  }, 120_000);
 
   it('names the file after the short name, the year and the day it was made', () => {
     expect(reportFileName('EG Mittelstädte', 2025, '2026-03-01')).toBe(

@@ -24,8 +24,11 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const font = (file: string) => fileURLToPath(new URL(`./fonts/${file}`, import.meta.url));
-const REGULAR = 'report-regular';
-const BOLD = 'report-bold';
+// Fonts are named by their files, not registered under names: pdfkit's tables restore the font of each cell
+// by its file, and only a font first opened by that same file is found in pdfkit's cache instead of being
+// parsed again (for every cell, which made a report take 20 seconds instead of one).
+const REGULAR = font('SourceSans3-Regular.ttf');
+const BOLD = font('SourceSans3-Bold.ttf');
 
 const INK = '#1d252c';
 const MUTED = '#5b6670';
@@ -76,8 +79,6 @@ export function renderAnnualReport(data: AnnualReportData): Promise<Buffer> {
       CreationDate: new Date(`${data.madeOn}T12:00:00Z`),
     },
   });
-  doc.registerFont(REGULAR, font('SourceSans3-Regular.ttf'));
-  doc.registerFont(BOLD, font('SourceSans3-Bold.ttf'));
   doc.font(REGULAR).fontSize(10).fillColor(INK);
 
   const chunks: Buffer[] = [];
@@ -159,8 +160,18 @@ class ReportWriter {
   /** Starts a new page unless at least `space` points are left on this one. */
   private room(space: number): void {
     if (this.doc.y + space > this.bottom) {
-      this.doc.addPage();
+      this.continuePage();
     }
+  }
+
+  /** A new page laid out like this one (a table running on from a landscape page stays landscape). */
+  private continuePage(): void {
+    const { layout, margins } = this.doc.page;
+    this.doc.addPage({
+      size: 'A4',
+      layout: layout === 'landscape' ? 'landscape' : 'portrait',
+      margins: { ...margins },
+    });
   }
 
   private heading(parent: Struct, level: 1 | 2 | 3, text: string): void {
@@ -238,11 +249,11 @@ class ReportWriter {
     const headerHeight = Math.max(options.headerHeight ?? 0, heightOf(header, true));
     const align = (index: number) => options.align?.[index] ?? 'left';
     const columnStyles = widths.map((width) => ({ width }));
+    // Fonts are set on the document before each row: a font given per cell is switched for every cell.
     const headerRow = header.map((text, index) => ({
       text,
       type: 'TH' as const,
       scope: 'column',
-      font: { src: BOLD, size },
       backgroundColor: HEADER_FILL,
       align: { x: align(index), y: 'bottom' as const },
     }));
@@ -253,17 +264,20 @@ class ReportWriter {
         structParent: parent,
         position: { x: doc.page.margins.left, y: doc.y },
         columnStyles,
-        defaultStyle: { border: 0.5, borderColor: RULE, padding: CELL_PADDING, font: { src: REGULAR, size } },
+        defaultStyle: { border: 0.5, borderColor: RULE, padding: CELL_PADDING },
       } as PDFKit.Mixins.TableOptions);
+      doc.font(BOLD).fontSize(size).fillColor(INK);
       table.row(headerRow.map((cell) => ({ ...cell, height: headerHeight })) as PDFKit.Mixins.RowOptions[]);
+      doc.font(REGULAR).fontSize(size);
     };
     this.room(headerHeight + heightOf(rows[0]?.cells ?? [''], false) + 4);
     start();
     for (const row of rows) {
       const height = heightOf(row.cells, false);
+      doc.font(REGULAR).fontSize(size);
       if (doc.y + height > this.bottom) {
         (table as PDFKit.Mixins.PDFTableObject | null)?.end();
-        doc.addPage();
+        this.continuePage();
         start();
       }
       (table as PDFKit.Mixins.PDFTableObject | null)?.row(

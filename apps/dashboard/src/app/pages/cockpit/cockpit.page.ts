@@ -32,6 +32,7 @@ import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { injectTranslate } from '../../core/translate-signal';
+import { DigestComponent } from '../annual-report/digest.component';
 import {
   alignToMonths,
   CHANGE_DIGITS,
@@ -77,6 +78,7 @@ const RATINGS_COLOR = '#8a95a1';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    DigestComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -105,6 +107,7 @@ const RATINGS_COLOR = '#8a95a1';
             </select>
           </div>
         </form>
+        <p class="print-only printed-selection">{{ cooperationName() }} · {{ year() }}</p>
         <p class="as-of">
           @if (isCurrentYear()) {
             {{ t('cockpit.asOfToday', { date: todayText(), previous: year() - 1 }) }}
@@ -112,6 +115,12 @@ const RATINGS_COLOR = '#8a95a1';
             {{ t('cockpit.asOfYearEnd', { year: year(), previous: year() - 1 }) }}
           }
         </p>
+
+        @if (cooperationId(); as id) {
+          <p class="report-link">
+            <a [routerLink]="['/jahresbericht', id, year()]">{{ t('report.page.open', { year: year() }) }}</a>
+          </p>
+        }
 
         <section aria-labelledby="cockpit-figures" [attr.aria-busy]="overview.isLoading()">
           <h2 id="cockpit-figures">{{ t('cockpit.figures', { year: year() }) }}</h2>
@@ -209,7 +218,13 @@ const RATINGS_COLOR = '#8a95a1';
           </koop-load-state>
         </section>
 
-        <div class="activity">
+        @if (cooperationId(); as id) {
+          <section class="card koop-card digest print-break-before" aria-labelledby="cockpit-digest">
+            <koop-digest [cooperationId]="id" headingId="cockpit-digest" />
+          </section>
+        }
+
+        <div class="activity print-break-before">
           <section class="card koop-card" aria-labelledby="cockpit-attention">
             <h2 id="cockpit-attention">{{ t('cockpit.attention.title') }}</h2>
             <p class="hint">{{ t('cockpit.attention.hint') }}</p>
@@ -276,6 +291,9 @@ export class CockpitPage {
   protected readonly cooperationId = computed(() => this.cooperations.pick(this.kooperation()));
   protected readonly year = computed(() => pickYear(this.jahr(), this.now));
   protected readonly years = computed(() => yearOptions(this.now, this.year()));
+  protected readonly cooperationName = computed(
+    () => this.cooperations.cooperations().find((c) => c.id === this.cooperationId())?.name ?? '',
+  );
   protected readonly isCurrentYear = computed(() => this.year() === this.now.getUTCFullYear());
   protected readonly months = computed(() => monthsOf(this.year(), this.now));
   protected readonly todayText = computed(() => this.format.date(this.now.toISOString()));
