@@ -29,6 +29,7 @@ import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { MeetingsModule } from './meetings/index.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReportsModule } from './reports/index.js';
@@ -163,6 +164,7 @@ export class AppModule {
         FiguresModule,
         DigestModule,
         ReportsModule,
+        MeetingsModule,
       ],
       controllers: [HealthController],
       providers: [

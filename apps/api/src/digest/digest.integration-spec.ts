@@ -17,6 +17,9 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/tes
  *   S4 Dienstausweis    P-01-10 LIVE/GREEN, P-03-09 LIVE/AMBER, P-11-01 LIVE/RED     → outside the period
  *   S5 Einbürgerung     P-01-10 PLANNED/GREEN, T PLANNED/AMBER (the last day)        → listed
  *   O1 Fischereischein  (AK) P-01-10 IDEA/GREEN, P-05-01 PILOT/GREEN                → other cooperation
+ *
+ * Annual meetings of TK on P-1-11-05, on F and on P-12-01: the default start before T is F. The action items
+ * recorded at the meeting on F are listed further down, with what the digest must make of them.
  */
 
 const Y = new Date().getUTCFullYear();
@@ -42,6 +45,8 @@ const DIGEST = `query($id: ID!, $from: Date, $to: Date) {
     satisfactionChanges { project { title } city { name } before after ratingsBefore ratingsAfter }
     milestonesReached { title project { title } }
     milestonesMissed { title project { title } }
+    actionItemsDone { title }
+    actionItemsOverdue { title }
   } }`;
 
 interface DigestData {
@@ -53,6 +58,8 @@ interface DigestData {
   satisfactionChanges: unknown[];
   milestonesReached: unknown[];
   milestonesMissed: unknown[];
+  actionItemsDone: unknown[];
+  actionItemsOverdue: unknown[];
 }
 
 describe('digest: what changed between two dates', () => {
@@ -144,6 +151,52 @@ describe('digest: what changed between two dates', () => {
     }
   }
 
+  async function annualMeeting(key: string, cooperation: string, day: string) {
+    const { createMeeting } = await must<{ createMeeting: { id: string; version: number } }>(
+      'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id version } }',
+      {
+        kind: 'ANNUAL_MEETING',
+        title: `Jahrestreffen ${day}`,
+        startsAt: `${day}T09:00:00.000Z`,
+        durationMinutes: 240,
+        cooperationId: ids[cooperation],
+      },
+      day,
+    );
+    ids[key] = createMeeting.id;
+    let version = createMeeting.version;
+    for (const state of ['OPEN', 'IN_PROGRESS']) {
+      const { setMeetingState } = await must<{ setMeetingState: { version: number } }>(
+        'mutation($input: SetMeetingStateInput!) { setMeetingState(input: $input) { version } }',
+        { meetingId: createMeeting.id, state, version },
+        day,
+      );
+      version = setMeetingState.version;
+    }
+  }
+
+  /** Records an action item at a meeting (on its day) and, when given, sets its status on `closedOn`. */
+  async function actionItem(
+    meeting: string,
+    day: string,
+    title: string,
+    dueOn: string,
+    close?: [string, string],
+  ) {
+    const { recordActionItem } = await must<{ recordActionItem: { id: string; version: number } }>(
+      'mutation($input: RecordActionItemInput!) { recordActionItem(input: $input) { id version } }',
+      { meetingId: ids[meeting], title, dueOn, ownerCityId: ids['A'] },
+      day,
+    );
+    if (close) {
+      await must(
+        'mutation($input: UpdateActionItemInput!) { updateActionItem(input: $input) { id } }',
+        { actionItemId: recordActionItem.id, status: close[0], version: recordActionItem.version },
+        close[1],
+      );
+    }
+  }
+
   beforeAll(async () => {
     app = await startTestApp();
     for (const [key, name, ags] of [
@@ -231,6 +284,18 @@ describe('digest: what changed between two dates', () => {
     await milestone('S2', 'Ausschreibung', `${P}-02-01`, `${P}-02-01`); // before the period
     await milestone('S5', 'Fristende', T); // due on the last day: not missed yet
     await milestone('O1', 'Andere Kooperation', `${P}-06-01`); // another cooperation
+
+    await annualMeeting('M0', 'TK', `${P - 1}-11-05`);
+    await annualMeeting('M1', 'TK', F);
+    await annualMeeting('M2', 'TK', `${P}-12-01`);
+    await annualMeeting('MA', 'AK', `${P}-03-01`);
+    await actionItem('M1', F, 'Rahmenvertrag prüfen', `${P}-04-01`, ['DONE', `${P}-05-01`]); // done within
+    await actionItem('M1', F, 'Schnittstelle beschreiben', `${P}-06-01`); // open, overdue
+    await actionItem('M1', F, 'Pilotstädte gewinnen', `${P}-06-01`, ['DONE', `${P}-11-15`]); // done only later: overdue at T
+    await actionItem('M1', F, 'Haushalt anmelden', `${P}-12-31`); // not yet due
+    await actionItem('M1', F, 'Umfrage starten', `${P}-04-01`, ['DROPPED', `${P}-05-01`]); // dropped: neither
+    await actionItem('M1', F, 'Bericht schreiben', T); // due on the last day: not overdue yet
+    await actionItem('MA', `${P}-03-01`, 'Andere Kooperation', `${P}-04-01`); // another cooperation
   });
 
   afterAll(async () => {
@@ -298,6 +363,8 @@ describe('digest: what changed between two dates', () => {
         { title: 'Schnittstelle XBau', project: { title: 'Bauantrag' } },
         { title: 'Pilot gestartet', project: { title: 'Anwohnerparken' } },
       ],
+      actionItemsDone: [{ title: 'Rahmenvertrag prüfen' }],
+      actionItemsOverdue: [{ title: 'Schnittstelle beschreiben' }, { title: 'Pilotstädte gewinnen' }],
     });
     // The thresholds the world above was built around.
     expect([SATISFACTION_CHANGE_THRESHOLD, SATISFACTION_MIN_RATINGS]).toEqual([0.3, 30]);
@@ -336,13 +403,22 @@ describe('digest: what changed between two dates', () => {
     ]);
   });
 
-  it('takes today as the end and a year before it as the start when no dates are given', async () => {
-    const digest = dataOf(await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'] })).digest;
-    const today = new Date().toISOString().slice(0, 10);
-    expect(digest.to).toBe(today);
-    expect(digest.from).toBe(
-      `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'),
-    );
+  it('starts at the last annual meeting before the end when no start is given', async () => {
+    const untilT = dataOf(await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'], to: T })).digest;
+    expect([untilT.from, untilT.to]).toEqual([F, T]);
+    // A meeting on the last day itself is not before it: the one before counts.
+    const untilF = dataOf(await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'], to: F })).digest;
+    expect(untilF.from).toBe(`${P - 1}-11-05`);
+    // Today as the end: the meeting of P-12-01 is the last one before it.
+    const untilToday = dataOf(await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'] })).digest;
+    expect([untilToday.from, untilToday.to]).toEqual([`${P}-12-01`, new Date().toISOString().slice(0, 10)]);
+  });
+
+  it('takes a year before the end as the start for a cooperation that has held no annual meeting yet', async () => {
+    const none = dataOf(
+      await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['AK'], to: `${P}-02-20` }),
+    ).digest;
+    expect([none.from, none.to]).toEqual([`${P - 1}-02-20`, `${P}-02-20`]);
   });
 
   it('refuses a start after the end, naming from, and an unknown cooperation, naming cooperationId', async () => {

@@ -2,6 +2,7 @@ import { ProjectHealth, ProjectPhase } from '@koop/domain';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { DateScalar } from '../common/scalars.js';
+import { ActionItem } from '../meetings/index.js';
 import { Milestone } from '../projects/milestone.entity.js';
 
 @ObjectType({
@@ -76,4 +77,12 @@ export class Digest {
     description: 'Milestones due within the period (before its last day) and not reached by their due date.',
   })
   milestonesMissed: Milestone[];
+
+  @Field(() => [ActionItem], { description: 'Action items marked DONE within the period.' })
+  actionItemsDone: ActionItem[];
+
+  @Field(() => [ActionItem], {
+    description: 'Action items still open at the end of the period and due before its last day.',
+  })
+  actionItemsOverdue: ActionItem[];
 }

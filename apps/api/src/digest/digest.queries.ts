@@ -99,3 +99,22 @@ export const MILESTONES_MISSED = `
      AND ms."dueOn" >= :from AND ms."dueOn" < :to
      AND (ms."doneOn" IS NULL OR ms."doneOn" > ms."dueOn")
    ORDER BY ms."dueOn", sort_key(ms.title), ms.id`;
+
+/** Action items of the cooperation's meetings marked DONE within the period. */
+export const actionItemsDone = (d: Dialect) => `
+  SELECT ai.id AS id FROM action_item ai
+   WHERE ai."cooperationId" = :cooperationId AND ai.status = 'DONE'
+     AND ai."closedAt" >= ${d.timestamp(':fromStart')} AND ai."closedAt" < ${d.timestamp(':toEnd')}
+   ORDER BY ai."closedAt", ai.id`;
+
+/**
+ * Action items of the cooperation's meetings that were overdue at the period's end: recorded by then, due
+ * before its last day and still open then (open now, or closed only after the period).
+ */
+export const actionItemsOverdue = (d: Dialect) => `
+  SELECT ai.id AS id FROM action_item ai
+   WHERE ai."cooperationId" = :cooperationId
+     AND ai."createdAt" < ${d.timestamp(':toEnd')}
+     AND ai."dueOn" < :to
+     AND (ai."closedAt" IS NULL OR ai."closedAt" >= ${d.timestamp(':toEnd')})
+   ORDER BY ai."dueOn", ai.id`;

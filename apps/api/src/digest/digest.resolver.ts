@@ -18,7 +18,7 @@ export class DigestResolver {
   @SignedIn()
   async digest(@Args() args: DigestArgs): Promise<Digest> {
     const cooperationId = await this.digests.cooperationId(args.cooperationId);
-    const { from, to } = this.digests.period(args.from, args.to);
+    const { from, to } = await this.digests.period(cooperationId, args.from, args.to);
     return this.digests.digest(cooperationId, from, to);
   }
 }

@@ -1,5 +1,6 @@
 import {
   isSatisfactionChange,
+  MeetingKind,
   type AdoptionStage,
   type ProjectHealth,
   type ProjectPhase,
@@ -8,16 +9,19 @@ import {
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { badField, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { dialectOf } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
+import { ActionItem, Meeting } from '../meetings/index.js';
 import { Milestone } from '../projects/milestone.entity.js';
 import type { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
 import {
+  actionItemsDone,
+  actionItemsOverdue,
   adoptionStages,
   MILESTONES_MISSED,
   MILESTONES_REACHED,
@@ -63,14 +67,34 @@ export class DigestService {
     return cooperationId;
   }
 
-  /** The period of a digest: `to` defaults to today, `from` to a year before `to`. */
-  period(from?: string | null, to?: string | null): { from: string; to: string } {
+  /**
+   * The period of a digest: `to` defaults to today; `from` to the day of the cooperation's last annual
+   * meeting before `to`, or, when it has held none, the same day a year before `to`.
+   */
+  async period(
+    cooperationId: number,
+    from?: string | null,
+    to?: string | null,
+  ): Promise<{ from: string; to: string }> {
     const end = to ?? todayIso();
-    const start = from ?? yearBefore(end);
+    const start = from ?? (await this.lastAnnualMeetingBefore(cooperationId, end)) ?? yearBefore(end);
     if (start > end) {
       throw badField('from', 'must not be after to');
     }
     return { from: start, to: end };
+  }
+
+  /** The day (UTC) of the cooperation's last annual meeting that began before the day `date`. */
+  private async lastAnnualMeetingBefore(cooperationId: number, date: string): Promise<string | null> {
+    const meeting = await this.dataSource.getRepository(Meeting).findOne({
+      where: {
+        cooperationId,
+        kind: MeetingKind.ANNUAL_MEETING,
+        startsAt: LessThan(new Date(`${date}T00:00:00.000Z`)),
+      },
+      order: { startsAt: 'DESC', id: 'DESC' },
+    });
+    return meeting ? new Date(meeting.startsAt).toISOString().slice(0, 10) : null;
   }
 
   /** What changed in the cooperation from `from` to `to` (both days included), from the histories. */
@@ -81,14 +105,23 @@ export class DigestService {
       dialect.name === 'postgres' ? `${date}T00:00:00.000Z` : `${date} 00:00:00.000`;
     const window = { cooperationId, from, to, fromStart: instant(from), toEnd: instant(toEnd) };
 
-    const [projectChanges, adoptions, satisfactionChanges, milestonesReached, milestonesMissed] =
-      await Promise.all([
-        this.projectChanges(dialect, window),
-        this.adoptionChanges(dialect, window),
-        this.satisfactionChanges(cooperationId, from, to),
-        this.milestones(MILESTONES_REACHED, window),
-        this.milestones(MILESTONES_MISSED, window),
-      ]);
+    const [
+      projectChanges,
+      adoptions,
+      satisfactionChanges,
+      milestonesReached,
+      milestonesMissed,
+      actionItemsDoneList,
+      actionItemsOverdueList,
+    ] = await Promise.all([
+      this.projectChanges(dialect, window),
+      this.adoptionChanges(dialect, window),
+      this.satisfactionChanges(cooperationId, from, to),
+      this.milestones(MILESTONES_REACHED, window),
+      this.milestones(MILESTONES_MISSED, window),
+      this.actionItems(actionItemsDone(dialect), window),
+      this.actionItems(actionItemsOverdue(dialect), window),
+    ]);
     return {
       cooperationId,
       from,
@@ -98,6 +131,8 @@ export class DigestService {
       satisfactionChanges,
       milestonesReached,
       milestonesMissed,
+      actionItemsDone: actionItemsDoneList,
+      actionItemsOverdue: actionItemsOverdueList,
     };
   }
 
@@ -168,6 +203,14 @@ export class DigestService {
           ]
         : [];
     });
+  }
+
+  private async actionItems(sql: string, window: Record<string, unknown>): Promise<ActionItem[]> {
+    const ids = (await namedQuery<{ id: number }>(this.dataSource, sql, window)).map((row) => Number(row.id));
+    if (ids.length === 0) {
+      return [];
+    }
+    return inOrder(this.dataSource.getRepository(ActionItem).findBy({ id: In(ids) }), ids);
   }
 
   private async milestones(sql: string, window: Record<string, unknown>): Promise<Milestone[]> {

@@ -218,7 +218,7 @@ export class AnnualReportReader {
 
   /** The digest up to `to` over the default period, with names instead of ids. */
   private async digest(cooperationId: number, to: string): Promise<ReportDigest> {
-    const period = this.digests.period(null, to);
+    const period = await this.digests.period(cooperationId, null, to);
     const digest = await this.digests.digest(cooperationId, period.from, period.to);
     const projectIds = new Set<number>([
       ...digest.projectChanges.map((change) => change.projectId),
