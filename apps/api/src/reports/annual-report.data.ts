@@ -1,5 +1,7 @@
 import {
+  type ActionItemStatus,
   type AdoptionStage,
+  isOverdue,
   decodeCell,
   type ProjectHealth,
   type ProjectPhase,
@@ -20,7 +22,14 @@ import { OverviewService } from '../overview/overview.service.js';
 import { Project } from '../projects/project.entity.js';
 import type { SatisfactionPoint } from '../satisfaction/satisfaction-point.model.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
-import { projectsAtYearEnd, SATISFACTION_BY_SERVICE_AND_CITY, WORKING_GROUPS } from './reports.queries.js';
+import {
+  actionItemsOfYear,
+  decisionProjectsOfYear,
+  decisionsOfYear,
+  projectsAtYearEnd,
+  SATISFACTION_BY_SERVICE_AND_CITY,
+  WORKING_GROUPS,
+} from './reports.queries.js';
 
 /** How many services the report names as best and as weakest. */
 const RANKED = 5;
@@ -53,6 +62,24 @@ export interface ReportMatrixCell {
   maturityLevel: number | null;
 }
 
+export interface ReportDecision {
+  text: string;
+  meeting: string;
+  /** Day of the meeting, YYYY-MM-DD (UTC). */
+  on: string;
+  projects: string[];
+}
+
+export interface ReportActionItem {
+  title: string;
+  owner: string | null;
+  dueOn: string;
+  status: ActionItemStatus;
+  /** Open past its due date on the day the report stands at. */
+  overdue: boolean;
+  meeting: string;
+}
+
 export interface ReportDigest {
   from: string;
   to: string;
@@ -68,6 +95,8 @@ export interface ReportDigest {
   satisfactionChanges: { project: string; city: string; before: number; after: number }[];
   milestonesReached: { title: string; project: string; on: string }[];
   milestonesMissed: { title: string; project: string; on: string }[];
+  actionItemsDone: { title: string }[];
+  actionItemsOverdue: { title: string; dueOn: string }[];
 }
 
 /** Everything the annual report shows, read once; the PDF is drawn from it alone. */
@@ -87,7 +116,17 @@ export interface AnnualReportData {
   matrix: { cities: string[]; services: string[]; cells: (ReportMatrixCell | null)[][] };
   best: RatedServiceRow[];
   weakest: RatedServiceRow[];
+  decisions: ReportDecision[];
+  actionItems: ReportActionItem[];
   digest: ReportDigest;
+}
+
+/**
+ * The day (UTC) of a date or instant as the drivers return it: PostgreSQL gives `Date`s, SQLite the text
+ * it stores (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS.SSS`, UTC).
+ */
+function dayOf(value: Date | string): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
 }
 
 /** The months of `year` up to `asOf` (`YYYY-MM`). */
@@ -113,21 +152,31 @@ export class AnnualReportReader {
     const cooperation = await this.dataSource
       .getRepository(Cooperation)
       .findOneByOrFail({ id: cooperationId });
-    const [overview, previous, adoptionTimeline, satisfaction, workingGroups, matrix, rated, digest] =
-      await Promise.all([
-        this.overviews.overview(cooperationId, year),
-        this.overviews.overview(cooperationId, year - 1),
-        this.overviews.adoptionTimeline(cooperationId, months[0], months[months.length - 1]),
-        this.satisfactionFigures.series({
-          cooperationId: String(cooperationId),
-          from: months[0],
-          to: months[months.length - 1],
-        }),
-        this.workingGroups(cooperationId, year),
-        this.matrix(cooperationId),
-        this.rated(cooperationId, year),
-        this.digest(cooperationId, asOf),
-      ]);
+    const [
+      overview,
+      previous,
+      adoptionTimeline,
+      satisfaction,
+      workingGroups,
+      matrix,
+      rated,
+      digest,
+      meetings,
+    ] = await Promise.all([
+      this.overviews.overview(cooperationId, year),
+      this.overviews.overview(cooperationId, year - 1),
+      this.overviews.adoptionTimeline(cooperationId, months[0], months[months.length - 1]),
+      this.satisfactionFigures.series({
+        cooperationId: String(cooperationId),
+        from: months[0],
+        to: months[months.length - 1],
+      }),
+      this.workingGroups(cooperationId, year),
+      this.matrix(cooperationId),
+      this.rated(cooperationId, year),
+      this.digest(cooperationId, asOf),
+      this.meetings(cooperationId, year, asOf),
+    ]);
     return {
       cooperation: { name: cooperation.name, shortName: cooperation.shortName },
       year,
@@ -141,7 +190,60 @@ export class AnnualReportReader {
       workingGroups,
       matrix,
       ...rated,
+      ...meetings,
       digest,
+    };
+  }
+
+  /** The decisions and action items of the meetings held in the year. */
+  private async meetings(cooperationId: number, year: number, asOf: string) {
+    const dialect = dialectOf(this.dataSource);
+    const instant = (date: string) =>
+      dialect.name === 'postgres' ? `${date}T00:00:00.000Z` : `${date} 00:00:00.000`;
+    const parameters = {
+      cooperationId,
+      yearStart: instant(`${year}-01-01`),
+      yearEnd: instant(`${year + 1}-01-01`),
+    };
+    const [decisions, links, items] = await Promise.all([
+      namedQuery<{ id: number; text: string; meeting: string; startsAt: Date | string }>(
+        this.dataSource,
+        decisionsOfYear(dialect),
+        parameters,
+      ),
+      namedQuery<{ decisionId: number; title: string }>(
+        this.dataSource,
+        decisionProjectsOfYear(dialect),
+        parameters,
+      ),
+      namedQuery<{
+        title: string;
+        status: ActionItemStatus;
+        dueOn: Date | string;
+        meeting: string;
+        owner: string | null;
+      }>(this.dataSource, actionItemsOfYear(dialect), parameters),
+    ]);
+    return {
+      decisions: decisions.map((decision) => ({
+        text: decision.text,
+        meeting: decision.meeting,
+        on: dayOf(decision.startsAt),
+        projects: links
+          .filter((link) => Number(link.decisionId) === Number(decision.id))
+          .map((link) => link.title),
+      })),
+      actionItems: items.map((item) => {
+        const dueOn = dayOf(item.dueOn);
+        return {
+          title: item.title,
+          owner: item.owner,
+          dueOn,
+          status: item.status,
+          overdue: isOverdue(item.status, dueOn, asOf),
+          meeting: item.meeting,
+        };
+      }),
     };
   }
 
@@ -267,6 +369,8 @@ export class AnnualReportReader {
         project: projectOf(m.projectId),
         on: m.doneOn ?? m.dueOn,
       })),
+      actionItemsDone: digest.actionItemsDone.map((item) => ({ title: item.title })),
+      actionItemsOverdue: digest.actionItemsOverdue.map((item) => ({ title: item.title, dueOn: item.dueOn })),
       milestonesMissed: digest.milestonesMissed.map((m) => ({
         title: m.title,
         project: projectOf(m.projectId),

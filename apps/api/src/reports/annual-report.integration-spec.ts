@@ -151,6 +151,28 @@ describe('the annual report as PDF', () => {
         `Aktive Projekte ${overview.activeProjects} ${previous.activeProjects} ${formatDelta(overview.activeProjects - previous.activeProjects)}`,
       ),
     );
+    // The year's decisions and action items: those of every meeting of the cooperation held in the year.
+    const meetings = await app.gql<{
+      meetings: {
+        totalCount: number;
+        edges: { node: { decisions: { text: string }[]; actionItems: { title: string }[] } }[];
+      };
+    }>(
+      `query($filter: MeetingFilter!) { meetings(filter: $filter, first: 50) { totalCount
+         edges { node { decisions { text } actionItems { title } } } } }`,
+      { filter: { cooperationId: cooperation.id, from: `${Y}-01-01`, to: `${Y}-12-31` } },
+    );
+    const held = present(meetings.data).meetings;
+    expect(held.totalCount).toBeLessThanOrEqual(50);
+    const decisions = held.edges.flatMap((edge) => edge.node.decisions.map((decision) => decision.text));
+    const actionItems = held.edges.flatMap((edge) => edge.node.actionItems.map((item) => item.title));
+    expect(text).toContain(`Beschlüsse und Maßnahmen ${Y}`);
+    for (const line of [...decisions, ...actionItems]) {
+      expect(all).toContain(compact(line));
+    }
+    if (decisions.length === 0) expect(text).toContain(`${Y} wurden keine Beschlüsse gefasst.`);
+    if (actionItems.length === 0) expect(text).toContain(`${Y} wurden keine Maßnahmen verabredet.`);
+
     // Umlauts and ß come through the embedded font as the characters they are.
     for (const word of ['Veränderung gegenüber', 'höchste', 'gemäß', 'Nürnberg', 'München']) {
       expect(text).toContain(word);

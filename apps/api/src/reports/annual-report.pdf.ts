@@ -136,6 +136,7 @@ class ReportWriter {
     this.keyFigures();
     this.charts();
     this.workingGroups();
+    this.decisions();
     this.satisfaction();
     this.digest();
     this.matrix();
@@ -359,6 +360,7 @@ class ReportWriter {
       `Kennzahlen mit Veränderung gegenüber ${data.year - 1}`,
       'Diagramme',
       'Arbeitskreise und ihre Projekte',
+      `Beschlüsse und Maßnahmen ${data.year}`,
       'Zufriedenheit: höchste und niedrigste Bewertungen',
       'Seit dem letzten Jahrestreffen',
       'Nachnutzungsmatrix (alle Kommunen und Onlinedienste)',
@@ -564,6 +566,60 @@ class ReportWriter {
     section.end();
   }
 
+  private decisions(): void {
+    const { decisions, actionItems, year, asOf } = this.data;
+    const section = this.section();
+    this.doc.addPage();
+    this.heading(section, 2, `Beschlüsse und Maßnahmen ${year}`);
+    this.paragraph(
+      section,
+      `Was die Jahrestreffen und die Sitzungen der Arbeitskreise ${year} beschlossen und verabredet haben.`,
+      { muted: true, size: 9 },
+    );
+    this.heading(section, 3, 'Beschlüsse');
+    if (decisions.length === 0) {
+      this.paragraph(section, `${year} wurden keine Beschlüsse gefasst.`);
+    } else {
+      this.table(
+        section,
+        ['Beschluss', 'Sitzung', 'Projekte'],
+        decisions.map((decision) => ({
+          cells: [
+            decision.text,
+            `${decision.meeting}, ${dateLabel(decision.on)}`,
+            decision.projects.join(', ') || '–',
+          ],
+        })),
+        [this.width - 280, 150, 130],
+      );
+    }
+    this.heading(section, 3, 'Maßnahmen');
+    if (actionItems.length === 0) {
+      this.paragraph(section, `${year} wurden keine Maßnahmen verabredet.`);
+    } else {
+      const STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'verworfen' } as const;
+      this.table(
+        section,
+        ['Maßnahme', 'Verantwortlich', 'Fällig', 'Stand'],
+        actionItems.map((item) => ({
+          cells: [
+            item.title,
+            item.owner ?? '–',
+            dateLabel(item.dueOn),
+            item.overdue ? `überfällig (${STATUS[item.status]})` : STATUS[item.status],
+          ],
+          fills: [null, null, null, item.overdue ? '#f9d9de' : null],
+        })),
+        [this.width - 290, 130, 70, 90],
+      );
+      this.paragraph(section, `Überfällig: offen nach dem Fälligkeitstag, Stand ${dateLabel(asOf)}.`, {
+        muted: true,
+        size: 9,
+      });
+    }
+    section.end();
+  }
+
   private satisfaction(): void {
     const { best, weakest, year } = this.data;
     const section = this.section();
@@ -679,6 +735,20 @@ class ReportWriter {
         dateLabel(milestone.on),
       ]),
       [w - 300, 220, 80],
+    );
+    part(
+      'Erledigte Maßnahmen',
+      'Keine Maßnahme wurde erledigt.',
+      ['Maßnahme'],
+      digest.actionItemsDone.map((item) => [item.title]),
+      [w],
+    );
+    part(
+      'Überfällige Maßnahmen',
+      'Keine Maßnahme ist überfällig.',
+      ['Maßnahme', 'Fällig am'],
+      digest.actionItemsOverdue.map((item) => [item.title, dateLabel(item.dueOn)]),
+      [w - 80, 80],
     );
     part(
       'Verpasste Meilensteine',

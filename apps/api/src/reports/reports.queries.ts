@@ -44,3 +44,35 @@ export const SATISFACTION_BY_SERVICE_AND_CITY = `
      AND s."averageRating" IS NOT NULL AND s."ratingsCount" > 0
    GROUP BY p.id, p.title, ci.id, ci.name
   HAVING SUM(s."ratingsCount") >= :minRatings`;
+
+/** Decisions taken at the cooperation's meetings (annual and working-group) held in the year. */
+export const decisionsOfYear = (d: Dialect) => `
+  SELECT de.id AS id, de.text AS text, me.title AS meeting, me."startsAt" AS "startsAt"
+    FROM decision de
+    JOIN meeting me ON me.id = de."meetingId"
+   WHERE de."cooperationId" = :cooperationId
+     AND me."startsAt" >= ${d.timestamp(':yearStart')} AND me."startsAt" < ${d.timestamp(':yearEnd')}
+   ORDER BY me."startsAt", de."recordedAt", de.id`;
+
+/** The projects each of those decisions links to, by title. */
+export const decisionProjectsOfYear = (d: Dialect) => `
+  SELECT dp."decisionId" AS "decisionId", p.title AS title
+    FROM decision_project dp
+    JOIN decision de ON de.id = dp."decisionId"
+    JOIN meeting me ON me.id = de."meetingId"
+    JOIN project p ON p.id = dp."projectId"
+   WHERE de."cooperationId" = :cooperationId
+     AND me."startsAt" >= ${d.timestamp(':yearStart')} AND me."startsAt" < ${d.timestamp(':yearEnd')}
+   ORDER BY sort_key(p.title), p.id`;
+
+/** Action items recorded at the cooperation's meetings held in the year, with their owner by name. */
+export const actionItemsOfYear = (d: Dialect) => `
+  SELECT ai.title AS title, ai.status AS status, ai."dueOn" AS "dueOn", me.title AS meeting,
+         COALESCE(c.name, wg.name) AS owner
+    FROM action_item ai
+    JOIN meeting me ON me.id = ai."meetingId"
+    LEFT JOIN city c ON c.id = ai."ownerCityId"
+    LEFT JOIN working_group wg ON wg.id = ai."ownerWorkingGroupId"
+   WHERE ai."cooperationId" = :cooperationId
+     AND me."startsAt" >= ${d.timestamp(':yearStart')} AND me."startsAt" < ${d.timestamp(':yearEnd')}
+   ORDER BY ai."dueOn", ai.id`;

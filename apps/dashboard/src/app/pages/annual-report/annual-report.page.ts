@@ -11,6 +11,7 @@ import {
   AdoptionMatrixViewDocument,
   AnnualReportPageDocument,
   CockpitTimelinesDocument,
+  ReportMeetingsDocument,
   ReportSatisfactionRankingDocument,
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
@@ -179,6 +180,69 @@ const MUTED_COLOR = '#6b7785';
             }
           </section>
 
+          <section class="print-break-before" aria-labelledby="report-decisions">
+            <h2 id="report-decisions">{{ t('report.page.decisions', { year: year() }) }}</h2>
+            <koop-load-state [resource]="meetings">
+              <h3>{{ t('report.page.decisionsTitle') }}</h3>
+              @if (decisions().length === 0) {
+                <p>{{ t('report.page.noDecisions', { year: year() }) }}</p>
+              } @else {
+                <div class="koop-table-wrap">
+                  <table class="koop-table" data-report="decisions">
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ t('report.page.decision') }}</th>
+                        <th scope="col">{{ t('report.page.meeting') }}</th>
+                        <th scope="col">{{ t('report.page.projects') }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (decision of decisions(); track decision.id) {
+                        <tr>
+                          <td>{{ decision.text }}</td>
+                          <td>{{ decision.meeting }}, {{ format.date(decision.startsAt) }}</td>
+                          <td>{{ decision.projects }}</td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </div>
+              }
+              <h3>{{ t('report.page.actionItemsTitle') }}</h3>
+              @if (actionItems().length === 0) {
+                <p>{{ t('report.page.noActionItems', { year: year() }) }}</p>
+              } @else {
+                <div class="koop-table-wrap">
+                  <table class="koop-table" data-report="action-items">
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ t('report.page.actionItem') }}</th>
+                        <th scope="col">{{ t('report.page.owner') }}</th>
+                        <th scope="col">{{ t('report.page.due') }}</th>
+                        <th scope="col">{{ t('report.page.status') }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (item of actionItems(); track item.id) {
+                        <tr [class.overdue]="item.overdue">
+                          <td>{{ item.title }}</td>
+                          <td>{{ item.owner }}</td>
+                          <td>{{ format.date(item.dueOn) }}</td>
+                          <td>
+                            {{ t('report.page.actionStatus.' + item.status) }}
+                            @if (item.overdue) {
+                              <strong>· {{ t('report.page.overdue') }}</strong>
+                            }
+                          </td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </div>
+              }
+            </koop-load-state>
+          </section>
+
           <section class="print-break-before" aria-labelledby="report-ranking">
             <h2 id="report-ranking">{{ t('report.page.ranking') }}</h2>
             <koop-load-state [resource]="ranking">
@@ -284,6 +348,9 @@ const MUTED_COLOR = '#6b7785';
     .number {
       text-align: right;
     }
+    tr.overdue td {
+      background: #fdeef0;
+    }
     .charts {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
@@ -346,7 +413,39 @@ export class AnnualReportPage {
     { uncached: true },
   );
 
+  protected readonly meetings = queryResource(ReportMeetingsDocument, () => ({
+    filter: { cooperationId: this.kooperation(), from: `${this.year()}-01-01`, to: `${this.year()}-12-31` },
+  }));
+
   protected readonly data = computed(() => loaded(this.report));
+  /** The decisions of the year's meetings, oldest meeting first. */
+  protected readonly decisions = computed(() =>
+    this.heldMeetings().flatMap((meeting) =>
+      meeting.decisions.map((decision) => ({
+        id: decision.id,
+        text: decision.text,
+        meeting: meeting.title,
+        startsAt: meeting.startsAt,
+        projects: decision.projects.map((project) => project.title).join(', ') || '–',
+      })),
+    ),
+  );
+  /** The action items of the year's meetings, by due date. */
+  protected readonly actionItems = computed(() =>
+    this.heldMeetings()
+      .flatMap((meeting) =>
+        meeting.actionItems.map((item) => ({
+          ...item,
+          owner: item.ownerCity?.name ?? item.ownerWorkingGroup?.name ?? '–',
+        })),
+      )
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+  );
+  private readonly heldMeetings = computed(() =>
+    [...(loaded(this.meetings)?.meetings.edges.map((edge) => edge.node) ?? [])].sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    ),
+  );
   protected readonly rankingData = computed(() => loaded(this.ranking)?.satisfactionRanking);
   protected readonly shaped = computed(() => {
     const data = loaded(this.matrix)?.adoptionMatrix;

@@ -122,6 +122,32 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                 </ul>
               </section>
             }
+            @if (d.actionItemsDone.length) {
+              <section data-digest="action-items-done">
+                <h3>{{ t('report.digest.actionItemsDone') }}</h3>
+                <ul>
+                  @for (item of d.actionItemsDone; track item.id) {
+                    <li>{{ item.title }}</li>
+                  }
+                </ul>
+              </section>
+            }
+            @if (d.actionItemsOverdue.length) {
+              <section data-digest="action-items-overdue">
+                <h3>{{ t('report.digest.actionItemsOverdue') }}</h3>
+                <ul>
+                  @for (item of d.actionItemsOverdue; track item.id) {
+                    <li>
+                      {{ item.title }}
+                      @if (item.ownerCity ?? item.ownerWorkingGroup; as owner) {
+                        ({{ owner.name }})
+                      }
+                      – {{ t('report.digest.dueOn', { date: format.date(item.dueOn) }) }}
+                    </li>
+                  }
+                </ul>
+              </section>
+            }
           </div>
         }
       </koop-load-state>
@@ -157,7 +183,7 @@ import { LoadStateComponent } from '../../shared/load-state.component';
 })
 export class DigestComponent {
   readonly cooperationId = input.required<string>();
-  /** First day (YYYY-MM-DD); the API's default (the last annual meeting) when left out. */
+  /** First day (YYYY-MM-DD); the API's default (the day of the last annual meeting) when left out. */
   readonly from = input<string | null>(null);
   /** Last day; today when left out. */
   readonly to = input<string | null>(null);
@@ -181,6 +207,8 @@ export class DigestComponent {
         d.satisfactionChanges,
         d.milestonesReached,
         d.milestonesMissed,
+        d.actionItemsDone,
+        d.actionItemsOverdue,
       ].every((list) => list.length === 0)
     );
   });
