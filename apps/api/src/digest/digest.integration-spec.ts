@@ -296,7 +296,8 @@ describe('digest: what changed between two dates', () => {
     await actionItem('M1', F, 'Umfrage starten', `${P}-04-01`, ['DROPPED', `${P}-05-01`]); // dropped: neither
     await actionItem('M1', F, 'Bericht schreiben', T); // due on the last day: not overdue yet
     await actionItem('MA', `${P}-03-01`, 'Andere Kooperation', `${P}-04-01`); // another cooperation
-  });
+    // About a hundred writes: on a loaded machine with PostgreSQL they take longer than a test's 30 s.
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();
