@@ -182,6 +182,12 @@ describe('the annual report as PDF', () => {
       expect(text).toContain(city);
     }
 
+    // Every page A4, upright or (the matrix) on its side.
+    for (let number = 1; number <= document.numPages; number++) {
+      const { width, height } = (await document.getPage(number)).getViewport({ scale: 1 });
+      expect([width, height].map(Math.round).sort()).toEqual([595, 842]);
+    }
+
     // Tagged, with a structure tree, in German, with a title.
     // (pdfjs's objects come from another realm than the test's: read through their own methods.)
     const markInfo = (await document.getMarkInfo()) as unknown as {

@@ -165,6 +165,15 @@ class ReportWriter {
     }
   }
 
+  /** A new A4 page in landscape, for the wide matrix. */
+  private landscapePage(): void {
+    this.doc.addPage({
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
+    });
+  }
+
   /** A new page laid out like this one (a table running on from a landscape page stays landscape). */
   private continuePage(): void {
     const { layout, margins } = this.doc.page;
@@ -768,10 +777,7 @@ class ReportWriter {
   private matrix(): void {
     const { matrix } = this.data;
     const section = this.section();
-    this.doc.addPage({
-      layout: 'landscape',
-      margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
-    });
+    this.landscapePage();
     this.heading(section, 2, 'Nachnutzungsmatrix');
     this.paragraph(
       section,
@@ -789,10 +795,7 @@ class ReportWriter {
       const services = matrix.services.slice(first, first + perPage);
       const columnWidth = (this.width - cityWidth) / services.length;
       if (first > 0) {
-        this.doc.addPage({
-          layout: 'landscape',
-          margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
-        });
+        this.landscapePage();
       }
       this.paragraph(
         section,
