@@ -746,6 +746,17 @@ class ReportWriter {
       [w - 300, 220, 80],
     );
     part(
+      'Verpasste Meilensteine',
+      'Kein Meilenstein wurde verpasst.',
+      ['Meilenstein', 'Projekt', 'Fällig am'],
+      digest.milestonesMissed.map((milestone) => [
+        milestone.title,
+        milestone.project,
+        dateLabel(milestone.on),
+      ]),
+      [w - 300, 220, 80],
+    );
+    part(
       'Erledigte Maßnahmen',
       'Keine Maßnahme wurde erledigt.',
       ['Maßnahme'],
@@ -758,17 +769,6 @@ class ReportWriter {
       ['Maßnahme', 'Fällig am'],
       digest.actionItemsOverdue.map((item) => [item.title, dateLabel(item.dueOn)]),
       [w - 80, 80],
-    );
-    part(
-      'Verpasste Meilensteine',
-      'Kein Meilenstein wurde verpasst.',
-      ['Meilenstein', 'Projekt', 'Fällig am'],
-      digest.milestonesMissed.map((milestone) => [
-        milestone.title,
-        milestone.project,
-        dateLabel(milestone.on),
-      ]),
-      [w - 300, 220, 80],
     );
     section.end();
   }
