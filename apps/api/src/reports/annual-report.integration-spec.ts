@@ -25,7 +25,6 @@ async function textOf(pdf: Buffer) {
   const task = pdfjs.getDocument({
     data: new Uint8Array(pdf),
     useSystemFonts: false,
-    isEvalSupported: false,
   });
   const document = await task.promise;
   const pages: string[] = [];
