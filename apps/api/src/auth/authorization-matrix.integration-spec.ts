@@ -618,6 +618,20 @@ const QUERIES: Operation[] = [
     () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
   ),
   query(
+    'digest',
+    'query($id: ID!) { digest(cooperationId: $id) { from to projectChanges { toPhase } } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
+  query(
+    'satisfactionRanking',
+    'query($id: ID!, $year: Int!) { satisfactionRanking(cooperationId: $id, year: $year) { minRatings } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
+  ),
+  query(
     'adoptionTimeline',
     'query($id: ID!, $from: String!, $to: String!) { adoptionTimeline(cooperationId: $id, from: $from, to: $to) { count } }',
     'any',
@@ -805,11 +819,11 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 19 mutations in two scopes and 5 in one, 7 queries in two scopes and 16 in one; 6 callers each.
+    // 19 mutations in two scopes and 5 in one, 7 queries in two scopes and 18 in one; 6 callers each.
     expect(MUTATION_CELLS.length).toBe((19 * 2 + 5) * ACTORS.length);
     expect(MUTATION_CELLS.length).toBe(258);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 16) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(180);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 18) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(192);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
     expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([73, 144, 41]);
   });
