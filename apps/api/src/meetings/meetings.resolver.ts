@@ -1,4 +1,4 @@
-import { isOverdue, Role, todayIso } from '@koop/domain';
+import { agendaMinutes as minutesOf, isOverdue, Role, todayIso } from '@koop/domain';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -146,7 +146,7 @@ export class MeetingsResolver {
   @ResolveField(() => Int, { description: 'Sum of the planned minutes of the agenda items.' })
   async agendaMinutes(@Parent() meeting: Meeting, @Context() context: GraphQLContext): Promise<number> {
     const items = await meetingLoaders(context, this.dataSource).agendaByMeeting.load(meeting.id);
-    return items.reduce((sum, item) => sum + (item.durationMinutes ?? 0), 0);
+    return minutesOf(items);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the agenda’s minutes exceed the planned duration.' })

@@ -20,6 +20,7 @@ export const routes: Routes = [
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
       { path: 'jahresbericht', loadChildren: () => import('./pages/annual-report/annual-report.routes') },
+      { path: 'sitzungen', loadChildren: () => import('./pages/meetings/meetings.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
       {
         path: 'passwort',
