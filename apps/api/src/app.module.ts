@@ -21,6 +21,7 @@ import { createValidationPipe } from './common/validation.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { CooperationsModule } from './cooperations/cooperations.module.js';
+import { DigestModule } from './digest/index.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
@@ -31,6 +32,7 @@ import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { MeetingsModule } from './meetings/index.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ReportsModule } from './reports/index.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
 import { SolutionsModule } from './solutions/index.js';
@@ -161,6 +163,8 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        DigestModule,
+        ReportsModule,
         MeetingsModule,
         SolutionsModule,
       ],

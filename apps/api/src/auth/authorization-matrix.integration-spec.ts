@@ -816,6 +816,20 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
   ),
+  query(
+    'digest',
+    'query($id: ID!) { digest(cooperationId: $id) { from to projectChanges { toPhase } } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
+  query(
+    'satisfactionRanking',
+    'query($id: ID!, $year: Int!) { satisfactionRanking(cooperationId: $id, year: $year) { minRatings } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
+  ),
 ];
 
 function query(

@@ -8,6 +8,7 @@ import {
 import { OverviewService } from './overview.service.js';
 
 @Module({
+  exports: [OverviewService],
   providers: [
     OverviewService,
     OverviewResolver,

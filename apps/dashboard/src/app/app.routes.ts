@@ -48,6 +48,11 @@ export const routes: Routes = [
         title: 'titles.satisfaction',
       },
       {
+        path: 'jahresbericht',
+        loadChildren: () => import('./pages/annual-report/annual-report.routes'),
+        title: 'titles.annualReport',
+      },
+      {
         path: 'sitzungen',
         loadChildren: () => import('./pages/meetings/meetings.routes'),
         title: 'titles.meetings',

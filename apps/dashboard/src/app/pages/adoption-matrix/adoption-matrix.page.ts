@@ -21,6 +21,7 @@ import { STAGE_SYMBOLS } from '../../shared/labels';
 import { AdoptionEditorComponent } from './adoption-editor.component';
 import { AdoptionGridComponent } from './adoption-grid.component';
 import { AdoptionLegendComponent } from './adoption-legend.component';
+import { AdoptionPrintTableComponent } from './adoption-print-table.component';
 import {
   isStage,
   type MatrixAdoption,
@@ -49,6 +50,7 @@ interface Saved {
     AdoptionGridComponent,
     AdoptionEditorComponent,
     AdoptionLegendComponent,
+    AdoptionPrintTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -132,7 +134,7 @@ interface Saved {
               </button>
             } @else {
               @let scope = editScope();
-              <p id="adoption-grid-help" class="help">
+              <p id="adoption-grid-help" class="help no-print">
                 @switch (scope.kind) {
                   @case ('all') {
                     {{ t('adoptionMatrix.editAll') }}
@@ -155,6 +157,10 @@ interface Saved {
                 labelledBy="adoption-grid-title"
                 describedBy="adoption-grid-help"
                 (edit)="open($event)"
+              />
+              <koop-adoption-print-table
+                [matrix]="m"
+                [caption]="t('adoptionMatrix.gridTitle') + ' – ' + cooperationName()"
               />
             }
           }

@@ -36,6 +36,7 @@ import { StatusUpdateListComponent } from '../../shared/status-update-list.compo
 import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { localToday } from '../projects/milestones';
 import { injectTranslate } from '../../core/translate-signal';
+import { DigestComponent } from '../annual-report/digest.component';
 import {
   alignToMonths,
   CHANGE_DIGITS,
@@ -83,6 +84,7 @@ const RATINGS_COLOR = '#8a95a1';
     StatusUpdateListComponent,
     PeriodNoteComponent,
 
+    DigestComponent,
     OverdueActionItemsComponent,
     ReuseCountTileComponent,
   ],
@@ -116,6 +118,7 @@ const RATINGS_COLOR = '#8a95a1';
         @if (chosenCooperation()?.description; as description) {
           <p class="cooperation-description" data-testid="cooperation-description">{{ description }}</p>
         }
+        <p class="print-only printed-selection">{{ cooperationName() }} · {{ year() }}</p>
         <p class="as-of">
           @if (isCurrentYear()) {
             {{ t('cockpit.asOfToday', { date: todayText(), previous: year() - 1 }) }}
@@ -123,6 +126,12 @@ const RATINGS_COLOR = '#8a95a1';
             {{ t('cockpit.asOfYearEnd', { year: year(), previous: year() - 1 }) }}
           }
         </p>
+
+        @if (cooperationId(); as id) {
+          <p class="report-link">
+            <a [routerLink]="['/jahresbericht', id, year()]">{{ t('report.page.open', { year: year() }) }}</a>
+          </p>
+        }
 
         <section aria-labelledby="cockpit-figures" [attr.aria-busy]="overview.isLoading()">
           <h2 id="cockpit-figures">{{ t('cockpit.figures', { year: year() }) }}</h2>
@@ -230,7 +239,13 @@ const RATINGS_COLOR = '#8a95a1';
           </koop-load-state>
         </section>
 
-        <div class="activity">
+        @if (cooperationId(); as id) {
+          <section class="card koop-card digest print-break-before" aria-labelledby="cockpit-digest">
+            <koop-digest [cooperationId]="id" headingId="cockpit-digest" />
+          </section>
+        }
+
+        <div class="activity print-break-before">
           <section class="card koop-card" aria-labelledby="cockpit-attention">
             <h2 id="cockpit-attention">{{ t('cockpit.attention.title') }}</h2>
             <p class="hint">{{ t('cockpit.attention.hint') }}</p>
@@ -305,6 +320,9 @@ export class CockpitPage {
   );
   protected readonly year = computed(() => pickYear(this.jahr(), this.now));
   protected readonly years = computed(() => yearOptions(this.now, this.year()));
+  protected readonly cooperationName = computed(
+    () => this.cooperations.cooperations().find((c) => c.id === this.cooperationId())?.name ?? '',
+  );
   protected readonly isCurrentYear = computed(() => this.year() === this.now.getUTCFullYear());
   protected readonly months = computed(() => monthsOf(this.year(), this.now));
   protected readonly todayText = computed(() => this.format.date(this.now.toISOString()));

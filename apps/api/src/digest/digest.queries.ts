@@ -1,0 +1,120 @@
+import type { Dialect } from '../database/dialect.js';
+
+// The digest's SQL, portable through the dialect helper. Every statement takes the period as two instants,
+// :fromStart (midnight UTC of the first day, included) and :toEnd (midnight UTC after the last day, excluded),
+// or as the dates :from and :to, both included.
+
+/** The latest status update of a project before an instant: its phase or health then. */
+const stateBefore = (column: 'phase' | 'health', bound: string) => `
+  (SELECT su.${column} FROM status_update su
+    WHERE su."projectId" = p.id AND su."createdAt" < ${bound}
+    ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1)`;
+
+/**
+ * The phase and health of each project of the cooperation that has a status update within the period, at
+ * the period's start and at its end. Whether they differ is left to the caller; a change and its reversal
+ * within the period cancel out.
+ */
+export const projectStates = (d: Dialect) => `
+  SELECT p.id AS "projectId",
+         ${stateBefore('phase', d.timestamp(':fromStart'))} AS "fromPhase",
+         ${stateBefore('health', d.timestamp(':fromStart'))} AS "fromHealth",
+         ${stateBefore('phase', d.timestamp(':toEnd'))} AS "toPhase",
+         ${stateBefore('health', d.timestamp(':toEnd'))} AS "toHealth"
+    FROM project p
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+   WHERE wg."cooperationId" = :cooperationId
+     AND EXISTS (SELECT 1 FROM status_update w
+                  WHERE w."projectId" = p.id
+                    AND w."createdAt" >= ${d.timestamp(':fromStart')} AND w."createdAt" < ${d.timestamp(':toEnd')})
+   ORDER BY sort_key(p.title), p.id`;
+
+/** The stage of an adoption at an instant: that of its latest change before it. */
+const stageBefore = (bound: string) => `
+  (SELECT c.stage FROM adoption_change c
+    WHERE c."adoptionId" = a.id AND c."recordedAt" < ${bound}
+    ORDER BY c."recordedAt" DESC, c.id DESC LIMIT 1)`;
+
+/**
+ * The adoptions the adoption matrix shows (member cities × the cooperation's online services) that changed
+ * within the period, with their stage at its start and at its end.
+ */
+export const adoptionStages = (d: Dialect) => `
+  SELECT a.id AS "adoptionId",
+         ${stageBefore(d.timestamp(':fromStart'))} AS "fromStage",
+         ${stageBefore(d.timestamp(':toEnd'))} AS "toStage"
+    FROM adoption a
+    JOIN project p ON p.id = a."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cityId" = a."cityId" AND m."cooperationId" = wg."cooperationId"
+    JOIN city ci ON ci.id = a."cityId"
+   WHERE wg."cooperationId" = :cooperationId
+     AND p.kind = 'ONLINE_SERVICE'
+     AND EXISTS (SELECT 1 FROM adoption_change w
+                  WHERE w."adoptionId" = a.id
+                    AND w."recordedAt" >= ${d.timestamp(':fromStart')} AND w."recordedAt" < ${d.timestamp(':toEnd')})
+   ORDER BY sort_key(p.title), sort_key(ci.name), a.id`;
+
+/**
+ * Ratings and rating sums of each (service, member city) in the months before the period and in its last
+ * months. Months without an average rating carry no ratings to weigh.
+ */
+export const SATISFACTION_SIDES = `
+  SELECT s."projectId" AS "projectId", s."cityId" AS "cityId",
+         SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
+                  THEN s."ratingsCount" ELSE 0 END) AS "ratingsBefore",
+         SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
+                  THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedBefore",
+         SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
+                  THEN s."ratingsCount" ELSE 0 END) AS "ratingsAfter",
+         SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
+                  THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedAfter"
+    FROM satisfaction s
+    JOIN project p ON p.id = s."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cityId" = s."cityId" AND m."cooperationId" = wg."cooperationId"
+    JOIN city ci ON ci.id = s."cityId"
+   WHERE wg."cooperationId" = :cooperationId
+     AND (s.month BETWEEN :beforeFirst AND :beforeLast OR s.month BETWEEN :afterFirst AND :afterLast)
+   GROUP BY s."projectId", s."cityId", p.title, ci.name
+   ORDER BY sort_key(p.title), sort_key(ci.name), s."cityId"`;
+
+/** Milestones of the cooperation's projects reached within the period. */
+export const MILESTONES_REACHED = `
+  SELECT ms.id AS id FROM milestone ms
+    JOIN project p ON p.id = ms."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+   WHERE wg."cooperationId" = :cooperationId AND ms."doneOn" BETWEEN :from AND :to
+   ORDER BY ms."doneOn", sort_key(ms.title), ms.id`;
+
+/**
+ * Milestones due within the period whose day has passed (the period's last day is still open) and that were
+ * not reached by then: not at all, or late.
+ */
+export const MILESTONES_MISSED = `
+  SELECT ms.id AS id FROM milestone ms
+    JOIN project p ON p.id = ms."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+   WHERE wg."cooperationId" = :cooperationId
+     AND ms."dueOn" >= :from AND ms."dueOn" < :to
+     AND (ms."doneOn" IS NULL OR ms."doneOn" > ms."dueOn")
+   ORDER BY ms."dueOn", sort_key(ms.title), ms.id`;
+
+/** Action items of the cooperation's meetings marked DONE within the period. */
+export const actionItemsDone = (d: Dialect) => `
+  SELECT ai.id AS id FROM action_item ai
+   WHERE ai."cooperationId" = :cooperationId AND ai.status = 'DONE'
+     AND ai."closedAt" >= ${d.timestamp(':fromStart')} AND ai."closedAt" < ${d.timestamp(':toEnd')}
+   ORDER BY ai."closedAt", ai.id`;
+
+/**
+ * Action items of the cooperation's meetings that were overdue at the period's end: recorded by then, due
+ * before its last day and still open then (open now, or closed only after the period).
+ */
+export const actionItemsOverdue = (d: Dialect) => `
+  SELECT ai.id AS id FROM action_item ai
+   WHERE ai."cooperationId" = :cooperationId
+     AND ai."createdAt" < ${d.timestamp(':toEnd')}
+     AND ai."dueOn" < :to
+     AND (ai."closedAt" IS NULL OR ai."closedAt" >= ${d.timestamp(':toEnd')})
+   ORDER BY ai."dueOn", ai.id`;
