@@ -6,6 +6,7 @@ import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
 import { AppInfoDocument } from './graphql/generated/graphql';
+import { LiveIndicatorComponent } from './shared/live-indicator.component';
 
 interface NavItem {
   readonly path: string;
@@ -14,7 +15,7 @@ interface NavItem {
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, LiveIndicatorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -26,6 +27,7 @@ interface NavItem {
             <span class="tagline">{{ t('layout.tagline') }}</span>
           </a>
           <div class="tools">
+            <koop-live-indicator />
             @if (auth.account(); as account) {
               <details class="user">
                 <summary>
@@ -120,6 +122,12 @@ interface NavItem {
     }
     .tagline {
       font-size: 0.9rem;
+    }
+    .tools {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      flex-wrap: wrap;
     }
     .languages {
       display: flex;

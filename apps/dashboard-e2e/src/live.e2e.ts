@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+// tools/ holds plain scripts, not a library project.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { type BuiltServer, startBuiltServer } from '../../../tools/lib/server.mjs';
+import { closePage, gql, launchBrowser, openPage } from './support/browser.js';
+
+/** The working group the demo lead leads. */
+const LEAD_GROUP = 'Onlinedienste nach dem OZG';
+
+interface Groups {
+  cooperations: { id: string; workingGroups: { id: string; name: string }[] }[];
+}
+interface Projects {
+  projects: { edges: { node: { id: string; title: string } }[] };
+}
+
+/** Polls `read` until `done` holds, or fails after `timeoutMs`. */
+async function within<T>(timeoutMs: number, read: () => Promise<T>, done: (value: T) => boolean) {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`Not within ${timeoutMs} ms: ${String(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('live updates between two browsers', () => {
+  let browser: Browser;
+  let server: BuiltServer;
+  let directory: string;
+  let cooperationId: string;
+  let project: { id: string; title: string };
+
+  beforeAll(async () => {
+    // This test writes: it gets a database of its own.
+    directory = mkdtempSync(join(tmpdir(), 'koop-e2e-live-'));
+    server = await startBuiltServer({
+      env: {
+        DATABASE_URL: `sqlite:${join(directory, 'live.sqlite')}`,
+        DASHBOARD_DIR: 'dist/apps/dashboard/browser',
+      },
+    });
+    const { cooperations } = await gql<Groups>(
+      '{ cooperations { id workingGroups { id name } } }',
+      {},
+      'demo-admin',
+      server.url,
+    );
+    const cooperation = cooperations.find((c) => c.workingGroups.some((g) => g.name === LEAD_GROUP));
+    const group = cooperation?.workingGroups.find((g) => g.name === LEAD_GROUP);
+    if (!cooperation || !group) throw new Error(`The demo has no working group ${LEAD_GROUP}.`);
+    cooperationId = cooperation.id;
+    const { projects } = await gql<Projects>(
+      'query($id: ID!) { projects(filter: { workingGroupId: $id }, first: 1) { edges { node { id title } } } }',
+      { id: group.id },
+      'demo-admin',
+      server.url,
+    );
+    const first = projects.edges[0]?.node;
+    if (!first) throw new Error(`${LEAD_GROUP} has no project.`);
+    project = first;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  const live = (page: Page) => page.locator('koop-live-indicator [data-live-state="live"]').waitFor();
+
+  it('shows a lead’s status update on another user’s cockpit within two seconds, keeping a half-typed form', async () => {
+    // The lead, in one browser context.
+    const lead = await openPage(browser, `/projekte/${project.id}`, { as: 'demo-lead', baseUrl: server.url });
+    // Someone else, in another: the cockpit of the cooperation, and the project with a half-typed update.
+    const cockpit = await openPage(browser, `/cockpit?kooperation=${cooperationId}`, {
+      as: 'demo-admin',
+      baseUrl: server.url,
+    });
+    const other = await cockpit.context().newPage();
+    await other.goto(`/projekte/${project.id}`);
+    try {
+      await Promise.all([live(cockpit), live(other), live(lead)]);
+      const indicator = cockpit.locator('koop-live-indicator [aria-live="polite"]');
+      await expect(indicator.textContent()).resolves.toContain('Änderungen anderer erscheinen');
+
+      // A page that reloads loses this mark; one that refetches in place keeps it.
+      for (const page of [cockpit, other])
+        await page.evaluate(() => ((window as never as Record<string, number>)['liveMark'] = 42));
+      await cockpit.evaluate(() => window.scrollTo(0, 300));
+      const scrolled = await cockpit.evaluate(() => window.scrollY);
+
+      const half = 'Halb getippter Text, noch nicht abgesch';
+      const otherForm = other.locator('koop-status-update-form');
+      const summary = otherForm.getByLabel('Zusammenfassung');
+      await summary.click();
+      await summary.pressSequentially(half);
+
+      const posted = `Live aus der Sitzung ${Date.now()}`;
+      const leadForm = lead.locator('koop-status-update-form');
+      await leadForm.getByLabel('Zusammenfassung').fill(posted);
+      // From the lead's click: the save, the signal, the refetch and the drawing all count.
+      const clicked = Date.now();
+      await leadForm.getByRole('button', { name: 'Statusmeldung veröffentlichen' }).click();
+      await within(
+        2000,
+        () => cockpit.locator('koop-status-update-list .summary').first().textContent(),
+        (text) => text === posted,
+      );
+      expect(Date.now() - clicked).toBeLessThan(2000);
+      await within(
+        2000,
+        () => other.locator('koop-status-timeline article .summary').first().textContent(),
+        (text) => text === posted,
+      );
+
+      // No reload, the same scroll position, and the half-typed text still there with the caret at its end.
+      for (const page of [cockpit, other]) {
+        await expect(
+          page.evaluate(() => (window as never as Record<string, number>)['liveMark']),
+        ).resolves.toBe(42);
+      }
+      await expect(cockpit.evaluate(() => window.scrollY)).resolves.toBe(scrolled);
+      await expect(summary.inputValue()).resolves.toBe(half);
+      await expect(
+        other.evaluate(() => {
+          const active = document.activeElement as HTMLTextAreaElement | null;
+          return { label: active?.labels?.[0]?.textContent?.trim(), caret: active?.selectionStart };
+        }),
+      ).resolves.toEqual({ label: expect.stringContaining('Zusammenfassung'), caret: half.length });
+      // Typing goes on where it stopped.
+      await other.keyboard.type('lossen.');
+      await expect(summary.inputValue()).resolves.toBe(`${half}lossen.`);
+    } finally {
+      await closePage(lead);
+      await other.close();
+      await closePage(cockpit);
+    }
+  });
+});
