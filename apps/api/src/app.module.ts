@@ -29,6 +29,7 @@ import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/index.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { MeetingsModule } from './meetings/index.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -160,6 +161,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        MeetingsModule,
         LiveModule,
       ],
       controllers: [HealthController],
