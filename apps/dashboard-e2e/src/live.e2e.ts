@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 // tools/ holds plain scripts, not a library project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type BuiltServer, startBuiltServer } from '../../../tools/lib/server.mjs';
-import { closePage, gql, launchBrowser, openPage } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, screenshot } from './support/browser.js';
 
 /** The working group the demo lead leads. */
 const LEAD_GROUP = 'Onlinedienste nach dem OZG';
@@ -140,6 +140,102 @@ describe('live updates between two browsers', () => {
       await closePage(lead);
       await other.close();
       await closePage(cockpit);
+    }
+  });
+
+  it('presents a meeting in progress: large type, no edit controls, the agenda by the clock, decisions by themselves', async () => {
+    const { createMeeting } = await gql<{ createMeeting: { id: string } }>(
+      'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }',
+      {
+        input: {
+          kind: 'ANNUAL_MEETING',
+          title: 'Jahrestreffen live',
+          cooperationId,
+          // Started five minutes ago: the one-minute first item is over, the second is on.
+          startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          durationMinutes: 120,
+        },
+      },
+      'demo-admin',
+      server.url,
+    );
+    const meetingId = createMeeting.id;
+    for (const [title, durationMinutes] of [
+      ['Begrüßung', 1],
+      ['Stand der Onlinedienste', 60],
+      ['Ausblick', 30],
+    ] as const) {
+      await gql(
+        'mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }',
+        { input: { meetingId, title, durationMinutes } },
+        'demo-admin',
+        server.url,
+      );
+    }
+    for (const state of ['OPEN', 'IN_PROGRESS']) {
+      const { meeting } = await gql<{ meeting: { version: number } }>(
+        'query($id: ID!) { meeting(id: $id) { version } }',
+        { id: meetingId },
+        'demo-admin',
+        server.url,
+      );
+      await gql(
+        'mutation($input: SetMeetingStateInput!) { setMeetingState(input: $input) { id } }',
+        { input: { meetingId, state, version: meeting.version } },
+        'demo-admin',
+        server.url,
+      );
+    }
+
+    const page = await openPage(browser, `/sitzungen/${meetingId}/praesentation`, {
+      as: 'demo-cdo',
+      baseUrl: server.url,
+    });
+    try {
+      await live(page);
+      await page.getByRole('heading', { level: 1, name: 'Jahrestreffen live' }).waitFor();
+      // Nothing to edit on the wall.
+      await expect(page.locator('main form, main input, main select, main textarea').count()).resolves.toBe(
+        0,
+      );
+      // Large type.
+      const size = await page
+        .locator('.now-title')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(size).toBeGreaterThanOrEqual(36);
+      // The agenda as the clock says.
+      await expect(page.locator('.now-title').textContent()).resolves.toBe('Stand der Onlinedienste');
+      await expect(page.locator('ol.agenda li[aria-current="step"]').textContent()).resolves.toContain(
+        'Stand der Onlinedienste',
+      );
+      // The presenter steps on with the arrow key.
+      await page.locator('#presentation-title').click();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.locator('.now-title').textContent()).resolves.toBe('Ausblick');
+
+      await page.evaluate(() => ((window as never as Record<string, number>)['liveMark'] = 7));
+      const text = `Beschluss aus der Sitzung ${Date.now()}`;
+      const sent = Date.now();
+      await gql(
+        'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }',
+        { input: { meetingId, text } },
+        'demo-admin',
+        server.url,
+      );
+      await within(
+        2000,
+        () => page.locator('[data-decisions] li').allTextContents(),
+        (texts) => texts.some((t) => t.includes(text)),
+      );
+      expect(Date.now() - sent).toBeLessThan(2000);
+      await expect(
+        page.evaluate(() => (window as never as Record<string, number>)['liveMark']),
+      ).resolves.toBe(7);
+      // The step the presenter chose stays.
+      await expect(page.locator('.now-title').textContent()).resolves.toBe('Ausblick');
+      await screenshot(page, 'meeting-presentation-de-1440x900');
+    } finally {
+      await closePage(page);
     }
   });
 });
