@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 // tools/ holds plain scripts, not a library project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type BuiltServer, startBuiltServer } from '../../../tools/lib/server.mjs';
-import { closePage, gql, launchBrowser, openPage, screenshot } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, screenshot, seriousViolations } from './support/browser.js';
 
 /** The working group the demo lead leads. */
 const LEAD_GROUP = 'Onlinedienste nach dem OZG';
@@ -233,7 +233,83 @@ describe('live updates between two browsers', () => {
       ).resolves.toBe(7);
       // The step the presenter chose stays.
       await expect(page.locator('.now-title').textContent()).resolves.toBe('Ausblick');
+      expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-presentation-de-1440x900');
+    } finally {
+      await closePage(page);
+    }
+  });
+
+  it('refetches the adoption matrix under an open editor, which still shows the conflict when saved', async () => {
+    const CELL =
+      'stage maturityModel maturityLevel liveSince source notes version city { id } project { id }';
+    const { adoptionMatrix } = await gql<{
+      adoptionMatrix: {
+        cells: {
+          stage: string;
+          maturityModel: string;
+          maturityLevel: number | null;
+          liveSince: string | null;
+          source: string | null;
+          notes: string | null;
+          version: number;
+          city: { id: string };
+          project: { id: string };
+        }[];
+      };
+    }>(
+      `query($id: ID!) { adoptionMatrix(cooperationId: $id) { cells { ${CELL} } } }`,
+      { id: cooperationId },
+      'demo-admin',
+      server.url,
+    );
+    const cell = adoptionMatrix.cells.find((c) => c.stage !== 'NOT_PLANNED');
+    if (!cell) throw new Error('The demo cooperation has no adoption to edit.');
+    const page = await openPage(browser, `/nachnutzung?kooperation=${cooperationId}`, {
+      baseUrl: server.url,
+    });
+    try {
+      await live(page);
+      const gridCell = page.locator(
+        `td.cell[data-city="${cell.city.id}"][data-service="${cell.project.id}"]`,
+      );
+      await gridCell.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      await dialog.getByLabel('Notizen', { exact: true }).fill('Meine Notiz, noch nicht gespeichert');
+
+      // Someone else changes the row; the grid behind the open editor shows it by itself.
+      await gql(
+        `mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { ${CELL} } }`,
+        {
+          input: {
+            projectId: cell.project.id,
+            cityId: cell.city.id,
+            stage: 'NOT_PLANNED',
+            maturityModel: cell.maturityModel,
+            maturityLevel: null,
+            liveSince: null,
+            source: cell.source,
+            notes: 'Inzwischen von anderer Stelle geändert.',
+            version: cell.version,
+          },
+        },
+        'demo-admin',
+        server.url,
+      );
+      await within(
+        3000,
+        () => gridCell.getAttribute('data-stage'),
+        (stage) => stage === 'NOT_PLANNED',
+      );
+      await expect(dialog.getByLabel('Notizen', { exact: true }).inputValue()).resolves.toBe(
+        'Meine Notiz, noch nicht gespeichert',
+      );
+
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      const alert = dialog.getByRole('alert');
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain('Inzwischen von anderer Stelle geändert.');
     } finally {
       await closePage(page);
     }
