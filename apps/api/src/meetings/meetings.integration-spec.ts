@@ -803,6 +803,50 @@ describe('action items', () => {
   });
 });
 
+describe('working-group meetings', () => {
+  it('are held by the group’s leads, not by the cooperation’s CDOs', async () => {
+    const { createMeeting } = await ok<{ createMeeting: MeetingData }>(asClient(lead), CREATE, {
+      input: {
+        kind: 'WORKING_GROUP_MEETING',
+        title: 'Sitzung des Arbeitszirkels',
+        startsAt: '2026-04-14T12:00:00Z',
+        durationMinutes: 90,
+        workingGroupId: world.workingGroupId,
+      },
+    });
+    const input = { meetingId: createMeeting.id, state: 'IN_PROGRESS', version: 1 };
+    await refusedAs(cdo, SET_STATE, { input }, { code: 'FORBIDDEN' });
+    await ok(asClient(lead), SET_STATE, { input });
+    const decision = { meetingId: createMeeting.id, text: 'Schnittstelle wird gemeinsam beschrieben.' };
+    await refusedAs(cdo, RECORD_DECISION, { input: decision }, { code: 'FORBIDDEN' });
+    await ok(asClient(lead), RECORD_DECISION, { input: decision });
+    const { recordActionItem } = await ok<{ recordActionItem: { id: string } }>(
+      asClient(lead),
+      RECORD_ACTION,
+      {
+        input: {
+          meetingId: createMeeting.id,
+          title: 'Entwurf verschicken',
+          dueOn: '2026-05-31',
+          ownerWorkingGroupId: world.workingGroupId,
+        },
+      },
+    );
+    await refusedAs(
+      cdo,
+      UPDATE_ACTION,
+      { input: { actionItemId: recordActionItem.id, status: 'DONE', version: 1 } },
+      {
+        code: 'FORBIDDEN',
+      },
+    );
+    const stored = await meeting(createMeeting.id, lead);
+    expect(stored).toMatchObject({ state: 'IN_PROGRESS', mayHold: true });
+    expect(stored.decisions).toHaveLength(1);
+    expect((await meeting(createMeeting.id, cdo)).mayHold).toBe(false);
+  });
+});
+
 describe('meetings list', () => {
   it('lists a cooperation’s meetings latest first, filtered by dates, a page at a time', async () => {
     const { createCooperation } = await ok<{ createCooperation: { id: string } }>(
