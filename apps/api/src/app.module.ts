@@ -27,6 +27,7 @@ import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
 import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/index.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { MeetingsModule } from './meetings/index.js';
@@ -167,6 +168,7 @@ export class AppModule {
         ReportsModule,
         MeetingsModule,
         SolutionsModule,
+        LiveModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -15,9 +15,11 @@ import type { AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { ensureFiguresCurrent } from './figures/index.js';
+import { LiveStreamHandler, STREAM_PATH } from './live/index.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
 import { applyHttpTimeouts } from './security/http-timeouts.js';
+import { refuseSubscriptionsAtGraphql } from './security/operation-types.js';
 
 /** Paths the API answers itself, never with the dashboard's index.html. */
 const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
@@ -91,10 +93,15 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   app.set('trust proxy', config.trustProxy === false ? false : structuredClone(config.trustProxy));
   useSecurityHeaders(app, config);
   // Dashboard bundles and GraphQL answers are text: compressed they are a fraction of the size.
-  app.use(compression());
+  // Not the live streams: a compressor holds back what it has not filled a block with.
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith(STREAM_PATH) && compression.filter(req, res),
+    }),
+  );
   useBodyParsers(app, config);
   // Before Apollo (registered when the app initialises), so that a refused request is never parsed.
-  app.use('/graphql', graphqlRequestGuard(config.graphql));
+  app.use('/graphql', graphqlRequestGuard(config.graphql), refuseSubscriptionsAtGraphql());
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   const dataSource = app.get(DataSource);
@@ -117,6 +124,8 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
     throw error;
   }
   await useSessions(app);
+  // After the sessions (it needs the signed-in actor), before Apollo's /graphql (registered at init).
+  app.use(STREAM_PATH, app.get(LiveStreamHandler).middleware());
   if (config.environment === 'production') {
     if (serveDashboard(app, config.dashboardDir)) {
       logger.log(`Serving the dashboard from ${config.dashboardDir}`, 'Dashboard');

@@ -8,6 +8,7 @@ import {
   PHONE,
   screenshot,
   seriousViolations,
+  settled,
 } from './support/browser.js';
 
 /*
@@ -428,7 +429,7 @@ describe('the cockpit', () => {
     expect(adoption.rows.map((row) => row[0])).toEqual(monthsOf(year - 1).map((m) => month('de', m)));
 
     await page.reload();
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     expect(new URL(page.url()).searchParams.get('kooperation')).toBe(second.id);
     expect(await page.locator('#cockpit-year').inputValue()).toBe(String(year - 1));
     expect(await tilesShown(page, ofLastYear)).toEqual(ofLastYear);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { closePage, gql, launchBrowser, openPage } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, settled } from './support/browser.js';
 
 /** Every German interface text whose English differs, from the root and every page's translation files. */
 function germanOnlyTexts(): string[] {
@@ -75,7 +75,7 @@ describe('the language switch', () => {
     for (const path of pages) {
       const page = await openPage(browser, path, { language: 'de' });
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       // The same check finds German phrases on the German page: it would see any left after the switch.
       const before = await page.locator('body').innerText();
       expect({ path, germanPhrases: german.some((phrase) => before.includes(phrase)) }).toEqual({
@@ -85,7 +85,7 @@ describe('the language switch', () => {
       await page.getByRole('button', { name: 'EN – Englisch (English)' }).click();
       await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
       await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       // A page's own texts arrive with its translation file and are rendered a moment later: give them
       // up to ten seconds, then whatever German is still there is a real leftover.
       let found: string[];

@@ -8,6 +8,7 @@ import {
   PHONE,
   screenshot,
   seriousViolations,
+  settled,
 } from './support/browser.js';
 
 // This file only reads. The service and city it looks at: "Wohnsitz anmelden" and Erlangen (band L).
@@ -235,7 +236,7 @@ describe('the satisfaction page', () => {
     const year = new Date().getUTCFullYear() - 1;
     await page.getByLabel('Zeitraum', { exact: true }).selectOption({ label: `Jahr ${year}` });
     await page.waitForURL(new RegExp(`von=${year}-01&bis=${year}-12|bis=${year}-12.*von=${year}-01`));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
 
     const data = await gql<{ service: Point[]; byCity: CityRow[] }>(
       `query ($p: ID!, $from: String!, $to: String!) {

@@ -131,6 +131,27 @@ const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(600).default(5),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   TRUST_PROXY: trustProxy.default(false),
+  LIVE_MAX_STREAMS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100000, 'must be at most 100000')
+    .default(2000),
+  LIVE_MAX_STREAMS_PER_SESSION: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10000, 'must be at most 10000')
+    .default(8),
+  LIVE_IDLE_SECONDS: seconds(86400).default(1800),
+  LIVE_MAX_LIFETIME_SECONDS: seconds(86400).default(3600),
+  LIVE_HEARTBEAT_SECONDS: seconds(3600).default(15),
+  LIVE_MAX_BUFFER_KB: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10240, 'must be at most 10240')
+    .default(64),
 });
 
 export type DatabaseConfig =
@@ -180,6 +201,23 @@ export interface AppConfig {
    * number of hops, or their addresses. The per-address sign-in limit counts by that address.
    */
   readonly trustProxy: false | number | readonly string[];
+  /** Limits of the live streams at /graphql/stream, per API process. */
+  readonly live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Open streams of the whole process. */
+  readonly maxStreams: number;
+  /** Open streams of one session (browser tabs of one sign-in). */
+  readonly maxStreamsPerSession: number;
+  /** A stream that carried no signal this long is closed; a client still showing the page reconnects. */
+  readonly idleMs: number;
+  /** Every stream is closed after this long, so that a reconnect checks the session again. */
+  readonly maxLifetimeMs: number;
+  /** A comment line this often keeps proxies from closing a quiet stream and finds dead clients. */
+  readonly heartbeatMs: number;
+  /** Bytes a client may leave unread before its stream is closed: a slow client never holds up others. */
+  readonly maxBufferBytes: number;
 }
 
 export interface OidcConfig {
@@ -289,5 +327,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     },
     trustProxy: values.TRUST_PROXY,
+    live: {
+      maxStreams: values.LIVE_MAX_STREAMS,
+      maxStreamsPerSession: values.LIVE_MAX_STREAMS_PER_SESSION,
+      idleMs: values.LIVE_IDLE_SECONDS * 1000,
+      maxLifetimeMs: values.LIVE_MAX_LIFETIME_SECONDS * 1000,
+      heartbeatMs: values.LIVE_HEARTBEAT_SECONDS * 1000,
+      maxBufferBytes: values.LIVE_MAX_BUFFER_KB * 1024,
+    },
   };
 }

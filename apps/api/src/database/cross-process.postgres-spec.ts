@@ -1,75 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import {
+  requireBuiltServer,
+  startApiProcess as startServer,
+  type ApiProcess as Server,
+} from '../testing/api-process.js';
 import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
 
 /**
  * Two real API processes (the built server, dist/) on one PostgreSQL database, as in a deployment behind a
  * load balancer: what one process writes or knows, the other must honour.
  */
-const ROOT = join(import.meta.dirname, '../../../..');
-const MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const DEMO_PASSWORD = 'Kooperation-Demo-2026';
-
-interface Server {
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'silent',
-      DASHBOARD_DIR: ROOT,
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited during its start: ${errors}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) {
-        return {
-          url,
-          async stop() {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The API did not become healthy within 30 s: ${errors}`);
-}
 
 interface Answer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several shapes, read by path
@@ -110,9 +50,7 @@ describe('two API processes on one PostgreSQL database', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) {
-      throw new Error(`${MAIN} is missing: build the API first (npx nx run api:build)`);
-    }
+    requireBuiltServer();
     database = await freshDatabase();
     const url = (database.config as { url: string }).url;
     // The first loads the demo; the second starts on the same, already migrated and filled database.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 /** Base URL of the product the global setup started. */
 export const BASE_URL = process.env['KOOP_E2E_URL'] ?? 'http://127.0.0.1:3000';
@@ -142,6 +142,7 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
+  trackRequests(page);
   await page.goto(path);
   // Rendered, not idle: the page has its heading and nothing says "loading" any more (a sign-in page or a
   // not-found page has a heading too). Waiting for the network to fall silent cost half a second a page.
@@ -152,6 +153,39 @@ export async function openPage(browser: Browser, path: string, options: PageOpti
     throw new Error(`The page threw: ${[...problems, ...blocked].join('; ')}`);
   }
   return page;
+}
+
+/** Requests a page has sent and not yet finished, apart from the live stream (it stays open). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page): Set<Request> {
+  const known = inFlight.get(page);
+  if (known) return known;
+  const requests = new Set<Request>();
+  inFlight.set(page, requests);
+  page.on('request', (request) => {
+    if (!new URL(request.url()).pathname.startsWith('/graphql/stream')) requests.add(request);
+  });
+  page.on('requestfinished', (request) => requests.delete(request));
+  page.on('requestfailed', (request) => requests.delete(request));
+  return requests;
+}
+
+/**
+ * Waits until the page has had no request in flight for `quietMs`: Playwright's "networkidle", except that
+ * the live stream every followed page holds open does not count (with it, the network is never idle).
+ */
+export async function settled(page: Page, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+  const requests = trackRequests(page);
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs) {
+    if (Date.now() > deadline) {
+      throw new Error(`The page still had ${requests.size} requests in flight after ${timeoutMs} ms.`);
+    }
+    if (requests.size > 0) quietSince = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Closes the page and its context; fails when the Content-Security-Policy blocked anything meanwhile. */

@@ -8,6 +8,7 @@ import { queryResource } from './core/graphql-resource';
 import { StaleVersionService } from './core/stale-version';
 import { AppInfoDocument } from './graphql/generated/graphql';
 import { SessionDialogComponent } from './shared/session-dialog.component';
+import { LiveIndicatorComponent } from './shared/live-indicator.component';
 
 interface NavItem {
   readonly path: string;
@@ -16,7 +17,14 @@ interface NavItem {
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, SessionDialogComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslocoDirective,
+    SessionDialogComponent,
+    LiveIndicatorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -29,6 +37,7 @@ interface NavItem {
             <span class="tagline">{{ t('layout.tagline') }}</span>
           </a>
           <div class="tools">
+            <koop-live-indicator />
             @if (auth.account(); as account) {
               <details class="user">
                 <summary>
@@ -134,6 +143,12 @@ interface NavItem {
     }
     .tagline {
       font-size: 0.9rem;
+    }
+    .tools {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      flex-wrap: wrap;
     }
     .languages {
       display: flex;

@@ -13,6 +13,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth.service';
 import { CooperationService } from '../../core/cooperation.service';
 import { queryResource } from '../../core/graphql-resource';
+import { followCooperation, throttled } from '../../core/live.service';
 import { LanguageService } from '../../core/language.service';
 import { AdoptionMatrixTopicsDocument, AdoptionMatrixViewDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
@@ -31,6 +32,9 @@ import {
   topicsInUse,
   withAdoption,
 } from './matrix-shape';
+
+/** The rows the matrix shows: cells, services, member cities. */
+const MATRIX_ENTITIES = new Set(['Adoption', 'Project', 'Membership', 'City', 'Cooperation']);
 
 interface Saved {
   readonly city: string;
@@ -207,7 +211,17 @@ export class AdoptionMatrixPage {
 
   constructor() {
     pageTitle(toSignal(inject(TranslocoService).selectTranslate<string>('title', {}, 'adoptionMatrix')));
+    // An open editor keeps the version it loaded: saving over someone else's change shows the conflict.
+    followCooperation(
+      () => this.cooperationId(),
+      (signal) => {
+        if (!signal || MATRIX_ENTITIES.has(signal.entity)) this.refetch();
+      },
+    );
   }
+
+  /** The matrix is one large answer: refetched at most every two seconds, however many rows change. */
+  private readonly refetch = throttled(() => this.matrix.refresh(), 2000);
 
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);

@@ -21,6 +21,7 @@ import { combineLatest, map, switchMap } from 'rxjs';
 import { CooperationService } from '../../core/cooperation.service';
 import { FormatService } from '../../core/format.service';
 import { loaded, queryResource } from '../../core/graphql-resource';
+import { followCooperation, throttled } from '../../core/live.service';
 import {
   CockpitAttentionDocument,
   CockpitOverviewDocument,
@@ -464,7 +465,19 @@ export class CockpitPage {
 
   protected readonly latestUpdates = computed(() => loaded(this.updates)?.latestStatusUpdates ?? []);
 
+  /** Every change in the cooperation may move a figure, a chart or the lists: all four are refetched. */
+  private readonly refetch = throttled(() => {
+    this.overview.refresh();
+    this.timelines.refresh();
+    this.attention.refresh();
+    this.updates.refresh();
+  }, 1000);
+
   constructor() {
+    followCooperation(
+      () => this.cooperationId(),
+      () => this.refetch(),
+    );
     // Write the cooperation and year in use into the URL, so that every view can be shared as a link.
     effect(() => {
       const cooperationId = this.cooperationId();

@@ -9,6 +9,7 @@ import { firstValueFrom } from 'rxjs';
 import { FormatService } from '../../core/format.service';
 import { requestProblem } from '../../core/graphql-errors';
 import { loaded, queryResource } from '../../core/graphql-resource';
+import { followCooperation, throttled } from '../../core/live.service';
 import {
   AddAgendaItemDocument,
   MeetingDetailDocument,
@@ -25,6 +26,7 @@ import { LoadStateComponent } from '../../shared/load-state.component';
 import { formProblem, type FormProblem } from './meeting-form-problems';
 import { STATE_TONES, STATUS_TONES } from './meeting-labels';
 import { berlinDate, formatMeetingTime } from './meeting-time';
+import { MEETING_ENTITIES, meetingCooperation } from './meeting-live';
 
 const STATES: MeetingState[] = ['DRAFT', 'OPEN', 'IN_PROGRESS', 'CLOSED'];
 type FormName = 'agenda' | 'decision' | 'action';
@@ -108,6 +110,18 @@ export class MeetingDetailPage {
   protected readonly busy = signal(false);
   protected readonly problems = signal<Partial<Record<FormName | 'state' | 'items', FormProblem>>>({});
   protected readonly announcement = signal('');
+
+  /** Someone else records a decision or marks an item: refetched in place, the forms keep their text. */
+  private readonly refetch = throttled(() => this.detail.refresh(), 1000);
+
+  constructor() {
+    followCooperation(
+      () => meetingCooperation(this.meeting()),
+      (signal) => {
+        if (!signal || MEETING_ENTITIES.has(signal.entity)) this.refetch();
+      },
+    );
+  }
 
   protected startsAt(instant: string): string {
     return formatMeetingTime(instant, this.format.locale());

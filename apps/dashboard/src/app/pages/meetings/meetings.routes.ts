@@ -3,4 +3,8 @@ import type { Routes } from '@angular/router';
 export default [
   { path: '', loadComponent: () => import('./meetings.page').then((m) => m.MeetingsPage) },
   { path: ':id', loadComponent: () => import('./meeting-detail.page').then((m) => m.MeetingDetailPage) },
+  {
+    path: ':id/praesentation',
+    loadComponent: () => import('./meeting-presentation.page').then((m) => m.MeetingPresentationPage),
+  },
 ] satisfies Routes;

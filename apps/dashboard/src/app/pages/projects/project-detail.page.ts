@@ -14,6 +14,7 @@ import { StatusBadgeComponent } from '@koop/ui';
 import { FormatService } from '../../core/format.service';
 import { isNotFound } from '../../core/graphql-errors';
 import { queryResource } from '../../core/graphql-resource';
+import { followCooperation, throttled } from '../../core/live.service';
 import { LanguageService } from '../../core/language.service';
 import { ProjectDetailPageDocument, type ProjectStatusUpdateFragment } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
@@ -212,8 +213,18 @@ export class ProjectDetailPage {
 
   private readonly timeline = viewChild(StatusTimelineComponent);
 
+  /** Refetched in place: the form below keeps what the user is typing, and the page its scroll position. */
+  private readonly refetch = throttled(() => this.detail.refresh(), 1000);
+
   constructor() {
     pageTitle(() => this.project()?.title);
+    // Another project's change does not concern this page; a milestone, adoption or figure may be this one's.
+    followCooperation(
+      () => this.project()?.workingGroup.cooperation.id,
+      (signal) => {
+        if (!signal || signal.entity !== 'Project' || signal.id === this.id()) this.refetch();
+      },
+    );
   }
 
   /** The new update heads the timeline and sets phase, health and progress, as it does on the server. */

@@ -10,6 +10,7 @@ import {
   linkedSignal,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -34,6 +35,13 @@ import {
 } from './status-update-problems';
 
 let nextId = 0;
+
+/** The project's current phase, health and progress. */
+interface Current {
+  readonly phase: ProjectPhase;
+  readonly health: ProjectHealth;
+  readonly progress: number;
+}
 
 /**
  * A working-group lead's status update. The API checks the input; its messages appear next to the
@@ -81,7 +89,7 @@ let nextId = 0;
             [id]="id + '-phase'"
             [attr.aria-invalid]="!!problems().fields.phase"
             [attr.aria-describedby]="problems().fields.phase ? id + '-phase-error' : null"
-            (change)="phase.set($any($event.target).value)"
+            (change)="phase.set($any($event.target).value); edited.set(true)"
           >
             @for (p of phases; track p) {
               <option [value]="p" [selected]="p === phase()">{{ t('enum.phase.' + p) }}</option>
@@ -111,7 +119,7 @@ let nextId = 0;
                   [name]="id + '-health'"
                   [value]="h"
                   [checked]="h === health()"
-                  (change)="health.set(h)"
+                  (change)="health.set(h); edited.set(true)"
                 />
                 {{ t('enum.health.' + h) }}
               </label>
@@ -139,7 +147,7 @@ let nextId = 0;
             [value]="progress()"
             [attr.aria-invalid]="!!problems().fields.progress"
             [attr.aria-describedby]="describedBy('progress', id + '-progress-hint')"
-            (input)="progress.set($any($event.target).value)"
+            (input)="progress.set($any($event.target).value); edited.set(true)"
           />
         </div>
 
@@ -226,7 +234,7 @@ let nextId = 0;
 export class StatusUpdateFormComponent {
   readonly projectId = input.required<string>();
   /** The project's current phase, health and progress: the form starts from them. */
-  readonly current = input.required<{ phase: ProjectPhase; health: ProjectHealth; progress: number }>();
+  readonly current = input.required<Current>();
   readonly saved = output<ProjectStatusUpdateFragment>();
 
   private readonly apollo = inject(Apollo);
@@ -236,9 +244,25 @@ export class StatusUpdateFormComponent {
   protected readonly phases = PHASES;
   protected readonly healths = HEALTHS;
 
-  protected readonly phase = linkedSignal(() => this.current().phase);
-  protected readonly health = linkedSignal(() => this.current().health);
-  protected readonly progress = linkedSignal(() => String(this.current().progress));
+  /**
+   * Set once the user changes phase, health or progress: a live refetch that brings a new current state
+   * (someone else posted) then leaves the user's choices alone; after posting, the form follows again.
+   */
+  protected readonly edited = signal(false);
+  protected readonly phase = linkedSignal<Current, ProjectPhase>({
+    source: this.current,
+    computation: (current, previous) => (previous && untracked(this.edited) ? previous.value : current.phase),
+  });
+  protected readonly health = linkedSignal<Current, ProjectHealth>({
+    source: this.current,
+    computation: (current, previous) =>
+      previous && untracked(this.edited) ? previous.value : current.health,
+  });
+  protected readonly progress = linkedSignal<Current, string>({
+    source: this.current,
+    computation: (current, previous) =>
+      previous && untracked(this.edited) ? previous.value : String(current.progress),
+  });
   protected readonly summary = signal('');
   protected readonly blockers = signal('');
   protected readonly author = signal('');
@@ -305,6 +329,7 @@ export class StatusUpdateFormComponent {
       this.problems.set(NO_PROBLEMS);
       this.summary.set('');
       this.blockers.set('');
+      this.edited.set(false);
       this.posted.set(update);
       this.saved.emit(update);
     } catch (error) {

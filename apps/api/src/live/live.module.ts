@@ -1,0 +1,67 @@
+import { Inject, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.token.js';
+import { CooperationsModule } from '../cooperations/cooperations.module.js';
+import { ChangeEvents } from '../database/change-events.js';
+import { LiveHub } from './live-hub.js';
+import { LiveStreamHandler } from './live-stream.handler.js';
+import { LiveStreams } from './live-streams.js';
+import { LiveResolver } from './live.resolver.js';
+import { PostgresSignalBus } from './postgres-signal-bus.js';
+import { InProcessSignalBus, SIGNAL_BUS, signalOf, type SignalBus } from './signal-bus.js';
+
+const logger = new Logger('LiveUpdates');
+const logError = (error: unknown) =>
+  logger.error(
+    { err: error instanceof Error ? error : new Error(String(error)) },
+    'Live updates: a signal failed',
+  );
+
+/** SQLite serves one process; PostgreSQL may serve several, which hear each other through LISTEN/NOTIFY. */
+async function createBus(config: AppConfig): Promise<SignalBus> {
+  if (config.database.type === 'postgres') {
+    const bus = new PostgresSignalBus(config.database.url, logError);
+    await bus.start();
+    return bus;
+  }
+  return new InProcessSignalBus(logError);
+}
+
+/** Live updates: committed changes reach the browsers that show them, as signals over /graphql/stream. */
+@Module({
+  imports: [CooperationsModule],
+  providers: [
+    { provide: SIGNAL_BUS, inject: [APP_CONFIG], useFactory: createBus },
+    LiveHub,
+    LiveStreams,
+    LiveStreamHandler,
+    LiveResolver,
+  ],
+  exports: [LiveStreamHandler, LiveHub, LiveStreams],
+})
+export class LiveModule implements OnModuleInit, OnModuleDestroy {
+  private subscription: Subscription | null = null;
+
+  constructor(
+    private readonly changes: ChangeEvents,
+    @Inject(SIGNAL_BUS) private readonly bus: SignalBus,
+  ) {}
+
+  onModuleInit(): void {
+    // Runs inside the writer's call, after its commit: publishing only hands the signal on.
+    this.subscription = this.changes.events$.subscribe((event) => {
+      try {
+        const signal = signalOf(event);
+        if (signal) this.bus.publish(signal);
+      } catch (error) {
+        logError(error);
+      }
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await this.bus.close();
+  }
+}
