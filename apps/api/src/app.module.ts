@@ -24,10 +24,12 @@ import { CooperationsModule } from './cooperations/cooperations.module.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { OpenDataModule } from './open-data/open-data.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -159,6 +161,8 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        ExportsModule,
+        OpenDataModule,
       ],
       controllers: [HealthController],
       providers: [
