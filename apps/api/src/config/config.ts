@@ -131,6 +131,19 @@ const environmentSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: seconds(600).default(5),
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   TRUST_PROXY: trustProxy.default(false),
+  OPEN_DATA_CONTRIBUTOR_ID: z
+    .url({ error: 'must be a URL' })
+    .startsWith('http://dcat-ap.de/def/contributors/', {
+      error: 'must be a contributor URI of DCAT-AP.de (http://dcat-ap.de/def/contributors/…)',
+    })
+    .default('http://dcat-ap.de/def/contributors/openDataBayern'),
+  OPEN_DATA_CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  OPEN_DATA_MAX_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100000)
+    .default(120),
 });
 
 export type DatabaseConfig =
@@ -180,6 +193,7 @@ export interface AppConfig {
    * number of hops, or their addresses. The per-address sign-in limit counts by that address.
    */
   readonly trustProxy: false | number | readonly string[];
+  readonly openData: OpenDataConfig;
 }
 
 export interface OidcConfig {
@@ -190,6 +204,16 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   /** Only for tests against a local provider: allows an http:// issuer. */
   readonly allowHttp: boolean;
+}
+
+/** What the open-data catalog says about its publisher, and how often one address may ask. */
+export interface OpenDataConfig {
+  /** `dcatde:contributorID`: the data provider's id at GovData. */
+  readonly contributorId: string;
+  /** `dcat:contactPoint`'s e-mail: an office's mailbox, never a person's; the site's address when unset. */
+  readonly contactEmail: string | null;
+  /** Requests per client address and minute (per process). */
+  readonly maxPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -289,5 +313,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     },
     trustProxy: values.TRUST_PROXY,
+    openData: {
+      contributorId: values.OPEN_DATA_CONTRIBUTOR_ID,
+      contactEmail: values.OPEN_DATA_CONTACT_EMAIL ?? null,
+      maxPerMinute: values.OPEN_DATA_MAX_PER_MINUTE,
+    },
   };
 }
