@@ -63,6 +63,7 @@ const MONTHS = 12;
               [yMin]="1"
               [yMax]="5"
               csvName="zufriedenheit-je-monat"
+              [categoryMonths]="span().months"
             />
             <koop-chart
               class="koop-card"
@@ -74,6 +75,7 @@ const MONTHS = 12;
               [texts]="monthTexts()"
               [locale]="format.locale()"
               csvName="bewertungen-je-monat"
+              [categoryMonths]="span().months"
             />
           </div>
           <div class="table-wrap koop-table-wrap">
