@@ -12,6 +12,7 @@ import {
   SatisfactionServiceTrendDocument,
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { pageTitle } from '../../shared/page-title';
 import {
   bandComparison,
@@ -34,7 +35,14 @@ interface ServiceGroup {
  */
 @Component({
   selector: 'koop-satisfaction-page',
-  imports: [TranslocoDirective, RouterLink, LoadStateComponent, SatisfactionTrendComponent, ChartComponent],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    LoadStateComponent,
+    SatisfactionTrendComponent,
+    ChartComponent,
+    ExportLinksComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -112,6 +120,12 @@ interface ServiceGroup {
               [period]="period()"
               [csvName]="t('satisfaction.csvService')"
             />
+            <koop-export-links
+              dataset="satisfaction"
+              data-export-for="service"
+              [label]="t('satisfaction.serviceTrend', { service: s.title })"
+              [params]="{ projectId: s.id, from: period().from, to: period().to }"
+            />
           </koop-load-state>
         }
 
@@ -124,6 +138,12 @@ interface ServiceGroup {
               [points]="cityTrend.value()?.satisfactionSeries ?? []"
               [period]="period()"
               [csvName]="t('satisfaction.csvCity')"
+            />
+            <koop-export-links
+              dataset="satisfaction"
+              data-export-for="city"
+              [label]="t('satisfaction.cityTrend', { city: c.name })"
+              [params]="{ cityId: c.id, from: period().from, to: period().to }"
             />
           </koop-load-state>
         } @else {
