@@ -29,6 +29,7 @@ import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { MeetingsModule } from './meetings/index.js';
 import { OpenDataModule } from './open-data/open-data.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -161,6 +162,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        MeetingsModule,
         ExportsModule,
         OpenDataModule,
       ],

@@ -4,3 +4,4 @@ export * from './lib/figures.js';
 export * from './lib/sign-in.js';
 export * from './lib/matrix-codes.js';
 export * from './lib/tabular.js';
+export * from './lib/meetings.js';

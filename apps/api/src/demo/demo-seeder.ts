@@ -16,6 +16,7 @@ import { WorkingGroupMember } from '../working-groups/working-group-member.entit
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
 import { loadReferenceData } from './reference-data.js';
@@ -58,6 +59,7 @@ export class DemoSeeder {
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
       await insertDemoAccounts(manager, passwordHash, now);
+      await seedDemoMeetings(manager, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;
     });

@@ -228,6 +228,7 @@ export class AppComponent {
     { path: '/projekte', key: 'nav.projects' },
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/sitzungen', key: 'meetings.nav' },
   ];
 
   protected async signOut(): Promise<void> {

@@ -7,6 +7,8 @@ import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
+import { Meetings1795948576731 } from './sqlite/1795948576731-meetings.js';
+import { Meetings1795948586885 } from './postgres/1795948586885-meetings.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -15,6 +17,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   AuditScopes1795255052107,
   RowVersions1795938266251,
   Figures1795939331972,
+  Meetings1795948576731,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -23,4 +26,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   GermanText1795937658300,
   RowVersions1795940118859,
   Figures1795939343059,
+  Meetings1795948586885,
 ];

@@ -7,6 +7,7 @@ import { queryResource } from '../../core/graphql-resource';
 import { CityProfilePageDocument, CityProfilePeerFiguresDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES, STAGE_SYMBOLS, STAGE_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { pageTitle } from '../../shared/page-title';
 import { localToday } from '../projects/milestones';
 import { lastMonths } from '../projects/months';
@@ -30,6 +31,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     CitySatisfactionComponent,
     CityPeersComponent,
     HistoryComponent,
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -249,6 +251,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
               />
             </koop-load-state>
           </section>
+          <koop-overdue-action-items [filter]="{ ownerCityId: c.id }" />
           <koop-history entity="City" [entityId]="c.id" />
         }
       </koop-load-state>

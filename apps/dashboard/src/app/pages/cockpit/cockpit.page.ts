@@ -30,6 +30,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { injectTranslate } from '../../core/translate-signal';
 import {
@@ -79,6 +80,7 @@ const RATINGS_COLOR = '#8a95a1';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -247,6 +249,10 @@ const RATINGS_COLOR = '#8a95a1';
               </ul>
             </koop-load-state>
           </section>
+
+          @if (cooperationId(); as id) {
+            <koop-overdue-action-items [filter]="{ cooperationId: id }" />
+          }
 
           <section class="card koop-card" aria-labelledby="cockpit-updates">
             <h2 id="cockpit-updates">{{ t('cockpit.updates.title') }}</h2>

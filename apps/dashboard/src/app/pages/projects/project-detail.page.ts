@@ -17,6 +17,7 @@ import { LanguageService } from '../../core/language.service';
 import { ProjectDetailPageDocument, type ProjectStatusUpdateFragment } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { pageTitle } from '../../shared/page-title';
 import { ProjectAdoptionsComponent } from './project-adoptions.component';
 import { ProjectMilestonesComponent } from './project-milestones.component';
@@ -40,6 +41,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
     ProjectAdoptionsComponent,
     ProjectSatisfactionComponent,
     HistoryComponent,
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -165,6 +167,7 @@ import { HistoryComponent } from '../../shared/history/history.component';
               <p>{{ t('projects.satisfaction.onlyServices') }}</p>
             </section>
           }
+          <koop-overdue-action-items [filter]="{ projectId: p.id }" />
           <koop-history entity="Project" [entityId]="p.id" />
         }
       </koop-load-state>

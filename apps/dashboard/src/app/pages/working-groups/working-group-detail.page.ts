@@ -8,6 +8,7 @@ import { loaded, queryResource } from '../../core/graphql-resource';
 import { WorkingGroupDetailDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { countByHealth, sortByText } from './working-groups.logic';
 
@@ -20,6 +21,7 @@ import { countByHealth, sortByText } from './working-groups.logic';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    OverdueActionItemsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -172,6 +174,8 @@ import { countByHealth, sortByText } from './working-groups.logic';
                 <koop-status-update-list [updates]="group.latestStatusUpdates" />
               }
             </section>
+
+            <koop-overdue-action-items [filter]="{ workingGroupId: group.id }" />
           }
         </koop-load-state>
       }
