@@ -1,5 +1,6 @@
 import type { TableColumn } from '@koop/domain';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { ActionItem } from '../meetings/index.js';
 import type { Adoption } from '../adoptions/adoption.entity.js';
 import type { City } from '../cities/city.entity.js';
 import type { Project } from '../projects/project.entity.js';
@@ -165,4 +166,46 @@ export const AUDIT_COLUMNS: readonly TableColumn<AuditRow>[] = [
   { key: 'city', de: 'Kommune', en: 'City', type: 'text', value: (r) => r.city },
   { key: 'project', de: 'Projekt', en: 'Project', type: 'text', value: (r) => r.project },
   { key: 'changes', de: 'Änderungen', en: 'Changes', type: 'text', value: (r) => r.changes },
+];
+
+/** An action item with the names of what it points at, and whether it is overdue (the resolver's rule). */
+export interface ActionItemRow {
+  readonly item: ActionItem;
+  readonly overdue: boolean;
+  readonly meeting: string;
+  readonly meetingDate: Date | null;
+  readonly ownerCity: string | null;
+  readonly ownerWorkingGroup: string | null;
+  readonly project: string | null;
+}
+
+export const ACTION_ITEM_COLUMNS: readonly TableColumn<ActionItemRow>[] = [
+  { key: 'id', de: 'ID', en: 'ID', type: 'key', value: (r) => String(r.item.id) },
+  { key: 'title', de: 'Aufgabe', en: 'Action item', type: 'text', value: (r) => r.item.title },
+  { key: 'status', de: 'Status', en: 'Status', type: 'text', value: (r) => r.item.status },
+  { key: 'dueOn', de: 'Fällig am', en: 'Due on', type: 'date', value: (r) => r.item.dueOn },
+  { key: 'overdue', de: 'Überfällig', en: 'Overdue', type: 'boolean', value: (r) => r.overdue },
+  {
+    key: 'ownerCity',
+    de: 'Verantwortliche Kommune',
+    en: 'Owner city',
+    type: 'text',
+    value: (r) => r.ownerCity,
+  },
+  {
+    key: 'ownerWorkingGroup',
+    de: 'Verantwortlicher Arbeitszirkel',
+    en: 'Owner working group',
+    type: 'text',
+    value: (r) => r.ownerWorkingGroup,
+  },
+  { key: 'project', de: 'Projekt', en: 'Project', type: 'text', value: (r) => r.project },
+  { key: 'meeting', de: 'Sitzung', en: 'Meeting', type: 'text', value: (r) => r.meeting },
+  {
+    key: 'meetingDate',
+    de: 'Sitzung am (UTC)',
+    en: 'Meeting on (UTC)',
+    type: 'datetime',
+    value: (r) => r.meetingDate,
+  },
 ];

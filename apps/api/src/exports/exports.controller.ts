@@ -3,7 +3,13 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
 import { notFound } from '../common/errors.js';
-import { AUDIT_COLUMNS, MATRIX_COLUMNS, PROJECT_COLUMNS, SATISFACTION_COLUMNS } from './export-columns.js';
+import {
+  ACTION_ITEM_COLUMNS,
+  AUDIT_COLUMNS,
+  MATRIX_COLUMNS,
+  PROJECT_COLUMNS,
+  SATISFACTION_COLUMNS,
+} from './export-columns.js';
 import { csvFormat, language, type QueryParams } from './export-query.js';
 import { ExportsService } from './exports.service.js';
 import { sendTable, type FileKind, type TableFile } from './table-file.js';
@@ -51,7 +57,7 @@ export class ExportsController {
     @Query() params: QueryParams,
     @Res() res: Response,
   ): Promise<void> {
-    const { dataset, kind } = fileOf(file, ['projects', 'adoption-matrix', 'satisfaction']);
+    const { dataset, kind } = fileOf(file, ['projects', 'adoption-matrix', 'satisfaction', 'action-items']);
     switch (dataset) {
       case 'projects':
         return this.send(res, params, kind, {
@@ -66,6 +72,13 @@ export class ExportsController {
           sheet: 'Nachnutzung',
           columns: MATRIX_COLUMNS,
           rows: await this.exports.matrixRows(params),
+        });
+      case 'action-items':
+        return this.send(res, params, kind, {
+          name: 'aufgaben',
+          sheet: 'Aufgaben',
+          columns: ACTION_ITEM_COLUMNS,
+          rows: await this.exports.actionItemRows(params),
         });
       default:
         return this.send(res, params, kind, {

@@ -524,6 +524,96 @@ describe('exports', () => {
     });
   });
 
+  describe('action items', () => {
+    const ITEMS = `query($filter: ActionItemFilter, $after: String) { actionItems(filter: $filter, first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id title status dueOn overdue ownerCity { name } ownerWorkingGroup { name } project { title } meeting { title } } } } }`;
+    interface Item {
+      id: string;
+      title: string;
+      status: string;
+      dueOn: string;
+      overdue: boolean;
+      ownerCity: { name: string } | null;
+      ownerWorkingGroup: { name: string } | null;
+      project: { title: string } | null;
+      meeting: { title: string };
+    }
+
+    it('holds the action items of the filter, with overdue as the list says', async () => {
+      const { createMeeting } = await ok<{ createMeeting: { id: string; version: number } }>(
+        app,
+        'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id version } }',
+        {
+          input: {
+            kind: 'ANNUAL_MEETING',
+            title: 'Jahrestreffen 2026',
+            startsAt: '2026-07-01T08:00:00.000Z',
+            durationMinutes: 120,
+            cooperationId: fixture.cooperationId,
+          },
+        },
+      );
+      await ok(app, 'mutation($input: SetMeetingStateInput!) { setMeetingState(input: $input) { id } }', {
+        input: { meetingId: createMeeting.id, state: 'IN_PROGRESS', version: createMeeting.version },
+      });
+      const record = (input: Record<string, unknown>) =>
+        ok(app, 'mutation($input: RecordActionItemInput!) { recordActionItem(input: $input) { id } }', {
+          input: { meetingId: createMeeting.id, ...input },
+        });
+      await record({
+        title: 'Schnittstelle beschreiben',
+        dueOn: '2020-01-31',
+        ownerCityId: fixture.cityIds.kempten,
+        projectId: fixture.projectId,
+      });
+      await record({
+        title: '=Formel im Titel',
+        dueOn: '2099-12-31',
+        ownerWorkingGroupId: fixture.workingGroupId,
+      });
+      await record({ title: 'Pilot auswerten', dueOn: '2026-09-30', ownerCityId: fixture.cityIds.augsburg });
+
+      for (const [params, filter] of [
+        [{}, {}],
+        [
+          { cooperationId: fixture.cooperationId, overdue: 'true' },
+          { cooperationId: fixture.cooperationId, overdue: true },
+        ],
+        [{ cityId: fixture.cityIds.augsburg }, { ownerCityId: fixture.cityIds.augsburg }],
+        [
+          { status: 'OPEN', workingGroupId: fixture.workingGroupId },
+          { status: 'OPEN', workingGroupId: fixture.workingGroupId },
+        ],
+      ] as [Record<string, string>, Record<string, unknown>][]) {
+        const expected = (
+          await ok<{ actionItems: { edges: { node: Item }[] } }>(app, ITEMS, { filter })
+        ).actionItems.edges.map((e) => e.node);
+        expect(expected.length).toBeGreaterThan(0);
+        const answer = await admin(`/exports/action-items.csv?${new URLSearchParams(params).toString()}`);
+        expect(answer.status).toBe(200);
+        expect(readCsv(answer.body, 'excel-de')).toEqual(
+          expected.map((i) => ({
+            ID: i.id,
+            Aufgabe: i.title.startsWith('=') ? `'${i.title}` : i.title,
+            Status: i.status,
+            'Fällig am': german(i.dueOn),
+            Überfällig: i.overdue ? 'ja' : 'nein',
+            'Verantwortliche Kommune': i.ownerCity?.name ?? '',
+            'Verantwortlicher Arbeitszirkel': i.ownerWorkingGroup?.name ?? '',
+            Projekt: i.project?.title ?? '',
+            Sitzung: i.meeting.title,
+            'Sitzung am (UTC)': '01.07.2026 08:00:00',
+          })),
+        );
+      }
+      const sheet = sheetRows(await readXlsx((await admin('/exports/action-items.xlsx')).body));
+      expect(sheet.every((r) => r.get('Fällig am')?.type === ExcelJS.ValueType.Date)).toBe(true);
+      expect((await admin('/exports/action-items.csv?status=LATE')).status).toBe(400);
+      expect((await anonymous('/exports/action-items.csv')).status).toBe(401);
+    });
+  });
+
   describe('audit log', () => {
     const LOG = `query($filter: AuditFilter, $after: String) { auditLog(filter: $filter, first: 100, after: $after) {
       pageInfo { hasNextPage endCursor } edges { node { id at username operation entity entityId } } } }`;

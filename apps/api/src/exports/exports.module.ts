@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/index.js';
 import { OverviewModule } from '../overview/overview.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { SatisfactionModule } from '../satisfaction/satisfaction.module.js';
@@ -7,7 +8,7 @@ import { ExportsService } from './exports.service.js';
 
 /** The lists of the dashboard as CSV and XLSX files, read by the services of their views. */
 @Module({
-  imports: [ProjectsModule, OverviewModule, SatisfactionModule],
+  imports: [ProjectsModule, OverviewModule, SatisfactionModule, MeetingsModule],
   controllers: [ExportsController],
   providers: [ExportsService],
 })

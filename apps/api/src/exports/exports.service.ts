@@ -1,4 +1,4 @@
-import { AdoptionStage, visibleMatrix } from '@koop/domain';
+import { AdoptionStage, isOverdue, todayIso, visibleMatrix } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -8,6 +8,8 @@ import { AuditLogService, changesOf } from '../audit/audit-log.service.js';
 import { City } from '../cities/city.entity.js';
 import { badField } from '../common/errors.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { ActionItemFilter } from '../meetings/dto/meetings.args.js';
+import { Meeting, MeetingsService, type ActionItem } from '../meetings/index.js';
 import { OverviewService } from '../overview/overview.service.js';
 import { ProjectFilter, ProjectSortField, SortDirection } from '../projects/dto/projects.args.js';
 import { Project } from '../projects/project.entity.js';
@@ -16,12 +18,14 @@ import { SatisfactionSeriesArgs } from '../satisfaction/dto/satisfaction.inputs.
 import type { SatisfactionPoint } from '../satisfaction/satisfaction-point.model.js';
 import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
-import type { AuditRow, MatrixCellRow, ProjectRow } from './export-columns.js';
+import type { ActionItemRow, AuditRow, MatrixCellRow, ProjectRow } from './export-columns.js';
 import { bool, list, single, validated, type QueryParams } from './export-query.js';
 
 /** The parameter names of the project list's sort, as in the view's `orderBy`. */
 const SORT_FIELDS = Object.values(ProjectSortField) as string[];
 const MATRIX_ROWS_PER_CHUNK = 20;
+/** Rows read per statement for lists read page by page. */
+const EXPORT_CHUNK = 500;
 
 /**
  * The rows of each export, read by the services the GraphQL resolvers of the same views use, with the same
@@ -35,6 +39,7 @@ export class ExportsService {
     private readonly overviews: OverviewService,
     private readonly satisfaction: SatisfactionService,
     private readonly auditLog: AuditLogService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /** `projects(filter, orderBy)` on all pages. */
@@ -143,6 +148,59 @@ export class ExportsService {
     return (async function* () {
       yield points;
     })();
+  }
+
+  /** `actionItems(filter)` on all pages, by due date: the resolver's own page query, page after page. */
+  async actionItemRows(params: QueryParams): Promise<AsyncIterable<ActionItemRow[]>> {
+    const filter = await validated(ActionItemFilter, {
+      cooperationId: single(params, 'cooperationId'),
+      workingGroupId: single(params, 'workingGroupId'),
+      ownerCityId: single(params, 'cityId') ?? single(params, 'ownerCityId'),
+      projectId: single(params, 'projectId'),
+      meetingId: single(params, 'meetingId'),
+      status: single(params, 'status'),
+      overdue: bool(params, 'overdue'),
+    });
+    const meetings = this.meetings;
+    const pages = async function* (): AsyncGenerator<ActionItem[]> {
+      let after: string | undefined;
+      for (;;) {
+        const page = await meetings.findActionItems({ filter, first: EXPORT_CHUNK, after });
+        if (page.edges.length > 0) yield page.edges.map((edge) => edge.node);
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    return this.withActionItemNames(pages());
+  }
+
+  private async *withActionItemNames(pages: AsyncIterable<ActionItem[]>): AsyncGenerator<ActionItemRow[]> {
+    const ids = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))];
+    const today = todayIso();
+    for await (const items of pages) {
+      const [meetings, cities, groups, projects] = await Promise.all([
+        this.dataSource.getRepository(Meeting).findBy({ id: In(ids(items.map((i) => i.meetingId))) }),
+        this.dataSource.getRepository(City).findBy({ id: In(ids(items.map((i) => i.ownerCityId))) }),
+        this.dataSource
+          .getRepository(WorkingGroup)
+          .findBy({ id: In(ids(items.map((i) => i.ownerWorkingGroupId))) }),
+        this.dataSource.getRepository(Project).findBy({ id: In(ids(items.map((i) => i.projectId))) }),
+      ]);
+      const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+      const cityOf = new Map(cities.map((c) => [c.id, c.name]));
+      const groupOf = new Map(groups.map((g) => [g.id, g.name]));
+      const projectOf = new Map(projects.map((p) => [p.id, p.title]));
+      yield items.map((item) => ({
+        item,
+        overdue: isOverdue(item.status, item.dueOn, today),
+        meeting: meetingOf.get(item.meetingId)?.title ?? '',
+        meetingDate: meetingOf.get(item.meetingId)?.startsAt ?? null,
+        ownerCity: item.ownerCityId === null ? null : (cityOf.get(item.ownerCityId) ?? null),
+        ownerWorkingGroup:
+          item.ownerWorkingGroupId === null ? null : (groupOf.get(item.ownerWorkingGroupId) ?? null),
+        project: item.projectId === null ? null : (projectOf.get(item.projectId) ?? null),
+      }));
+    }
   }
 
   /** `auditLog(filter)` on all pages, newest first. */
