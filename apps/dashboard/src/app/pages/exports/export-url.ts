@@ -1,5 +1,5 @@
 /** The lists the API exports (`GET /exports/{dataset}.{csv|xlsx}`). */
-export type ExportDataset = 'projects' | 'adoption-matrix' | 'satisfaction' | 'audit-log';
+export type ExportDataset = 'projects' | 'adoption-matrix' | 'satisfaction' | 'audit-log' | 'action-items';
 
 /** The three files offered for a list: CSV for German Excel, CSV per RFC 4180, XLSX. */
 export type ExportFile = 'excel-de' | 'rfc4180' | 'xlsx';
