@@ -25,12 +25,14 @@ import { DigestModule } from './digest/index.js';
 import { dataSourceOptions, type DataSourceExtras } from './database/data-source.js';
 import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/index.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { MeetingsModule } from './meetings/index.js';
+import { OpenDataModule } from './open-data/open-data.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReportsModule } from './reports/index.js';
@@ -169,6 +171,8 @@ export class AppModule {
         MeetingsModule,
         SolutionsModule,
         LiveModule,
+        ExportsModule,
+        OpenDataModule,
       ],
       controllers: [HealthController],
       providers: [

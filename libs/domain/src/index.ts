@@ -8,6 +8,7 @@ export * from './lib/ranking.js';
 export * from './lib/project-status.js';
 export * from './lib/plausibility.js';
 export * from './lib/digest.js';
+export * from './lib/tabular.js';
 export * from './lib/meetings.js';
 export * from './lib/entry-rules.js';
 export * from './lib/solutions.js';

@@ -3,7 +3,10 @@ import { AuditLogService } from './audit-log.service.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
-/** Exports the audit log's writer to the write path (database/write-path.ts), its only user. */
+/** Exports the audit log's writer to the write path (database/write-path.ts) and its reader to the exports. */
 @Global()
-@Module({ providers: [AuditService, AuditLogService, AuditResolver], exports: [AuditService] })
+@Module({
+  providers: [AuditService, AuditLogService, AuditResolver],
+  exports: [AuditService, AuditLogService],
+})
 export class AuditModule {}

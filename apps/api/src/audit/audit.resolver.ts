@@ -7,7 +7,7 @@ import { connectionType } from '../common/pagination.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { AuditLogService } from './audit-log.service.js';
+import { AuditLogService, changesOf } from './audit-log.service.js';
 import { AuditLogArgs } from './dto/audit-log.args.js';
 
 @ObjectType({ description: 'One field whose value a change altered.' })
@@ -23,11 +23,6 @@ export class FieldChange {
 }
 
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
-const UNINTERESTING = new Set(['updatedAt', 'version']);
-
-function parse(json: string | null): Record<string, unknown> {
-  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
-}
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -111,15 +106,6 @@ export class AuditResolver {
     description: 'The fields whose values differ between before and after.',
   })
   changes(@Parent() entry: AuditEntry): FieldChange[] {
-    const before = parse(entry.before);
-    const after = parse(entry.after);
-    return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-      .filter((field) => !UNINTERESTING.has(field))
-      .map((field) => ({
-        field,
-        before: JSON.stringify(before[field] ?? null),
-        after: JSON.stringify(after[field] ?? null),
-      }))
-      .filter((change) => change.before !== change.after);
+    return changesOf(entry);
   }
 }

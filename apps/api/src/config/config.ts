@@ -152,6 +152,19 @@ const environmentSchema = z.object({
     .min(1, 'must be at least 1')
     .max(10240, 'must be at most 10240')
     .default(64),
+  OPEN_DATA_CONTRIBUTOR_ID: z
+    .url({ error: 'must be a URL' })
+    .startsWith('http://dcat-ap.de/def/contributors/', {
+      error: 'must be a contributor URI of DCAT-AP.de (http://dcat-ap.de/def/contributors/…)',
+    })
+    .default('http://dcat-ap.de/def/contributors/openDataBayern'),
+  OPEN_DATA_CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  OPEN_DATA_MAX_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(100000)
+    .default(120),
 });
 
 export type DatabaseConfig =
@@ -201,6 +214,7 @@ export interface AppConfig {
    * number of hops, or their addresses. The per-address sign-in limit counts by that address.
    */
   readonly trustProxy: false | number | readonly string[];
+  readonly openData: OpenDataConfig;
   /** Limits of the live streams at /graphql/stream, per API process. */
   readonly live: LiveConfig;
 }
@@ -228,6 +242,16 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   /** Only for tests against a local provider: allows an http:// issuer. */
   readonly allowHttp: boolean;
+}
+
+/** What the open-data catalog says about its publisher, and how often one address may ask. */
+export interface OpenDataConfig {
+  /** `dcatde:contributorID`: the data provider's id at GovData. */
+  readonly contributorId: string;
+  /** `dcat:contactPoint`'s e-mail: an office's mailbox, never a person's; the site's address when unset. */
+  readonly contactEmail: string | null;
+  /** Requests per client address and minute (per process). */
+  readonly maxPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -334,6 +358,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxLifetimeMs: values.LIVE_MAX_LIFETIME_SECONDS * 1000,
       heartbeatMs: values.LIVE_HEARTBEAT_SECONDS * 1000,
       maxBufferBytes: values.LIVE_MAX_BUFFER_KB * 1024,
+    },
+    openData: {
+      contributorId: values.OPEN_DATA_CONTRIBUTOR_ID,
+      contactEmail: values.OPEN_DATA_CONTACT_EMAIL ?? null,
+      maxPerMinute: values.OPEN_DATA_MAX_PER_MINUTE,
     },
   };
 }

@@ -8,7 +8,6 @@ import {
 import { OverviewService } from './overview.service.js';
 
 @Module({
-  exports: [OverviewService],
   providers: [
     OverviewService,
     OverviewResolver,
@@ -16,5 +15,6 @@ import { OverviewService } from './overview.service.js';
     CooperationActivityResolver,
     WorkingGroupActivityResolver,
   ],
+  exports: [OverviewService],
 })
 export class OverviewModule {}

@@ -23,6 +23,7 @@ import {
   ProjectSortField,
   SortDirection,
   type ProjectFilter,
+  type ProjectOrder,
   type ProjectsArgs,
 } from './dto/projects.args.js';
 import { Milestone } from './milestone.entity.js';
@@ -70,18 +71,48 @@ export class ProjectsService {
 
   /** One page of projects, in two statements (count and page) whatever the filter. */
   async findPage(args: ProjectsArgs): Promise<Connection<Project>> {
-    const take = pageSize(args.first);
-    const field = args.orderBy?.field ?? ProjectSortField.TITLE;
-    const descending = args.orderBy?.direction === SortDirection.DESC;
+    const filter = args.filter ?? {};
+    const totalCount = await this.filtered(filter).getCount();
+    const { edges, hasNextPage } = await this.slice(filter, args.orderBy, args.after, pageSize(args.first));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  /**
+   * Every project of the filter in the list's order, `chunk` at a time: the rows the list shows on all its
+   * pages, for an export, read the way the list reads them.
+   */
+  async *findAll(
+    filter: ProjectFilter,
+    orderBy: ProjectOrder | null | undefined,
+    chunk = 500,
+  ): AsyncGenerator<Project[]> {
+    let after: string | undefined;
+    for (;;) {
+      const { edges, hasNextPage } = await this.slice(filter, orderBy, after, chunk);
+      if (edges.length > 0) yield edges.map((edge) => edge.node);
+      if (!hasNextPage) return;
+      after = edges.at(-1)?.cursor;
+    }
+  }
+
+  private async slice(
+    filter: ProjectFilter,
+    orderBy: ProjectOrder | null | undefined,
+    after: string | null | undefined,
+    take: number,
+  ): Promise<{ edges: { node: Project; cursor: string }[]; hasNextPage: boolean }> {
+    const field = orderBy?.field ?? ProjectSortField.TITLE;
+    const descending = orderBy?.direction === SortDirection.DESC;
     const sort = SORT_EXPRESSIONS[field];
 
-    const filtered = this.filtered(args.filter ?? {});
-    const totalCount = await filtered.clone().getCount();
-
     // In parentheses: a bare `p.progress` would be taken for the entity's column and leave it unset.
-    const page = filtered.addSelect(`(${sort})`, 'sort_value');
-    if (args.after !== undefined && args.after !== null) {
-      const cursor = decodeCursor(args.after);
+    const page = this.filtered(filter).addSelect(`(${sort})`, 'sort_value');
+    if (after !== undefined && after !== null) {
+      const cursor = decodeCursor(after);
       const op = descending ? '<' : '>';
       page.andWhere(
         new Brackets((q) =>
@@ -98,16 +129,11 @@ export class ProjectsService {
       .limit(take + 1)
       .getRawAndEntities<{ sort_value: string | number; p_id: number }>();
     const sortValues = new Map(raw.map((row) => [row.p_id, row.sort_value]));
-    const nodes = entities.slice(0, take);
-    const edges = nodes.map((node) => ({
+    const edges = entities.slice(0, take).map((node) => ({
       node,
       cursor: encodeCursor(sortValues.get(node.id) ?? null, node.id),
     }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage: entities.length > take, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return { edges, hasNextPage: entities.length > take };
   }
 
   private filtered(filter: ProjectFilter): SelectQueryBuilder<Project> {

@@ -148,6 +148,25 @@ export class SatisfactionService {
     return rows.map((row) => ({ cityId: Number(row.cityId), ...figures(row) }));
   }
 
+  /**
+   * The recorded months of the cooperation's services in its member cities — the rows the cooperation's
+   * series sums — `chunk` rows at a time, for open data.
+   */
+  async *monthlyRows(cooperationId: string, chunk = 2000): AsyncGenerator<Satisfaction[]> {
+    let after = 0;
+    for (;;) {
+      const query = this.dataSource
+        .getRepository(Satisfaction)
+        .createQueryBuilder('s')
+        .where('s.id > :after', { after });
+      await this.scope(query, { cooperationId });
+      const rows = await query.orderBy('s.id', 'ASC').limit(chunk).getMany();
+      if (rows.length > 0) yield rows;
+      if (rows.length < chunk) return;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
   private aggregate(range: { from: string; to: string }): SelectQueryBuilder<Satisfaction> {
     return this.dataSource
       .getRepository(Satisfaction)

@@ -3,6 +3,7 @@ import {
   CELL_CODE_LENGTH,
   decodeCell,
   encodeCell,
+  visibleMatrix,
   NO_RECORD_CODE,
   stageAt,
   STAGE_CODES,
@@ -78,5 +79,34 @@ describe('matrix cell codes', () => {
     });
     expect(changed).toBe('L31R72E-2');
     expect(withCellCode(changed, 0, null)).toBe(`${NO_RECORD_CODE}R72E-2`);
+  });
+});
+
+describe('visibleMatrix', () => {
+  // Three cities × three services; the stage of each cell, or null for none.
+  const stages: (AdoptionStage | null)[][] = [
+    [AdoptionStage.LIVE, null, AdoptionStage.PLANNED],
+    [null, null, null],
+    [AdoptionStage.PLANNED, AdoptionStage.LIVE, null],
+  ];
+  const has = (row: number, column: number, stage: AdoptionStage) => stages[row][column] === stage;
+
+  it('keeps everything without filters', () => {
+    expect(visibleMatrix(3, ['a', 'b', null], has, { topic: null, stage: null })).toEqual({
+      rows: [0, 1, 2],
+      columns: [0, 1, 2],
+    });
+  });
+
+  it('keeps the services of a topic, and with a stage the cities and services that have it', () => {
+    expect(visibleMatrix(3, ['a', 'b', 'a'], has, { topic: 'a', stage: null }).columns).toEqual([0, 2]);
+    expect(visibleMatrix(3, ['a', 'b', 'a'], has, { topic: null, stage: AdoptionStage.LIVE })).toEqual({
+      rows: [0, 2],
+      columns: [0, 1],
+    });
+    expect(visibleMatrix(3, ['a', 'b', 'a'], has, { topic: 'a', stage: AdoptionStage.PLANNED })).toEqual({
+      rows: [0, 2],
+      columns: [0, 2],
+    });
   });
 });

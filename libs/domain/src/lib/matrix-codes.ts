@@ -101,3 +101,37 @@ export function withCellCode(codes: string, column: number, cell: CellSummary | 
   const at = column * CELL_CODE_LENGTH;
   return codes.slice(0, at) + encodeCell(cell) + codes.slice(at + CELL_CODE_LENGTH);
 }
+
+/** The adoption matrix's filters: a topic area keeps its services, a stage the rows and columns having it. */
+export interface MatrixFilters {
+  /** Key of an OZG topic area; null for all. */
+  readonly topic: string | null;
+  /** Only cells at this stage count; null for all. */
+  readonly stage: AdoptionStage | null;
+}
+
+/**
+ * Which rows (cities) and columns (services) of the matrix its filters show, by index, in their order. A topic
+ * keeps the services of that topic; a stage keeps the cities and services that have a cell at that stage among
+ * what else stays (the same cells decide both). The view and the export use this one rule.
+ */
+export function visibleMatrix(
+  rowCount: number,
+  columnTopics: readonly (string | null | undefined)[],
+  hasStage: (row: number, column: number, stage: AdoptionStage) => boolean,
+  filters: MatrixFilters,
+): { rows: number[]; columns: number[] } {
+  let rows = Array.from({ length: rowCount }, (_, row) => row);
+  let columns = columnTopics
+    .map((topic, column) => ({ topic, column }))
+    .filter(({ topic }) => filters.topic === null || topic === filters.topic)
+    .map(({ column }) => column);
+  const stage = filters.stage;
+  if (stage !== null) {
+    const rowHas = rows.map((row) => columns.some((column) => hasStage(row, column, stage)));
+    const columnHas = columns.map((column) => rows.some((row) => hasStage(row, column, stage)));
+    rows = rows.filter((_, index) => rowHas[index]);
+    columns = columns.filter((_, index) => columnHas[index]);
+  }
+  return { rows, columns };
+}

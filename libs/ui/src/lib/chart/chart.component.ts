@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
-import { downloadCsv, toCsv } from '../csv/csv';
+import { chartCsv, downloadCsv } from '../csv/csv';
 import { CHART_PALETTE, type ChartSeries, type ChartTexts } from './chart.types';
 
 let nextId = 0;
@@ -165,6 +165,8 @@ export class ChartComponent {
   readonly height = input(280);
   /** File name of the CSV download, without extension. */
   readonly csvName = input.required<string>();
+  /** The months (`YYYY-MM`) the categories stand for, when they are months: the CSV writes them as dates. */
+  readonly categoryMonths = input<readonly string[] | null>(null);
 
   protected readonly id = `koop-chart-${nextId++}`;
   /** Axis and legend text, 13 px at the default text size and larger with the user's text size. */
@@ -253,11 +255,15 @@ export class ChartComponent {
   }
 
   protected download(): void {
-    const header = [this.texts().category, ...this.series().map((s) => s.label)];
-    const rows = this.labels().map((label, row) => [
-      label,
-      ...this.series().map((s) => s.values[row] ?? null),
-    ]);
-    downloadCsv(this.csvName(), toCsv(header, rows));
+    downloadCsv(
+      this.csvName(),
+      chartCsv(
+        this.texts().category,
+        this.labels(),
+        this.series(),
+        this.fractionDigits(),
+        this.categoryMonths(),
+      ),
+    );
   }
 }

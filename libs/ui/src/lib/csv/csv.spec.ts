@@ -1,16 +1,23 @@
-import { toCsv } from './csv';
+import { chartCsv } from './csv';
 
-describe('toCsv', () => {
-  it('writes a header and quotes what needs quoting', () => {
+describe('chartCsv', () => {
+  it('writes CSV for German Excel: semicolons, decimal comma, rounded values, quoted where needed', () => {
     expect(
-      toCsv(
-        ['Stadt', 'Wert'],
-        [
-          ['Kempten (Allgäu)', 3.5],
-          ['Neu-Ulm; Süd', null],
-          ['"A"', 2],
-        ],
+      chartCsv(
+        'Stadt',
+        ['Kempten (Allgäu)', 'Neu-Ulm; Süd', '"A"'],
+        [{ label: 'Wert', values: [3.456, null, 2] }],
+        2,
       ),
-    ).toBe('Stadt,Wert\r\nKempten (Allgäu),3.5\r\nNeu-Ulm; Süd,\r\n"""A""",2');
+    ).toBe('\uFEFFStadt;Wert\r\nKempten (Allgäu);3,46\r\n"Neu-Ulm; Süd";\r\n"""A""";2\r\n');
+  });
+
+  it('writes months as dates', () => {
+    expect(
+      chartCsv('Monat', ['Jan. 2026', 'Feb. 2026'], [{ label: 'Bewertungen', values: [12, 7.5] }], 0, [
+        '2026-01',
+        '2026-02',
+      ]),
+    ).toBe('\uFEFFMonat;Bewertungen\r\n01.01.2026;12\r\n01.02.2026;8\r\n');
   });
 });

@@ -1,19 +1,45 @@
-import Papa from 'papaparse';
+import { toCsvText, type TableColumn } from '@koop/domain';
+import type { ChartSeries } from '../chart/chart.types';
 
-export type CsvCell = string | number | null;
-
-/** CSV text with a header row; numbers keep a dot as decimal separator so that tools read them alike. */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return Papa.unparse(
-    { fields: [...header], data: rows.map((row) => row.map((cell) => cell ?? '')) },
-    { newline: '\r\n' },
+/**
+ * A chart's data as CSV for German Excel (the exports' `excel-de`: byte-order mark, `;`, decimal comma, CRLF):
+ * the categories (months as dates when `months` gives them) and one column per series, each value rounded to
+ * the places the chart shows.
+ */
+export function chartCsv(
+  category: string,
+  labels: readonly string[],
+  series: readonly ChartSeries[],
+  fractionDigits: number,
+  months: readonly string[] | null = null,
+): string {
+  const columns: TableColumn<number>[] = [
+    {
+      key: 'category',
+      de: category,
+      en: category,
+      type: months ? 'month' : 'text',
+      value: (row) => (months ? months[row] : labels[row]),
+    },
+    ...series.map((s, index): TableColumn<number> => ({
+      key: `series${index}`,
+      de: s.label,
+      en: s.label,
+      type: 'decimal',
+      digits: fractionDigits,
+      value: (row) => s.values[row] ?? null,
+    })),
+  ];
+  return toCsvText(
+    columns,
+    labels.map((_, row) => row),
+    { format: 'excel-de' },
   );
 }
 
-/** Offers `content` as a file download named `fileName`. */
+/** Offers `content` (which carries its own byte-order mark) as a file download named `fileName`. */
 export function downloadCsv(fileName: string, content: string): void {
-  // A byte-order mark lets spreadsheet programs read umlauts correctly.
-  const blob = new Blob(['\uFEFF', content], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([content], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

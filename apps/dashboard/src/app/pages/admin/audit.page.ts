@@ -20,6 +20,7 @@ import { AUDIT_ENTITIES, AUDIT_OPERATIONS } from '../../shared/history/audit-kin
 import { auditPages } from '../../shared/history/audit-pages';
 import { scopeNames } from '../../shared/history/scope-names';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { pageTitle } from '../../shared/page-title';
 import {
   activeFilters,
@@ -35,7 +36,7 @@ import {
 /** The audit log: who changed what and when, newest first, filtered as the URL says. */
 @Component({
   selector: 'koop-audit-page',
-  imports: [TranslocoDirective, LoadStateComponent, AuditEntryListComponent],
+  imports: [TranslocoDirective, LoadStateComponent, AuditEntryListComponent, ExportLinksComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -129,6 +130,11 @@ import {
             [empty]="pages.total() === 0"
             [emptyText]="t('admin.audit.none')"
           >
+            <koop-export-links
+              dataset="audit-log"
+              [label]="t('admin.audit.title')"
+              [params]="exportParams()"
+            />
             <p class="count" role="status">
               {{
                 pages.total() === 1
@@ -252,6 +258,8 @@ export class AuditPage {
     }),
   );
   protected readonly reversed = computed(() => periodReversed(this.state()));
+  /** The log's filter, with the period's days in the user's time zone, as the export's query parameters. */
+  protected readonly exportParams = computed(() => ({ ...auditFilter(this.state()) }));
   protected readonly filterCount = computed(() => activeFilters(this.state()));
   protected readonly pages = auditPages(
     () => (this.reversed() ? undefined : auditFilter(this.state())),

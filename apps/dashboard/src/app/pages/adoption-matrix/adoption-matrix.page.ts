@@ -21,6 +21,7 @@ import { pageTitle } from '../../shared/page-title';
 import { STAGE_SYMBOLS } from '../../shared/labels';
 import { AdoptionEditorComponent } from './adoption-editor.component';
 import { AdoptionGridComponent } from './adoption-grid.component';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { AdoptionLegendComponent } from './adoption-legend.component';
 import { AdoptionPrintTableComponent } from './adoption-print-table.component';
 import {
@@ -55,6 +56,7 @@ interface Saved {
     AdoptionEditorComponent,
     AdoptionLegendComponent,
     AdoptionPrintTableComponent,
+    ExportLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -131,6 +133,11 @@ interface Saved {
                 {{ t('adoptionMatrix.hidden', { cities: m.hiddenCities, services: m.hiddenServices }) }}
               }
             </p>
+            <koop-export-links
+              dataset="adoption-matrix"
+              [label]="t('adoptionMatrix.gridTitle') + ' – ' + cooperationName()"
+              [params]="{ cooperationId: cooperationId(), ozgTopic: topic(), stage: stage() }"
+            />
             @if (m.cities.length === 0 || m.services.length === 0) {
               <p class="no-match">{{ t('adoptionMatrix.noMatch') }}</p>
               <button type="button" class="reset koop-button" (click)="resetFilters()">

@@ -3,6 +3,7 @@ import {
   CELL_CODE_LENGTH,
   type CellSummary,
   decodeCell,
+  visibleMatrix,
   STAGE_CODES,
   withCellCode,
 } from '@koop/domain';
@@ -73,6 +74,10 @@ export interface ShapedMatrix {
   readonly hiddenServices: number;
 }
 
+const STAGE_CODE_POINTS = Object.fromEntries(
+  Object.entries(STAGE_CODES).map(([stage, code]) => [stage, code.charCodeAt(0)]),
+) as Record<DomainStage, number>;
+
 const state = (cell: CellSummary | null): MatrixCellState | null =>
   cell && {
     stage: cell.stage as AdoptionStage,
@@ -88,21 +93,23 @@ const state = (cell: CellSummary | null): MatrixCellState | null =>
  */
 export function shapeMatrix(data: MatrixData, filters: MatrixFilters): ShapedMatrix {
   const codesOf = new Map(data.rows.map((row) => [row.cityId, row.codes]));
-  // Each city's codes, and each service's column in them. The loops below read the stage's character
-  // straight from the codes: they run over every cell (60,000 at 100 × 600) on each filter change.
-  let rows = data.cities.map((city) => ({ city, codes: codesOf.get(city.id) ?? '' }));
-  let columns = data.projects
-    .map((service, column) => ({ service, column, at: column * CELL_CODE_LENGTH }))
-    .filter(({ service }) => filters.topic === null || service.ozgTopic === filters.topic);
+  const allRows = data.cities.map((city) => ({ city, codes: codesOf.get(city.id) ?? '' }));
+  const allColumns = data.projects.map((service, column) => ({
+    service,
+    column,
+    at: column * CELL_CODE_LENGTH,
+  }));
   const wanted = filters.stage;
-  if (wanted !== null) {
-    const code = STAGE_CODES[wanted as DomainStage].charCodeAt(0);
-    const rowHas = rows.map(({ codes }) => columns.some(({ at }) => codes.charCodeAt(at) === code));
-    const columnHas = columns.map(({ at }) => rows.some(({ codes }) => codes.charCodeAt(at) === code));
-    // A service stays when some city that stays has such a cell: the same cells decide both.
-    rows = rows.filter((_, index) => rowHas[index]);
-    columns = columns.filter((_, index) => columnHas[index]);
-  }
+  // The rule is the export's too (libs/domain). It reads the stage's character straight from the codes: it
+  // runs over every cell (60,000 at 100 × 600) on each filter change.
+  const visible = visibleMatrix(
+    allRows.length,
+    data.projects.map((service) => service.ozgTopic),
+    (row, column, stage) => allRows[row].codes.charCodeAt(allColumns[column].at) === STAGE_CODE_POINTS[stage],
+    { topic: filters.topic, stage: wanted as DomainStage | null },
+  );
+  const rows = visible.rows.map((row) => allRows[row]);
+  const columns = visible.columns.map((column) => allColumns[column]);
 
   const live = STAGE_CODES[DomainStage.LIVE].charCodeAt(0);
   const cityTotals = new Array<number>(rows.length).fill(0);

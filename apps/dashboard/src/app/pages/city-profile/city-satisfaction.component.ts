@@ -34,6 +34,7 @@ import { injectTranslate } from '../../core/translate-signal';
             [yMin]="1"
             [yMax]="5"
             csvName="zufriedenheit-kommune-je-monat"
+            [categoryMonths]="span().months"
           />
           <koop-chart
             class="koop-card"
@@ -45,6 +46,7 @@ import { injectTranslate } from '../../core/translate-signal';
             [texts]="texts()"
             [locale]="format.locale()"
             csvName="bewertungen-kommune-je-monat"
+            [categoryMonths]="span().months"
           />
           <koop-chart
             class="koop-card"
@@ -59,6 +61,7 @@ import { injectTranslate } from '../../core/translate-signal';
             [yMin]="0"
             [yMax]="100"
             csvName="abschlussquote-kommune-je-monat"
+            [categoryMonths]="span().months"
           />
         </div>
       </koop-load-state>

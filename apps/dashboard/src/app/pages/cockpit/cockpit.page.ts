@@ -64,6 +64,8 @@ interface ChartModel {
   readonly caption: string;
   readonly summary: string;
   readonly labels: readonly string[];
+  /** The months (`YYYY-MM`) of the labels, when the categories are months. */
+  readonly months?: readonly string[];
   readonly series: readonly ChartSeries[];
 }
 
@@ -213,6 +215,7 @@ const RATINGS_COLOR = '#8a95a1';
                     [texts]="chartTexts()('common.month')"
                     [locale]="format.locale()"
                     [csvName]="'live-nachnutzungen-' + year()"
+                    [categoryMonths]="chart.months ?? null"
                   />
                 </div>
               }
@@ -230,6 +233,7 @@ const RATINGS_COLOR = '#8a95a1';
                     [yMin]="1"
                     [yMax]="5"
                     [csvName]="'zufriedenheit-' + year()"
+                    [categoryMonths]="chart.months ?? null"
                   />
                 } @else {
                   <p class="caption">{{ t('cockpit.chart.satisfaction', { year: year() }) }}</p>
@@ -426,6 +430,7 @@ export class CockpitPage {
         to: labels[last],
       }),
       labels,
+      months,
       series: [{ label: this.t('cockpit.chart.adoptionSeries'), values }],
     };
   });
@@ -446,6 +451,7 @@ export class CockpitPage {
         ratings: this.format.number(ratings.reduce<number>((sum, value) => sum + (value ?? 0), 0)),
       }),
       labels: months.map((month) => this.format.month(month)),
+      months,
       series: [
         { label: this.t('cockpit.chart.averageSeries'), values: averages, kind: 'line' },
         {

@@ -25,6 +25,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { formProblem, type FormProblem } from './meeting-form-problems';
 import { berlinDate, berlinInstant, formatMeetingDate } from './meeting-time';
 import { STATE_TONES } from './meeting-labels';
@@ -48,6 +49,7 @@ const PLAN_FIELDS = [
     StatusBadgeComponent,
     LoadStateComponent,
     OverdueActionItemsComponent,
+    ExportLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -145,6 +147,17 @@ const PLAN_FIELDS = [
         </div>
 
         <koop-overdue-action-items [filter]="overdueFilter()" />
+        @if (overdueFilter(); as filter) {
+          <koop-export-links
+            dataset="action-items"
+            [label]="t('exports.overdueActionItems')"
+            [params]="{
+              cooperationId: filter.cooperationId,
+              workingGroupId: filter.workingGroupId,
+              overdue: true,
+            }"
+          />
+        }
 
         @if (mayPlan()) {
           <form class="card koop-card plan" novalidate (submit)="plan($event)" aria-labelledby="plan-heading">

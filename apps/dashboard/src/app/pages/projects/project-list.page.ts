@@ -25,6 +25,7 @@ import {
 import { HEALTH_TONES } from '../../shared/labels';
 import { pageTitle } from '../../shared/page-title';
 import { localToday } from './milestones';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { ProjectFiltersComponent } from './project-filters.component';
 import {
   changed,
@@ -48,7 +49,13 @@ interface Column {
 /** The projects of all cooperations: filtered, sorted and paged as the URL says. */
 @Component({
   selector: 'koop-project-list-page',
-  imports: [RouterLink, TranslocoDirective, StatusBadgeComponent, ProjectFiltersComponent],
+  imports: [
+    RouterLink,
+    TranslocoDirective,
+    StatusBadgeComponent,
+    ProjectFiltersComponent,
+    ExportLinksComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -94,6 +101,11 @@ interface Column {
             @if (page.projects.totalCount === 0) {
               <p>{{ t('projects.list.noneHint') }}</p>
             } @else {
+              <koop-export-links
+                dataset="projects"
+                [label]="t('projects.list.title')"
+                [params]="exportParams()"
+              />
               <div
                 class="table-wrap koop-table-wrap"
                 role="region"
@@ -285,6 +297,23 @@ export class ProjectListPage {
       nach: this.nach(),
     }),
   );
+
+  /** The list's filters and sort as the export's query parameters: the file holds every page of the list. */
+  protected readonly exportParams = computed(() => {
+    const state = this.state();
+    return {
+      cooperationId: state.cooperationId,
+      workingGroupId: state.workingGroupId,
+      phase: state.phases,
+      health: state.healths,
+      kind: state.kinds,
+      cityId: state.cityId,
+      isEfa: state.isEfa,
+      search: state.search,
+      orderBy: state.sort,
+      direction: state.direction,
+    };
+  });
 
   protected readonly options = queryResource(ProjectListOptionsDocument, () => ({}));
   protected readonly list = queryResource(ProjectListPageDocument, () => listVariables(this.state()));

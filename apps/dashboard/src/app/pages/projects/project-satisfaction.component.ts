@@ -56,6 +56,7 @@ import { injectTranslate } from '../../core/translate-signal';
               [yMin]="1"
               [yMax]="5"
               csvName="zufriedenheit-je-monat"
+              [categoryMonths]="span().months"
             />
             <koop-chart
               class="koop-card"
@@ -67,6 +68,7 @@ import { injectTranslate } from '../../core/translate-signal';
               [texts]="monthTexts()"
               [locale]="format.locale()"
               csvName="bewertungen-je-monat"
+              [categoryMonths]="span().months"
             />
           </div>
           <p class="rule">{{ t('ranking.rule', { min: minRatings }) }}</p>

@@ -37,6 +37,11 @@ export class SatisfactionTrendComponent {
   protected readonly id = `satisfaction-trend-${nextId++}`;
 
   protected readonly months = computed(() => byMonth(this.points(), this.period()));
+  /** The month of each label, for the CSV downloads (written there as dates). */
+  protected readonly monthKeys = computed(() => {
+    const period = this.period();
+    return this.months().map((point, index) => point?.month ?? addMonths(period.from, index));
+  });
   protected readonly labels = computed(() => {
     this.format.locale();
     const period = this.period();

@@ -14,6 +14,7 @@ import {
   SatisfactionServiceTrendDocument,
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { ExportLinksComponent } from '../exports/export-links.component';
 import { pageTitle } from '../../shared/page-title';
 import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { localToday } from '../projects/milestones';
@@ -48,6 +49,7 @@ interface ServiceGroup {
     SatisfactionTrendComponent,
     ChartComponent,
     PeriodNoteComponent,
+    ExportLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -138,6 +140,12 @@ interface ServiceGroup {
               [period]="period()"
               [csvName]="t('satisfaction.csvService')"
             />
+            <koop-export-links
+              dataset="satisfaction"
+              data-export-for="service"
+              [label]="t('satisfaction.serviceTrend', { service: s.title })"
+              [params]="{ projectId: s.id, from: period().from, to: period().to }"
+            />
           </koop-load-state>
         }
 
@@ -150,6 +158,12 @@ interface ServiceGroup {
               [points]="cityTrend.value()?.satisfactionSeries ?? []"
               [period]="period()"
               [csvName]="t('satisfaction.csvCity')"
+            />
+            <koop-export-links
+              dataset="satisfaction"
+              data-export-for="city"
+              [label]="t('satisfaction.cityTrend', { city: c.name })"
+              [params]="{ cityId: c.id, from: period().from, to: period().to }"
             />
           </koop-load-state>
         } @else {

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { downloadCsv, toCsv } from '@koop/ui';
+import { toCsvText, type CellValue, type TableColumn } from '@koop/domain';
+import { downloadCsv } from '@koop/ui';
 import { map } from 'rxjs';
 import { CooperationService } from '../../core/cooperation.service';
 import { FormatService } from '../../core/format.service';
@@ -272,20 +273,27 @@ export class ReuseNetworkPage {
   }
 
   protected download(): void {
-    const header = [
-      this.translate('reuse.network.from'),
-      this.translate('reuse.network.to'),
-      this.translate('reuse.network.count'),
-      this.translate('reuse.network.solutions'),
-      this.translate('reuse.network.averageExperience'),
+    type Edge = ReturnType<typeof this.edges>[number];
+    const column = (
+      key: string,
+      type: TableColumn<Edge>['type'],
+      value: (e: Edge) => CellValue,
+      digits?: number,
+    ) => {
+      const label = this.translate(`reuse.network.${key}`);
+      return { key, de: label, en: label, type, value, digits } satisfies TableColumn<Edge>;
+    };
+    // The same writer as the exports: German Excel opens it by double-click into columns.
+    const columns = [
+      column('from', 'text', (e) => e.from),
+      column('to', 'text', (e) => e.to),
+      column('count', 'integer', (e) => e.count),
+      column('solutions', 'text', (e) => e.solutions.map((solution) => solution.title).join('; ')),
+      column('averageExperience', 'decimal', (e) => e.averageExperience, 1),
     ];
-    const rows = this.edges().map((e) => [
-      e.from,
-      e.to,
-      e.count,
-      e.solutions.map((s) => s.title).join('; '),
-      e.averageExperience,
-    ]);
-    downloadCsv(`nachnutzungsnetzwerk-${this.cooperationId() ?? ''}`, toCsv(header, rows));
+    downloadCsv(
+      `nachnutzungsnetzwerk-${this.cooperationId() ?? ''}`,
+      toCsvText(columns, this.edges(), { format: 'excel-de' }),
+    );
   }
 }

@@ -1,0 +1,178 @@
+import { once } from 'node:events';
+import {
+  CsvWriter,
+  neutraliseFormula,
+  type CsvFormat,
+  type TableColumn,
+  type TableLanguage,
+  typedValue,
+} from '@koop/domain';
+import type { Response } from 'express';
+import ExcelJS from 'exceljs';
+
+export type FileKind = 'csv' | 'xlsx' | 'json';
+
+export interface TableFile<Row> {
+  /** The file's name without extension; today's date is added. */
+  readonly name: string;
+  /** Name of the XLSX worksheet. */
+  readonly sheet: string;
+  readonly columns: readonly TableColumn<Row>[];
+  /** The rows in chunks: read one chunk at a time, so that a large table never sits in memory. */
+  readonly rows: AsyncIterable<readonly Row[]>;
+}
+
+export interface FileOptions {
+  readonly kind: FileKind;
+  readonly format: CsvFormat;
+  readonly language: TableLanguage;
+  /** `Cache-Control` of the answer. */
+  readonly cacheControl: string;
+  /** Shown in the browser rather than saved (open data's JSON); the file name stays undated. */
+  readonly inline?: boolean;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Excel number formats per column kind; the codes are Excel's own, shown in the reader's locale. */
+function numberFormat(column: TableColumn<never>, language: TableLanguage): string | undefined {
+  const german = language === 'de';
+  switch (column.type) {
+    case 'text':
+    case 'key':
+      // "@": text, so that Excel keeps an AGS's leading zero even when someone edits the cell.
+      return '@';
+    case 'integer':
+      return '0';
+    case 'decimal':
+      return (column.digits ?? 2) > 0 ? `0.${'0'.repeat(column.digits ?? 2)}` : '0';
+    case 'date':
+      return german ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
+    case 'month':
+      return german ? 'mm.yyyy' : 'yyyy-mm';
+    case 'datetime':
+      return german ? 'dd.mm.yyyy hh:mm:ss' : 'yyyy-mm-dd hh:mm:ss';
+    default:
+      return undefined;
+  }
+}
+
+/** Waits for the client when the response's buffer is full, so that a slow reader holds the reading back. */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) {
+    await once(res, 'drain');
+  }
+}
+
+/**
+ * Sends a table as a CSV or XLSX download, streamed: the first chunk of rows is read before the answer starts,
+ * so that a refused filter (bad input, an unknown id) still gets its error status; later chunks follow as
+ * they are read.
+ */
+export async function sendTable<Row>(
+  res: Response,
+  table: TableFile<Row>,
+  options: FileOptions,
+): Promise<void> {
+  const iterator = table.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const chunks = (async function* () {
+    if (!first.done) yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
+
+  const dated = options.inline ? table.name : `${table.name}-${new Date().toISOString().slice(0, 10)}`;
+  res.status(200);
+  res.setHeader(
+    'Content-Disposition',
+    `${options.inline ? 'inline' : 'attachment'}; filename="${dated}.${options.kind}"`,
+  );
+  res.setHeader('Cache-Control', options.cacheControl);
+  try {
+    if (options.kind === 'csv') {
+      res.setHeader(
+        'Content-Type',
+        options.format === 'rfc4180' ? 'text/csv; charset=utf-8; header=present' : 'text/csv; charset=utf-8',
+      );
+      const writer = new CsvWriter(table.columns, { format: options.format, language: options.language });
+      await write(res, writer.head());
+      for await (const chunk of chunks) {
+        await write(res, chunk.map((row) => writer.row(row)).join(''));
+      }
+      res.end();
+    } else if (options.kind === 'json') {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      let separator = '[\n';
+      for await (const chunk of chunks) {
+        const objects = chunk.map((row) => JSON.stringify(jsonObject(table.columns, row)));
+        if (objects.length === 0) continue;
+        await write(res, separator + objects.join(',\n'));
+        separator = ',\n';
+      }
+      res.end(separator === '[\n' ? '[]\n' : '\n]\n');
+    } else {
+      res.setHeader('Content-Type', XLSX_TYPE);
+      await writeXlsx(res, table, chunks, options.language);
+    }
+  } catch (error) {
+    // Once the answer has begun its status cannot change: a cut-off download is the honest signal.
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+}
+
+/** A row as JSON: numbers rounded as in the files, dates as `YYYY-MM-DD`, months as `YYYY-MM`. */
+export function jsonObject<Row>(columns: readonly TableColumn<Row>[], row: Row): Record<string, unknown> {
+  return Object.fromEntries(
+    columns.map((column) => {
+      const value = typedValue(column as TableColumn<never>, column.value(row));
+      if (value instanceof Date) {
+        const iso = value.toISOString();
+        return [
+          column.key,
+          column.type === 'month' ? iso.slice(0, 7) : column.type === 'date' ? iso.slice(0, 10) : iso,
+        ];
+      }
+      return [column.key, value];
+    }),
+  );
+}
+
+async function writeXlsx<Row>(
+  res: Response,
+  table: TableFile<Row>,
+  chunks: AsyncIterable<readonly Row[]>,
+  language: TableLanguage,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: res,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({
+    key: column.key,
+    width: Math.min(60, Math.max(10, column[language].length + 2)),
+  }));
+  const formats = table.columns.map((column) => numberFormat(column as TableColumn<never>, language));
+  const header = sheet.addRow(table.columns.map((column) => neutraliseFormula(column[language])));
+  header.font = { bold: true };
+  header.commit();
+  for await (const chunk of chunks) {
+    for (const row of chunk) {
+      const values = table.columns.map((column) => {
+        const value = typedValue(column as TableColumn<never>, column.value(row));
+        return typeof value === 'string' ? neutraliseFormula(value) : value;
+      });
+      const added = sheet.addRow(values);
+      formats.forEach((numFmt, index) => {
+        if (numFmt) added.getCell(index + 1).numFmt = numFmt;
+      });
+      added.commit();
+    }
+    // exceljs writes committed rows to the stream; wait when the client reads slower than we write.
+    if (res.writableNeedDrain) await once(res, 'drain');
+  }
+  sheet.commit();
+  await workbook.commit();
+}
