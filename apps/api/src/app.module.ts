@@ -26,6 +26,7 @@ import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
 import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
+import { ImportsModule } from './imports/index.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { OverviewModule } from './overview/overview.module.js';
@@ -159,6 +160,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
+import { columnsOf, jsonRowsParameter, jsonRowsTable } from '../database/json-rows.js';
+import { namedQuery } from '../database/named-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export interface AuditRecord {
@@ -52,16 +54,58 @@ export function auditScopes(record: AuditRecord): { cityId: number | null; proje
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
-    await manager.insert(AuditEntry, {
-      at,
-      accountId: actor.accountId,
-      username: actor.username,
-      operation: record.operation,
-      entity: record.entity,
-      entityId: String(record.entityId),
-      ...auditScopes(record),
-      before: toJson(record.before),
-      after: toJson(record.after),
-    });
+    await manager.insert(AuditEntry, entryOf(actor, record, at));
   }
+
+  /** One entry per record, all in one statement: for a batch of changes (an import). */
+  async recordMany(
+    manager: EntityManager,
+    actor: Actor,
+    records: readonly AuditRecord[],
+    at = new Date(),
+  ): Promise<void> {
+    if (records.length === 0) {
+      return;
+    }
+    const columns = columnsOf(manager, AuditEntry, ENTRY_COLUMNS);
+    const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+    await namedQuery(
+      manager,
+      `INSERT INTO audit_entry (${names}) SELECT ${names} FROM ${jsonRowsTable(manager, 'entries', columns)} e`,
+      {
+        entries: jsonRowsParameter(
+          manager,
+          columns,
+          records.map((record) => entryOf(actor, record, at)),
+        ),
+      },
+    );
+  }
+}
+
+const ENTRY_COLUMNS = [
+  'at',
+  'accountId',
+  'username',
+  'operation',
+  'entity',
+  'entityId',
+  'cityId',
+  'projectId',
+  'before',
+  'after',
+] as const;
+
+function entryOf(actor: Actor, record: AuditRecord, at: Date): Omit<AuditEntry, 'id'> {
+  return {
+    at,
+    accountId: actor.accountId,
+    username: actor.username,
+    operation: record.operation,
+    entity: record.entity,
+    entityId: String(record.entityId),
+    ...auditScopes(record),
+    before: toJson(record.before),
+    after: toJson(record.after),
+  };
 }

@@ -1,0 +1,78 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { dialectOf } from './dialect.js';
+
+/*
+ * Many rows in one statement: the rows travel as one JSON parameter (an array of arrays, one value per
+ * column) and the database unpacks them into a table (SQLite's json_each, PostgreSQL's
+ * json_array_elements). One round trip for any number of rows, and no limit on bound parameters (SQLite
+ * allows 32,766, PostgreSQL 65,535), which multi-row VALUES lists run into at a few thousand rows.
+ */
+
+/** The columns of an entity, by property name, in the order given. */
+export function columnsOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, properties: readonly string[]) {
+  const metadata = manager.connection.getMetadata(entity);
+  return properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) {
+      throw new Error(`${metadata.name} has no column ${property}.`);
+    }
+    return column;
+  });
+}
+
+/** The JSON parameter holding `rows`, each value stored as the driver stores it (dates, for example). */
+export function jsonRowsParameter(
+  manager: EntityManager,
+  columns: readonly ColumnMetadata[],
+  rows: readonly ObjectLiteral[],
+): string {
+  const driver = manager.connection.driver;
+  return JSON.stringify(
+    rows.map((row) =>
+      columns.map((column) => {
+        const value: unknown = driver.preparePersistentValue(row[column.propertyName], column);
+        return value === undefined ? null : value;
+      }),
+    ),
+  );
+}
+
+/**
+ * A subquery, usable after FROM or JOIN, of the rows in the JSON parameter `:name`, with the columns'
+ * database names and (on PostgreSQL) types.
+ */
+export function jsonRowsTable(
+  manager: EntityManager,
+  name: string,
+  columns: readonly ColumnMetadata[],
+): string {
+  const quote = (column: ColumnMetadata) => `"${column.databaseName}"`;
+  if (dialectOf(manager).name === 'sqlite') {
+    const values = columns.map((c, i) => `json_extract(j.value, '$[${i}]') AS ${quote(c)}`);
+    return `(SELECT ${values.join(', ')} FROM json_each(:${name}) j)`;
+  }
+  const driver = manager.connection.driver;
+  const values = columns.map((c, i) => `CAST(j.value ->> ${i} AS ${driver.normalizeType(c)}) AS ${quote(c)}`);
+  return `(SELECT ${values.join(', ')} FROM json_array_elements(CAST(:${name} AS json)) j)`;
+}
+
+/** Inserts rows of an entity, any number, in one statement (history rows of a batch). */
+export async function insertRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  properties: readonly (keyof Row & string)[],
+  rows: readonly Row[],
+): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const metadata = manager.connection.getMetadata(entity);
+  const columns = columnsOf(manager, entity, properties);
+  const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
+  const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+    `INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM ${jsonRowsTable(manager, 'rows', columns)} j`,
+    { rows: jsonRowsParameter(manager, columns, rows) },
+  );
+  await manager.query(sql, values);
+}
