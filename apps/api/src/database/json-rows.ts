@@ -10,7 +10,11 @@ import { dialectOf } from './dialect.js';
  */
 
 /** The columns of an entity, by property name, in the order given. */
-export function columnsOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, properties: readonly string[]) {
+export function columnsOf(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  properties: readonly string[],
+) {
   const metadata = manager.connection.getMetadata(entity);
   return properties.map((property) => {
     const column = metadata.findColumnWithPropertyName(property);
@@ -28,13 +32,20 @@ export function jsonRowsParameter(
   rows: readonly ObjectLiteral[],
 ): string {
   const driver = manager.connection.driver;
+  // Numbers and text are stored as they are; the driver converts the rest (dates, booleans). A batch often
+  // shares one instant (its time stamp): converted once.
+  const converted = new Map<unknown, unknown>();
+  const prepare = (value: unknown, column: ColumnMetadata) => {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'number' || typeof value === 'string') return value;
+    const key = value instanceof Date ? `${column.propertyName}:${value.getTime()}` : null;
+    if (key !== null && converted.has(key)) return converted.get(key);
+    const result: unknown = driver.preparePersistentValue(value, column);
+    if (key !== null) converted.set(key, result);
+    return result;
+  };
   return JSON.stringify(
-    rows.map((row) =>
-      columns.map((column) => {
-        const value: unknown = driver.preparePersistentValue(row[column.propertyName], column);
-        return value === undefined ? null : value;
-      }),
-    ),
+    rows.map((row) => columns.map((column) => prepare(row[column.propertyName], column))),
   );
 }
 

@@ -321,7 +321,7 @@ class Unit implements WriteUnit {
     for (const values of spec.rows) {
       allow(spec.authorize(values, actor));
     }
-    const keyOf = (row: Partial<Row>) => JSON.stringify(spec.key.map((column) => row[column]));
+    const keyOf = (row: Partial<Row>) => spec.key.map((column) => String(row[column])).join('\u0000');
     const existing = new Map((await this.findByKeys(spec)).map((row) => [keyOf(row), row]));
     const planned: PlannedChange<Row>[] = [];
     const seen = new Set<string>();

@@ -83,22 +83,7 @@ function readCsv(content: Buffer): Sheet {
     text = text.slice(1);
   }
   const separator = detectSeparator(text);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: separator,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      trim: true,
-      // The header, the most rows allowed and one more, to tell that there are more.
-      to: IMPORT_MAX_ROWS + 2,
-    });
-  } catch (error) {
-    const problem = error as { message?: string; lines?: number };
-    throw new UnreadableFile(
-      `The CSV file cannot be read${problem.lines ? ` near line ${problem.lines}` : ''}: ${problem.message ?? String(error)}`,
-    );
-  }
+  const records = text.includes('"') ? parseQuoted(text, separator) : splitPlain(text, separator);
   const [header, ...data] = records;
   if (!header || header.every((cell) => cell === '')) {
     throw new UnreadableFile('The first row must name the columns; it is empty.');
@@ -114,6 +99,39 @@ function readCsv(content: Buffer): Sheet {
     throw tooManyRows();
   }
   return { header, rows, german: separator === ';' };
+}
+
+/** RFC 4180 with csv-parse: quoted fields, separators and line breaks inside them, doubled quotes. */
+function parseQuoted(text: string, separator: string): string[][] {
+  try {
+    return parse(text, {
+      delimiter: separator,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      // The header, the most rows allowed and one more, to tell that there are more.
+      to: IMPORT_MAX_ROWS + 2,
+    });
+  } catch (error) {
+    const problem = error as { message?: string; lines?: number };
+    throw new UnreadableFile(
+      `The CSV file cannot be read${problem.lines ? ` near line ${problem.lines}` : ''}: ${problem.message ?? String(error)}`,
+    );
+  }
+}
+
+/**
+ * A file without a single double quote has no quoted field, so no separator or line break inside a field:
+ * splitting it at line ends and separators reads it exactly as csv-parse does, several times faster (a
+ * large export of the national feedback component is written this way).
+ */
+function splitPlain(text: string, separator: string): string[][] {
+  const lines = text.split(/\r\n|\n|\r/);
+  if (lines.at(-1) === '') {
+    lines.pop();
+  }
+  // The header, the most rows allowed and one more, to tell that there are more (as csv-parse's `to`).
+  return lines.slice(0, IMPORT_MAX_ROWS + 2).map((line) => line.split(separator).map((cell) => cell.trim()));
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet> {

@@ -13,8 +13,6 @@ import {
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 import {
   ADOPTION_STATE,
@@ -28,9 +26,8 @@ import { Adoption } from '../adoptions/adoption.entity.js';
 import { RecordAdoptionInput } from '../adoptions/dto/record-adoption.input.js';
 import type { Actor } from '../auth/actor.js';
 import { City } from '../cities/city.entity.js';
-import { notFound, type FieldProblem } from '../common/errors.js';
+import { notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
-import { problemsOf } from '../common/validation.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { insertRows } from '../database/json-rows.js';
 import { Writes, type BatchCounts, type PlannedChange } from '../database/write-path.js';
@@ -50,6 +47,7 @@ import {
   satisfactionValues,
 } from '../satisfaction/satisfaction.service.js';
 import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import { FieldwiseValidator } from './fieldwise-validator.js';
 import { readImportFile, UnreadableFile, type Cell, type Sheet } from './import-file.js';
 import { dateOf, digitKeyOf, enumOf, maturityModelOf, monthOf, numberOf, textOf } from './import-values.js';
 
@@ -280,13 +278,14 @@ export class ImportsService {
     errors: ImportError[],
   ): CheckedRow<Satisfaction>[] {
     const checked: CheckedRow<Satisfaction>[] = [];
+    const validator = new FieldwiseValidator(RecordSatisfactionInput, VALID_SATISFACTION);
     const firstRowOf = new Map<string, number>();
     for (const { row, cells: rowCells } of sheet.rows) {
       const report = reporter(errors, row, columns.headers);
       const cells = cellsOf(rowCells, columns.index, sheet.header.length, report);
       const num = (cell: Cell) => numberOf(cell, sheet.german);
       const target = this.target(cells, context, (cityId) => mayRecordSatisfaction(actor, cityId), report);
-      const input = plainToInstance(RecordSatisfactionInput, {
+      const { input, problems: fieldProblems } = validator.check({
         projectId: String(target?.project.id ?? 0),
         cityId: String(target?.city.id ?? 0),
         month: monthOf(cells('month')),
@@ -297,7 +296,7 @@ export class ImportsService {
         transactionsCompleted: num(cells('transactions_completed')),
         visits: num(cells('visits')),
       });
-      const problems = validated(input, () => satisfactionProblems(input, now));
+      const problems = fieldProblems.length > 0 ? fieldProblems : satisfactionProblems(input, now);
       for (const problem of problems) {
         report(FIELD_COLUMNS.satisfaction[problem.field] ?? problem.field, problem.message);
       }
@@ -323,6 +322,7 @@ export class ImportsService {
     errors: ImportError[],
   ): CheckedRow<Adoption>[] {
     const checked: CheckedRow<Adoption>[] = [];
+    const validator = new FieldwiseValidator(RecordAdoptionInput, VALID_ADOPTION);
     const firstRowOf = new Map<string, number>();
     for (const { row, cells: rowCells } of sheet.rows) {
       const report = reporter(errors, row, columns.headers);
@@ -330,7 +330,7 @@ export class ImportsService {
       const num = (cell: Cell) => numberOf(cell, sheet.german);
       const target = this.target(cells, context, (cityId) => mayRecordAdoption(actor, cityId), report);
       const level = num(cells('maturity_level'));
-      const input = plainToInstance(RecordAdoptionInput, {
+      const { input, problems: fieldProblems } = validator.check({
         projectId: String(target?.project.id ?? 0),
         cityId: String(target?.city.id ?? 0),
         stage: enumOf(cells('stage'), AdoptionStage, ADOPTION_STAGE_ALIASES),
@@ -340,7 +340,7 @@ export class ImportsService {
         source: enumOf(cells('source'), AdoptionSource, ADOPTION_SOURCE_ALIASES),
         notes: textOf(cells('notes')),
       });
-      const problems = validated(input, () => adoptionProblems(input, now));
+      const problems = fieldProblems.length > 0 ? fieldProblems : adoptionProblems(input, now);
       for (const problem of problems) {
         report(FIELD_COLUMNS.adoptions[problem.field] ?? problem.field, problem.message);
       }
@@ -417,6 +417,29 @@ export class ImportsService {
   }
 }
 
+/** Inputs that pass every check, to validate one field at a time in (ids and keys come from the lookups). */
+const VALID_SATISFACTION = {
+  projectId: '1',
+  cityId: '1',
+  month: '2000-01',
+  ratingsCount: 0,
+  averageRating: null,
+  nps: null,
+  transactionsStarted: null,
+  transactionsCompleted: null,
+  visits: null,
+};
+const VALID_ADOPTION = {
+  projectId: '1',
+  cityId: '1',
+  stage: AdoptionStage.PLANNED,
+  maturityModel: '2.0',
+  maturityLevel: null,
+  liveSince: null,
+  source: null,
+  notes: null,
+};
+
 const HISTORY_COLUMNS = [
   'adoptionId',
   'projectId',
@@ -465,14 +488,6 @@ function cellsOf(
     const position = index.get(column);
     return position === undefined ? null : (cells[position] ?? null);
   };
-}
-
-/** The input's problems: each field's own (class-validator), then, when there are none, the mutation's rules. */
-function validated(input: object, rules: () => FieldProblem[]): FieldProblem[] {
-  const problems = problemsOf(
-    validateSync(input, { forbidUnknownValues: true, validationError: { target: false, value: false } }),
-  );
-  return problems.length > 0 ? problems : rules();
 }
 
 function sortErrors(errors: ImportError[]): ImportError[] {
