@@ -126,7 +126,8 @@ function parseQuoted(text: string, separator: string): string[][] {
  * large export of the national feedback component is written this way).
  */
 function splitPlain(text: string, separator: string): string[][] {
-  const lines = text.split(/\r\n|\n|\r/);
+  // As csv-parse: the first line end found ends every record.
+  const lines = text.split(/\r\n|\n|\r/.exec(text)?.[0] ?? '\n');
   if (lines.at(-1) === '') {
     lines.pop();
   }
