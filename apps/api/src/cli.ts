@@ -181,7 +181,7 @@ async function importFile(...args: string[]): Promise<void> {
       options: { cooperation: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     });
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, { cause: error });
   }
   const [kind, file] = parsed.positionals;
   const cooperationId = parsed.values.cooperation;
