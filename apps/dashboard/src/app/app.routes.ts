@@ -20,6 +20,7 @@ export const routes: Routes = [
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
+      { path: 'datenimport', loadChildren: () => import('./pages/imports/imports.routes') },
       {
         path: 'passwort',
         loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage),

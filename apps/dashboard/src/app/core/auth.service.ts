@@ -46,6 +46,11 @@ export class AuthService {
     );
   }
 
+  /** Imports: admins for every city, CDOs and city editors for their city's rows. */
+  mayImport(): boolean {
+    return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'CDO' || r.role === 'CITY_EDITOR');
+  }
+
   mayReadAudit(): boolean {
     return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'CDO');
   }
