@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import { columnsOf, jsonRowsParameter, jsonRowsTable } from '../database/json-rows.js';
+import { columnsOf, rowsParameters, rowsTable } from '../database/json-rows.js';
 import { namedQuery } from '../database/named-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -77,14 +77,13 @@ export class AuditService {
     const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
     await namedQuery(
       manager,
-      `INSERT INTO audit_entry (${names}) SELECT ${names} FROM ${jsonRowsTable(manager, 'entries', columns)} e`,
-      {
-        entries: jsonRowsParameter(
-          manager,
-          columns,
-          records.map((record) => entryOf(actor, record, at)),
-        ),
-      },
+      `INSERT INTO audit_entry (${names}) SELECT ${names} FROM ${rowsTable(manager, 'entries', columns)} e`,
+      rowsParameters(
+        manager,
+        'entries',
+        columns,
+        records.map((record) => entryOf(actor, record, at)),
+      ),
     );
   }
 }

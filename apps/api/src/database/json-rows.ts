@@ -3,10 +3,10 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { dialectOf } from './dialect.js';
 
 /*
- * Many rows in one statement: the rows travel as one JSON parameter (an array of arrays, one value per
- * column) and the database unpacks them into a table (SQLite's json_each, PostgreSQL's
- * json_array_elements). One round trip for any number of rows, and no limit on bound parameters (SQLite
- * allows 32,766, PostgreSQL 65,535), which multi-row VALUES lists run into at a few thousand rows.
+ * Many rows in one statement: on SQLite the rows travel as one JSON parameter (an array of arrays, one value
+ * per column) that json_each unpacks; on PostgreSQL as one array parameter per column that unnest() zips
+ * into rows. One round trip for any number of rows, and no limit on bound parameters (SQLite allows 32,766,
+ * PostgreSQL 65,535), which multi-row VALUES lists run into at a few thousand rows.
  */
 
 /** The columns of an entity, by property name, in the order given. */
@@ -25,12 +25,16 @@ export function columnsOf(
   });
 }
 
-/** The JSON parameter holding `rows`, each value stored as the driver stores it (dates, for example). */
-export function jsonRowsParameter(
+/**
+ * The parameters holding `rows` for `rowsTable(manager, name, columns)`, each value as the driver stores it
+ * (dates, for example).
+ */
+export function rowsParameters(
   manager: EntityManager,
+  name: string,
   columns: readonly ColumnMetadata[],
   rows: readonly ObjectLiteral[],
-): string {
+): Record<string, unknown> {
   const driver = manager.connection.driver;
   // Numbers and text are stored as they are; the driver converts the rest (dates, booleans). A batch often
   // shares one instant (its time stamp): converted once.
@@ -44,28 +48,34 @@ export function jsonRowsParameter(
     if (key !== null) converted.set(key, result);
     return result;
   };
-  return JSON.stringify(
-    rows.map((row) => columns.map((column) => prepare(row[column.propertyName], column))),
+  if (dialectOf(manager).name === 'sqlite') {
+    return {
+      [name]: JSON.stringify(
+        rows.map((row) => columns.map((column) => prepare(row[column.propertyName], column))),
+      ),
+    };
+  }
+  return Object.fromEntries(
+    columns.map((column, index) => [
+      `${name}_${index}`,
+      rows.map((row) => prepare(row[column.propertyName], column)),
+    ]),
   );
 }
 
 /**
- * A subquery, usable after FROM or JOIN, of the rows in the JSON parameter `:name`, with the columns'
- * database names and (on PostgreSQL) types.
+ * A subquery, usable after FROM or JOIN, of the rows in the parameters of `rowsParameters` under `name`,
+ * with the columns' database names and (on PostgreSQL) types.
  */
-export function jsonRowsTable(
-  manager: EntityManager,
-  name: string,
-  columns: readonly ColumnMetadata[],
-): string {
+export function rowsTable(manager: EntityManager, name: string, columns: readonly ColumnMetadata[]): string {
   const quote = (column: ColumnMetadata) => `"${column.databaseName}"`;
   if (dialectOf(manager).name === 'sqlite') {
     const values = columns.map((c, i) => `json_extract(j.value, '$[${i}]') AS ${quote(c)}`);
     return `(SELECT ${values.join(', ')} FROM json_each(:${name}) j)`;
   }
   const driver = manager.connection.driver;
-  const values = columns.map((c, i) => `CAST(j.value ->> ${i} AS ${driver.normalizeType(c)}) AS ${quote(c)}`);
-  return `(SELECT ${values.join(', ')} FROM json_array_elements(CAST(:${name} AS json)) j)`;
+  const arrays = columns.map((c, i) => `CAST(:${name}_${i} AS ${driver.normalizeType(c)}[])`);
+  return `(SELECT * FROM unnest(${arrays.join(', ')}) AS j(${columns.map(quote).join(', ')}))`;
 }
 
 /** Inserts rows of an entity, any number, in one statement (history rows of a batch). */
@@ -82,8 +92,8 @@ export async function insertRows<Row extends ObjectLiteral>(
   const columns = columnsOf(manager, entity, properties);
   const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
   const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
-    `INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM ${jsonRowsTable(manager, 'rows', columns)} j`,
-    { rows: jsonRowsParameter(manager, columns, rows) },
+    `INSERT INTO "${metadata.tableName}" (${names}) SELECT ${names} FROM ${rowsTable(manager, 'rows', columns)} j`,
+    rowsParameters(manager, 'rows', columns, rows),
   );
   await manager.query(sql, values);
 }

@@ -8,7 +8,7 @@ import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
-import { columnsOf, jsonRowsParameter, jsonRowsTable } from './json-rows.js';
+import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
 import { namedQuery } from './named-query.js';
 import { Transactions } from './transactions.js';
 import { uniqueViolation } from './unique-violation.js';
@@ -363,8 +363,8 @@ class Unit implements WriteUnit {
     const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
     const raw = await namedQuery<ObjectLiteral>(
       manager,
-      `SELECT t.* FROM "${metadata.tableName}" t JOIN ${jsonRowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
-      { keys: jsonRowsParameter(manager, keyColumns, spec.rows) },
+      `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
+      rowsParameters(manager, 'keys', keyColumns, spec.rows),
     );
     const driver = manager.connection.driver;
     return raw.map((values) => {
@@ -408,14 +408,16 @@ class Unit implements WriteUnit {
     const table = `"${metadata.tableName}"`;
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
     const sql = `INSERT INTO ${table} (${names})
-      SELECT ${names} FROM ${jsonRowsTable(manager, 'rows', columns)} j WHERE true
+      SELECT ${names} FROM ${rowsTable(manager, 'rows', columns)} j WHERE true
       ON CONFLICT (${keyColumns.map(quote).join(', ')}) DO UPDATE SET ${update}
       WHERE ${table}."version" = excluded."version" - 1
       RETURNING "id", ${keyColumns.map(quote).join(', ')}`;
     this.step = { label, entity: spec.entity, values: {} };
-    const written = await namedQuery<ObjectLiteral>(manager, sql, {
-      rows: jsonRowsParameter(manager, columns, rows),
-    });
+    const written = await namedQuery<ObjectLiteral>(
+      manager,
+      sql,
+      rowsParameters(manager, 'rows', columns, rows),
+    );
     this.step = null;
     if (written.length !== rows.length) {
       throw conflict(
