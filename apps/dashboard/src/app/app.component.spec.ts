@@ -84,6 +84,8 @@ describe('AppComponent', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('.user summary')?.textContent).toContain('Redaktion Kempten');
     expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
-    expect(element.querySelectorAll('nav a').length).toBe(5);
+    // The five pages and, for a city editor, the data import.
+    expect(element.querySelectorAll('nav a').length).toBe(6);
+    expect(element.querySelector('nav a[href="/datenimport"]')).not.toBeNull();
   });
 });
