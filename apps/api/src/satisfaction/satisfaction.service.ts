@@ -36,7 +36,7 @@ interface SeriesRow {
  */
 export function satisfactionProblems(input: RecordSatisfactionInput, now = new Date()): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (input.month > monthOf(now)) {
+  if (input.month > currentMonth(now)) {
     problems.push({ field: 'month', message: 'must not be in the future' });
   }
   const hasRating = input.averageRating !== null && input.averageRating !== undefined;
@@ -51,6 +51,18 @@ export function satisfactionProblems(input: RecordSatisfactionInput, now = new D
     problems.push({ field: 'transactionsCompleted', message: transactionsProblem });
   }
   return problems;
+}
+
+let lastNow: Date | null = null;
+let lastMonth = '';
+
+/** `monthOf(now)`, remembered for the last `now`: an import checks all its rows against one instant. */
+function currentMonth(now: Date): string {
+  if (now !== lastNow) {
+    lastNow = now;
+    lastMonth = monthOf(now);
+  }
+  return lastMonth;
 }
 
 /** Who may record a city's figures: `true`, or the message of the refusal. */
