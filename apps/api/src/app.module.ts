@@ -29,6 +29,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/index.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/index.js';
+import { ImportsModule } from './imports/index.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { MeetingsModule } from './meetings/index.js';
@@ -173,6 +174,7 @@ export class AppModule {
         LiveModule,
         ExportsModule,
         OpenDataModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { Role, USERNAME_PATTERN } from '@koop/domain';
+import { IMPORT_KINDS, IMPORT_MAX_BYTES, isImportKind, Role, USERNAME_PATTERN } from '@koop/domain';
 import { AccountsService } from './accounts/accounts.service.js';
-import { SYSTEM_ACTOR } from './auth/actor.js';
+import { SYSTEM_ACTOR, type Actor } from './auth/actor.js';
 import { createApp } from './bootstrap.js';
 import { loadConfig, type AppConfig } from './config/config.js';
 import { backupDatabase } from './database/backup.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
 import { rebuildFigures } from './figures/index.js';
+import { ImportsService } from './imports/index.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
@@ -160,22 +163,83 @@ async function rebuildFiguresCommand(): Promise<void> {
   }
 }
 
-const commands: Record<string, (arg?: string) => Promise<void>> = {
+/**
+ * Who a CLI import is: the system, as an administrator, named `cli-import` in the audit log (the CLI runs
+ * with the database's own credentials, so no account of the product signs it).
+ */
+const CLI_IMPORT_ACTOR: Actor = { ...SYSTEM_ACTOR, username: 'cli-import' };
+
+/**
+ * `import <adoptions|satisfaction> <file> --cooperation <id> [--dry-run]`: the import of POST /imports on
+ * the database of DATABASE_URL. Prints the summary, or every error with its row and column and exits 1.
+ */
+async function importFile(...args: string[]): Promise<void> {
+  const usage = `Usage: import <${IMPORT_KINDS.join('|')}> <file> --cooperation <id> [--dry-run]`;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { cooperation: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, { cause: error });
+  }
+  const [kind, file] = parsed.positionals;
+  const cooperationId = parsed.values.cooperation;
+  if (!kind || !isImportKind(kind) || !file || !cooperationId || parsed.positionals.length > 2) {
+    throw new Error(usage);
+  }
+  const content = readFileSync(file);
+  if (content.length > IMPORT_MAX_BYTES) {
+    throw new Error(
+      `${file} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB, the most one import takes.`,
+    );
+  }
+  const config = loadConfig(process.env);
+  const app = await createApp({ ...config, demoData: false, logLevel: 'warn' });
+  try {
+    const dryRun = parsed.values['dry-run'];
+    const result = await app
+      .get(ImportsService)
+      .import(CLI_IMPORT_ACTOR, { kind, cooperationId, content, fileName: basename(file), dryRun });
+    if (result.errors.length > 0) {
+      for (const error of result.errors) {
+        process.stderr.write(
+          error.row === 0
+            ? `${file}: ${error.message}\n`
+            : `${file}: row ${error.row}, column ${error.column}: ${error.message}\n`,
+        );
+      }
+      throw new Error(`${result.errors.length} error(s) in ${result.rows} rows; nothing was written.`);
+    }
+    process.stdout.write(
+      dryRun
+        ? `Checked ${file} (dry run, nothing written): ${result.rows} rows; would create ${result.created}, change ${result.changed}, leave ${result.unchanged} unchanged.\n`
+        : `Imported ${file}: ${result.rows} rows; ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged.\n`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
+const commands: Record<string, (...args: string[]) => Promise<void>> = {
   'account:create-admin': createAdmin,
   'schema:write': writeSchema,
   'migration:generate': generateMigration,
   'demo:reset': resetDemo,
   'db:backup': backup,
   'db:rebuild-figures': rebuildFiguresCommand,
+  import: importFile,
 };
 
-const [command, argument] = process.argv.slice(2);
+const [command, ...args] = process.argv.slice(2);
 const run = command ? commands[command] : undefined;
 if (!run) {
   process.stderr.write(`Usage: cli <${Object.keys(commands).join('|')}>\n`);
   process.exit(2);
 } else {
-  run(argument).then(
+  run(...args).then(
     () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -12,3 +12,4 @@ export * from './lib/tabular.js';
 export * from './lib/meetings.js';
 export * from './lib/entry-rules.js';
 export * from './lib/solutions.js';
+export * from './lib/imports.js';

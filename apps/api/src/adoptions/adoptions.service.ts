@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badInput, notFound, type FieldProblem } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
-import { rowOf, Writes } from '../database/write-path.js';
+import { rowOf, Writes, type Permission } from '../database/write-path.js';
 import { applyAdoptionChange } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
 import { AdoptionChange } from './adoption-change.entity.js';
@@ -40,13 +40,9 @@ export class AdoptionsService {
    * warnings of that state (a LIVE adoption of a service whose project is not live is kept, but doubted).
    */
   record(actor: Actor, input: RecordAdoptionInput): Promise<Adoption> {
-    const levelProblem = maturityLevelError(input.maturityModel, input.maturityLevel);
-    if (levelProblem) {
-      throw badField('maturityLevel', levelProblem);
-    }
-    const liveProblem = liveSinceError(input.stage, input.liveSince);
-    if (liveProblem) {
-      throw badField('liveSince', liveProblem);
+    const problems = adoptionProblems(input);
+    if (problems.length > 0) {
+      throw badInput(problems);
     }
     const now = new Date();
     let warnings: AdoptionWarning[] = [];
@@ -57,44 +53,97 @@ export class AdoptionsService {
         project: rowOf(Project, input.projectId, 'projectId'),
         city: rowOf(City, input.cityId, 'cityId'),
       },
-      authorize: ({ city }, actor) =>
-        mayEditCity(actor, city.id) ||
-        'Only the city’s editors, its CDO and administrators may record its adoptions.',
+      authorize: ({ city }, actor) => mayRecordAdoption(actor, city.id),
       key: ({ project, city }) => ({ projectId: project.id, cityId: city.id }),
       version: input.version,
       values: ({ project, city }) => {
         warnings = warningsOf(adoptionWarnings(input.stage, project.phase), project.phase);
-        return {
-          projectId: project.id,
-          cityId: city.id,
-          stage: input.stage,
-          maturityModel: input.maturityModel,
-          maturityLevel: input.maturityLevel ?? null,
-          liveSince: input.liveSince ?? null,
-          source: input.source ?? null,
-          notes: input.notes ?? null,
-          updatedAt: now,
-        };
+        return adoptionValues(input, project.id, city.id, now);
       },
       write: async (adoption, _before, manager) => {
-        const change = await manager.save(AdoptionChange, {
-          adoptionId: adoption.id,
-          projectId: adoption.projectId,
-          cityId: adoption.cityId,
-          recordedAt: now,
-          stage: adoption.stage,
-          maturityModel: adoption.maturityModel,
-          maturityLevel: adoption.maturityLevel,
-          liveSince: adoption.liveSince,
-          source: adoption.source,
-          notes: adoption.notes,
-          version: adoption.version,
-          warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
-        });
+        const change = await manager.save(AdoptionChange, historyOf(adoption, now, warnings));
         await applyAdoptionChange(manager, change);
         // The audit entry says so too, so that the city's and the project's history show it.
         return warnings.length > 0 ? { warnings: warnings.map((warning) => warning.code) } : undefined;
       },
     });
   }
+}
+
+/**
+ * What breaks the rules of an adoption beyond each field's own (class-validator on the input): every
+ * problem, each naming its field. The import checks its rows with the same rules.
+ */
+export function adoptionProblems(input: RecordAdoptionInput, now = new Date()): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const levelProblem = maturityLevelError(input.maturityModel, input.maturityLevel);
+  if (levelProblem) {
+    problems.push({ field: 'maturityLevel', message: levelProblem });
+  }
+  const liveProblem = liveSinceError(input.stage, input.liveSince, now);
+  if (liveProblem) {
+    problems.push({ field: 'liveSince', message: liveProblem });
+  }
+  return problems;
+}
+
+/** Who may record a city's adoptions: `true`, or the message of the refusal. */
+export function mayRecordAdoption(actor: Actor, cityId: number): Permission {
+  return (
+    mayEditCity(actor, cityId) ||
+    'Only the city’s editors, its CDO and administrators may record its adoptions.'
+  );
+}
+
+/** The stored row of valid input. */
+export function adoptionValues(
+  input: RecordAdoptionInput,
+  projectId: number,
+  cityId: number,
+  now: Date,
+): Omit<Adoption, 'id' | 'version' | 'project' | 'city'> {
+  return {
+    projectId,
+    cityId,
+    stage: input.stage,
+    maturityModel: input.maturityModel,
+    maturityLevel: input.maturityLevel ?? null,
+    liveSince: input.liveSince ?? null,
+    source: input.source ?? null,
+    notes: input.notes ?? null,
+    updatedAt: now,
+  };
+}
+
+/** What an adoption's state is made of; a row whose state is the same is unchanged. */
+export const ADOPTION_STATE = [
+  'stage',
+  'maturityModel',
+  'maturityLevel',
+  'liveSince',
+  'source',
+  'notes',
+] as const;
+
+/** The history row of an adoption's new state. */
+export function historyOf(
+  adoption: Adoption,
+  recordedAt: Date,
+  warnings: readonly AdoptionWarning[] = [],
+): Omit<AdoptionChange, 'id' | 'adoption'> {
+  return {
+    adoptionId: adoption.id,
+    projectId: adoption.projectId,
+    cityId: adoption.cityId,
+    recordedAt,
+    stage: adoption.stage,
+    maturityModel: adoption.maturityModel,
+    maturityLevel: adoption.maturityLevel,
+    liveSince: adoption.liveSince,
+    source: adoption.source,
+    notes: adoption.notes,
+    version: adoption.version,
+    // The state's doubts (a LIVE adoption of a service not live yet) stay with it in the history.
+    warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
+  };
 }

@@ -12,7 +12,8 @@ const TYPE_CONSTRAINTS = new Set([
   'isArray',
 ]);
 
-function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+/** Each violation as the field it concerns and why; type problems hide the others of the same field. */
+export function problemsOf(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = Object.entries(error.constraints ?? {});

@@ -60,3 +60,45 @@ export async function concernedCooperations(
 function ids(rows: readonly { id: number | string }[]): number[] {
   return rows.map((row) => Number(row.id));
 }
+
+/**
+ * `concernedCooperations` of many rows at once (a batch write): the rows of a project in a city (adoptions,
+ * satisfaction figures) from one statement over the projects' cooperations and their members, any other
+ * row as above.
+ */
+export async function concernedCooperationsOfMany(
+  manager: EntityManager,
+  scopes: readonly ChangeScope[],
+): Promise<(number[] | undefined)[]> {
+  const ofProjectInCity = (scope: ChangeScope) =>
+    scope.entity !== 'Cooperation' &&
+    scope.cooperationId === null &&
+    scope.projectId !== null &&
+    scope.cityId !== null;
+  const projectIds = [...new Set(scopes.filter(ofProjectInCity).map((scope) => scope.projectId as number))];
+  const members = new Map<string, number[]>();
+  if (projectIds.length > 0) {
+    const rows = await manager
+      .createQueryBuilder(WorkingGroup, 'wg')
+      .select('p.id', 'projectId')
+      .addSelect('m.cityId', 'cityId')
+      .addSelect('wg.cooperationId', 'cooperationId')
+      .innerJoin(Project, 'p', 'p.workingGroupId = wg.id')
+      .innerJoin(Membership, 'm', 'm.cooperationId = wg.cooperationId')
+      .where('p.id IN (:...projectIds)', { projectIds })
+      .getRawMany<{ projectId: number | string; cityId: number | string; cooperationId: number | string }>();
+    for (const row of rows) {
+      const key = `${Number(row.projectId)}:${Number(row.cityId)}`;
+      members.set(key, [...(members.get(key) ?? []), Number(row.cooperationId)]);
+    }
+  }
+  const result: (number[] | undefined)[] = [];
+  for (const scope of scopes) {
+    result.push(
+      ofProjectInCity(scope)
+        ? (members.get(`${scope.projectId}:${scope.cityId}`) ?? [])
+        : await concernedCooperations(manager, scope),
+    );
+  }
+  return result;
+}

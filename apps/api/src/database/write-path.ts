@@ -7,7 +7,9 @@ import type { Actor } from '../auth/actor.js';
 import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
-import { concernedCooperations } from './change-scope.js';
+import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
+import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
+import { namedQuery } from './named-query.js';
 import { Transactions } from './transactions.js';
 import { uniqueViolation } from './unique-violation.js';
 
@@ -22,8 +24,8 @@ import { uniqueViolation } from './unique-violation.js';
  * Steps: `create` (a new row beneath the rows it belongs to), `change` (an existing row, with the version
  * the client saw), `append` (a row beneath a parent whose current state it moves, such as a status update
  * of a project), `upsert` (create or change by a natural key, such as the adoption of a service by a city)
- * and `untracked` (rows nobody edits or sees: sessions, failed sign-ins). `inOneTransaction` runs several
- * steps as one. A duplicate unique key, whoever wins the race, is CONFLICT, never an internal error.
+ * `upsertMany` (many rows by their natural key at once, for imports) and `untracked` (rows nobody edits or
+ * sees: sessions, failed sign-ins). `inOneTransaction` runs several steps as one. A duplicate unique key, whoever wins the race, is CONFLICT, never an internal error.
  */
 
 /** A row with a numeric key, as every table here has. */
@@ -135,6 +137,48 @@ export interface UpsertSpec<Row extends Versioned, P extends Parents> {
   readonly write?: (after: Row, before: Row | null, manager: EntityManager) => Promise<Extra | void>;
 }
 
+/** One row of a batch as it was (null when new) and as it is now. */
+export interface BatchChange<Row> {
+  readonly before: Row | null;
+  readonly after: Row;
+}
+
+/** A row of a batch about to be written: as it is, and the values it is given. */
+export interface PlannedChange<Row> {
+  readonly before: Row | null;
+  readonly values: Partial<Row>;
+}
+
+export interface UpsertManySpec<Row extends Versioned> {
+  readonly operation: string;
+  readonly entity: EntityClass<Row>;
+  readonly label?: string;
+  /** The columns of the natural key, a unique constraint of the table (project, city, month). */
+  readonly key: readonly (keyof Row & string)[];
+  /** The columns that tell a changed row from an unchanged one; the others (a time stamp) just go along. */
+  readonly compared: readonly (keyof Row & string)[];
+  /** The rows' values, key included, every one with the same columns; no key twice. */
+  readonly rows: readonly Partial<Row>[];
+  /** Who may write a row, judged on its values (the batch's rows are all checked before any is written). */
+  readonly authorize: (values: Partial<NoInfer<Row>>, actor: Actor) => Permission;
+  /** Only count what would be created, changed and left as it is; write nothing. */
+  readonly dryRun?: boolean;
+  /** Before the changed rows are written (summary figures: take out what their scope counts now). */
+  readonly beforeWrite?: (
+    changes: readonly PlannedChange<NoInfer<Row>>[],
+    manager: EntityManager,
+  ) => Promise<void>;
+  /** After they were written: rows that belong to them (history) and summary figures. */
+  readonly write?: (changes: readonly BatchChange<NoInfer<Row>>[], manager: EntityManager) => Promise<void>;
+}
+
+/** What a batch did (or, in a dry run, would do). */
+export interface BatchCounts {
+  readonly created: number;
+  readonly changed: number;
+  readonly unchanged: number;
+}
+
 /** Steps that run in one transaction; the manager reads and writes within it. */
 export interface WriteUnit {
   readonly manager: EntityManager;
@@ -156,6 +200,13 @@ export interface WriteUnit {
     spec: ChangeSpec<Row, X, R>,
   ): Promise<R>;
   upsert<Row extends Versioned, P extends Parents>(actor: Actor, spec: UpsertSpec<Row, P>): Promise<Row>;
+  /**
+   * Creates or changes many rows by their natural key in a few statements, whatever their number: the rows
+   * as they are are read in one statement, rows whose compared values are the same are left alone (no write,
+   * no audit entry, no event), the others are written in one statement that checks each row's version
+   * inside it, then one audit entry per written row and, after the commit, one change event each.
+   */
+  upsertMany<Row extends Versioned>(actor: Actor, spec: UpsertManySpec<Row>): Promise<BatchCounts>;
 }
 
 /** Fields a CONFLICT never shows, as the audit log never does. */
@@ -190,6 +241,14 @@ function allow(permission: Permission): void {
   if (permission !== true) {
     throw forbidden(permission);
   }
+}
+
+/** Equal as stored values: numbers by value, dates by instant, anything else strictly. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  return (a ?? null) === (b ?? null);
 }
 
 function positiveKey(value: unknown): number | null {
@@ -261,6 +320,180 @@ class Unit implements WriteUnit {
       after: extra ? { ...after, ...extra } : after,
     });
     return after;
+  }
+
+  async upsertMany<Row extends Versioned>(actor: Actor, spec: UpsertManySpec<Row>): Promise<BatchCounts> {
+    const label = spec.label ?? labelOf(spec.entity);
+    for (const values of spec.rows) {
+      allow(spec.authorize(values, actor));
+    }
+    const keyOf = (row: Partial<Row>) => spec.key.map((column) => String(row[column])).join('\u0000');
+    const existing = new Map((await this.findByKeys(spec)).map((row) => [keyOf(row), row]));
+    const planned: PlannedChange<Row>[] = [];
+    const seen = new Set<string>();
+    for (const values of spec.rows) {
+      const key = keyOf(values);
+      if (seen.has(key)) {
+        throw new Error(`upsertMany: the ${label} ${key} is in the batch twice.`);
+      }
+      seen.add(key);
+      const before = existing.get(key) ?? null;
+      if (!before || spec.compared.some((column) => !sameValue(before[column], values[column]))) {
+        planned.push({ before, values });
+      }
+    }
+    const created = planned.filter((change) => change.before === null).length;
+    const counts = {
+      created,
+      changed: planned.length - created,
+      unchanged: spec.rows.length - planned.length,
+    };
+    if (spec.dryRun || planned.length === 0) {
+      return counts;
+    }
+    await spec.beforeWrite?.(planned, this.manager);
+    const changes = await this.writeMany(spec, label, planned, keyOf);
+    await spec.write?.(changes, this.manager);
+    await this.recordMany(actor, spec.operation, spec.entity, changes);
+    return counts;
+  }
+
+  /** The stored rows with the keys of the batch, in one statement. */
+  private async findByKeys<Row extends Versioned>(spec: UpsertManySpec<Row>): Promise<Row[]> {
+    if (spec.rows.length === 0) {
+      return [];
+    }
+    const manager = this.manager;
+    const metadata = manager.connection.getMetadata(spec.entity);
+    const keyColumns = columnsOf(manager, spec.entity, spec.key);
+    const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
+    const raw = await namedQuery<ObjectLiteral>(
+      manager,
+      `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
+      rowsParameters(manager, 'keys', keyColumns, spec.rows),
+    );
+    const driver = manager.connection.driver;
+    return raw.map((values) => {
+      const row = new spec.entity();
+      for (const column of metadata.columns) {
+        (row as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(
+          values[column.databaseName],
+          column,
+        );
+      }
+      return row;
+    });
+  }
+
+  /**
+   * Inserts the new rows and updates the changed ones in one statement. Each changed row is updated only at
+   * the version it was read with, and a new one only inserted where no row has appeared meanwhile: a row
+   * another write changed since is left out of RETURNING, and the whole batch is refused as CONFLICT.
+   */
+  private async writeMany<Row extends Versioned>(
+    spec: UpsertManySpec<Row>,
+    label: string,
+    planned: readonly PlannedChange<Row>[],
+    keyOf: (row: Partial<Row>) => string,
+  ): Promise<BatchChange<Row>[]> {
+    const manager = this.manager;
+    const metadata = manager.connection.getMetadata(spec.entity);
+    const properties = [...Object.keys(planned[0]?.values ?? {}).filter((p) => p !== 'version'), 'version'];
+    const columns = columnsOf(manager, spec.entity, properties);
+    const keyColumns = columnsOf(manager, spec.entity, spec.key);
+    const quote = (column: { databaseName: string }) => `"${column.databaseName}"`;
+    const names = columns.map(quote).join(', ');
+    const update = columns
+      .filter((column) => !spec.key.includes(column.propertyName as keyof Row & string))
+      .map((column) => `${quote(column)} = excluded.${quote(column)}`)
+      .join(', ');
+    const rows = planned.map(({ before, values }) => ({
+      ...values,
+      version: before ? before.version + 1 : 1,
+    }));
+    const table = `"${metadata.tableName}"`;
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
+    const sql = `INSERT INTO ${table} (${names})
+      SELECT ${names} FROM ${rowsTable(manager, 'rows', columns)} j WHERE true
+      ON CONFLICT (${keyColumns.map(quote).join(', ')}) DO UPDATE SET ${update}
+      WHERE ${table}."version" = excluded."version" - 1
+      RETURNING "id", ${keyColumns.map(quote).join(', ')}`;
+    this.step = { label, entity: spec.entity, values: {} };
+    const written = await namedQuery<ObjectLiteral>(
+      manager,
+      sql,
+      rowsParameters(manager, 'rows', columns, rows),
+    );
+    this.step = null;
+    if (written.length !== rows.length) {
+      throw conflict(
+        label,
+        `Some of the ${label} were changed by someone else while this batch was written; nothing was written. Try again.`,
+        null,
+      );
+    }
+    const driver = manager.connection.driver;
+    const ids = new Map(
+      written.map((raw) => {
+        const key: Partial<Row> = {};
+        for (const column of keyColumns) {
+          (key as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(
+            raw[column.databaseName],
+            column,
+          );
+        }
+        return [keyOf(key), Number(raw['id'])];
+      }),
+    );
+    return planned.map(({ before, values }, index) => {
+      const after = new spec.entity();
+      for (const column of metadata.columns) {
+        const property = column.propertyName;
+        (after as ObjectLiteral)[property] =
+          property in values ? values[property as keyof Row] : (before?.[property as keyof Row] ?? null);
+      }
+      (after as ObjectLiteral)['id'] = ids.get(keyOf(values));
+      (after as ObjectLiteral)['version'] = rows[index]?.version;
+      return { before, after };
+    });
+  }
+
+  /** The audit entries of a batch in one statement, and its change events for after the commit. */
+  private async recordMany<Row extends Versioned>(
+    actor: Actor,
+    operation: string,
+    entity: EntityClass<Row>,
+    changes: readonly BatchChange<Row>[],
+  ): Promise<void> {
+    const at = new Date();
+    const records: AuditRecord[] = changes.map(({ before, after }) => ({
+      operation,
+      entity: entity.name,
+      entityId: after.id,
+      before,
+      after,
+    }));
+    await this.audit.recordMany(this.manager, actor, records, at);
+    const cooperations = await concernedCooperationsOfMany(
+      this.manager,
+      records.map((record, index) => ({
+        entity: entity.name,
+        id: changes[index]?.after.id ?? 0,
+        cooperationId: positiveKey(changes[index]?.after['cooperationId']),
+        ...auditScopes(record),
+      })),
+    );
+    changes.forEach(({ after }, index) => {
+      const cooperationIds = cooperations[index];
+      this.events.push({
+        entity: entity.name,
+        id: String(after.id),
+        operation,
+        version: after.version,
+        at,
+        ...(cooperationIds ? { cooperationIds } : {}),
+      });
+    });
   }
 
   private async changeRow<Row extends Versioned, X extends Extra, R>(
@@ -427,6 +660,11 @@ export class Writes {
   /** Creates the row of a natural key, or changes it at the version the client saw. */
   upsert<Row extends Versioned, P extends Parents>(actor: Actor, spec: UpsertSpec<Row, P>): Promise<Row> {
     return this.inOneTransaction((unit) => unit.upsert(actor, spec));
+  }
+
+  /** See WriteUnit.upsertMany. */
+  upsertMany<Row extends Versioned>(actor: Actor, spec: UpsertManySpec<Row>): Promise<BatchCounts> {
+    return this.inOneTransaction((unit) => unit.upsertMany(actor, spec));
   }
 
   /** Writes rows nobody edits or sees (sessions, failed sign-ins): no audit entry, no change event. */

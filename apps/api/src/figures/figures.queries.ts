@@ -24,6 +24,10 @@ export interface Scope {
   readonly adoptionId?: number;
   /** Only the rows of this project. */
   readonly projectId?: number;
+  /** Only the rows of these projects (a batch of rows, such as an import). */
+  readonly projectIds?: readonly number[];
+  /** Only the satisfaction rows of these months. */
+  readonly months?: readonly string[];
   /** Only this satisfaction row, as it is stored now. */
   readonly satisfactionId?: number;
   /** Leave out this history row: the contribution as it was before the row was written. */
@@ -84,6 +88,14 @@ class Parameters {
     this.values[`${this.prefix}${name}`] = value;
     return `:${this.prefix}${name}`;
   }
+  /** `IN (…)` of a list; never true for an empty one. */
+  in(column: string, name: string, values: readonly unknown[]): string {
+    if (values.length === 0) {
+      return '1 = 0';
+    }
+    this.values[`${this.prefix}${name}`] = values;
+    return `${column} IN (:...${this.prefix}${name})`;
+  }
 }
 
 /**
@@ -118,6 +130,8 @@ function rowFilters(scope: Scope, p: Parameters): string {
   if (scope.adoptionId !== undefined)
     filters.push(`r."adoptionId" = ${p.add('adoptionId', scope.adoptionId)}`);
   if (scope.projectId !== undefined) filters.push(`r."projectId" = ${p.add('projectId', scope.projectId)}`);
+  if (scope.projectIds !== undefined) filters.push(p.in('r."projectId"', 'projectIds', scope.projectIds));
+  if (scope.months !== undefined) filters.push(p.in('r.month', 'months', scope.months));
   if (scope.satisfactionId !== undefined)
     filters.push(`r.id = ${p.add('satisfactionId', scope.satisfactionId)}`);
   if (scope.withoutId !== undefined) filters.push(`r.id <> ${p.add('withoutId', scope.withoutId)}`);

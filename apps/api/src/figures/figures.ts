@@ -125,6 +125,50 @@ export async function applySatisfaction(
   ]);
 }
 
+/** The rows a batch of writes (an import) may change: of these projects of one cooperation, in these months. */
+export interface BatchScope {
+  readonly cooperationId: number;
+  readonly projectIds: readonly number[];
+  /** Satisfaction only: the months of the batch's rows. */
+  readonly months?: readonly string[];
+}
+
+/*
+ * A batch keeps the figures current in four statements, whatever its size: before its rows are written,
+ * `withdraw…` takes out what the raw rows of its scope count now; after, `restore…` adds what they count
+ * then. Rows of the scope the batch did not touch cancel out, so what remains is the batch's difference, as
+ * the one-row functions above add it.
+ */
+
+/** Before a batch of satisfaction rows is written: the figures of its scope out. */
+export async function withdrawSatisfaction(manager: EntityManager, scope: BatchScope): Promise<void> {
+  await lockCooperation(manager, scope.cooperationId);
+  const rows: Scope = { projectIds: scope.projectIds, months: scope.months };
+  await run(manager, addChangesSql(SATISFACTION, [satisfactionChanges(dialectOf(manager), '', rows, -1)]));
+}
+
+/** After a batch of satisfaction rows was written: the figures of its scope back in, as they are now. */
+export async function restoreSatisfaction(manager: EntityManager, scope: BatchScope): Promise<void> {
+  const rows: Scope = { projectIds: scope.projectIds, months: scope.months };
+  await addChanges(manager, SATISFACTION, scope.cooperationId, [
+    satisfactionChanges(dialectOf(manager), '', rows, 1),
+  ]);
+}
+
+/** Before a batch of adoption history rows is written: the live adoptions of its projects out. */
+export async function withdrawLiveAdoptions(manager: EntityManager, scope: BatchScope): Promise<void> {
+  await lockCooperation(manager, scope.cooperationId);
+  const changes = liveAdoptionChanges(dialectOf(manager), '', { projectIds: scope.projectIds }, -1);
+  if (changes) await run(manager, addChangesSql(LIVE_ADOPTION, [changes]));
+}
+
+/** After a batch of adoption history rows was written: the live adoptions of its projects back in. */
+export async function restoreLiveAdoptions(manager: EntityManager, scope: BatchScope): Promise<void> {
+  await addChanges(manager, LIVE_ADOPTION, scope.cooperationId, [
+    liveAdoptionChanges(dialectOf(manager), '', { projectIds: scope.projectIds }, 1),
+  ]);
+}
+
 /**
  * After a project's kind changed: its history counts under the new kind, and its adoptions count only while
  * it is an online service.

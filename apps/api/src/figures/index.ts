@@ -11,6 +11,11 @@ export {
   applyStatusUpdate,
   ensureFiguresCurrent,
   rebuildFigures,
+  restoreLiveAdoptions,
+  restoreSatisfaction,
+  withdrawLiveAdoptions,
+  withdrawSatisfaction,
+  type BatchScope,
   type MembershipValues,
 } from './figures.js';
 export { FiguresModule } from './figures.module.js';

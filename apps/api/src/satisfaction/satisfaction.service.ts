@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
+import { badField, badInput, notFound, type FieldProblem } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
-import { rowOf, Writes } from '../database/write-path.js';
+import { rowOf, Writes, type Permission } from '../database/write-path.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
 import { applySatisfaction } from '../figures/index.js';
@@ -31,6 +31,61 @@ interface SeriesRow {
   visits: number | null;
 }
 
+/**
+ * What breaks the rules of recorded figures beyond each field's own (class-validator on the input): every
+ * problem, each naming its field. The import checks its rows with the same rules.
+ */
+export function satisfactionProblems(input: RecordSatisfactionInput, now = new Date()): FieldProblem[] {
+  // The rules of libs/domain (entry-rules), which the dashboard's forms check too.
+  const problems: FieldProblem[] = [];
+  const monthProblem = satisfactionMonthError(input.month, now);
+  if (monthProblem) problems.push({ field: 'month', message: monthProblem });
+  const ratingProblem = averageRatingError(input.ratingsCount, input.averageRating);
+  if (ratingProblem) problems.push({ field: 'averageRating', message: ratingProblem });
+  const transactionsProblem = transactionsError(input.transactionsStarted, input.transactionsCompleted);
+  if (transactionsProblem) problems.push({ field: 'transactionsCompleted', message: transactionsProblem });
+  return problems;
+}
+
+/** Who may record a city's figures: `true`, or the message of the refusal. */
+export function mayRecordSatisfaction(actor: Actor, cityId: number): Permission {
+  return (
+    mayEditCity(actor, cityId) ||
+    'Only the city’s editors, its CDO and administrators may record its satisfaction figures.'
+  );
+}
+
+/** The stored row of valid input. */
+export function satisfactionValues(
+  input: RecordSatisfactionInput,
+  projectId: number,
+  cityId: number,
+  now: Date,
+): Omit<Satisfaction, 'id' | 'version' | 'project' | 'city'> {
+  return {
+    projectId,
+    cityId,
+    month: input.month,
+    ratingsCount: input.ratingsCount,
+    averageRating: input.averageRating ?? null,
+    nps: input.nps ?? null,
+    transactionsStarted: input.transactionsStarted ?? null,
+    transactionsCompleted: input.transactionsCompleted ?? null,
+    visits: input.visits ?? null,
+    updatedAt: now,
+  };
+}
+
+/** The figures of a month; a row whose figures are the same is unchanged, whenever it was recorded. */
+export const SATISFACTION_FIGURES = [
+  'ratingsCount',
+  'averageRating',
+  'nps',
+  'transactionsStarted',
+  'transactionsCompleted',
+  'visits',
+] as const;
+
 /** Numbers come back from SQL aggregates as numbers or numeric strings depending on the driver. */
 function num(value: number | string | null): number | null {
   return value === null ? null : Number(value);
@@ -44,18 +99,11 @@ export class SatisfactionService {
   ) {}
 
   record(actor: Actor, input: RecordSatisfactionInput): Promise<Satisfaction> {
-    const monthProblem = satisfactionMonthError(input.month);
-    if (monthProblem) {
-      throw badField('month', monthProblem);
+    const problems = satisfactionProblems(input);
+    if (problems.length > 0) {
+      throw badInput(problems);
     }
-    const ratingProblem = averageRatingError(input.ratingsCount, input.averageRating);
-    if (ratingProblem) {
-      throw badField('averageRating', ratingProblem);
-    }
-    const transactionsProblem = transactionsError(input.transactionsStarted, input.transactionsCompleted);
-    if (transactionsProblem) {
-      throw badField('transactionsCompleted', transactionsProblem);
-    }
+    const now = new Date();
     return this.writes.upsert(actor, {
       operation: 'recordSatisfaction',
       entity: Satisfaction,
@@ -64,23 +112,10 @@ export class SatisfactionService {
         project: rowOf(Project, input.projectId, 'projectId'),
         city: rowOf(City, input.cityId, 'cityId'),
       },
-      authorize: ({ city }, actor) =>
-        mayEditCity(actor, city.id) ||
-        'Only the city’s editors, its CDO and administrators may record its satisfaction figures.',
+      authorize: ({ city }, actor) => mayRecordSatisfaction(actor, city.id),
       key: ({ project, city }) => ({ projectId: project.id, cityId: city.id, month: input.month }),
       version: input.version,
-      values: ({ project, city }) => ({
-        projectId: project.id,
-        cityId: city.id,
-        month: input.month,
-        ratingsCount: input.ratingsCount,
-        averageRating: input.averageRating ?? null,
-        nps: input.nps ?? null,
-        transactionsStarted: input.transactionsStarted ?? null,
-        transactionsCompleted: input.transactionsCompleted ?? null,
-        visits: input.visits ?? null,
-        updatedAt: new Date(),
-      }),
+      values: ({ project, city }) => satisfactionValues(input, project.id, city.id, now),
       // The cooperation's satisfaction totals: this month's figures now, less those before.
       write: (after, before, manager) => applySatisfaction(manager, before, after),
     });

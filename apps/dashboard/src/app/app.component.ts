@@ -80,6 +80,13 @@ interface NavItem {
                   }}</a>
                 </li>
               }
+              @if (auth.mayImport()) {
+                <li *transloco="let ti; scope: 'imports'">
+                  <a routerLink="/datenimport" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                    ti('imports.nav')
+                  }}</a>
+                </li>
+              }
               @if (auth.mayReadAudit() || auth.mayKeepProjects()) {
                 <li *transloco="let ta; scope: 'admin'">
                   <a routerLink="/verwaltung" routerLinkActive="active" ariaCurrentWhenActive="page">{{

@@ -72,6 +72,11 @@ export const routes: Routes = [
         loadChildren: () => import('./pages/data-entry/data-entry.routes'),
       },
       {
+        path: 'datenimport',
+        loadChildren: () => import('./pages/imports/imports.routes'),
+        title: 'titles.imports',
+      },
+      {
         path: 'verwaltung',
         loadChildren: () => import('./pages/admin/admin.routes'),
         title: 'titles.admin',

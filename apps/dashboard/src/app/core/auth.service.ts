@@ -73,6 +73,11 @@ export class AuthService {
     return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'WORKING_GROUP_LEAD');
   }
 
+  /** Imports: admins for every city, CDOs and city editors for their city's rows. */
+  mayImport(): boolean {
+    return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'CDO' || r.role === 'CITY_EDITOR');
+  }
+
   mayReadAudit(): boolean {
     return this.roles().some((r) => r.role === 'ADMIN' || r.role === 'CDO');
   }

@@ -1,0 +1,495 @@
+import {
+  ADOPTION_SOURCE_ALIASES,
+  ADOPTION_STAGE_ALIASES,
+  AdoptionSource,
+  AdoptionStage,
+  AGS_PATTERN,
+  IMPORT_COLUMNS,
+  importColumnOf,
+  LEIKA_PATTERN,
+  type ImportError,
+  type ImportKind,
+  type ImportResult,
+} from '@koop/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  ADOPTION_STATE,
+  adoptionProblems,
+  adoptionValues,
+  historyOf,
+  mayRecordAdoption,
+} from '../adoptions/adoptions.service.js';
+import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
+import { Adoption } from '../adoptions/adoption.entity.js';
+import { RecordAdoptionInput } from '../adoptions/dto/record-adoption.input.js';
+import type { Actor } from '../auth/actor.js';
+import { City } from '../cities/city.entity.js';
+import { notFound } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { insertRows } from '../database/json-rows.js';
+import { Writes, type BatchCounts, type PlannedChange } from '../database/write-path.js';
+import {
+  restoreLiveAdoptions,
+  restoreSatisfaction,
+  withdrawLiveAdoptions,
+  withdrawSatisfaction,
+  type BatchScope,
+} from '../figures/index.js';
+import { Project } from '../projects/project.entity.js';
+import { RecordSatisfactionInput } from '../satisfaction/dto/satisfaction.inputs.js';
+import {
+  mayRecordSatisfaction,
+  SATISFACTION_FIGURES,
+  satisfactionProblems,
+  satisfactionValues,
+} from '../satisfaction/satisfaction.service.js';
+import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import { FieldwiseValidator } from './fieldwise-validator.js';
+import { readImportFile, UnreadableFile, type Cell, type Sheet } from './import-file.js';
+import { dateOf, digitKeyOf, enumOf, maturityModelOf, monthOf, numberOf, textOf } from './import-values.js';
+
+/** What to import: the file and where it goes. */
+export interface ImportRequest {
+  readonly kind: ImportKind;
+  readonly cooperationId: string;
+  readonly content: Buffer;
+  /** The file's name, when known: an old .xls is told apart by it. */
+  readonly fileName?: string;
+  readonly dryRun: boolean;
+}
+
+/** The input fields of each kind and the documented columns that carry them. */
+const FIELD_COLUMNS: Record<ImportKind, Record<string, string>> = {
+  satisfaction: {
+    month: 'month',
+    ratingsCount: 'ratings_count',
+    averageRating: 'average_rating',
+    nps: 'nps',
+    transactionsStarted: 'transactions_started',
+    transactionsCompleted: 'transactions_completed',
+    visits: 'visits',
+  },
+  adoptions: {
+    stage: 'stage',
+    maturityModel: 'maturity_model',
+    maturityLevel: 'maturity_level',
+    liveSince: 'live_since',
+    source: 'source',
+    notes: 'notes',
+  },
+};
+
+/** A row of the file that passed every check, with the stored row it becomes. */
+interface CheckedRow<Row> {
+  readonly row: number;
+  readonly values: Partial<Row>;
+}
+
+/** One data row's cells by documented column name. */
+type RowCells = (column: string) => Cell;
+
+/**
+ * Imports adoption rows and monthly satisfaction figures (PRODUCT.md §5.2) with the rules, the authorization
+ * and the write path of recordAdoption and recordSatisfaction: every row is checked first, every problem is
+ * reported with its row and column, and only a file without any is written — in one transaction, through
+ * `Writes.upsertMany`, which leaves rows that are the same alone.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writes: Writes,
+  ) {}
+
+  async import(actor: Actor, request: ImportRequest): Promise<ImportResult> {
+    const cooperationId = parseId('Cooperation', request.cooperationId, 'cooperationId');
+    if (!(await this.dataSource.manager.existsBy(Cooperation, { id: cooperationId }))) {
+      throw notFound('Cooperation', request.cooperationId, 'cooperationId');
+    }
+    const answer = (rows: number, errors: readonly ImportError[], counts?: BatchCounts): ImportResult => ({
+      dryRun: request.dryRun,
+      rows,
+      created: counts?.created ?? 0,
+      changed: counts?.changed ?? 0,
+      unchanged: counts?.unchanged ?? 0,
+      errors,
+    });
+    let sheet: Sheet;
+    try {
+      sheet = await readImportFile(request.content, request.fileName);
+    } catch (error) {
+      if (error instanceof UnreadableFile) {
+        return answer(0, error.errors);
+      }
+      throw error;
+    }
+    const columns = this.columnsOf(request.kind, sheet);
+    if ('errors' in columns) {
+      return answer(sheet.rows.length, columns.errors);
+    }
+    const errors: ImportError[] = [];
+    const context = await this.context(request.kind, cooperationId, sheet, columns.index);
+    const now = new Date();
+    if (request.kind === 'satisfaction') {
+      const checked = this.checkSatisfaction(actor, sheet, columns, context, now, errors);
+      if (errors.length > 0) return answer(sheet.rows.length, sortErrors(errors));
+      const counts = await this.writeSatisfaction(actor, cooperationId, checked, request.dryRun);
+      return answer(sheet.rows.length, [], counts);
+    }
+    const checked = this.checkAdoptions(actor, sheet, columns, context, now, errors);
+    if (errors.length > 0) return answer(sheet.rows.length, sortErrors(errors));
+    const counts = await this.writeAdoptions(actor, cooperationId, checked, request.dryRun, now);
+    return answer(sheet.rows.length, [], counts);
+  }
+
+  /** Which cell holds which documented column; the header's problems when it names them wrongly. */
+  private columnsOf(
+    kind: ImportKind,
+    sheet: Sheet,
+  ): { index: Map<string, number>; headers: Map<string, string> } | { errors: ImportError[] } {
+    const index = new Map<string, number>();
+    const headers = new Map<string, string>();
+    const errors: ImportError[] = [];
+    const names = IMPORT_COLUMNS[kind].map((column) => column.name).join(', ');
+    sheet.header.forEach((header, position) => {
+      if (header.trim() === '') {
+        if (sheet.rows.some((row) => (row.cells[position] ?? null) !== null)) {
+          errors.push({ row: 1, column: `#${position + 1}`, message: 'This column has values but no name.' });
+        }
+        return;
+      }
+      const column = importColumnOf(kind, header);
+      if (!column) {
+        errors.push({
+          row: 1,
+          column: header,
+          message: `Unknown column. The columns of a ${kind} import are ${names} (or their German names).`,
+        });
+      } else if (index.has(column.name)) {
+        errors.push({
+          row: 1,
+          column: header,
+          message: `Names the column ${column.name} a second time (first as "${headers.get(column.name)}").`,
+        });
+      } else {
+        index.set(column.name, position);
+        headers.set(column.name, header);
+      }
+    });
+    for (const column of IMPORT_COLUMNS[kind]) {
+      if (column.required && !index.has(column.name)) {
+        errors.push({ row: 1, column: column.name, message: 'This column is required and missing.' });
+      }
+    }
+    return errors.length > 0 ? { errors } : { index, headers };
+  }
+
+  /** The cities of the file's AGS and the cooperation's services by LeiKa key, in two statements. */
+  private async context(kind: ImportKind, cooperationId: number, sheet: Sheet, index: Map<string, number>) {
+    const agsColumn = index.get('ags') ?? -1;
+    const keys = [
+      ...new Set(
+        sheet.rows
+          .map((row) => digitKeyOf(row.cells[agsColumn] ?? null, 8))
+          .filter((ags): ags is string => ags !== null && AGS_PATTERN.test(ags)),
+      ),
+    ];
+    const cities = new Map<string, City>();
+    const manager = this.dataSource.manager;
+    // Chunks keep the statement under SQLite's limit of bound parameters.
+    for (let start = 0; start < keys.length; start += 10_000) {
+      for (const city of await manager.findBy(City, { ags: In(keys.slice(start, start + 10_000)) })) {
+        cities.set(city.ags, city);
+      }
+    }
+    const projects = await manager
+      .createQueryBuilder(Project, 'p')
+      .select(['p.id', 'p.leikaKey', 'p.title'])
+      .innerJoin('p.workingGroup', 'wg')
+      .where('wg.cooperationId = :cooperationId', { cooperationId })
+      .andWhere('p.leikaKey IS NOT NULL')
+      .getMany();
+    const services = new Map<string, Project[]>();
+    for (const project of projects) {
+      const key = project.leikaKey as string;
+      services.set(key, [...(services.get(key) ?? []), project]);
+    }
+    return { kind, cities, services };
+  }
+
+  /**
+   * The city and service of a row, or its problems: the AGS and LeiKa key must name a city and one of the
+   * cooperation's services, and the actor must be allowed to write the city's rows.
+   */
+  private target(
+    cells: RowCells,
+    context: Awaited<ReturnType<ImportsService['context']>>,
+    permission: (cityId: number) => true | string,
+    report: (column: string, message: string) => void,
+  ): { city: City; project: Project } | null {
+    const ags = digitKeyOf(cells('ags'), 8);
+    const leika = digitKeyOf(cells('leika'), 14);
+    let city: City | undefined;
+    let project: Project | undefined;
+    if (ags === null) {
+      report('ags', 'is required.');
+    } else if (!AGS_PATTERN.test(ags)) {
+      report('ags', `must be an AGS of 8 digits, not "${ags}".`);
+    } else {
+      city = context.cities.get(ags);
+      if (!city) report('ags', `No city has the AGS ${ags}.`);
+    }
+    if (leika === null) {
+      report('leika', 'is required.');
+    } else if (!LEIKA_PATTERN.test(leika)) {
+      report('leika', `must be a LeiKa key of 14 digits, not "${leika}".`);
+    } else {
+      const found = context.services.get(leika) ?? [];
+      if (found.length === 0) {
+        report('leika', `No service of this cooperation has the LeiKa key ${leika}.`);
+      } else if (found.length > 1) {
+        report(
+          'leika',
+          `Several services of this cooperation have the LeiKa key ${leika} (${found.map((p) => p.title).join(', ')}); record these rows in the dashboard.`,
+        );
+      } else {
+        project = found[0];
+      }
+    }
+    if (city) {
+      const allowed = permission(city.id);
+      if (allowed !== true) {
+        report('ags', allowed);
+        return null;
+      }
+    }
+    return city && project ? { city, project } : null;
+  }
+
+  private checkSatisfaction(
+    actor: Actor,
+    sheet: Sheet,
+    columns: { index: Map<string, number>; headers: Map<string, string> },
+    context: Awaited<ReturnType<ImportsService['context']>>,
+    now: Date,
+    errors: ImportError[],
+  ): CheckedRow<Satisfaction>[] {
+    const checked: CheckedRow<Satisfaction>[] = [];
+    const validator = new FieldwiseValidator(RecordSatisfactionInput, VALID_SATISFACTION);
+    const firstRowOf = new Map<string, number>();
+    for (const { row, cells: rowCells } of sheet.rows) {
+      const report = reporter(errors, row, columns.headers);
+      const cells = cellsOf(rowCells, columns.index, sheet.header.length, report);
+      const num = (cell: Cell) => numberOf(cell, sheet.german);
+      const target = this.target(cells, context, (cityId) => mayRecordSatisfaction(actor, cityId), report);
+      const { input, problems: fieldProblems } = validator.check({
+        projectId: String(target?.project.id ?? 0),
+        cityId: String(target?.city.id ?? 0),
+        month: monthOf(cells('month')),
+        ratingsCount: num(cells('ratings_count')),
+        averageRating: num(cells('average_rating')),
+        nps: num(cells('nps')),
+        transactionsStarted: num(cells('transactions_started')),
+        transactionsCompleted: num(cells('transactions_completed')),
+        visits: num(cells('visits')),
+      });
+      const problems = fieldProblems.length > 0 ? fieldProblems : satisfactionProblems(input, now);
+      for (const problem of problems) {
+        report(FIELD_COLUMNS.satisfaction[problem.field] ?? problem.field, problem.message);
+      }
+      if (!target || problems.length > 0) continue;
+      const key = `${target.project.id}:${target.city.id}:${input.month}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) {
+        report('month', `Repeats row ${first}: the same service, city and month.`);
+        continue;
+      }
+      firstRowOf.set(key, row);
+      checked.push({ row, values: satisfactionValues(input, target.project.id, target.city.id, now) });
+    }
+    return checked;
+  }
+
+  private checkAdoptions(
+    actor: Actor,
+    sheet: Sheet,
+    columns: { index: Map<string, number>; headers: Map<string, string> },
+    context: Awaited<ReturnType<ImportsService['context']>>,
+    now: Date,
+    errors: ImportError[],
+  ): CheckedRow<Adoption>[] {
+    const checked: CheckedRow<Adoption>[] = [];
+    const validator = new FieldwiseValidator(RecordAdoptionInput, VALID_ADOPTION);
+    const firstRowOf = new Map<string, number>();
+    for (const { row, cells: rowCells } of sheet.rows) {
+      const report = reporter(errors, row, columns.headers);
+      const cells = cellsOf(rowCells, columns.index, sheet.header.length, report);
+      const num = (cell: Cell) => numberOf(cell, sheet.german);
+      const target = this.target(cells, context, (cityId) => mayRecordAdoption(actor, cityId), report);
+      const level = num(cells('maturity_level'));
+      const { input, problems: fieldProblems } = validator.check({
+        projectId: String(target?.project.id ?? 0),
+        cityId: String(target?.city.id ?? 0),
+        stage: enumOf(cells('stage'), AdoptionStage, ADOPTION_STAGE_ALIASES),
+        maturityModel: maturityModelOf(cells('maturity_model')),
+        maturityLevel: level,
+        liveSince: dateOf(cells('live_since')),
+        source: enumOf(cells('source'), AdoptionSource, ADOPTION_SOURCE_ALIASES),
+        notes: textOf(cells('notes')),
+      });
+      const problems = fieldProblems.length > 0 ? fieldProblems : adoptionProblems(input, now);
+      for (const problem of problems) {
+        report(FIELD_COLUMNS.adoptions[problem.field] ?? problem.field, problem.message);
+      }
+      if (!target || problems.length > 0) continue;
+      const key = `${target.project.id}:${target.city.id}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) {
+        report('leika', `Repeats row ${first}: the same service and city.`);
+        continue;
+      }
+      firstRowOf.set(key, row);
+      checked.push({ row, values: adoptionValues(input, target.project.id, target.city.id, now) });
+    }
+    return checked;
+  }
+
+  private writeSatisfaction(
+    actor: Actor,
+    cooperationId: number,
+    rows: readonly CheckedRow<Satisfaction>[],
+    dryRun: boolean,
+  ): Promise<BatchCounts> {
+    let scope: BatchScope | null = null;
+    return this.writes.upsertMany(actor, {
+      operation: 'importSatisfaction',
+      entity: Satisfaction,
+      label: 'satisfaction figures',
+      key: ['projectId', 'cityId', 'month'],
+      compared: SATISFACTION_FIGURES,
+      rows: rows.map((row) => row.values),
+      authorize: (values, actor) => mayRecordSatisfaction(actor, values.cityId ?? 0),
+      dryRun,
+      beforeWrite: async (changes, manager) => {
+        scope = batchScope(cooperationId, changes, true);
+        await withdrawSatisfaction(manager, scope);
+      },
+      write: async (_changes, manager) => {
+        if (scope) await restoreSatisfaction(manager, scope);
+      },
+    });
+  }
+
+  private writeAdoptions(
+    actor: Actor,
+    cooperationId: number,
+    rows: readonly CheckedRow<Adoption>[],
+    dryRun: boolean,
+    now: Date,
+  ): Promise<BatchCounts> {
+    let scope: BatchScope | null = null;
+    return this.writes.upsertMany(actor, {
+      operation: 'importAdoptions',
+      entity: Adoption,
+      key: ['projectId', 'cityId'],
+      compared: ADOPTION_STATE,
+      rows: rows.map((row) => row.values),
+      authorize: (values, actor) => mayRecordAdoption(actor, values.cityId ?? 0),
+      dryRun,
+      beforeWrite: async (changes, manager) => {
+        scope = batchScope(cooperationId, changes, false);
+        await withdrawLiveAdoptions(manager, scope);
+      },
+      // Every new state goes into the adoption's history, as recordAdoption keeps it.
+      write: async (changes, manager) => {
+        await insertRows(
+          manager,
+          AdoptionChange,
+          HISTORY_COLUMNS,
+          changes.map(({ after }) => historyOf(after, now)),
+        );
+        if (scope) await restoreLiveAdoptions(manager, scope);
+      },
+    });
+  }
+}
+
+/** Inputs that pass every check, to validate one field at a time in (ids and keys come from the lookups). */
+const VALID_SATISFACTION = {
+  projectId: '1',
+  cityId: '1',
+  month: '2000-01',
+  ratingsCount: 0,
+  averageRating: null,
+  nps: null,
+  transactionsStarted: null,
+  transactionsCompleted: null,
+  visits: null,
+};
+const VALID_ADOPTION = {
+  projectId: '1',
+  cityId: '1',
+  stage: AdoptionStage.PLANNED,
+  maturityModel: '2.0',
+  maturityLevel: null,
+  liveSince: null,
+  source: null,
+  notes: null,
+};
+
+const HISTORY_COLUMNS = [
+  'adoptionId',
+  'projectId',
+  'cityId',
+  'recordedAt',
+  'stage',
+  'maturityModel',
+  'maturityLevel',
+  'liveSince',
+  'source',
+  'notes',
+  'version',
+] as const;
+
+/** The projects (and months) a batch writes to, for its figures. */
+function batchScope<Row extends { projectId: number; month?: string }>(
+  cooperationId: number,
+  changes: readonly PlannedChange<Row>[],
+  withMonths: boolean,
+): BatchScope {
+  const projectIds = [...new Set(changes.map((change) => change.values.projectId as number))];
+  const months = [...new Set(changes.map((change) => change.values.month as string))];
+  return { cooperationId, projectIds, ...(withMonths ? { months } : {}) };
+}
+
+/** Reports problems of one row under the column's name as the file's header writes it. */
+function reporter(errors: ImportError[], row: number, headers: Map<string, string>) {
+  return (column: string, message: string) => {
+    errors.push({ row, column: headers.get(column) ?? column, message });
+  };
+}
+
+/** A row's cells by documented column; a value under no named column is a problem of its own. */
+function cellsOf(
+  cells: readonly Cell[],
+  index: Map<string, number>,
+  width: number,
+  report: (column: string, message: string) => void,
+): RowCells {
+  for (let position = width; position < cells.length; position += 1) {
+    if ((cells[position] ?? null) !== null) {
+      report(`#${position + 1}`, 'This cell lies beyond the last named column.');
+    }
+  }
+  return (column) => {
+    const position = index.get(column);
+    return position === undefined ? null : (cells[position] ?? null);
+  };
+}
+
+function sortErrors(errors: ImportError[]): ImportError[] {
+  return errors.sort((a, b) => a.row - b.row);
+}
