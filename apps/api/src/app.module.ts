@@ -29,6 +29,7 @@ import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { OverviewModule } from './overview/overview.module.js';
+import { ForecastModule } from './forecast/forecast.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
@@ -158,6 +159,7 @@ export class AppModule {
         AdoptionsModule,
         SatisfactionModule,
         OverviewModule,
+        ForecastModule,
         FiguresModule,
       ],
       controllers: [HealthController],

@@ -15,5 +15,6 @@ import { OverviewService } from './overview.service.js';
     CooperationActivityResolver,
     WorkingGroupActivityResolver,
   ],
+  exports: [OverviewService],
 })
 export class OverviewModule {}
