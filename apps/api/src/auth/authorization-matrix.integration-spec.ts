@@ -532,6 +532,13 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     () => ({ id: world.cooperationId, from: monthsFromNow(-12), to: monthsFromNow(0) }),
   ),
+  query(
+    'adoptionForecast',
+    'query($id: ID!) { adoptionForecast(cooperationId: $id) { sufficientData } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
 ];
 
 function query(
@@ -690,11 +697,11 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 14 in one; 6 callers each.
+    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 15 in one; 6 callers each.
     expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
     expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 14) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(168);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 15) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(174);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
     expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
   });

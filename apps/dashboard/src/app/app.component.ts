@@ -322,6 +322,7 @@ export class AppComponent {
       : []),
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/prognose', key: 'nav.forecast' },
     { path: '/kommunen', key: 'nav.cities' },
   ]);
 

@@ -48,6 +48,11 @@ export const routes: Routes = [
         title: 'titles.satisfaction',
       },
       {
+        path: 'prognose',
+        loadChildren: () => import('./pages/forecast/forecast.routes'),
+        title: 'titles.forecast',
+      },
+      {
         path: 'kommunen',
         loadChildren: () => import('./pages/cities/cities.routes'),
         title: 'titles.cities',
