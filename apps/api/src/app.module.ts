@@ -35,6 +35,7 @@ import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
 import { MeetingsModule } from './meetings/index.js';
 import { OpenDataModule } from './open-data/open-data.module.js';
 import { OverviewModule } from './overview/overview.module.js';
+import { ForecastModule } from './forecast/forecast.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReportsModule } from './reports/index.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -166,6 +167,7 @@ export class AppModule {
         AdoptionsModule,
         SatisfactionModule,
         OverviewModule,
+        ForecastModule,
         FiguresModule,
         DigestModule,
         ReportsModule,

@@ -830,6 +830,13 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
   ),
+  query(
+    'adoptionForecast',
+    'query($id: ID!) { adoptionForecast(cooperationId: $id) { sufficientData } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
 ];
 
 function query(

@@ -93,12 +93,13 @@ describe('AppComponent', () => {
     const links = [...element.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
     // For a city editor, the data import follows the pages.
     expect(element.querySelector('nav a[href="/datenimport"]')).not.toBeNull();
-    expect(links.slice(0, 8)).toEqual([
+    expect(links.slice(0, 9)).toEqual([
       'Cockpit',
       'Arbeitszirkel',
       'Projekte',
       'Nachnutzung',
       'Zufriedenheit',
+      'Prognose',
       'Sitzungen',
       'Lösungen',
       'Kommunen',

@@ -344,6 +344,7 @@ export class AppComponent {
       : []),
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/prognose', key: 'nav.forecast' },
     { path: '/sitzungen', key: 'meetings.nav' },
     { path: '/loesungen', key: 'reuse.nav' },
     { path: '/kommunen', key: 'nav.cities' },

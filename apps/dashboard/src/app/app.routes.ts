@@ -53,6 +53,11 @@ export const routes: Routes = [
         title: 'titles.annualReport',
       },
       {
+        path: 'prognose',
+        loadChildren: () => import('./pages/forecast/forecast.routes'),
+        title: 'titles.forecast',
+      },
+      {
         path: 'sitzungen',
         loadChildren: () => import('./pages/meetings/meetings.routes'),
         title: 'titles.meetings',

@@ -186,11 +186,13 @@ export class ChartComponent {
         ...(s.kind ? { type: s.kind } : {}),
         ...(s.secondaryAxis ? { yAxisID: 'y2' } : {}),
         data: [...s.values],
-        backgroundColor: color,
+        backgroundColor: s.fillToPrevious ? `${color}33` : color,
         borderColor: color,
-        pointRadius: 2,
+        pointRadius: s.hidePoints ? 0 : 2,
         tension: 0.2,
         spanGaps: true,
+        ...(s.fillToPrevious ? { fill: '-1' as const } : {}),
+        ...(s.dashed ? { borderDash: [6, 4] } : {}),
       };
     }),
   }));

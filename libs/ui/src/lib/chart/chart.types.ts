@@ -8,6 +8,12 @@ export interface ChartSeries {
   readonly kind?: 'bar' | 'line';
   /** Plot it against a second value axis on the right, in whole numbers: a count beside an average. */
   readonly secondaryAxis?: boolean;
+  /** Shade the area between this line and the series before it (the upper edge of a band). */
+  readonly fillToPrevious?: boolean;
+  /** Draw the line dashed (expected values, as against observed ones). */
+  readonly dashed?: boolean;
+  /** Leave out the points: a smooth curve or a band edge. */
+  readonly hidePoints?: boolean;
 }
 
 /** Texts of the chart's controls, in the user's language. */
