@@ -25,6 +25,8 @@ import { dataSourceOptions, type DataSourceExtras } from './database/data-source
 import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
 import { FiguresModule } from './figures/index.js';
+import { KnowledgeModule } from './knowledge/index.js';
+import { SearchModule } from './search/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
@@ -159,6 +161,8 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        KnowledgeModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [

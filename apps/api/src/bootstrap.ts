@@ -15,6 +15,7 @@ import type { AppConfig } from './config/config.js';
 import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { ensureFiguresCurrent } from './figures/index.js';
+import { ensureSearchIndexCurrent } from './search/index.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
 import { applyHttpTimeouts } from './security/http-timeouts.js';
@@ -105,6 +106,9 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
     }
     if (await ensureFiguresCurrent(dataSource)) {
       logger.log('Computed the summary figures from the raw rows.', 'Database');
+    }
+    if (await ensureSearchIndexCurrent(dataSource)) {
+      logger.log('Built the search index from the rows.', 'Database');
     }
     if (config.demoData) {
       const loaded = await new DemoSeeder(dataSource).seedIfEmpty();

@@ -3,3 +3,4 @@ export * from './lib/rules.js';
 export * from './lib/figures.js';
 export * from './lib/sign-in.js';
 export * from './lib/matrix-codes.js';
+export * from './lib/knowledge.js';

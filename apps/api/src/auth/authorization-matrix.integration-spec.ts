@@ -108,6 +108,7 @@ let world: Fixture & {
   otherMilestone: string;
   ownTarget: string;
   otherTarget: string;
+  knowledgeEntry: string;
 };
 const actors = new Map<ActorName, Actor>();
 let serial = 0;
@@ -298,6 +299,35 @@ const MUTATIONS: Operation[] = [
   },
   {
     root: 'Mutation',
+    name: 'createKnowledgeEntry',
+    document: 'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+    scope: 'workingGroup',
+    allow: LEADS,
+    async prepare(scope) {
+      return input({
+        workingGroupId: groupOf(scope),
+        title: `Erfahrung ${next()}`,
+        body: 'Text',
+        tags: ['faq'],
+      });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateKnowledgeEntry',
+    document: 'mutation($input: UpdateKnowledgeEntryInput!) { updateKnowledgeEntry(input: $input) { id } }',
+    scope: 'workingGroup',
+    allow: LEADS,
+    async prepare(scope) {
+      const { createKnowledgeEntry } = await read<{ createKnowledgeEntry: { id: string } }>(
+        'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+        { input: { workingGroupId: groupOf(scope), title: `Standard ${next()}`, body: 'Entwurf' } },
+      );
+      return input({ knowledgeEntryId: createKnowledgeEntry.id, version: 1, body: `Fassung ${next()}` });
+    },
+  },
+  {
+    root: 'Mutation',
     name: 'recordAdoption',
     document: 'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }',
     scope: 'city',
@@ -438,6 +468,11 @@ const MUTATIONS: Operation[] = [
 ];
 
 const QUERIES: Operation[] = [
+  query('knowledgeEntries', '{ knowledgeEntries { totalCount } }', 'any', SIGNED_IN),
+  query('knowledgeEntry', 'query($id: ID!) { knowledgeEntry(id: $id) { id } }', 'any', SIGNED_IN, () => ({
+    id: world.knowledgeEntry,
+  })),
+  query('search', '{ search(query: "Bürgerkonto") { id } }', 'any', SIGNED_IN),
   query('accounts', '{ accounts { id } }', 'any', ADMIN_ONLY),
   query('auditLog', '{ auditLog(first: 3) { totalCount edges { node { id } } } }', 'any', {
     [Role.ADMIN]: 'everywhere',
@@ -652,6 +687,12 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       otherMilestone: await milestone(createProject.id),
       ownTarget: await target('ziel-eigen', ownCity),
       otherTarget: await target('ziel-fremd', otherCity),
+      knowledgeEntry: (
+        await read<{ createKnowledgeEntry: { id: string } }>(
+          'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+          { input: { workingGroupId: fixture.workingGroupId, title: 'Leitfaden', body: 'Text' } },
+        )
+      ).createKnowledgeEntry.id,
     };
     const grants: Record<Role, { role: Role; cityId?: string; workingGroupId?: string }> = {
       [Role.ADMIN]: { role: Role.ADMIN },
@@ -683,13 +724,13 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 13 mutations in two scopes and 5 in one, 7 queries in two scopes and 13 in one; 6 callers each.
-    expect(MUTATION_CELLS.length).toBe((13 * 2 + 5) * ACTORS.length);
-    expect(MUTATION_CELLS.length).toBe(186);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 13) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(162);
+    // 15 mutations in two scopes and 5 in one, 7 queries in two scopes and 16 in one; 6 callers each.
+    expect(MUTATION_CELLS.length).toBe((15 * 2 + 5) * ACTORS.length);
+    expect(MUTATION_CELLS.length).toBe(210);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 16) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(180);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
-    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([55, 102, 29]);
+    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([61, 116, 33]);
   });
 
   describe('mutations', () => {

@@ -18,6 +18,7 @@ import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
+import { insertDemoKnowledge } from './generate-knowledge.js';
 import { loadReferenceData } from './reference-data.js';
 
 /** Loads the demo (reference data plus three generated years of history) into an empty database. */
@@ -57,6 +58,7 @@ export class DemoSeeder {
       await advanceIdSequences(manager, NUMBERED_TABLES);
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
+      await insertDemoKnowledge(manager, rows, now);
       await insertDemoAccounts(manager, passwordHash, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;

@@ -7,6 +7,10 @@ import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
+import { KnowledgeEntries1795948641205 } from './sqlite/1795948641205-knowledge-entries.js';
+import { SearchIndex1795948700000 } from './sqlite/1795948700000-search-index.js';
+import { KnowledgeEntries1795948653426 } from './postgres/1795948653426-knowledge-entries.js';
+import { SearchIndex1795948700000 as PostgresSearchIndex1795948700000 } from './postgres/1795948700000-search-index.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -15,6 +19,8 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   AuditScopes1795255052107,
   RowVersions1795938266251,
   Figures1795939331972,
+  KnowledgeEntries1795948641205,
+  SearchIndex1795948700000,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -23,4 +29,6 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   GermanText1795937658300,
   RowVersions1795940118859,
   Figures1795939343059,
+  KnowledgeEntries1795948653426,
+  PostgresSearchIndex1795948700000,
 ];

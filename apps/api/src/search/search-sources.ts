@@ -1,0 +1,85 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { namedQuery } from '../database/named-query.js';
+import { markdownText } from '../knowledge/markdown.js';
+import { SearchKind } from './search-kinds.js';
+
+/** What the index holds of a row, and what a hit quotes: its title and its readable text. */
+export interface SearchDocument {
+  readonly kind: SearchKind;
+  readonly id: number;
+  readonly title: string;
+  readonly text: string;
+}
+
+type Db = DataSource | EntityManager;
+
+interface Source {
+  /** The documents of the rows with these ids, or of every row. */
+  read(db: Db, ids?: readonly number[]): Promise<SearchDocument[]>;
+}
+
+/** `WHERE id IN (…)` with named parameters, or nothing for every row. */
+function idFilter(ids: readonly number[] | undefined): {
+  where: string;
+  parameters: Record<string, unknown>;
+} {
+  if (ids === undefined) return { where: '', parameters: {} };
+  return { where: 'WHERE id IN (:...ids)', parameters: { ids: ids.length > 0 ? [...ids] : [0] } };
+}
+
+/** The document of a project: its title, its description. */
+export function projectDocument(project: {
+  readonly id: number;
+  readonly title: string;
+  readonly description: string | null;
+}): SearchDocument {
+  return {
+    kind: SearchKind.PROJECT,
+    id: project.id,
+    title: project.title,
+    text: project.description ?? '',
+  };
+}
+
+/** The document of a knowledge entry: its title, its text without Markdown syntax, and its tags. */
+export function knowledgeEntryDocument(entry: {
+  readonly id: number;
+  readonly title: string;
+  readonly body: string;
+  readonly tags: readonly string[];
+}): SearchDocument {
+  const text = markdownText(entry.body);
+  return {
+    kind: SearchKind.KNOWLEDGE_ENTRY,
+    id: entry.id,
+    title: entry.title,
+    text: entry.tags.length > 0 ? `${text}\n${entry.tags.join(' ')}` : text,
+  };
+}
+
+export const SOURCES: Readonly<Record<SearchKind, Source>> = {
+  [SearchKind.PROJECT]: {
+    async read(db, ids) {
+      const { where, parameters } = idFilter(ids);
+      const rows = await namedQuery<{ id: number; title: string; description: string | null }>(
+        db,
+        `SELECT id, title, description FROM project ${where}`,
+        parameters,
+      );
+      return rows.map((row) => projectDocument({ ...row, id: Number(row.id) }));
+    },
+  },
+  [SearchKind.KNOWLEDGE_ENTRY]: {
+    async read(db, ids) {
+      const { where, parameters } = idFilter(ids);
+      const rows = await namedQuery<{ id: number; title: string; body: string; tags: string }>(
+        db,
+        `SELECT id, title, body, tags FROM knowledge_entry ${where}`,
+        parameters,
+      );
+      return rows.map((row) =>
+        knowledgeEntryDocument({ ...row, id: Number(row.id), tags: JSON.parse(row.tags) as string[] }),
+      );
+    },
+  },
+};

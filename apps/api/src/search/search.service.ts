@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { dialectOf } from '../database/dialect.js';
+import { namedQuery } from '../database/named-query.js';
+import { queryWords, stemOf } from './german-words.js';
+import { documentKey, documentOf, SearchKind } from './search-kinds.js';
+import type { SearchHit } from './search-hit.model.js';
+import { POSTGRES_SEARCH, SQLITE_SEARCH } from './search.queries.js';
+import { SOURCES, type SearchDocument } from './search-sources.js';
+import { snippetOf } from './snippet.js';
+
+const DEFAULT_HITS = 20;
+
+/**
+ * The one search over what the cooperation wrote down. Every kind in the index is one that every signed-in
+ * account may read (projects, knowledge entries); accounts, sessions and the audit log are never indexed.
+ * A hit whose row no longer exists is left out, so a search never names a row that cannot be opened.
+ */
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(query: string, first = DEFAULT_HITS): Promise<SearchHit[]> {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const ranked = await this.ranked(words, first);
+    const documents = await this.documents(ranked.map((r) => r.key));
+    const stems = words.map(stemOf);
+    return ranked.flatMap(({ key, score }) => {
+      const document = documents.get(key);
+      if (!document) return [];
+      return [
+        {
+          kind: document.kind,
+          id: String(document.id),
+          title: document.title,
+          // The body's passage around the hit; a hit in the title alone quotes the beginning of the body.
+          snippet: snippetOf(document.text || document.title, stems),
+          score,
+        },
+      ];
+    });
+  }
+
+  /** Document keys and scores, best first. */
+  private async ranked(words: readonly string[], limit: number): Promise<{ key: number; score: number }[]> {
+    const rows =
+      dialectOf(this.dataSource).name === 'postgres'
+        ? await namedQuery<{ key: string | number; score: number }>(this.dataSource, POSTGRES_SEARCH, {
+            // Words are letters and digits only (german-words.ts), so they cannot break the query syntax.
+            tsquery: words.map((word) => `${word}:*`).join(' & '),
+            limit,
+          })
+        : await namedQuery<{ key: string | number; score: number }>(this.dataSource, SQLITE_SEARCH, {
+            match: words.map((word) => `"${stemOf(word)}"*`).join(' AND '),
+            limit,
+          });
+    return rows.map((row) => ({ key: Number(row.key), score: Number(row.score) }));
+  }
+
+  /** The titles and texts of the hits, read from their rows, by document key. */
+  private async documents(keys: readonly number[]): Promise<Map<number, SearchDocument>> {
+    const idsByKind = new Map<SearchKind, number[]>();
+    for (const key of keys) {
+      const document = documentOf(key);
+      if (document) idsByKind.set(document.kind, [...(idsByKind.get(document.kind) ?? []), document.id]);
+    }
+    const result = new Map<number, SearchDocument>();
+    for (const [kind, ids] of idsByKind) {
+      for (const document of await SOURCES[kind].read(this.dataSource, ids)) {
+        result.set(documentKey(document.kind, document.id), document);
+      }
+    }
+    return result;
+  }
+}
