@@ -34,6 +34,7 @@ import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { SatisfactionModule } from './satisfaction/satisfaction.module.js';
+import { SolutionsModule } from './solutions/index.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 import { costLimitPlugin, limitRules } from './security/graphql-limits.js';
 import { offeredOperationsPlugin } from './security/operation-types.js';
@@ -161,6 +162,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        SolutionsModule,
         KnowledgeModule,
         SearchModule,
       ],

@@ -16,6 +16,7 @@ import { StatusUpdate } from '../projects/status-update.entity.js';
 import { AppSetting } from '../reference/app-setting.entity.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
 import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import { Reuse, Solution, SolutionDeveloper } from '../solutions/index.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 
@@ -41,5 +42,8 @@ export const ENTITIES = [
   FigureProjectState,
   FigureLiveAdoption,
   FigureSatisfaction,
+  Solution,
+  SolutionDeveloper,
+  Reuse,
   KnowledgeEntry,
 ];

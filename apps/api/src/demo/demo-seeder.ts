@@ -16,6 +16,7 @@ import { WorkingGroupMember } from '../working-groups/working-group-member.entit
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
+import { insertDemoCatalogue } from './demo-catalogue.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
 import { insertDemoKnowledge } from './generate-knowledge.js';
@@ -58,6 +59,7 @@ export class DemoSeeder {
       await advanceIdSequences(manager, NUMBERED_TABLES);
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
+      await insertDemoCatalogue(manager, rows, now);
       await insertDemoKnowledge(manager, rows, now);
       await insertDemoAccounts(manager, passwordHash, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);

@@ -10,13 +10,14 @@ import { namedQuery } from '../database/named-query.js';
 import { Milestone } from '../projects/milestone.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
+import { solutionLoaders } from '../solutions/solution.loaders.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 
 type Order<T> = { [K in keyof T]?: 'ASC' | 'DESC' };
 
 /** One row per key, in key order; missing rows come back as null. */
-function byId<T extends ObjectLiteral & { id: number }>(
+export function byId<T extends ObjectLiteral & { id: number }>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
 ): DataLoader<number, T | null> {
@@ -28,7 +29,7 @@ function byId<T extends ObjectLiteral & { id: number }>(
 }
 
 /** All rows whose `column` equals each key, grouped per key. */
-function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
+export function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   column: K,
@@ -153,6 +154,7 @@ export function createLoaders(dataSource: DataSource) {
     latestStatusUpdatesByWorkingGroup: perArgument((first: number) =>
       latestStatusUpdatesByWorkingGroup(dataSource, first),
     ),
+    ...solutionLoaders(dataSource),
   };
 }
 

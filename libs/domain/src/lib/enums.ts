@@ -90,3 +90,21 @@ export const ROLE_SCOPES: Record<Role, 'city' | 'workingGroup' | 'none'> = {
   [Role.CITY_EDITOR]: 'city',
   [Role.VIEWER]: 'none',
 };
+
+/** What a reusable solution of the cooperation is (PRODUCT.md §5.4). */
+export enum SolutionKind {
+  ONLINE_SERVICE = 'ONLINE_SERVICE',
+  STANDARD = 'STANDARD',
+  COMPONENT = 'COMPONENT',
+  INTERFACE = 'INTERFACE',
+  CONCEPT = 'CONCEPT',
+  POSITION_PAPER = 'POSITION_PAPER',
+  MARKETING_MATERIAL = 'MARKETING_MATERIAL',
+}
+
+/** Whether a solution can be taken over now. */
+export enum SolutionStatus {
+  IN_DEVELOPMENT = 'IN_DEVELOPMENT',
+  AVAILABLE = 'AVAILABLE',
+  DEPRECATED = 'DEPRECATED',
+}

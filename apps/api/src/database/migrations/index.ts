@@ -7,6 +7,8 @@ import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
+import { ReuseCatalogue1795948609876 } from './sqlite/1795948609876-reuse-catalogue.js';
+import { ReuseCatalogue1795948623781 } from './postgres/1795948623781-reuse-catalogue.js';
 import { KnowledgeEntries1795948641205 } from './sqlite/1795948641205-knowledge-entries.js';
 import { SearchIndex1795948700000 } from './sqlite/1795948700000-search-index.js';
 import { KnowledgeEntries1795948653426 } from './postgres/1795948653426-knowledge-entries.js';
@@ -19,6 +21,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   AuditScopes1795255052107,
   RowVersions1795938266251,
   Figures1795939331972,
+  ReuseCatalogue1795948609876,
   KnowledgeEntries1795948641205,
   SearchIndex1795948700000,
 ];
@@ -29,6 +32,7 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   GermanText1795937658300,
   RowVersions1795940118859,
   Figures1795939343059,
+  ReuseCatalogue1795948623781,
   KnowledgeEntries1795948653426,
   PostgresSearchIndex1795948700000,
 ];
