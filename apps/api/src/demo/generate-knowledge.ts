@@ -274,7 +274,10 @@ export function knowledgeEntriesOf(rows: DemoRows, now: Date): Partial<Knowledge
       if (!group) {
         throw new Error(`The demo has no working group "${plan.workingGroup}".`);
       }
-      const at = new Date(now.getTime() - plan.daysAgo * 86_400_000);
+      // On a calendar day, not an instant: a demo loaded twice on one day has the same rows.
+      const at = new Date(
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - plan.daysAgo, 9, 0, 0),
+      );
       return {
         title: plan.title,
         body: plan.body,

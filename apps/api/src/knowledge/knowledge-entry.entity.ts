@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { TIMESTAMP } from '../database/column-types.js';
 import { Project } from '../projects/project.entity.js';
+import { Solution } from '../solutions/solution.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 
 @ObjectType({
@@ -42,6 +43,14 @@ export class KnowledgeEntry {
   @ManyToOne(() => Project, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project> | null;
+
+  @Index('IDX_knowledge_entry_solution')
+  @Column({ type: 'integer', nullable: true })
+  solutionId: number | null;
+
+  @ManyToOne(() => Solution, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'solutionId' })
+  solution?: Relation<Solution> | null;
 
   @Field(() => Date)
   @Column({ type: TIMESTAMP })

@@ -1,8 +1,9 @@
 import { KNOWLEDGE_LIMITS, Role } from '@koop/domain';
 import { buildFixture, expectRefused, ok, text, type Fixture } from '../testing/fixtures.js';
+import { survivors, XSS_CASES } from './fixtures/xss-cases.js';
 import { startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
 
-const FIELDS = `id title body bodyHtml tags version createdAt updatedAt workingGroup { id } project { id }
+const FIELDS = `id title body bodyHtml tags version createdAt updatedAt workingGroup { id } project { id } solution { id }
   history { operation version changedFields at }`;
 const CREATE = `mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateKnowledgeEntryInput!) { updateKnowledgeEntry(input: $input) { ${FIELDS} } }`;
@@ -28,6 +29,7 @@ describe('knowledge entries', () => {
   let otherGroupId: string;
   let otherProjectId: string;
   let lead: GraphQLClient;
+  let solutionId: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -45,6 +47,22 @@ describe('knowledge entries', () => {
       app,
       'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
       { input: { workingGroupId: otherGroupId, title: 'Datenportal', kind: 'PLATFORM' } },
+    ));
+    ({
+      createSolution: { id: solutionId },
+    } = await ok<{ createSolution: { id: string } }>(
+      app,
+      'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+      {
+        input: {
+          title: 'Formularbaukasten',
+          kind: 'COMPONENT',
+          status: 'AVAILABLE',
+          summary: 'Bausteine für Onlineformulare.',
+          licence: 'EUPL-1.2',
+          developedByCityIds: [fixture.cityIds.augsburg],
+        },
+      },
     ));
     lead = await app.accountWith('leitung-onlinedienste', [
       { role: Role.WORKING_GROUP_LEAD, workingGroupId: fixture.workingGroupId },
@@ -66,6 +84,7 @@ describe('knowledge entries', () => {
           tags: ['Lessons-Learned', 'ozg', 'OZG'],
           workingGroupId: fixture.workingGroupId,
           projectId: fixture.projectId,
+          solutionId,
         },
       }));
       expect(entry).toMatchObject({
@@ -77,10 +96,11 @@ describe('knowledge entries', () => {
         version: 1,
         workingGroup: { id: fixture.workingGroupId },
         project: { id: fixture.projectId },
+        solution: { id: solutionId },
         history: [{ operation: 'createKnowledgeEntry', version: 1, changedFields: expect.any(Array) }],
       });
       expect(entry.history[0].changedFields).toEqual(
-        expect.arrayContaining(['title', 'body', 'tags', 'workingGroupId', 'projectId']),
+        expect.arrayContaining(['title', 'body', 'tags', 'workingGroupId', 'projectId', 'solutionId']),
       );
       const { knowledgeEntry } = await ok<{ knowledgeEntry: Entry }>(app, ENTRY, { id: entry.id });
       expect(knowledgeEntry).toEqual(entry);
@@ -249,6 +269,18 @@ describe('knowledge entries', () => {
         { input: { knowledgeEntryId: '999999', version: 1, title: 'x' } },
         { code: 'NOT_FOUND', field: 'knowledgeEntryId' },
       );
+      await expectRefused(
+        app,
+        CREATE,
+        { input: { title: 'x', body: 'y', workingGroupId: fixture.workingGroupId, solutionId: '999999' } },
+        { code: 'NOT_FOUND', field: 'solutionId' },
+      );
+      await expectRefused(
+        app,
+        UPDATE,
+        { input: { knowledgeEntryId: entry.id, version: entry.version, solutionId: 'abc' } },
+        { code: 'NOT_FOUND', field: 'solutionId' },
+      );
     });
   });
 
@@ -268,6 +300,12 @@ describe('knowledge entries', () => {
         filter: { projectId: fixture.projectId },
       });
       expect(byProject.knowledgeEntries.edges.map((e) => e.node.title)).toEqual([
+        'Lessons Learned: Wohnsitz',
+      ]);
+      const bySolution = await ok<{ knowledgeEntries: { edges: { node: Entry }[] } }>(app, LIST, {
+        filter: { solutionId },
+      });
+      expect(bySolution.knowledgeEntries.edges.map((e) => e.node.title)).toEqual([
         'Lessons Learned: Wohnsitz',
       ]);
       const byTag = await ok<{ knowledgeEntries: { edges: { node: Entry }[] } }>(app, LIST, {
@@ -296,6 +334,23 @@ describe('knowledge entries', () => {
       // The most recently changed entry comes first.
       const first = await ok<{ knowledgeEntries: { edges: { node: Entry }[] } }>(app, LIST, { first: 1 });
       expect(first.knowledgeEntries.edges[0].node.title).toBe('Allgemein');
+    });
+  });
+
+  describe('bodyHtml', () => {
+    it('lets none of the OWASP filter-evasion cases through, stored and read back through the API', async () => {
+      const body = XSS_CASES.map((c) => `### ${c.name}\n\n${c.input}`).join('\n\n');
+      const { createKnowledgeEntry } = await ok<{ createKnowledgeEntry: Entry }>(app, CREATE, {
+        input: { title: 'Feindseliger Text', body, workingGroupId: fixture.workingGroupId },
+      });
+      expect(createKnowledgeEntry.body).toBe(body);
+      const { knowledgeEntry } = await ok<{ knowledgeEntry: { bodyHtml: string } }>(
+        app,
+        'query($id: ID!) { knowledgeEntry(id: $id) { bodyHtml } }',
+        { id: createKnowledgeEntry.id },
+      );
+      expect(knowledgeEntry.bodyHtml).toContain('<h3>baseline script element with a remote source</h3>');
+      expect(survivors(knowledgeEntry.bodyHtml)).toEqual([]);
     });
   });
 });

@@ -21,6 +21,11 @@ export function applyKnowledgeFilter<T extends object>(
       projectId: parseId('Project', filter.projectId, 'filter.projectId'),
     });
   }
+  if (filter.solutionId) {
+    query.andWhere('k.solutionId = :solutionId', {
+      solutionId: parseId('Solution', filter.solutionId, 'filter.solutionId'),
+    });
+  }
   if (filter.tag) {
     // Tags are stored lower-case as a JSON array of strings: the quoted tag is one whole element.
     query.andWhere("k.tags LIKE :tagPattern ESCAPE '\\'", {

@@ -8,6 +8,7 @@ import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { connectionType } from '../common/pagination.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
+import { Solution } from '../solutions/index.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { KnowledgeEntriesArgs } from './dto/knowledge-entries.args.js';
 import { CreateKnowledgeEntryInput, UpdateKnowledgeEntryInput } from './dto/knowledge-entry.inputs.js';
@@ -95,6 +96,11 @@ export class KnowledgeResolver {
   @ResolveField(() => Project, { nullable: true })
   project(@Parent() entry: KnowledgeEntry, @Context() context: GraphQLContext) {
     return entry.projectId === null ? null : context.loaders.project.load(entry.projectId);
+  }
+
+  @ResolveField(() => Solution, { nullable: true })
+  solution(@Parent() entry: KnowledgeEntry, @Context() context: GraphQLContext) {
+    return entry.solutionId === null ? null : context.loaders.solution.load(entry.solutionId);
   }
 
   @ResolveField(() => [KnowledgeEntryChange], {

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common
 import { rowOf, Writes, type Permission } from '../database/write-path.js';
 import { Project } from '../projects/project.entity.js';
 import { indexDocument, knowledgeEntryDocument } from '../search/index.js';
+import { Solution } from '../solutions/index.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type { KnowledgeEntriesArgs } from './dto/knowledge-entries.args.js';
 import type { CreateKnowledgeEntryInput, UpdateKnowledgeEntryInput } from './dto/knowledge-entry.inputs.js';
@@ -95,11 +96,12 @@ export class KnowledgeService {
         place = await placeOf(manager, input.workingGroupId ?? null, input.projectId ?? null);
         return edits(actor, place.workingGroupId);
       },
-      values: () => ({
+      values: async (_parents, manager) => ({
         title: input.title,
         body: input.body,
         tags: input.tags,
         ...place,
+        solutionId: await solutionOrNull(manager, input.solutionId ?? null),
         createdAt: now,
         updatedAt: now,
       }),
@@ -131,6 +133,8 @@ export class KnowledgeService {
         if (input.title !== undefined) changes.title = input.title;
         if (input.body !== undefined) changes.body = input.body;
         if (input.tags !== undefined) changes.tags = input.tags;
+        if (input.solutionId !== undefined)
+          changes.solutionId = await solutionOrNull(manager, input.solutionId);
         if (input.workingGroupId !== undefined || input.projectId !== undefined) {
           Object.assign(
             changes,
@@ -183,6 +187,15 @@ async function placeOf(
     throw badField('projectId', 'must be a project of the entry’s working group');
   }
   return { workingGroupId, projectId };
+}
+
+async function solutionOrNull(manager: EntityManager, solutionId: string | null): Promise<number | null> {
+  if (solutionId === null) return null;
+  const id = parseId('Solution', solutionId, 'solutionId');
+  if (!(await manager.existsBy(Solution, { id }))) {
+    throw notFound('Solution', solutionId, 'solutionId');
+  }
+  return id;
 }
 
 /** A working group's entries are edited by its leads and by admins; an entry of none, by admins. */

@@ -1,11 +1,11 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'One result of the search over projects and knowledge entries.' })
+@ObjectType({ description: 'One result of the one search: a project, a solution or a knowledge entry.' })
 export class SearchHit {
-  @Field({ description: 'What was found: PROJECT or KNOWLEDGE_ENTRY.' })
+  @Field({ description: 'What was found: PROJECT, SOLUTION or KNOWLEDGE_ENTRY.' })
   kind: string;
 
-  @Field(() => ID, { description: 'The id of the project or knowledge entry.' })
+  @Field(() => ID, { description: 'The id of the row found, of that kind.' })
   id: string;
 
   @Field()

@@ -2,6 +2,7 @@
 export enum SearchKind {
   PROJECT = 'PROJECT',
   KNOWLEDGE_ENTRY = 'KNOWLEDGE_ENTRY',
+  SOLUTION = 'SOLUTION',
 }
 
 /**
@@ -11,6 +12,7 @@ export enum SearchKind {
 export const KIND_CODES: Readonly<Record<SearchKind, number>> = {
   [SearchKind.PROJECT]: 1,
   [SearchKind.KNOWLEDGE_ENTRY]: 2,
+  [SearchKind.SOLUTION]: 3,
 };
 
 /** Room for more kinds than there are, so that adding one changes no existing key. */

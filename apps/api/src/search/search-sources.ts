@@ -57,6 +57,21 @@ export function knowledgeEntryDocument(entry: {
   };
 }
 
+/** The document of a solution: its title, its summary and how to integrate it. */
+export function solutionDocument(solution: {
+  readonly id: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly integrationNotes: string | null;
+}): SearchDocument {
+  return {
+    kind: SearchKind.SOLUTION,
+    id: solution.id,
+    title: solution.title,
+    text: solution.integrationNotes ? `${solution.summary}\n${solution.integrationNotes}` : solution.summary,
+  };
+}
+
 export const SOURCES: Readonly<Record<SearchKind, Source>> = {
   [SearchKind.PROJECT]: {
     async read(db, ids) {
@@ -80,6 +95,18 @@ export const SOURCES: Readonly<Record<SearchKind, Source>> = {
       return rows.map((row) =>
         knowledgeEntryDocument({ ...row, id: Number(row.id), tags: JSON.parse(row.tags) as string[] }),
       );
+    },
+  },
+  [SearchKind.SOLUTION]: {
+    async read(db, ids) {
+      const { where, parameters } = idFilter(ids);
+      const rows = await namedQuery<{
+        id: number;
+        title: string;
+        summary: string;
+        integrationNotes: string | null;
+      }>(db, `SELECT id, title, summary, "integrationNotes" FROM solution ${where}`, parameters);
+      return rows.map((row) => solutionDocument({ ...row, id: Number(row.id) }));
     },
   },
 };

@@ -53,6 +53,22 @@ describe(`search (${TEST_DIALECT})`, () => {
       ['verkehr'],
     );
     await entry('oeffentlich', 'Öffentliche Daten', 'Die Stadt veröffentlicht Fahrpläne.');
+    const { createSolution } = await ok<{ createSolution: { id: string } }>(
+      app,
+      'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+      {
+        input: {
+          title: 'Baukasten für Anträge',
+          kind: 'COMPONENT',
+          status: 'AVAILABLE',
+          summary: 'Formularbausteine zur Nachnutzung.',
+          integrationNotes: 'Braucht die Anbindung an das Bürgerkonto.',
+          licence: 'EUPL-1.2',
+          developedByCityIds: [fixture.cityIds.augsburg],
+        },
+      },
+    );
+    ids['baukasten'] = createSolution.id;
     await app.accountWith('antragsteller-konto', [{ role: Role.VIEWER }]);
   });
 
@@ -61,12 +77,29 @@ describe(`search (${TEST_DIALECT})`, () => {
   });
 
   it('finds word forms of the query: Antrag finds Anträge, Anträge finds Antrag', async () => {
-    expect(titles(await search('Antrag'))).toEqual(['Anträge online stellen', 'Meldewesen']);
-    expect(titles(await search('Anträgen'))).toEqual(['Anträge online stellen', 'Meldewesen']);
+    const expected = ['Anträge online stellen', 'Baukasten für Anträge', 'Meldewesen'];
+    expect(titles(await search('Antrag')).sort()).toEqual(expected);
+    expect(titles(await search('Anträgen')).sort()).toEqual(expected);
+  });
+
+  it('finds solutions by title, summary and integration notes, kept current by updateSolution', async () => {
+    expect((await search('Formularbausteine')).map((h) => [h.kind, h.id])).toEqual([
+      ['SOLUTION', ids['baukasten']],
+    ]);
+    expect(titles(await search('Bürgerkonto'))).toEqual(['Baukasten für Anträge']);
+    await ok(app, 'mutation($input: UpdateSolutionInput!) { updateSolution(input: $input) { id } }', {
+      input: { solutionId: ids['baukasten'], version: 1, summary: 'Bausteine für Onlineformulare.' },
+    });
+    expect(titles(await search('Formularbausteine'))).toEqual([]);
+    expect(titles(await search('Onlineformular'))).toEqual(['Baukasten für Anträge']);
   });
 
   it('finds umlaut and ß spellings alike: Antraege, Strasse, STRASSE, oeffentlich, Buergerbuero', async () => {
-    expect(titles(await search('Antraege'))).toEqual(['Anträge online stellen', 'Meldewesen']);
+    expect(titles(await search('Antraege')).sort()).toEqual([
+      'Anträge online stellen',
+      'Baukasten für Anträge',
+      'Meldewesen',
+    ]);
     expect(titles(await search('Strasse'))).toEqual(['Sperrungen melden']);
     expect(titles(await search('STRASSE'))).toEqual(['Sperrungen melden']);
     expect(titles(await search('Straßen'))).toEqual(['Sperrungen melden']);
@@ -74,13 +107,17 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(titles(await search('Buergerbuero'))).toEqual(['Meldewesen']);
   });
 
-  it('ranks a title hit before a body hit, scores falling', async () => {
+  it('ranks title hits before a body hit, scores falling', async () => {
     const hits = await search('Antrag');
-    expect(hits.map((h) => [h.kind, h.id])).toEqual([
-      ['KNOWLEDGE_ENTRY', ids['antraege']],
-      ['PROJECT', ids['meldung']],
-    ]);
-    expect(hits[0].score).toBeGreaterThan(hits[1].score);
+    expect(hits.slice(2).map((h) => [h.kind, h.id])).toEqual([['PROJECT', ids['meldung']]]);
+    expect(
+      hits
+        .slice(0, 2)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([ids['antraege'], ids['baukasten']].sort());
+    expect(hits[1].score).toBeGreaterThan(hits[2].score);
+    expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
   });
 
   it('needs every word of the query, and finds words by their beginning', async () => {
@@ -95,7 +132,9 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(hit.snippet).toBe(
       'Wenn eine <mark>Straße</mark> gesperrt wird, meldet das Tiefbauamt es &lt;b&gt;sofort&lt;/b&gt; &amp; ohne Umweg. verkehr',
     );
-    const [entry, project] = await search('Antrag');
+    const hits = await search('Antrag');
+    const entry = hits.find((h) => h.id === ids['antraege'] && h.kind === 'KNOWLEDGE_ENTRY')!;
+    const project = hits.find((h) => h.kind === 'PROJECT')!;
     // A hit in the title alone quotes the beginning of the text, with nothing to mark.
     expect(entry.snippet).toBe('Wie die Stadt Formulare digital anbietet.');
     expect(project.snippet).toBe(
@@ -140,11 +179,12 @@ describe(`search (${TEST_DIALECT})`, () => {
     const hits = await search('antragsteller konto');
     expect(hits).toEqual([]);
     for (const hit of await search('Antrag')) {
-      expect(['PROJECT', 'KNOWLEDGE_ENTRY']).toContain(hit.kind);
+      expect(['PROJECT', 'SOLUTION', 'KNOWLEDGE_ENTRY']).toContain(hit.kind);
     }
     const viewer = await app.accountWith('suchende', [{ role: Role.VIEWER }]);
     const asViewer = await viewer.gql<{ search: Hit[] }>(SEARCH, { q: 'Antrag' });
-    expect(asViewer.data?.search.map((h) => h.id)).toEqual([ids['antraege'], ids['meldung']]);
+    expect(asViewer.data?.search).toEqual(await search('Antrag'));
+    expect(asViewer.data?.search).toHaveLength(3);
     const anonymous = await app.anonymous.gql(SEARCH, { q: 'Antrag' });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(anonymous.data ?? null).toBeNull();

@@ -14,7 +14,7 @@ const DEFAULT_HITS = 20;
 
 /**
  * The one search over what the cooperation wrote down. Every kind in the index is one that every signed-in
- * account may read (projects, knowledge entries); accounts, sessions and the audit log are never indexed.
+ * account may read (projects, solutions, knowledge entries); accounts, sessions and the audit log are never indexed.
  * A hit whose row no longer exists is left out, so a search never names a row that cannot be opened.
  */
 @Injectable()

@@ -9,10 +9,10 @@ import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
 import { ReuseCatalogue1795948609876 } from './sqlite/1795948609876-reuse-catalogue.js';
 import { ReuseCatalogue1795948623781 } from './postgres/1795948623781-reuse-catalogue.js';
-import { KnowledgeEntries1795948641205 } from './sqlite/1795948641205-knowledge-entries.js';
-import { SearchIndex1795948700000 } from './sqlite/1795948700000-search-index.js';
-import { KnowledgeEntries1795948653426 } from './postgres/1795948653426-knowledge-entries.js';
-import { SearchIndex1795948700000 as PostgresSearchIndex1795948700000 } from './postgres/1795948700000-search-index.js';
+import { KnowledgeEntries1795948946616 } from './sqlite/1795948946616-knowledge-entries.js';
+import { SearchIndex1795949000000 } from './sqlite/1795949000000-search-index.js';
+import { KnowledgeEntries1795948966490 } from './postgres/1795948966490-knowledge-entries.js';
+import { SearchIndex1795949000000 as PostgresSearchIndex1795949000000 } from './postgres/1795949000000-search-index.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -22,8 +22,8 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   RowVersions1795938266251,
   Figures1795939331972,
   ReuseCatalogue1795948609876,
-  KnowledgeEntries1795948641205,
-  SearchIndex1795948700000,
+  KnowledgeEntries1795948946616,
+  SearchIndex1795949000000,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -33,6 +33,6 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   RowVersions1795940118859,
   Figures1795939343059,
   ReuseCatalogue1795948623781,
-  KnowledgeEntries1795948653426,
-  PostgresSearchIndex1795948700000,
+  KnowledgeEntries1795948966490,
+  PostgresSearchIndex1795949000000,
 ];

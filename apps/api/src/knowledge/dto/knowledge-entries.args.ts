@@ -15,6 +15,10 @@ export class KnowledgeEntryFilter {
   @IsOptional()
   projectId?: string | null;
 
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  solutionId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Entries with this tag (any case).' })
   @Trim()
   @IsOptional()

@@ -77,6 +77,10 @@ export class CreateKnowledgeEntryInput {
   @Field(() => ID, { nullable: true, description: 'A project of that working group the entry is about.' })
   @IsOptional()
   projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A solution of the reuse catalogue the entry is about.' })
+  @IsOptional()
+  solutionId?: string | null;
 }
 
 @InputType({ description: 'Fields left out keep their value; the version is the one last seen.' })
@@ -119,4 +123,8 @@ export class UpdateKnowledgeEntryInput {
   @Field(() => ID, { nullable: true, description: 'null: about no project.' })
   @IsOptional()
   projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null: about no solution.' })
+  @IsOptional()
+  solutionId?: string | null;
 }

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * hand: the table has no entity (TypeORM would otherwise try to manage the tsvector column). The rows are
  * filled at the next start (ensureSearchIndexCurrent).
  */
-export class SearchIndex1795948700000 implements MigrationInterface {
-  name = 'SearchIndex1795948700000';
+export class SearchIndex1795949000000 implements MigrationInterface {
+  name = 'SearchIndex1795949000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * document key and whose columns hold the stems made in JavaScript (german-words.ts). Written by hand:
  * TypeORM knows no virtual tables. The rows are filled at the next start (ensureSearchIndexCurrent).
  */
-export class SearchIndex1795948700000 implements MigrationInterface {
-  name = 'SearchIndex1795948700000';
+export class SearchIndex1795949000000 implements MigrationInterface {
+  name = 'SearchIndex1795949000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
