@@ -30,6 +30,7 @@ import { SearchModule } from './search/index.js';
 import { HealthController } from './health/health.controller.js';
 import type { HttpContext } from './auth/request-actor.js';
 import { createLoaders, type GraphQLContext } from './loaders/loaders.js';
+import { MeetingsModule } from './meetings/index.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -162,6 +163,7 @@ export class AppModule {
         SatisfactionModule,
         OverviewModule,
         FiguresModule,
+        MeetingsModule,
         SolutionsModule,
         KnowledgeModule,
         SearchModule,

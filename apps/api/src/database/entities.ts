@@ -10,6 +10,14 @@ import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
 import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { FigureLiveAdoption, FigureProjectState, FigureSatisfaction } from '../figures/index.js';
+import {
+  ActionItem,
+  AgendaItem,
+  Decision,
+  DecisionProject,
+  Meeting,
+  MeetingAttendee,
+} from '../meetings/index.js';
 import { Milestone } from '../projects/milestone.entity.js';
 import { Project } from '../projects/project.entity.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
@@ -42,6 +50,12 @@ export const ENTITIES = [
   FigureProjectState,
   FigureLiveAdoption,
   FigureSatisfaction,
+  Meeting,
+  MeetingAttendee,
+  AgendaItem,
+  Decision,
+  DecisionProject,
+  ActionItem,
   Solution,
   SolutionDeveloper,
   Reuse,

@@ -16,6 +16,7 @@ import { WorkingGroupMember } from '../working-groups/working-group-member.entit
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { advanceIdSequences, bulkInsert } from './bulk-insert.js';
 import { demoPasswordHash, insertDemoAccounts } from './demo-accounts.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { insertDemoCatalogue } from './demo-catalogue.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
@@ -60,8 +61,10 @@ export class DemoSeeder {
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
       await insertDemoCatalogue(manager, rows, now);
-      await insertDemoKnowledge(manager, rows, now);
       await insertDemoAccounts(manager, passwordHash, now);
+      await seedDemoMeetings(manager, now);
+      // Last: it indexes every row loaded before it for the search.
+      await insertDemoKnowledge(manager, rows, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;
     });

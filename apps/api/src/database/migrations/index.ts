@@ -7,6 +7,8 @@ import { GermanText1795937658300 } from './postgres/1795937658300-german-text.js
 import { RowVersions1795940118859 } from './postgres/1795940118859-row-versions.js';
 import { Figures1795939331972 } from './sqlite/1795939331972-figures.js';
 import { Figures1795939343059 } from './postgres/1795939343059-figures.js';
+import { Meetings1795948576731 } from './sqlite/1795948576731-meetings.js';
+import { Meetings1795948586885 } from './postgres/1795948586885-meetings.js';
 import { ReuseCatalogue1795948609876 } from './sqlite/1795948609876-reuse-catalogue.js';
 import { ReuseCatalogue1795948623781 } from './postgres/1795948623781-reuse-catalogue.js';
 import { KnowledgeEntries1795948946616 } from './sqlite/1795948946616-knowledge-entries.js';
@@ -21,6 +23,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   AuditScopes1795255052107,
   RowVersions1795938266251,
   Figures1795939331972,
+  Meetings1795948576731,
   ReuseCatalogue1795948609876,
   KnowledgeEntries1795948946616,
   SearchIndex1795949000000,
@@ -32,6 +35,7 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   GermanText1795937658300,
   RowVersions1795940118859,
   Figures1795939343059,
+  Meetings1795948586885,
   ReuseCatalogue1795948623781,
   KnowledgeEntries1795948966490,
   PostgresSearchIndex1795949000000,
