@@ -2,6 +2,7 @@
 export { SearchModule } from './search.module.js';
 export { ensureSearchIndexCurrent, indexDocument, rebuildSearchIndex } from './search-index.js';
 export {
+  decisionDocument,
   knowledgeEntryDocument,
   projectDocument,
   solutionDocument,

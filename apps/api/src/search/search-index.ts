@@ -42,7 +42,7 @@ async function insertDocuments(
   });
   if (dialectOf(manager).name === 'postgres') {
     const values = rows.map((i) => {
-      parameters[`title${i}`] = foldedText(documents[i].title);
+      parameters[`title${i}`] = foldedText(documents[i].indexedTitle ?? documents[i].title);
       parameters[`text${i}`] = foldedText(documents[i].text);
       return `(:key${i}, setweight(to_tsvector('german', :title${i}), 'A') || setweight(to_tsvector('german', :text${i}), 'B'))`;
     });
@@ -62,7 +62,7 @@ async function insertDocuments(
     );
   }
   const values = rows.map((i) => {
-    parameters[`title${i}`] = stemmedText(documents[i].title);
+    parameters[`title${i}`] = stemmedText(documents[i].indexedTitle ?? documents[i].title);
     parameters[`text${i}`] = stemmedText(documents[i].text);
     return `(:key${i}, :title${i}, :text${i})`;
   });

@@ -3,6 +3,7 @@ export enum SearchKind {
   PROJECT = 'PROJECT',
   KNOWLEDGE_ENTRY = 'KNOWLEDGE_ENTRY',
   SOLUTION = 'SOLUTION',
+  DECISION = 'DECISION',
 }
 
 /**
@@ -13,6 +14,7 @@ export const KIND_CODES: Readonly<Record<SearchKind, number>> = {
   [SearchKind.PROJECT]: 1,
   [SearchKind.KNOWLEDGE_ENTRY]: 2,
   [SearchKind.SOLUTION]: 3,
+  [SearchKind.DECISION]: 4,
 };
 
 /** Room for more kinds than there are, so that adding one changes no existing key. */

@@ -9,6 +9,10 @@ export interface SearchDocument {
   readonly id: number;
   readonly title: string;
   readonly text: string;
+  /** What the index weighs as the title, when not the title shown (a decision shows its meeting's). */
+  readonly indexedTitle?: string;
+  /** The meeting of a decision, which the hit links to. */
+  readonly meetingId?: number;
 }
 
 type Db = DataSource | EntityManager;
@@ -72,6 +76,26 @@ export function solutionDocument(solution: {
   };
 }
 
+/**
+ * The document of a decision: its text, shown under the title of its meeting. The meeting's title is not
+ * indexed with it, so that a search for a meeting does not list each of its decisions first.
+ */
+export function decisionDocument(decision: {
+  readonly id: number;
+  readonly text: string;
+  readonly meetingId: number;
+  readonly meetingTitle: string;
+}): SearchDocument {
+  return {
+    kind: SearchKind.DECISION,
+    id: decision.id,
+    title: decision.meetingTitle,
+    indexedTitle: '',
+    text: decision.text,
+    meetingId: decision.meetingId,
+  };
+}
+
 export const SOURCES: Readonly<Record<SearchKind, Source>> = {
   [SearchKind.PROJECT]: {
     async read(db, ids) {
@@ -107,6 +131,21 @@ export const SOURCES: Readonly<Record<SearchKind, Source>> = {
         integrationNotes: string | null;
       }>(db, `SELECT id, title, summary, "integrationNotes" FROM solution ${where}`, parameters);
       return rows.map((row) => solutionDocument({ ...row, id: Number(row.id) }));
+    },
+  },
+  [SearchKind.DECISION]: {
+    async read(db, ids) {
+      const { parameters } = idFilter(ids);
+      const rows = await namedQuery<{ id: number; text: string; meetingId: number; meetingTitle: string }>(
+        db,
+        `SELECT d.id, d.text, d."meetingId", m.title AS "meetingTitle"
+         FROM decision d JOIN meeting m ON m.id = d."meetingId"
+         ${ids === undefined ? '' : 'WHERE d.id IN (:...ids)'}`,
+        parameters,
+      );
+      return rows.map((row) =>
+        decisionDocument({ ...row, id: Number(row.id), meetingId: Number(row.meetingId) }),
+      );
     },
   },
 };

@@ -69,6 +69,33 @@ describe(`search (${TEST_DIALECT})`, () => {
       },
     );
     ids['baukasten'] = createSolution.id;
+    const { createMeeting } = await ok<{ createMeeting: { id: string; version: number } }>(
+      app,
+      'mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id version } }',
+      {
+        input: {
+          kind: 'ANNUAL_MEETING',
+          title: 'Jahrestreffen der CDOs',
+          startsAt: '2026-07-01T08:00:00.000Z',
+          cooperationId: fixture.cooperationId,
+        },
+      },
+    );
+    ids['meeting'] = createMeeting.id;
+    await ok(app, 'mutation($input: SetMeetingStateInput!) { setMeetingState(input: $input) { id } }', {
+      input: { meetingId: createMeeting.id, state: 'IN_PROGRESS', version: createMeeting.version },
+    });
+    const { recordDecision } = await ok<{ recordDecision: { id: string } }>(
+      app,
+      'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }',
+      {
+        input: {
+          meetingId: createMeeting.id,
+          text: 'Die Kooperation führt die digitale Zulassungsstelle gemeinsam ein.',
+        },
+      },
+    );
+    ids['beschluss'] = recordDecision.id;
     await app.accountWith('antragsteller-konto', [{ role: Role.VIEWER }]);
   });
 
@@ -105,6 +132,24 @@ describe(`search (${TEST_DIALECT})`, () => {
     expect(titles(await search('Straßen'))).toEqual(['Sperrungen melden']);
     expect(titles(await search('oeffentliche'))).toEqual(['Öffentliche Daten']);
     expect(titles(await search('Buergerbuero'))).toEqual(['Meldewesen']);
+  });
+
+  it('finds decisions by their text, under the title of their meeting, linked to it', async () => {
+    const hits = await search('Zulassungsstellen');
+    expect(hits.map(({ kind, id, title }) => ({ kind, id, title }))).toEqual([
+      { kind: 'DECISION', id: ids['beschluss'], title: 'Jahrestreffen der CDOs' },
+    ]);
+    expect(hits[0].snippet).toBe(
+      'Die Kooperation führt die digitale <mark>Zulassungsstelle</mark> gemeinsam ein.',
+    );
+    const { search: withMeeting } = await ok<{ search: { meetingId: string | null }[] }>(
+      app,
+      'query($q: String!) { search(query: $q) { meetingId } }',
+      { q: 'Zulassungsstelle' },
+    );
+    expect(withMeeting).toEqual([{ meetingId: ids['meeting'] }]);
+    // The meeting's title is not indexed with its decisions.
+    expect(await search('Jahrestreffen')).toEqual([]);
   });
 
   it('ranks title hits before a body hit, scores falling', async () => {
@@ -168,10 +213,10 @@ describe(`search (${TEST_DIALECT})`, () => {
     await expectRefused(
       app,
       UPDATE_ENTRY,
-      { input: { knowledgeEntryId: ids['antraege'], version: 99, title: 'Zulassung' } },
+      { input: { knowledgeEntryId: ids['antraege'], version: 99, title: 'Grundsteuer' } },
       { code: 'CONFLICT' },
     );
-    expect(titles(await search('Zulassung'))).toEqual([]);
+    expect(titles(await search('Grundsteuer'))).toEqual([]);
   });
 
   it('returns only what every signed-in account may read: no accounts, no audit log; nothing without sign-in', async () => {
@@ -179,7 +224,7 @@ describe(`search (${TEST_DIALECT})`, () => {
     const hits = await search('antragsteller konto');
     expect(hits).toEqual([]);
     for (const hit of await search('Antrag')) {
-      expect(['PROJECT', 'SOLUTION', 'KNOWLEDGE_ENTRY']).toContain(hit.kind);
+      expect(['PROJECT', 'SOLUTION', 'KNOWLEDGE_ENTRY', 'DECISION']).toContain(hit.kind);
     }
     const viewer = await app.accountWith('suchende', [{ role: Role.VIEWER }]);
     const asViewer = await viewer.gql<{ search: Hit[] }>(SEARCH, { q: 'Antrag' });

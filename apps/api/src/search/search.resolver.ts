@@ -10,7 +10,7 @@ export class SearchResolver {
 
   @Query(() => [SearchHit], {
     description:
-      'One search over projects, solutions and knowledge entries, best first, with German word forms and spellings (Antrag/Anträge, Straße/Strasse).',
+      'One search over projects, solutions, knowledge entries and decisions, best first, with German word forms and spellings (Antrag/Anträge, Straße/Strasse).',
   })
   @SignedIn()
   search(@Args() args: SearchArgs): Promise<SearchHit[]> {

@@ -14,7 +14,7 @@ const DEFAULT_HITS = 20;
 
 /**
  * The one search over what the cooperation wrote down. Every kind in the index is one that every signed-in
- * account may read (projects, solutions, knowledge entries); accounts, sessions and the audit log are never indexed.
+ * account may read (projects, solutions, knowledge entries, decisions); accounts, sessions and the audit log are never indexed.
  * A hit whose row no longer exists is left out, so a search never names a row that cannot be opened.
  */
 @Injectable()
@@ -37,6 +37,7 @@ export class SearchService {
           title: document.title,
           // The body's passage around the hit; a hit in the title alone quotes the beginning of the body.
           snippet: snippetOf(document.text || document.title, stems),
+          meetingId: document.meetingId === undefined ? null : String(document.meetingId),
           score,
         },
       ];
