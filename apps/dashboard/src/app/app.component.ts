@@ -228,6 +228,7 @@ export class AppComponent {
     { path: '/projekte', key: 'nav.projects' },
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
+    { path: '/loesungen', key: 'reuse.nav' },
   ];
 
   protected async signOut(): Promise<void> {

@@ -19,6 +19,7 @@ export const routes: Routes = [
       { path: 'nachnutzung', loadChildren: () => import('./pages/adoption-matrix/adoption-matrix.routes') },
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
+      { path: 'loesungen', loadChildren: () => import('./pages/solutions/solutions.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
       {
         path: 'passwort',

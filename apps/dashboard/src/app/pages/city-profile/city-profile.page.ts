@@ -14,6 +14,7 @@ import { CityPeersComponent } from './city-peers.component';
 import { CitySatisfactionComponent } from './city-satisfaction.component';
 import { comparisonRows } from './city-comparison';
 import { HistoryComponent } from '../../shared/history/history.component';
+import { CityReuseComponent } from '../solutions/city-reuse.component';
 
 /** Stages from the furthest to the least far: a city's live services come first. */
 const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED', 'DISCONTINUED'];
@@ -30,6 +31,7 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     CitySatisfactionComponent,
     CityPeersComponent,
     HistoryComponent,
+    CityReuseComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -220,6 +222,8 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
               </div>
             }
           </section>
+
+          <koop-city-reuse [cityId]="c.id" />
 
           <section aria-labelledby="satisfaction-heading">
             <h2 id="satisfaction-heading">{{ t('cityProfile.satisfaction.title') }}</h2>

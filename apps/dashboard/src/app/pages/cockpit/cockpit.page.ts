@@ -30,6 +30,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { ReuseCountTileComponent } from '../solutions/reuse-count-tile.component';
 import { StatusUpdateListComponent } from '../../shared/status-update-list.component';
 import { injectTranslate } from '../../core/translate-signal';
 import {
@@ -77,6 +78,7 @@ const RATINGS_COLOR = '#8a95a1';
     StatusBadgeComponent,
     LoadStateComponent,
     StatusUpdateListComponent,
+    ReuseCountTileComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -129,6 +131,9 @@ const RATINGS_COLOR = '#8a95a1';
                   />
                 </li>
               }
+              <li data-testid="reuse-count">
+                <koop-reuse-count-tile [cooperationId]="cooperationId()" [year]="year()" />
+              </li>
             </ul>
             <div class="charts">
               @if (phaseChart(); as chart) {
