@@ -6,6 +6,7 @@ import { LanguageService } from './core/language.service';
 import { LANGUAGES, type Language } from './core/languages';
 import { queryResource } from './core/graphql-resource';
 import { AppInfoDocument } from './graphql/generated/graphql';
+import { SearchBoxComponent } from './pages/knowledge/search-box.component';
 
 interface NavItem {
   readonly path: string;
@@ -14,7 +15,7 @@ interface NavItem {
 
 @Component({
   selector: 'koop-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, SearchBoxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -26,6 +27,9 @@ interface NavItem {
             <span class="tagline">{{ t('layout.tagline') }}</span>
           </a>
           <div class="tools">
+            @if (auth.account()) {
+              <koop-search-box />
+            }
             @if (auth.account(); as account) {
               <details class="user">
                 <summary>
@@ -107,6 +111,12 @@ interface NavItem {
       gap: 1rem;
       padding: 0.6rem 1.5rem;
       flex-wrap: wrap;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
     }
     .brand {
       color: #fff;
@@ -229,6 +239,7 @@ export class AppComponent {
     { path: '/nachnutzung', key: 'nav.adoption' },
     { path: '/zufriedenheit', key: 'nav.satisfaction' },
     { path: '/loesungen', key: 'reuse.nav' },
+    { path: '/wissen', key: 'knowledge.nav' },
   ];
 
   protected async signOut(): Promise<void> {

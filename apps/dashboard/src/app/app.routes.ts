@@ -20,6 +20,8 @@ export const routes: Routes = [
       { path: 'zufriedenheit', loadChildren: () => import('./pages/satisfaction/satisfaction.routes') },
       { path: 'kommunen', loadChildren: () => import('./pages/city-profile/city-profile.routes') },
       { path: 'loesungen', loadChildren: () => import('./pages/solutions/solutions.routes') },
+      { path: 'wissen', loadChildren: () => import('./pages/knowledge/knowledge.routes') },
+      { path: 'suche', loadChildren: () => import('./pages/knowledge/search.routes') },
       { path: 'verwaltung', loadChildren: () => import('./pages/admin/admin.routes') },
       {
         path: 'passwort',

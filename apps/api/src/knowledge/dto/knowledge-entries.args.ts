@@ -1,7 +1,7 @@
 import { KNOWLEDGE_LIMITS } from '@koop/domain';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import { Trim } from '../../common/text.js';
 
@@ -26,6 +26,7 @@ export class KnowledgeEntryFilter {
   @MaxLength(KNOWLEDGE_LIMITS.tagLength, {
     message: `must be at most ${KNOWLEDGE_LIMITS.tagLength} characters`,
   })
+  @Matches(/^[^\u0000]*$/, { message: 'must not contain the character U+0000' })
   tag?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Words to find in title or text.' })
@@ -33,6 +34,7 @@ export class KnowledgeEntryFilter {
   @IsOptional()
   @IsString()
   @MaxLength(KNOWLEDGE_LIMITS.title, { message: `must be at most ${KNOWLEDGE_LIMITS.title} characters` })
+  @Matches(/^[^\u0000]*$/, { message: 'must not contain the character U+0000' })
   search?: string | null;
 }
 
