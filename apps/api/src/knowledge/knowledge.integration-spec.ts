@@ -111,7 +111,7 @@ describe('knowledge entries', () => {
         input: { knowledgeEntryId: entry.id, version: 1, body: 'Neu: *Anträge* online.', tags: ['faq'] },
       });
       expect(response.errors).toBeUndefined();
-      const updated = response.data!.updateKnowledgeEntry;
+      const updated = response.data?.updateKnowledgeEntry as Entry;
       expect(updated).toMatchObject({
         title: 'Lessons Learned: Wohnsitz',
         body: 'Neu: *Anträge* online.',
@@ -357,7 +357,8 @@ describe('knowledge entries', () => {
     });
 
     it('refuses the character U+0000 in title and body: BAD_USER_INPUT naming the field', async () => {
-      const nul = XSS_CASES.find((c) => c.input.includes('\u0000'))!.input;
+      const nul = XSS_CASES.find((c) => c.input.includes('\u0000'))?.input ?? '';
+      expect(nul).toContain('\u0000');
       for (const field of ['title', 'body']) {
         await expectRefused(
           app,

@@ -178,11 +178,11 @@ describe(`search (${TEST_DIALECT})`, () => {
       'Wenn eine <mark>Straße</mark> gesperrt wird, meldet das Tiefbauamt es &lt;b&gt;sofort&lt;/b&gt; &amp; ohne Umweg. verkehr',
     );
     const hits = await search('Antrag');
-    const entry = hits.find((h) => h.id === ids['antraege'] && h.kind === 'KNOWLEDGE_ENTRY')!;
-    const project = hits.find((h) => h.kind === 'PROJECT')!;
+    const entry = hits.find((h) => h.id === ids['antraege'] && h.kind === 'KNOWLEDGE_ENTRY');
+    const project = hits.find((h) => h.kind === 'PROJECT');
     // A hit in the title alone quotes the beginning of the text, with nothing to mark.
-    expect(entry.snippet).toBe('Wie die Stadt Formulare digital anbietet.');
-    expect(project.snippet).toBe(
+    expect(entry?.snippet).toBe('Wie die Stadt Formulare digital anbietet.');
+    expect(project?.snippet).toBe(
       'Jeder <mark>Antrag</mark> wird geprüft, bevor das Bürgerbüro ihn bearbeitet.',
     );
   });

@@ -1,9 +1,10 @@
 import { KNOWLEDGE_LIMITS } from '@koop/domain';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength, Validate, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../common/pagination.js';
 import { Trim } from '../../common/text.js';
+import { NoNul } from './no-nul.js';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class KnowledgeEntryFilter {
@@ -26,7 +27,7 @@ export class KnowledgeEntryFilter {
   @MaxLength(KNOWLEDGE_LIMITS.tagLength, {
     message: `must be at most ${KNOWLEDGE_LIMITS.tagLength} characters`,
   })
-  @Matches(/^[^\u0000]*$/, { message: 'must not contain the character U+0000' })
+  @Validate(NoNul)
   tag?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Words to find in title or text.' })
@@ -34,7 +35,7 @@ export class KnowledgeEntryFilter {
   @IsOptional()
   @IsString()
   @MaxLength(KNOWLEDGE_LIMITS.title, { message: `must be at most ${KNOWLEDGE_LIMITS.title} characters` })
-  @Matches(/^[^\u0000]*$/, { message: 'must not contain the character U+0000' })
+  @Validate(NoNul)
   search?: string | null;
 }
 

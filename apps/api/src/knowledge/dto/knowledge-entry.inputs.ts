@@ -15,12 +15,10 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { Trim, UnlessOmitted } from '../../common/text.js';
+import { NoNul } from './no-nul.js';
 
 const TITLE_RULE = { message: `must be at most ${KNOWLEDGE_LIMITS.title} characters` };
 const BODY_RULE = { message: `must be at most ${KNOWLEDGE_LIMITS.body} characters` };
-// PostgreSQL text cannot hold U+0000, and no reader means it: refused on both databases alike.
-const NO_NUL = /^[^\u0000]*$/;
-const NO_NUL_RULE = { message: 'must not contain the character U+0000' };
 const TAGS_RULE = { message: `must be at most ${KNOWLEDGE_LIMITS.tags} tags` };
 const TAG_RULE = {
   each: true,
@@ -54,14 +52,14 @@ export class CreateKnowledgeEntryInput {
   @Trim()
   @IsString({ message: 'must not be empty' })
   @MaxLength(KNOWLEDGE_LIMITS.title, TITLE_RULE)
-  @Matches(NO_NUL, NO_NUL_RULE)
+  @Validate(NoNul)
   title: string;
 
   @Field({ description: 'Markdown; raw HTML is shown as text.' })
   @IsString({ message: 'must not be empty' })
   @Validate(NotBlank)
   @MaxLength(KNOWLEDGE_LIMITS.body, BODY_RULE)
-  @Matches(NO_NUL, NO_NUL_RULE)
+  @Validate(NoNul)
   body: string;
 
   @Field(() => [String], { defaultValue: [] })
@@ -103,7 +101,7 @@ export class UpdateKnowledgeEntryInput {
   @UnlessOmitted()
   @IsString({ message: 'must not be empty' })
   @MaxLength(KNOWLEDGE_LIMITS.title, TITLE_RULE)
-  @Matches(NO_NUL, NO_NUL_RULE)
+  @Validate(NoNul)
   title?: string;
 
   @Field({ nullable: true, description: 'Markdown; raw HTML is shown as text.' })
@@ -111,7 +109,7 @@ export class UpdateKnowledgeEntryInput {
   @IsString({ message: 'must not be empty' })
   @Validate(NotBlank)
   @MaxLength(KNOWLEDGE_LIMITS.body, BODY_RULE)
-  @Matches(NO_NUL, NO_NUL_RULE)
+  @Validate(NoNul)
   body?: string;
 
   @Field(() => [String], { nullable: true })
