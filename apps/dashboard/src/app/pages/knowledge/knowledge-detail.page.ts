@@ -92,15 +92,7 @@ import { purifyMarkdownHtml } from './safe-html';
               <ol class="history">
                 @for (change of entry.history; track $index) {
                   <li>
-                    <strong>{{ format.date(change.at) }}</strong>:
-                    {{ t('knowledge.detail.operation.' + change.operation) }}
-                    @if (change.version) {
-                      ({{ t('knowledge.detail.version', { version: change.version }) }})
-                    }
-                    @if (change.changedFields.length && change.operation !== 'createKnowledgeEntry') {
-                      – {{ t('knowledge.detail.changed') }}
-                      {{ fieldNames(change.changedFields) }}
-                    }
+                    <strong>{{ format.date(change.at) }}</strong>: {{ describe(change) }}
                   </li>
                 } @empty {
                   <li>{{ t('knowledge.detail.noHistory') }}</li>
@@ -181,7 +173,17 @@ export class KnowledgeDetailPage {
     pageTitle(() => this.entry()?.title ?? this.translate('knowledge.list.title'));
   }
 
-  protected fieldNames(fields: readonly string[]): string {
-    return fields.map((field) => this.translate('knowledge.field.' + field)).join(', ');
+  /** "bearbeitet (Version 2) – geändert: Text, Schlagwörter", in one string: blocks would eat the spaces. */
+  protected describe(change: { operation: string; version: number | null; changedFields: string[] }): string {
+    let text = this.translate('knowledge.detail.operation.' + change.operation);
+    if (change.version)
+      text += ` (${this.translate('knowledge.detail.version', { version: change.version })})`;
+    if (change.changedFields.length && change.operation !== 'createKnowledgeEntry') {
+      const fields = change.changedFields
+        .map((field) => this.translate('knowledge.field.' + field))
+        .join(', ');
+      text += ` – ${this.translate('knowledge.detail.changed')} ${fields}`;
+    }
+    return text;
   }
 }
