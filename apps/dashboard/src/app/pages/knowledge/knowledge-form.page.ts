@@ -17,22 +17,11 @@ import {
   UpdateKnowledgeEntryDocument,
 } from '../../graphql/generated/graphql';
 import { pageTitle } from '../../shared/page-title';
+import { parseTags } from './knowledge.logic';
 import { purifyMarkdownHtml } from './safe-html';
 
 /** The preview renders as the server does: raw HTML off, then purified. */
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-
-/** Tags as typed: separated by commas or spaces, lower-case, each once. */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[,\s]+/)
-        .map((tag) => tag.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /** Writes a knowledge entry (route `neu`) or changes one (route `:id/bearbeiten`) at the version it loaded. */
 @Component({

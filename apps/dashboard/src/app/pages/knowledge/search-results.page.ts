@@ -4,28 +4,11 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { SEARCH_MAX_HITS } from '@koop/domain';
 import { loaded, queryResource } from '../../core/graphql-resource';
 import { injectTranslate } from '../../core/translate-signal';
-import { SearchDocument, type SearchQuery } from '../../graphql/generated/graphql';
+import { SearchDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
+import { linkOf } from './knowledge.logic';
 import { purifySnippet } from './safe-html';
-
-type Hit = SearchQuery['search'][number];
-
-/** Where a hit opens: the page of its project, solution, knowledge entry, or the meeting of a decision. */
-export function linkOf(hit: Hit): string[] | null {
-  switch (hit.kind) {
-    case 'PROJECT':
-      return ['/projekte', hit.id];
-    case 'SOLUTION':
-      return ['/loesungen', hit.id];
-    case 'KNOWLEDGE_ENTRY':
-      return ['/wissen', hit.id];
-    case 'DECISION':
-      return hit.meetingId ? ['/sitzungen', hit.meetingId] : null;
-    default:
-      return null;
-  }
-}
 
 /** The results of the one search (`/suche?q=…`), best first, each with its kind and a marked passage. */
 @Component({
