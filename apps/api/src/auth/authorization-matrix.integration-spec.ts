@@ -165,6 +165,23 @@ async function adoptionVersion(projectId: string, cityId: string): Promise<numbe
 
 const input = (value: Record<string, unknown>): Prepared => ({ variables: { input: value } });
 
+/** A new solution of the catalogue, developed by `cityId`, as the setup's administrator; its id. */
+async function solutionBy(cityId: string): Promise<string> {
+  const { createSolution } = await read<{ createSolution: { id: string } }>(
+    'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+    {
+      input: {
+        title: `Lösung ${next()}`,
+        kind: 'COMPONENT',
+        summary: 'Baustein',
+        licence: 'EUPL-1.2',
+        developedByCityIds: [cityId],
+      },
+    },
+  );
+  return createSolution.id;
+}
+
 /*
  * Annual meetings are held by the CDOs of the cooperation's member cities: in the "own" scope the meeting
  * belongs to the fixture's cooperation, of which the own city (Kempten) is a member; in the "other" scope
@@ -580,6 +597,44 @@ const MUTATIONS: Operation[] = [
       return input({ actionItemId: recordActionItem.id, status: 'DONE', version: 1 });
     },
   },
+  {
+    root: 'Mutation',
+    name: 'createSolution',
+    document: 'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      return input({
+        title: `Lösung ${next()}`,
+        kind: 'CONCEPT',
+        summary: 'Leitfaden',
+        licence: 'CC-BY-4.0',
+        developedByCityIds: [cityOf(scope)],
+      });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateSolution',
+    document: 'mutation($input: UpdateSolutionInput!) { updateSolution(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      return input({ solutionId: await solutionBy(cityOf(scope)), version: 1, status: 'DEPRECATED' });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'recordReuse',
+    document: 'mutation($input: RecordReuseInput!) { recordReuse(input: $input) { id } }',
+    scope: 'city',
+    allow: CITY_EDITORS,
+    async prepare(scope) {
+      // A solution of a third city, new for every cell: the reuse is a new row, no version needed.
+      const solutionId = await solutionBy(world.cityIds.erlangen);
+      return input({ solutionId, cityId: cityOf(scope), experience: (next() % 5) + 1 });
+    },
+  },
 ];
 
 const QUERIES: Operation[] = [
@@ -680,6 +735,24 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     (s) => ({ c: [cityOf(s)], from: monthsFromNow(-12), to: monthsFromNow(0) }),
   ),
+  query('solutions', '{ solutions(first: 5) { totalCount } }', 'any', SIGNED_IN),
+  query('solution', 'query($id: ID!) { solution(id: $id) { id } }', 'any', SIGNED_IN, async () => ({
+    id: await solutionBy(world.cityIds.erlangen),
+  })),
+  query(
+    'reuseNetwork',
+    'query($id: ID!) { reuseNetwork(cooperationId: $id) { edges { count } } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId }),
+  ),
+  query(
+    'reuseCount',
+    'query($id: ID!, $year: Int!) { reuseCount(cooperationId: $id, year: $year) { count } }',
+    'any',
+    SIGNED_IN,
+    () => ({ id: world.cooperationId, year: new Date().getUTCFullYear() }),
+  ),
 ];
 
 function query(
@@ -687,7 +760,7 @@ function query(
   document: string,
   scope: ScopeKind,
   allow: Partial<Record<ActorName, Grant>>,
-  variables: (scope: Scope) => Record<string, unknown> = () => ({}),
+  variables: (scope: Scope) => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({}),
 ): Operation {
   return {
     root: 'Query',
@@ -696,7 +769,7 @@ function query(
     scope,
     allow,
     async prepare(s) {
-      return { variables: variables(s) };
+      return { variables: await variables(s) };
     },
   };
 }
@@ -846,13 +919,13 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 21 mutations in two scopes and 5 in one, 7 queries in two scopes and 19 in one; 6 callers each.
-    expect(MUTATION_CELLS.length).toBe((21 * 2 + 5) * ACTORS.length);
-    expect(MUTATION_CELLS.length).toBe(282);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 19) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(198);
+    // 24 mutations in two scopes and 5 in one, 7 queries in two scopes and 23 in one; 6 callers each.
+    expect(MUTATION_CELLS.length).toBe((24 * 2 + 5) * ACTORS.length);
+    expect(MUTATION_CELLS.length).toBe(318);
+    expect(QUERY_CELLS.length).toBe((7 * 2 + 23) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(222);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
-    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([79, 158, 45]);
+    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([91, 176, 51]);
   });
 
   describe('mutations', () => {

@@ -616,6 +616,16 @@ describe('the reuse catalogue', () => {
         previousCount: 1,
         change: -1,
       });
+      await expectRefused(
+        app,
+        COUNT,
+        { id: fixture.cooperationId, year: 1723416285 },
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'year',
+          reason: /from 2000 to 2100/,
+        },
+      );
     });
   });
 });

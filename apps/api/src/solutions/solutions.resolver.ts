@@ -1,5 +1,5 @@
 import { Role } from '@koop/domain';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Adoption } from '../adoptions/adoption.entity.js';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
 import type { Actor } from '../auth/actor.js';
@@ -9,6 +9,7 @@ import { connectionType } from '../common/pagination.js';
 import { required, type GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
 import { CreateSolutionInput, RecordReuseInput, UpdateSolutionInput } from './dto/solution.inputs.js';
+import { ReuseCountArgs } from './dto/reuse-count.args.js';
 import { SolutionsArgs } from './dto/solutions.args.js';
 import { ReuseCount, ReuseNetwork, ReuseNetworkEdge } from './reuse-network.model.js';
 import { Reuse } from './reuse.entity.js';
@@ -48,10 +49,7 @@ export class SolutionsResolver {
     description: 'The cockpit’s count of reuses that started in the year, with the year before.',
   })
   @SignedIn()
-  reuseCount(
-    @Args('cooperationId', { type: () => ID }) cooperationId: string,
-    @Args('year', { type: () => Int }) year: number,
-  ): Promise<ReuseCount> {
+  reuseCount(@Args() { cooperationId, year }: ReuseCountArgs): Promise<ReuseCount> {
     return this.service.reuseCount(cooperationId, year);
   }
 

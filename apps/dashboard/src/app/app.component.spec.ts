@@ -84,6 +84,6 @@ describe('AppComponent', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('.user summary')?.textContent).toContain('Redaktion Kempten');
     expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
-    expect(element.querySelectorAll('nav a').length).toBe(5);
+    expect(element.querySelectorAll('nav a').length).toBe(6);
   });
 });

@@ -34,6 +34,9 @@ describe('solutionUrlError', () => {
     expect(solutionUrlError('javascript:alert(1)')).toMatch(/https:\/\//);
     expect(solutionUrlError('ftp://example.org')).toMatch(/https:\/\//);
     expect(solutionUrlError('/relative')).toMatch(/absolute/);
+    expect(solutionUrlError('https:/missing-slash')).toMatch(/absolute/);
+    expect(solutionUrlError('https://exa mple.org')).toMatch(/absolute/);
+    expect(solutionUrlError('https://example.org:8443/a?b=c#d')).toBeNull();
     expect(solutionUrlError('https://user:secret@example.org')).toMatch(/password/);
   });
 });

@@ -51,17 +51,20 @@ export function solutionUrlError(url: string): string | null {
   if (url.length > SOLUTION_URL_MAX_LENGTH) {
     return `must be at most ${SOLUTION_URL_MAX_LENGTH} characters`;
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
+  // Checked by pattern, not with URL: this library runs without the DOM's or Node's globals.
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (!scheme) {
     return 'must be an absolute URL such as https://…';
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+  if (scheme !== 'https' && scheme !== 'http') {
     return 'must start with https:// or http://';
   }
-  if (parsed.username || parsed.password) {
+  const authority = /^https?:\/\/([^/?#\s]*)/i.exec(url)?.[1] ?? '';
+  if (authority.includes('@')) {
     return 'must not contain a user name or password';
+  }
+  if (!/^[^\s:]+(:\d{1,5})?$/.test(authority) || /\s/.test(url)) {
+    return 'must be an absolute URL such as https://…';
   }
   return null;
 }

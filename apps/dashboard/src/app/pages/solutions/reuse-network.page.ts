@@ -86,6 +86,10 @@ import { COLUMNS, layoutNetwork } from './reuse-network';
                 </text>
               }
             </svg>
+            <figcaption class="legend">
+              <span aria-hidden="true" class="dot member"></span> {{ t('reuse.network.member') }}
+              <span aria-hidden="true" class="dot partner"></span> {{ t('reuse.network.partner') }}
+            </figcaption>
           </figure>
         }
 
@@ -194,6 +198,25 @@ import { COLUMNS, layoutNetwork } from './reuse-network';
     .number {
       text-align: right;
     }
+    .legend {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      color: #3d4a59;
+      font-size: 0.9rem;
+    }
+    .dot {
+      display: inline-block;
+      width: 0.8rem;
+      height: 0.8rem;
+      border-radius: 50%;
+      background: #0b4f8a;
+    }
+    .dot.partner {
+      background: #fff;
+      border: 2px solid #3d4a59;
+      margin-left: 1rem;
+    }
   `,
 })
 export class ReuseNetworkPage {
@@ -224,7 +247,8 @@ export class ReuseNetworkPage {
     const data = this.data();
     if (!data) return [];
     const names = new Map(data.nodes.map((n) => [n.city.id, n.city.name]));
-    return data.edges.map((e) => ({
+    const collator = new Intl.Collator('de');
+    const rows = data.edges.map((e) => ({
       key: `${e.fromCityId}>${e.toCityId}`,
       from: names.get(e.fromCityId) ?? '',
       to: names.get(e.toCityId) ?? '',
@@ -232,6 +256,8 @@ export class ReuseNetworkPage {
       averageExperience: e.averageExperience,
       solutions: e.solutions,
     }));
+    // By developing city, then reusing city, as a reader looks them up.
+    return rows.sort((a, b) => collator.compare(a.from, b.from) || collator.compare(a.to, b.to));
   });
 
   constructor() {

@@ -159,6 +159,9 @@ import { ReuseFormComponent } from './reuse-form.component';
     .facts .wide {
       grid-column: 1 / -1;
     }
+    .facts dd {
+      overflow-wrap: anywhere;
+    }
     .text {
       white-space: pre-line;
     }
