@@ -126,6 +126,8 @@ async function main() {
       entries: { type: 'string', default: '20000' },
       solutions: { type: 'string', default: '5000' },
       rounds: { type: 'string', default: '10' },
+      // Keep the generated database (a temporary one is deleted) and measure it again on the next run.
+      keep: { type: 'boolean', default: false },
     },
   });
   const entries = Number(values.entries);
@@ -153,92 +155,102 @@ async function main() {
   try {
     const dataSource = app.get(DataSource);
     const [{ count }] = await dataSource.query('SELECT COUNT(*) AS count FROM knowledge_entry');
-    if (Number(count) > 0) throw new Error(`--database: must be empty (it holds ${count} knowledge entries)`);
-    await app
-      .get(AccountsService)
-      .create(
-        SYSTEM_ACTOR,
-        { username: USERNAME, displayName: 'Such-Benchmark', roles: [{ role: 'ADMIN' }] },
-        { password: PASSWORD, mustChangePassword: false },
+    const loaded = Number(count) > 0;
+    if (loaded && Number(count) !== entries) {
+      throw new Error(
+        `--database: must be empty or hold this benchmark's rows (it holds ${count} knowledge entries)`,
       );
+    }
+    if (!loaded)
+      await app
+        .get(AccountsService)
+        .create(
+          SYSTEM_ACTOR,
+          { username: USERNAME, displayName: 'Such-Benchmark', roles: [{ role: 'ADMIN' }] },
+          { password: PASSWORD, mustChangePassword: false },
+        );
 
     // ---- bulk load, one transaction ----
+    let loadSeconds = null;
+    let indexSeconds = null;
     const next = random(20261129);
     const now = new Date('2026-11-01T09:00:00Z');
     const loadStarted = performance.now();
-    const insert = async (manager, entity, rows) => {
-      for (let start = 0; start < rows.length; start += BATCH) {
-        await manager.insert(entity, rows.slice(start, start + BATCH));
-      }
-    };
-    // One transaction for the bulk load, as the scale generator's.
-    await dataSource.transaction(async (manager) => {
-      const [{ id: cooperationId }] = await manager.query(
-        `INSERT INTO cooperation (name, "shortName", version) VALUES ('Such-Benchmark', 'SB', 1) RETURNING id`,
-      );
-      await insert(
-        manager,
-        'WorkingGroup',
-        Array.from({ length: WORKING_GROUPS }, (_, i) => ({
-          cooperationId,
-          name: `Arbeitszirkel ${i + 1}: ${title(next)}`,
-          focus: ['TECHNICAL', 'FUNCTIONAL', 'STRATEGIC'][i % 3],
-          version: 1,
-        })),
-      );
-      const groupIds = (await manager.query('SELECT id FROM working_group ORDER BY id')).map((r) =>
-        Number(r.id),
-      );
-      await insert(
-        manager,
-        'Project',
-        Array.from({ length: PROJECTS }, (_, i) => ({
-          workingGroupId: groupIds[i % groupIds.length],
-          title: title(next),
-          description: body(next, 4),
-          kind: 'ONLINE_SERVICE',
-          phase: 'LIVE',
-          health: 'GREEN',
-          progress: 100,
-          isEfa: false,
-          updatedAt: now,
-          version: 1,
-        })),
-      );
-      await insert(
-        manager,
-        'Solution',
-        Array.from({ length: solutions }, () => ({
-          title: title(next),
-          kind: 'COMPONENT',
-          status: 'AVAILABLE',
-          summary: sentence(next, 20),
-          integrationNotes: sentence(next, 25),
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        })),
-      );
-      await insert(
-        manager,
-        'KnowledgeEntry',
-        Array.from({ length: entries }, (_, i) => ({
-          title: title(next),
-          body: body(next, 8),
-          tags: [['faq', 'standard', 'lessons-learned', 'position'][i % 4]],
-          workingGroupId: groupIds[i % groupIds.length],
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        })),
-      );
-    });
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const indexStarted = performance.now();
-    await rebuildSearchIndex(dataSource);
-    const indexSeconds = (performance.now() - indexStarted) / 1000;
-    // Fresh statistics for the planner after the bulk load.
-    await dataSource.query('ANALYZE');
+    if (!loaded) {
+      const insert = async (manager, entity, rows) => {
+        for (let start = 0; start < rows.length; start += BATCH) {
+          await manager.insert(entity, rows.slice(start, start + BATCH));
+        }
+      };
+      // One transaction for the bulk load, as the scale generator's.
+      await dataSource.transaction(async (manager) => {
+        const [{ id: cooperationId }] = await manager.query(
+          `INSERT INTO cooperation (name, "shortName", version) VALUES ('Such-Benchmark', 'SB', 1) RETURNING id`,
+        );
+        await insert(
+          manager,
+          'WorkingGroup',
+          Array.from({ length: WORKING_GROUPS }, (_, i) => ({
+            cooperationId,
+            name: `Arbeitszirkel ${i + 1}: ${title(next)}`,
+            focus: ['TECHNICAL', 'FUNCTIONAL', 'STRATEGIC'][i % 3],
+            version: 1,
+          })),
+        );
+        const groupIds = (await manager.query('SELECT id FROM working_group ORDER BY id')).map((r) =>
+          Number(r.id),
+        );
+        await insert(
+          manager,
+          'Project',
+          Array.from({ length: PROJECTS }, (_, i) => ({
+            workingGroupId: groupIds[i % groupIds.length],
+            title: title(next),
+            description: body(next, 4),
+            kind: 'ONLINE_SERVICE',
+            phase: 'LIVE',
+            health: 'GREEN',
+            progress: 100,
+            isEfa: false,
+            updatedAt: now,
+            version: 1,
+          })),
+        );
+        await insert(
+          manager,
+          'Solution',
+          Array.from({ length: solutions }, () => ({
+            title: title(next),
+            kind: 'COMPONENT',
+            status: 'AVAILABLE',
+            summary: sentence(next, 20),
+            integrationNotes: sentence(next, 25),
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })),
+        );
+        await insert(
+          manager,
+          'KnowledgeEntry',
+          Array.from({ length: entries }, (_, i) => ({
+            title: title(next),
+            body: body(next, 8),
+            tags: [['faq', 'standard', 'lessons-learned', 'position'][i % 4]],
+            workingGroupId: groupIds[i % groupIds.length],
+            createdAt: now,
+            updatedAt: now,
+            version: 1,
+          })),
+        );
+      });
+      loadSeconds = (performance.now() - loadStarted) / 1000;
+      const indexStarted = performance.now();
+      await rebuildSearchIndex(dataSource);
+      indexSeconds = (performance.now() - indexStarted) / 1000;
+      // Fresh statistics for the planner after the bulk load.
+      await dataSource.query('ANALYZE');
+    }
 
     // ---- serve and measure ----
     const port = await freePort();
@@ -281,10 +293,14 @@ async function main() {
     const UPDATE =
       'mutation($input: UpdateKnowledgeEntryInput!) { updateKnowledgeEntry(input: $input) { id version } }';
     const writeMs = [];
-    const [{ id: entryId }] = await dataSource.query('SELECT MIN(id) AS id FROM knowledge_entry');
+    const [first] = await dataSource.query('SELECT id, version FROM knowledge_entry ORDER BY id LIMIT 1');
     for (let i = 0; i < 20; i++) {
       const { ms } = await gql(UPDATE, {
-        input: { knowledgeEntryId: String(entryId), version: i + 1, body: body(next, 8) },
+        input: {
+          knowledgeEntryId: String(first.id),
+          version: Number(first.version) + i,
+          body: body(next, 8),
+        },
       });
       writeMs.push(ms);
     }
@@ -301,7 +317,7 @@ async function main() {
     const report = `
 ## ${new Date().toISOString().slice(0, 10)} — search at the bavaria tier's size, ${database.type === 'postgres' ? 'PostgreSQL' : 'SQLite'}
 
-${entries.toLocaleString('en')} knowledge entries, ${solutions.toLocaleString('en')} solutions, ${PROJECTS.toLocaleString('en')} projects in ${WORKING_GROUPS} working groups (${Number(indexed).toLocaleString('en')} documents in the index); bulk load ${fmt(loadSeconds)} s, index build (\`rebuildSearchIndex\`) ${fmt(indexSeconds)} s.
+${entries.toLocaleString('en')} knowledge entries, ${solutions.toLocaleString('en')} solutions, ${PROJECTS.toLocaleString('en')} projects in ${WORKING_GROUPS} working groups (${Number(indexed).toLocaleString('en')} documents in the index); ${loadSeconds === null ? 'measured again on the rows of an earlier run' : `bulk load ${fmt(loadSeconds)} s, index build (\`rebuildSearchIndex\`) ${fmt(indexSeconds)} s`}.
 
 | operation | requests | p50 ms | p95 ms | max ms | target |
 | --- | --- | --- | --- | --- | --- |
@@ -309,7 +325,7 @@ ${entries.toLocaleString('en')} knowledge entries, ${solutions.toLocaleString('e
 | \`updateKnowledgeEntry\` (index kept in its transaction) | ${write.n} | ${fmt(write.p50)} | ${fmt(write.p95)} | ${fmt(write.max)} | – |
 
 - Hits per query (at most 20): ${hitCounts}
-- Command: ${command}; machine: ${os.cpus().length} cores, shared with other work at the time.
+- Command: ${command}; machine: ${os.cpus().length} cores, shared with other work at the time (load average ${os.loadavg()[0].toFixed(1)} at the end).
 `;
     process.stdout.write(report);
     const existing = readFileSync(RESULTS_FILE, 'utf8');
@@ -322,7 +338,8 @@ ${entries.toLocaleString('en')} knowledge entries, ${solutions.toLocaleString('e
     );
   } finally {
     await app.close();
-    if (directory) rmSync(directory, { recursive: true, force: true });
+    if (directory && !values.keep) rmSync(directory, { recursive: true, force: true });
+    else if (directory) process.stdout.write(`Kept the database: --database ${url}\n`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { stemOf, wordsOf } from './german-words.js';
+import { fold, stemOf, wordsOf } from './german-words.js';
 
 /** Words a snippet shows around its first hit. */
 const SNIPPET_WORDS = 30;
@@ -19,6 +19,10 @@ export function escapeHtml(text: string): string {
 
 /** Whether a word of the text is one the query asked for (a query word matches the words it begins). */
 function matches(word: string, stems: readonly string[]): boolean {
+  // The stemmer only cuts endings off the folded word, so a word whose folded form does not begin with a
+  // queried stem cannot match: most words are passed over without stemming them.
+  const folded = fold(word);
+  if (!stems.some((queried) => folded.startsWith(queried))) return false;
   const stem = stemOf(word);
   return stems.some((queried) => stem.startsWith(queried));
 }
