@@ -84,6 +84,10 @@ describe('AppComponent', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('.user summary')?.textContent).toContain('Redaktion Kempten');
     expect(element.querySelector('.grants')?.textContent).toContain('Redaktion Kommune');
-    expect(element.querySelectorAll('nav a').length).toBe(6);
+    expect(element.querySelectorAll('nav a').length).toBe(7);
+    // The one search sits in the header, as a labelled search landmark.
+    const search = element.querySelector('header form[role="search"]');
+    expect(search?.getAttribute('aria-label')).toBe('Suche');
+    expect(search?.querySelector('label[for="koop-search"]')?.textContent?.trim()).toBe('Suchbegriff');
   });
 });
