@@ -36,7 +36,7 @@ const QUERIES = [
   'Bürgerkonto',
   'buergerkonto',
   'Strasse',
-  'Straßenbau',
+  'Strassenamt',
   'Gebühren',
   'Wohngeld Antrag',
   'Kita Gebühr',
@@ -44,7 +44,7 @@ const QUERIES = [
   'Steuerbescheid',
   'Datenschutz',
   'Parkausweis',
-  'Hundesteuer',
+  'Hundeanmeldung',
   'Schulanmeldung',
   'Fahrzeugzulassung',
   'Abfallkalender',
@@ -134,7 +134,7 @@ async function main() {
   const solutions = Number(values.solutions);
   const rounds = Number(values.rounds);
   let directory = null;
-  let url = values.database ?? process.env.BENCH_DATABASE_URL;
+  let url = values.database;
   if (!url) {
     directory = mkdtempSync(join(os.tmpdir(), 'koop-search-bench-'));
     url = `sqlite:${join(directory, 'search.sqlite')}`;
