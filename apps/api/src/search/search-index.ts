@@ -14,11 +14,12 @@ import { SOURCES, type SearchDocument } from './search-sources.js';
  *
  * SQLite: an FTS5 table `search_fts` (title, body) whose rowid is the document key, holding the stems made
  * in german-words.ts. PostgreSQL: `search_document` (id = the document key, vector = tsvector of the German
- * configuration over the folded text, title weighted A, body B) with a GIN index.
+ * configuration over the folded text, title weighted A, body B; titleVector = the title's alone), each with a
+ * GIN index.
  */
 
 /** The kinds and the way they are indexed; when this changes, the start rebuilds the index. */
-const INDEX_VERSION = `1:${Object.values(SearchKind).join(',')}`;
+const INDEX_VERSION = `2:${Object.values(SearchKind).join(',')}`;
 const INDEX_SETTING = 'search_index_version';
 
 /** Rows per INSERT of a rebuild: well below SQLite's and PostgreSQL's parameter limits. */
@@ -44,12 +45,12 @@ async function insertDocuments(
     const values = rows.map((i) => {
       parameters[`title${i}`] = foldedText(documents[i].indexedTitle ?? documents[i].title);
       parameters[`text${i}`] = foldedText(documents[i].text);
-      return `(:key${i}, setweight(to_tsvector('german', :title${i}), 'A') || setweight(to_tsvector('german', :text${i}), 'B'))`;
+      return `(:key${i}, setweight(to_tsvector('german', :title${i}), 'A') || setweight(to_tsvector('german', :text${i}), 'B'), to_tsvector('german', :title${i}))`;
     });
     await namedQuery(
       manager,
-      `INSERT INTO search_document (id, vector) VALUES ${values.join(', ')}
-       ON CONFLICT (id) DO UPDATE SET vector = excluded.vector`,
+      `INSERT INTO search_document (id, vector, "titleVector") VALUES ${values.join(', ')}
+       ON CONFLICT (id) DO UPDATE SET vector = excluded.vector, "titleVector" = excluded."titleVector"`,
       parameters,
     );
     return;

@@ -6,7 +6,7 @@ import { namedQuery } from '../database/named-query.js';
 import { queryWords, stemOf } from './german-words.js';
 import { documentKey, documentOf, SearchKind } from './search-kinds.js';
 import type { SearchHit } from './search-hit.model.js';
-import { POSTGRES_SEARCH, SQLITE_SEARCH } from './search.queries.js';
+import { POSTGRES_SEARCH, POSTGRES_TITLE_SEARCH, SQLITE_SEARCH, sqliteTitleMatch } from './search.queries.js';
 import { SOURCES, type SearchDocument } from './search-sources.js';
 import { snippetOf } from './snippet.js';
 
@@ -44,20 +44,35 @@ export class SearchService {
     });
   }
 
-  /** Document keys and scores, best first. */
+  /**
+   * Document keys and scores, best first: hits in the title before hits in the text alone. Scores are 1 and
+   * more for a title hit, below 1 otherwise, so that they fall along the list.
+   */
   private async ranked(words: readonly string[], limit: number): Promise<{ key: number; score: number }[]> {
-    const rows =
-      dialectOf(this.dataSource).name === 'postgres'
-        ? await namedQuery<{ key: string | number; score: number }>(this.dataSource, POSTGRES_SEARCH, {
-            // Words are letters and digits only (german-words.ts), so they cannot break the query syntax.
-            tsquery: words.map((word) => `${word}:*`).join(' & '),
-            limit,
-          })
-        : await namedQuery<{ key: string | number; score: number }>(this.dataSource, SQLITE_SEARCH, {
-            match: words.map((word) => `"${stemOf(word)}"*`).join(' AND '),
-            limit,
-          });
-    return rows.map((row) => ({ key: Number(row.key), score: Number(row.score) }));
+    const postgres = dialectOf(this.dataSource).name === 'postgres';
+    // Words are letters and digits only (german-words.ts), so they cannot break either query syntax.
+    const tsquery = words.map((word) => `${word}:*`).join(' & ');
+    const match = words.map((word) => `"${stemOf(word)}"*`).join(' AND ');
+    const run = async (sql: string, parameters: Record<string, unknown>) =>
+      (await namedQuery<{ key: string | number; score: number }>(this.dataSource, sql, parameters)).map(
+        (row) => ({ key: Number(row.key), score: Number(row.score) }),
+      );
+    const inTitles = postgres
+      ? await run(POSTGRES_TITLE_SEARCH, { tsquery, limit })
+      : await run(SQLITE_SEARCH, { match: sqliteTitleMatch(match), limit });
+    const scaled = (score: number) => Math.max(0, score) / (1 + Math.max(0, score));
+    const hits = inTitles.map(({ key, score }) => ({ key, score: 1 + scaled(score) }));
+    if (hits.length < limit) {
+      const found = new Set(hits.map((hit) => hit.key));
+      const everywhere = postgres
+        ? await run(POSTGRES_SEARCH, { tsquery, limit: limit + hits.length })
+        : await run(SQLITE_SEARCH, { match, limit: limit + hits.length });
+      for (const { key, score } of everywhere) {
+        if (hits.length >= limit) break;
+        if (!found.has(key)) hits.push({ key, score: scaled(score) });
+      }
+    }
+    return hits;
   }
 
   /** The titles and texts of the hits, read from their rows, by document key. */

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The full-text index of the one search (search/search-index.ts): one row per document key with the
  * tsvector of the German configuration (title weighted A, text B) and a GIN index for `@@`. Written by
- * hand: the table has no entity (TypeORM would otherwise try to manage the tsvector column). The rows are
+ * hand: the table has no entity (TypeORM would otherwise try to manage the tsvector columns). The rows are
  * filled at the next start (ensureSearchIndexCurrent).
  */
 export class SearchIndex1795949000000 implements MigrationInterface {
@@ -11,10 +11,14 @@ export class SearchIndex1795949000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "search_document" ("id" bigint PRIMARY KEY, "vector" tsvector NOT NULL)',
+      'CREATE TABLE "search_document" ("id" bigint PRIMARY KEY, "vector" tsvector NOT NULL, "titleVector" tsvector NOT NULL)',
     );
     await queryRunner.query(
       'CREATE INDEX "IDX_search_document_vector" ON "search_document" USING gin ("vector")',
+    );
+    // Titles alone, so that a word found in thousands of texts is ranked among the few titles first.
+    await queryRunner.query(
+      'CREATE INDEX "IDX_search_document_title" ON "search_document" USING gin ("titleVector")',
     );
   }
 
