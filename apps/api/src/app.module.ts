@@ -27,6 +27,8 @@ import { ReadsModule } from './database/reads.js';
 import { WritesModule } from './database/write-path.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { FiguresModule } from './figures/index.js';
+import { KnowledgeModule } from './knowledge/index.js';
+import { SearchModule } from './search/index.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/index.js';
 import { ImportsModule } from './imports/index.js';
@@ -177,6 +179,8 @@ export class AppModule {
         ExportsModule,
         OpenDataModule,
         ImportsModule,
+        KnowledgeModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [

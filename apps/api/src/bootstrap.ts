@@ -16,6 +16,7 @@ import { runMigrations } from './database/data-source.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { ensureFiguresCurrent } from './figures/index.js';
 import { LiveStreamHandler, STREAM_PATH } from './live/index.js';
+import { ensureSearchIndexCurrent } from './search/index.js';
 import { graphqlRequestGuard } from './security/graphql-limits.js';
 import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
 import { applyHttpTimeouts } from './security/http-timeouts.js';
@@ -112,6 +113,9 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
     }
     if (await ensureFiguresCurrent(dataSource)) {
       logger.log('Computed the summary figures from the raw rows.', 'Database');
+    }
+    if (await ensureSearchIndexCurrent(dataSource)) {
+      logger.log('Built the search index from the rows.', 'Database');
     }
     if (config.demoData) {
       const loaded = await new DemoSeeder(dataSource).seedIfEmpty();

@@ -12,6 +12,7 @@ import { backupDatabase } from './database/backup.js';
 import { dataSourceOptions, runMigrations } from './database/data-source.js';
 import { rebuildFigures } from './figures/index.js';
 import { ImportsService } from './imports/index.js';
+import { rebuildSearchIndex } from './search/index.js';
 import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
 
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
@@ -158,6 +159,10 @@ async function rebuildFiguresCommand(): Promise<void> {
     await rebuildFigures(dataSource);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(`Rebuilt the summary figures from the raw rows in ${seconds} s.\n`);
+    const indexStarted = performance.now();
+    await rebuildSearchIndex(dataSource);
+    const indexSeconds = ((performance.now() - indexStarted) / 1000).toFixed(1);
+    process.stdout.write(`Rebuilt the search index from the rows in ${indexSeconds} s.\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -13,3 +13,4 @@ export * from './lib/meetings.js';
 export * from './lib/entry-rules.js';
 export * from './lib/solutions.js';
 export * from './lib/imports.js';
+export * from './lib/knowledge.js';

@@ -109,6 +109,7 @@ let world: Fixture & {
   ownTarget: string;
   otherTarget: string;
   ownMeeting: string;
+  knowledgeEntry: string;
 };
 const actors = new Map<ActorName, Actor>();
 let serial = 0;
@@ -689,6 +690,35 @@ const MUTATIONS: Operation[] = [
       return input({ solutionId, cityId: cityOf(scope), experience: (next() % 5) + 1 });
     },
   },
+  {
+    root: 'Mutation',
+    name: 'createKnowledgeEntry',
+    document: 'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+    scope: 'workingGroup',
+    allow: LEADS,
+    async prepare(scope) {
+      return input({
+        workingGroupId: groupOf(scope),
+        title: `Erfahrung ${next()}`,
+        body: 'Text',
+        tags: ['faq'],
+      });
+    },
+  },
+  {
+    root: 'Mutation',
+    name: 'updateKnowledgeEntry',
+    document: 'mutation($input: UpdateKnowledgeEntryInput!) { updateKnowledgeEntry(input: $input) { id } }',
+    scope: 'workingGroup',
+    allow: LEADS,
+    async prepare(scope) {
+      const { createKnowledgeEntry } = await read<{ createKnowledgeEntry: { id: string } }>(
+        'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+        { input: { workingGroupId: groupOf(scope), title: `Standard ${next()}`, body: 'Entwurf' } },
+      );
+      return input({ knowledgeEntryId: createKnowledgeEntry.id, version: 1, body: `Fassung ${next()}` });
+    },
+  },
 ];
 
 const QUERIES: Operation[] = [
@@ -837,6 +867,11 @@ const QUERIES: Operation[] = [
     SIGNED_IN,
     () => ({ id: world.cooperationId }),
   ),
+  query('knowledgeEntries', '{ knowledgeEntries { totalCount } }', 'any', SIGNED_IN),
+  query('knowledgeEntry', 'query($id: ID!) { knowledgeEntry(id: $id) { id } }', 'any', SIGNED_IN, () => ({
+    id: world.knowledgeEntry,
+  })),
+  query('search', '{ search(query: "Bürgerkonto") { id } }', 'any', SIGNED_IN),
 ];
 
 function query(
@@ -965,6 +1000,12 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       ownTarget: await target('ziel-eigen', ownCity),
       otherTarget: await target('ziel-fremd', otherCity),
       ownMeeting: '',
+      knowledgeEntry: (
+        await read<{ createKnowledgeEntry: { id: string } }>(
+          'mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { id } }',
+          { input: { workingGroupId: fixture.workingGroupId, title: 'Leitfaden', body: 'Text' } },
+        )
+      ).createKnowledgeEntry.id,
     };
     world.ownMeeting = await annualMeeting('own');
     const grants: Record<Role, { role: Role; cityId?: string; workingGroupId?: string }> = {

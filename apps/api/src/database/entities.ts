@@ -8,6 +8,7 @@ import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
 import { Membership } from '../cooperations/membership.entity.js';
+import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { FigureLiveAdoption, FigureProjectState, FigureSatisfaction } from '../figures/index.js';
 import {
   ActionItem,
@@ -58,4 +59,5 @@ export const ENTITIES = [
   Solution,
   SolutionDeveloper,
   Reuse,
+  KnowledgeEntry,
 ];

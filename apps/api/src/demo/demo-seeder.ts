@@ -22,6 +22,7 @@ import { seedDemoMeetings } from './demo-meetings.js';
 import { insertDemoCatalogue } from './demo-catalogue.js';
 import { Ids, NUMBERED_TABLES, type NumberedTable } from './demo-rows.js';
 import { generateDemo } from './generate-demo.js';
+import { insertDemoKnowledge } from './generate-knowledge.js';
 import { loadReferenceData } from './reference-data.js';
 
 /** Loads the demo (reference data plus three generated years of history) into an empty database. */
@@ -66,6 +67,8 @@ export class DemoSeeder {
       await insertDemoCatalogue(manager, rows, now);
       await insertDemoAccounts(manager, passwordHash, now);
       await seedDemoMeetings(manager, now);
+      // Last: it indexes every row loaded before it for the search.
+      await insertDemoKnowledge(manager, rows, now);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;
     });

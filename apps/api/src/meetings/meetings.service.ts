@@ -35,6 +35,7 @@ import type {
 import type { ActionItemFilter, ActionItemsArgs, MeetingFilter, MeetingsArgs } from './dto/meetings.args.js';
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { decisionDocument, indexDocument } from '../search/index.js';
 
 /** The day after an ISO date, as an instant (midnight UTC), for "on or before this day". */
 function dayAfter(date: string): Date {
@@ -382,13 +383,17 @@ export class MeetingsService {
           recordedAt: new Date(),
         };
       },
-      write: async (decision, manager) => {
+      write: async (decision, manager, { meeting }) => {
         if (projectIds.length > 0) {
           await manager.insert(
             DecisionProject,
             projectIds.map((projectId) => ({ decisionId: decision.id, projectId })),
           );
         }
+        await indexDocument(
+          manager,
+          decisionDocument({ ...decision, meetingId: meeting.id, meetingTitle: meeting.title }),
+        );
         return { projectIds };
       },
     });

@@ -11,6 +11,7 @@ import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
 import { rowOf, Writes, type Permission } from '../database/write-path.js';
 import { applyProjectKind, applyStatusUpdate } from '../figures/index.js';
 import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { indexDocument, projectDocument } from '../search/index.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type {
   AddMilestoneInput,
@@ -227,6 +228,7 @@ export class ProjectsService {
           blockers: null,
         });
         await applyStatusUpdate(manager, first);
+        await indexDocument(manager, projectDocument(project));
         if (input.milestones?.length) {
           await manager.insert(
             Milestone,
@@ -277,6 +279,7 @@ export class ProjectsService {
       // A project that becomes (or stops being) an online service changes the cockpit's figures.
       write: async (after, before, manager) => {
         await applyProjectKind(manager, before, after);
+        await indexDocument(manager, projectDocument(after));
         return undefined;
       },
     });

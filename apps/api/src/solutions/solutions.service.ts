@@ -27,6 +27,7 @@ import { Reuse } from './reuse.entity.js';
 import { SolutionDeveloper } from './solution-developer.entity.js';
 import { Solution } from './solution.entity.js';
 import { REUSE_NETWORK, REUSES_IN_YEARS } from './solutions.queries.js';
+import { indexDocument, solutionDocument } from '../search/index.js';
 
 /** Adoption sources that take over someone else's work, and so may name the solution they reused. */
 export const REUSING_SOURCES: readonly AdoptionSource[] = [
@@ -193,6 +194,7 @@ export class SolutionsService {
           SolutionDeveloper,
           cityIds.map((cityId) => ({ solutionId: solution.id, cityId })),
         );
+        await indexDocument(manager, solutionDocument(solution));
         return { developedByCityIds: cityIds };
       },
     });
@@ -242,6 +244,7 @@ export class SolutionsService {
             newCityIds.map((cityId) => ({ solutionId: solution.id, cityId })),
           );
         }
+        await indexDocument(manager, solutionDocument(solution));
         return undefined;
       },
       audit: (before, after) => ({

@@ -93,7 +93,7 @@ describe('AppComponent', () => {
     const links = [...element.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
     // For a city editor, the data import follows the pages.
     expect(element.querySelector('nav a[href="/datenimport"]')).not.toBeNull();
-    expect(links.slice(0, 9)).toEqual([
+    expect(links.slice(0, 10)).toEqual([
       'Cockpit',
       'Arbeitszirkel',
       'Projekte',
@@ -102,6 +102,7 @@ describe('AppComponent', () => {
       'Prognose',
       'Sitzungen',
       'Lösungen',
+      'Wissen',
       'Kommunen',
     ]);
   });
@@ -125,5 +126,9 @@ describe('AppComponent', () => {
     skip?.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(element.querySelector('main#main'));
+    // The one search sits in the header, as a labelled search landmark.
+    const search = element.querySelector('header form[role="search"]');
+    expect(search?.getAttribute('aria-label')).toBe('Suche');
+    expect(search?.querySelector('label[for="koop-search"]')?.textContent?.trim()).toBe('Suchbegriff');
   });
 });

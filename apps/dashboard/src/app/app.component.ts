@@ -9,6 +9,7 @@ import { StaleVersionService } from './core/stale-version';
 import { AppInfoDocument } from './graphql/generated/graphql';
 import { SessionDialogComponent } from './shared/session-dialog.component';
 import { LiveIndicatorComponent } from './shared/live-indicator.component';
+import { SearchBoxComponent } from './pages/knowledge/search-box.component';
 
 interface NavItem {
   readonly path: string;
@@ -24,6 +25,7 @@ interface NavItem {
     TranslocoDirective,
     SessionDialogComponent,
     LiveIndicatorComponent,
+    SearchBoxComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -37,6 +39,9 @@ interface NavItem {
             <span class="tagline">{{ t('layout.tagline') }}</span>
           </a>
           <div class="tools">
+            @if (auth.account()) {
+              <koop-search-box />
+            }
             <koop-live-indicator />
             @if (auth.account(); as account) {
               <details class="user">
@@ -137,6 +142,12 @@ interface NavItem {
       gap: 1rem;
       padding: 0.6rem 1.5rem;
       flex-wrap: wrap;
+    }
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
     }
     .brand {
       color: #fff;
@@ -347,6 +358,7 @@ export class AppComponent {
     { path: '/prognose', key: 'nav.forecast' },
     { path: '/sitzungen', key: 'meetings.nav' },
     { path: '/loesungen', key: 'reuse.nav' },
+    { path: '/wissen', key: 'knowledge.nav' },
     { path: '/kommunen', key: 'nav.cities' },
   ]);
 

@@ -68,6 +68,16 @@ export const routes: Routes = [
         title: 'titles.solutions',
       },
       {
+        path: 'wissen',
+        loadChildren: () => import('./pages/knowledge/knowledge.routes'),
+        title: 'titles.knowledge',
+      },
+      {
+        path: 'suche',
+        loadChildren: () => import('./pages/knowledge/search.routes'),
+        title: 'titles.search',
+      },
+      {
         path: 'kommunen',
         loadChildren: () => import('./pages/cities/cities.routes'),
         title: 'titles.cities',

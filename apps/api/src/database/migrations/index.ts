@@ -15,6 +15,10 @@ import { MembershipEnd1795948662639 } from './sqlite/1795948662639-membership-en
 import { MembershipEnd1795948678934 } from './postgres/1795948678934-membership-end.js';
 import { ReuseCatalogue1795948609876 } from './sqlite/1795948609876-reuse-catalogue.js';
 import { ReuseCatalogue1795948623781 } from './postgres/1795948623781-reuse-catalogue.js';
+import { KnowledgeEntries1795948946616 } from './sqlite/1795948946616-knowledge-entries.js';
+import { SearchIndex1795949000000 } from './sqlite/1795949000000-search-index.js';
+import { KnowledgeEntries1795948966490 } from './postgres/1795948966490-knowledge-entries.js';
+import { SearchIndex1795949000000 as PostgresSearchIndex1795949000000 } from './postgres/1795949000000-search-index.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -27,6 +31,8 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   Meetings1795948576731,
   MembershipEnd1795948662639,
   ReuseCatalogue1795948609876,
+  KnowledgeEntries1795948946616,
+  SearchIndex1795949000000,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -39,4 +45,6 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   Meetings1795948586885,
   MembershipEnd1795948678934,
   ReuseCatalogue1795948623781,
+  KnowledgeEntries1795948966490,
+  PostgresSearchIndex1795949000000,
 ];

@@ -42,6 +42,11 @@ import { countByHealth, sortByText } from './working-groups.logic';
             </p>
             <h1>{{ group.name }}</h1>
             <p class="description">{{ group.description || t('workingGroups.detail.noDescription') }}</p>
+            <p>
+              <a routerLink="/wissen" [queryParams]="{ arbeitszirkel: group.id }">{{
+                t('knowledge.ofGroup')
+              }}</a>
+            </p>
 
             <section class="card koop-card" aria-labelledby="group-facts">
               <h2 id="group-facts">{{ t('workingGroups.detail.facts') }}</h2>

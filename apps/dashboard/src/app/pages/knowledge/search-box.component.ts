@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+
+/** The search field of the header: one search over projects, solutions, knowledge entries and decisions. */
+@Component({
+  selector: 'koop-search-box',
+  imports: [TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form
+      *transloco="let t"
+      role="search"
+      [attr.aria-label]="t('knowledge.searchBox.label')"
+      (submit)="go($event)"
+    >
+      <label for="koop-search" class="visually-hidden">{{ t('knowledge.searchBox.field') }}</label>
+      <input
+        id="koop-search"
+        name="q"
+        type="search"
+        maxlength="200"
+        [placeholder]="t('knowledge.searchBox.placeholder')"
+      />
+      <button type="submit">{{ t('knowledge.searchBox.submit') }}</button>
+    </form>
+  `,
+  styles: `
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    form {
+      display: flex;
+      gap: 0.25rem;
+    }
+    input {
+      font: inherit;
+      padding: 0.25rem 0.5rem;
+      border-radius: 4px;
+      border: 1px solid #fff;
+      min-width: 12rem;
+      min-height: 2.25rem;
+      box-sizing: border-box;
+    }
+    button {
+      font: inherit;
+      background: transparent;
+      color: #fff;
+      border: 1px solid #fff;
+      border-radius: 4px;
+      padding: 0.2rem 0.6rem;
+      cursor: pointer;
+      min-height: 2.25rem;
+    }
+  `,
+})
+export class SearchBoxComponent {
+  private readonly router = inject(Router);
+
+  protected async go(event: Event): Promise<void> {
+    event.preventDefault();
+    const query = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    if (query) await this.router.navigate(['/suche'], { queryParams: { q: query } });
+  }
+}
