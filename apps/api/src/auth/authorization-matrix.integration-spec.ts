@@ -1038,13 +1038,13 @@ describe(`authorization matrix: ${MUTATION_CELLS.length} mutation cells and ${QU
       Object.keys(root?.getFields() ?? {}).sort();
     expect(MUTATIONS.map((o) => o.name).sort()).toEqual(fields(schema.getMutationType()));
     expect(QUERIES.map((o) => o.name).sort()).toEqual(fields(schema.getQueryType()));
-    // 19 mutations in two scopes and 5 in one, 7 queries in two scopes and 17 in one; 6 callers each.
-    expect(MUTATION_CELLS.length).toBe((19 * 2 + 5) * ACTORS.length);
-    expect(MUTATION_CELLS.length).toBe(258);
-    expect(QUERY_CELLS.length).toBe((7 * 2 + 17) * ACTORS.length);
-    expect(QUERY_CELLS.length).toBe(186);
+    // 28 mutations in two scopes and 6 in one, 8 queries in two scopes and 27 in one; 6 callers each.
+    expect(MUTATION_CELLS.length).toBe((28 * 2 + 6) * ACTORS.length);
+    expect(MUTATION_CELLS.length).toBe(372);
+    expect(QUERY_CELLS.length).toBe((8 * 2 + 27) * ACTORS.length);
+    expect(QUERY_CELLS.length).toBe(258);
     const count = (outcome: Outcome) => MUTATION_CELLS.filter((c) => c.expected === outcome).length;
-    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([73, 144, 41]);
+    expect([count('allowed'), count('FORBIDDEN'), count('UNAUTHENTICATED')]).toEqual([100, 212, 60]);
   });
 
   describe('mutations', () => {
