@@ -68,12 +68,13 @@ describe('the ranking of cities', () => {
     expect(names(by20)).toEqual(['Augsburg', 'Ängelsdorf', 'Erlangen', 'Zwiesel']);
   });
 
-  it('sorts by satisfaction and by number of ratings, cities without ratings last', () => {
+  it('sorts by satisfaction and by number of ratings, cities with too few ratings last', () => {
+    // Zwiesel's 4.6 rests on 2 ratings: below the minimum (libs/domain ranking.ts), it has no place.
     expect(names(sortRanking(ROWS, { key: 'averageRating', direction: 'descending' }, 'de'))).toEqual([
-      'Zwiesel',
       'Erlangen',
       'Augsburg',
       'Ängelsdorf',
+      'Zwiesel',
     ]);
     expect(names(sortRanking(ROWS, { key: 'ratingsCount', direction: 'descending' }, 'de'))).toEqual([
       'Augsburg',
