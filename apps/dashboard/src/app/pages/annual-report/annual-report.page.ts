@@ -183,6 +183,16 @@ const MUTED_COLOR = '#6b7785';
           <section class="print-break-before" aria-labelledby="report-decisions">
             <h2 id="report-decisions">{{ t('report.page.decisions', { year: year() }) }}</h2>
             <koop-load-state [resource]="meetings">
+              @if (meetingsLeftOut() > 0) {
+                <p class="warning" role="note">
+                  {{
+                    t('report.page.meetingsLeftOut', {
+                      shown: heldMeetings().length,
+                      count: meetingsLeftOut(),
+                    })
+                  }}
+                </p>
+              }
               <h3>{{ t('report.page.decisionsTitle') }}</h3>
               @if (decisions().length === 0) {
                 <p>{{ t('report.page.noDecisions', { year: year() }) }}</p>
@@ -441,7 +451,12 @@ export class AnnualReportPage {
       )
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
   );
-  private readonly heldMeetings = computed(() =>
+  /** Meetings of the year beyond the page the report loads: said on the page, never left out silently. */
+  protected readonly meetingsLeftOut = computed(() => {
+    const meetings = loaded(this.meetings)?.meetings;
+    return meetings ? meetings.totalCount - meetings.edges.length : 0;
+  });
+  protected readonly heldMeetings = computed(() =>
     [...(loaded(this.meetings)?.meetings.edges.map((edge) => edge.node) ?? [])].sort((a, b) =>
       a.startsAt.localeCompare(b.startsAt),
     ),
