@@ -5,7 +5,15 @@ import type { Browser, Page } from 'playwright-core';
 // tools/ holds plain scripts, not a library project.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { type BuiltServer, startBuiltServer } from '../../../tools/lib/server.mjs';
-import { closePage, DESKTOP, gql, launchBrowser, openPage, seriousViolations } from './support/browser.js';
+import {
+  closePage,
+  DESKTOP,
+  gql,
+  launchBrowser,
+  openPage,
+  seriousViolations,
+  until,
+} from './support/browser.js';
 import { addLargeMatrix, type LargeMatrix } from './support/large-matrix.js';
 
 /*
@@ -171,7 +179,12 @@ describe('the adoption matrix at 100 cities × 600 services', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowRight');
       for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
-      const down = await focused(page);
+      // The grid scrolls the focused cell into view on the next frame: wait for the rendered state.
+      const down = await until(
+        () => focused(page),
+        (cell) => cell.inView,
+        2000,
+      );
       expect(down.row).toBeGreaterThan(20);
       expect(down.row).toBeLessThan(100);
       expect(down.inView).toBe(true);

@@ -36,7 +36,8 @@ function month(offset: number): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-const YEAR = { from: month(-11), to: month(0) };
+// The last twelve complete months, the running one left out: the rule of every page (libs/domain periods).
+const YEAR = { from: month(-12), to: month(-1) };
 
 async function ranking(cooperationId: string | null = null): Promise<Rank[]> {
   return (await gql<{ cityRanking: Rank[] }>(RANKING, { ...YEAR, cooperationId })).cityRanking;
@@ -168,11 +169,14 @@ describe('the cities and their ranking', () => {
     const page = await openPage(browser, '/kommunen');
     await page.locator('koop-city-list-page tbody tr').first().waitFor();
 
-    // By satisfaction: the best first; a city without ratings has no place and comes last.
+    // By satisfaction: the best first; a city without ratings, or with fewer than 30 (libs/domain ranking),
+    // has no place and comes last.
+    const unrated = (r: Rank) => (r.averageRating === null || r.ratingsCount < 30 ? 1 : 0);
+    const rated = (r: Rank) => (unrated(r) ? 0 : (r.averageRating ?? 0));
     const bySatisfaction = [...ranks].sort(
       (a, b) =>
-        (a.averageRating === null ? 1 : 0) - (b.averageRating === null ? 1 : 0) ||
-        (b.averageRating ?? 0) - (a.averageRating ?? 0) ||
+        unrated(a) - unrated(b) ||
+        rated(b) - rated(a) ||
         a.rank - b.rank ||
         a.city.name.localeCompare(b.city.name, 'de'),
     );
@@ -187,8 +191,8 @@ describe('the cities and their ranking', () => {
     // Again: the other way round, still without a value last.
     const reversed = [...ranks].sort(
       (a, b) =>
-        (a.averageRating === null ? 1 : 0) - (b.averageRating === null ? 1 : 0) ||
-        (a.averageRating ?? 0) - (b.averageRating ?? 0) ||
+        unrated(a) - unrated(b) ||
+        rated(a) - rated(b) ||
         a.rank - b.rank ||
         a.city.name.localeCompare(b.city.name, 'de'),
     );

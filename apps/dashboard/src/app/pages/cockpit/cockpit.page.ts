@@ -119,7 +119,10 @@ const RATINGS_COLOR = '#8a95a1';
           </div>
         </form>
         @if (chosenCooperation()?.description; as description) {
-          <p class="cooperation-description" data-testid="cooperation-description">{{ description }}</p>
+          <!-- The cooperation's own text, written in German whatever the interface language (WCAG 3.1.2). -->
+          <p class="cooperation-description" data-testid="cooperation-description" lang="de">
+            {{ description }}
+          </p>
         }
         <p class="print-only printed-selection">{{ cooperationName() }} · {{ year() }}</p>
         <p class="as-of">

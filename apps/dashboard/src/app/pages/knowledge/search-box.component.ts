@@ -49,7 +49,8 @@ import { TranslocoDirective } from '@jsverse/transloco';
     }
     button {
       font: inherit;
-      background: transparent;
+      /* Its own background: on a phone the header's rows wrap, and white on whatever lies below fails. */
+      background: var(--koop-blue);
       color: #fff;
       border: 1px solid #fff;
       border-radius: 4px;

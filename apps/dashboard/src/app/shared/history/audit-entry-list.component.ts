@@ -52,7 +52,13 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
             @if (rows.length === 0) {
               <p class="muted">{{ t('admin.history.noChanges') }}</p>
             } @else {
-              <div class="table-wrap">
+              <!-- A scrolling box the keyboard can reach (WCAG 2.1.1), named after its table. -->
+              <div
+                class="table-wrap"
+                role="region"
+                tabindex="0"
+                [attr.aria-label]="t('admin.history.changes', { what: title })"
+              >
                 <table class="koop-table">
                   <caption class="sr-only">
                     {{
