@@ -211,6 +211,8 @@ describe('live updates between two browsers', () => {
       // The presenter steps on with the arrow key.
       await page.locator('#presentation-title').click();
       await page.keyboard.press('ArrowRight');
+      // Rendered on the next change detection: wait for it rather than read at once.
+      await page.locator('.now-title', { hasText: 'Ausblick' }).waitFor({ timeout: 5000 });
       await expect(page.locator('.now-title').textContent()).resolves.toBe('Ausblick');
 
       await page.evaluate(() => ((window as never as Record<string, number>)['liveMark'] = 7));

@@ -26,6 +26,13 @@ import { TranslocoDirective } from '@jsverse/transloco';
     </form>
   `,
   styles: `
+    /* A block in the header's wrapping row: on a phone it takes its own line instead of running off it. */
+    :host {
+      display: block;
+      flex: 1 1 14rem;
+      min-width: 0;
+      max-width: 100%;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -37,13 +44,17 @@ import { TranslocoDirective } from '@jsverse/transloco';
     form {
       display: flex;
       gap: 0.25rem;
+      max-width: 100%;
     }
     input {
       font: inherit;
       padding: 0.25rem 0.5rem;
       border-radius: 4px;
       border: 1px solid #fff;
-      min-width: 12rem;
+      /* Narrow enough for a phone's header row; it may grow where there is room. */
+      width: 12rem;
+      min-width: 0;
+      flex: 1 1 auto;
       min-height: 2.25rem;
       box-sizing: border-box;
     }
