@@ -392,6 +392,8 @@ describe('the cockpit', () => {
     expect(projects.edges.length).toBeGreaterThan(0);
     const attention = page.getByRole('region', { name: 'Projekte mit Handlungsbedarf' });
     const links = attention.locator('li > a.title');
+    // The list arrives with its own query: wait for it to be rendered before reading it.
+    if (projects.edges.length > 0) await links.first().waitFor();
     await expect(links.allTextContents()).resolves.toEqual(projects.edges.map((e) => e.node.title));
     await expect(links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(
       projects.edges.map((e) => `/projekte/${e.node.id}`),
