@@ -85,6 +85,11 @@ interface NavItem {
                   }}</a>
                 </li>
               }
+              <li class="phone-only" *transloco="let tk">
+                <a routerLink="/suche" routerLinkActive="active" ariaCurrentWhenActive="page">{{
+                  tk('knowledge.searchBox.label')
+                }}</a>
+              </li>
               @if (auth.mayImport()) {
                 <li *transloco="let ti; scope: 'imports'">
                   <a routerLink="/datenimport" routerLinkActive="active" ariaCurrentWhenActive="page">{{
@@ -271,6 +276,9 @@ interface NavItem {
     .demo .short {
       display: none;
     }
+    .phone-only {
+      display: none;
+    }
     /*
      * On a phone the header and the demo note keep to about a seventh of the first screen: the brand without
      * its tagline, account and languages beside it, the navigation in one row that scrolls sideways, the
@@ -297,6 +305,8 @@ interface NavItem {
         align-items: center;
         gap: 0.4rem;
         min-width: 0;
+        /* One row: the account's name gives way (it ends in an ellipsis) rather than taking a second. */
+        flex-wrap: nowrap;
       }
       .user {
         min-width: 0;
@@ -331,6 +341,13 @@ interface NavItem {
       }
       .demo .short {
         display: inline;
+      }
+      /* The search has its own page on a phone: the header keeps to one row beside the brand. */
+      koop-search-box {
+        display: none;
+      }
+      .phone-only {
+        display: list-item;
       }
     }
   `,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 
@@ -14,9 +14,9 @@ import { TranslocoDirective } from '@jsverse/transloco';
       [attr.aria-label]="t('knowledge.searchBox.label')"
       (submit)="go($event)"
     >
-      <label for="koop-search" class="visually-hidden">{{ t('knowledge.searchBox.field') }}</label>
+      <label [for]="inputId()" class="visually-hidden">{{ t('knowledge.searchBox.field') }}</label>
       <input
-        id="koop-search"
+        [id]="inputId()"
         name="q"
         type="search"
         maxlength="200"
@@ -73,6 +73,8 @@ import { TranslocoDirective } from '@jsverse/transloco';
 })
 export class SearchBoxComponent {
   private readonly router = inject(Router);
+  /** The field's id: the header's box and the search page's own must differ. */
+  readonly inputId = input('koop-search');
 
   protected async go(event: Event): Promise<void> {
     event.preventDefault();

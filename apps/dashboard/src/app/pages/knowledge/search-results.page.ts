@@ -9,15 +9,18 @@ import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
 import { linkOf } from './knowledge.logic';
 import { purifySnippet } from './safe-html';
+import { SearchBoxComponent } from './search-box.component';
 
 /** The results of the one search (`/suche?q=…`), best first, each with its kind and a marked passage. */
 @Component({
   selector: 'koop-search-results-page',
-  imports: [RouterLink, TranslocoDirective, LoadStateComponent],
+  imports: [RouterLink, TranslocoDirective, LoadStateComponent, SearchBoxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
       <h1>{{ q() ? t('knowledge.search.titleFor', { query: q() }) : t('knowledge.search.title') }}</h1>
+      <!-- The page's own field: on a phone the header has none (it would take a third of the screen). -->
+      <div class="page-search"><koop-search-box inputId="koop-search-page" /></div>
       @if (!q()) {
         <p>{{ t('knowledge.search.hint') }}</p>
       } @else {
