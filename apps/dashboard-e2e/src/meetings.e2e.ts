@@ -106,12 +106,20 @@ describe('holding a meeting', () => {
 
     // Two decisions.
     const decision = page.locator('form[aria-labelledby="decision-form-heading"]');
+    // An empty decision is refused at its field, and the field points a screen reader at the reason.
+    await decision.getByRole('button', { name: 'Beschluss festhalten' }).click();
+    const decisionText = decision.getByLabel('Beschluss', { exact: true });
+    await expect(decision.locator('#decision-text-error').textContent()).resolves.toMatch(/\S/);
+    await expect(decisionText.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(decisionText.getAttribute('aria-describedby')).resolves.toBe('decision-text-error');
     for (const text of [`Erster Beschluss ${stamp}`, `Zweiter Beschluss ${stamp}`]) {
       await decision.getByLabel('Beschluss', { exact: true }).fill(text);
       await decision.getByRole('button', { name: 'Beschluss festhalten' }).click();
       await page.locator('[data-decisions] li', { hasText: text }).waitFor();
     }
     expect(await page.locator('[data-decisions] li').count()).toBe(2);
+    expect(await decision.locator('#decision-text-error').count()).toBe(0);
+    expect(await decisionText.getAttribute('aria-invalid')).toBe('false');
 
     // Two action items: one due in two weeks, one due yesterday.
     const action = page.locator('form[aria-labelledby="action-form-heading"]');

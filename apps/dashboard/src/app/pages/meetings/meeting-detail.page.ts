@@ -22,6 +22,7 @@ import {
   type MeetingActionItemFragment,
   type MeetingState,
 } from '../../graphql/generated/graphql';
+import { FieldComponent, FieldProblemDirective } from '../../shared/field/field.component';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { formProblem, type FormProblem } from './meeting-form-problems';
 import { STATE_TONES, STATUS_TONES } from './meeting-labels';
@@ -42,7 +43,15 @@ const FORM_FIELDS: Record<FormName, string[]> = {
  */
 @Component({
   selector: 'koop-meeting-detail-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslocoDirective, StatusBadgeComponent, LoadStateComponent],
+  imports: [
+    FieldComponent,
+    FieldProblemDirective,
+    NgTemplateOutlet,
+    RouterLink,
+    TranslocoDirective,
+    StatusBadgeComponent,
+    LoadStateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-detail.page.html',
   styleUrls: ['./meetings.page.css', './meeting-detail.page.css'],

@@ -23,6 +23,7 @@ import {
   MeetingListDocument,
   type MeetingKind,
 } from '../../graphql/generated/graphql';
+import { FieldComponent, FieldProblemDirective } from '../../shared/field/field.component';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { OverdueActionItemsComponent } from '../../shared/overdue-action-items.component';
 import { ExportLinksComponent } from '../exports/export-links.component';
@@ -44,6 +45,8 @@ const PLAN_FIELDS = [
 @Component({
   selector: 'koop-meetings-page',
   imports: [
+    FieldComponent,
+    FieldProblemDirective,
     RouterLink,
     TranslocoDirective,
     StatusBadgeComponent,
@@ -182,16 +185,15 @@ const PLAN_FIELDS = [
               }
             </fieldset>
             @if (planKind() === 'WORKING_GROUP_MEETING') {
-              <div class="field">
-                <label for="plan-group">{{ t('meetings.plan.workingGroup') }}</label>
-                @if (fieldProblem('workingGroupId'); as message) {
-                  <p class="error" id="plan-group-error">{{ message }}</p>
-                }
+              <koop-field
+                for="plan-group"
+                [label]="t('meetings.plan.workingGroup')"
+                [problem]="fieldProblem('workingGroupId')"
+              >
                 <select
                   id="plan-group"
                   class="koop-input"
-                  [attr.aria-invalid]="!!fieldProblem('workingGroupId')"
-                  [attr.aria-describedby]="fieldProblem('workingGroupId') ? 'plan-group-error' : null"
+                  [koopProblem]="fieldProblem('workingGroupId')"
                   (change)="planGroup.set($any($event.target).value)"
                 >
                   <option value="">{{ t('meetings.plan.chooseWorkingGroup') }}</option>
@@ -199,23 +201,18 @@ const PLAN_FIELDS = [
                     <option [value]="group.id" [selected]="group.id === planGroup()">{{ group.name }}</option>
                   }
                 </select>
-              </div>
+              </koop-field>
             }
-            <div class="field">
-              <label for="plan-title">{{ t('meetings.plan.title') }}</label>
-              @if (fieldProblem('title'); as message) {
-                <p class="error" id="plan-title-error">{{ message }}</p>
-              }
+            <koop-field for="plan-title" [label]="t('meetings.plan.title')" [problem]="fieldProblem('title')">
               <input
                 id="plan-title"
                 class="koop-input wide"
                 type="text"
                 [value]="planTitle()"
-                [attr.aria-invalid]="!!fieldProblem('title')"
-                [attr.aria-describedby]="fieldProblem('title') ? 'plan-title-error' : null"
+                [koopProblem]="fieldProblem('title')"
                 (input)="planTitle.set($any($event.target).value)"
               />
-            </div>
+            </koop-field>
             <div class="row">
               <div class="field">
                 <label for="plan-date">{{ t('meetings.plan.date') }}</label>
@@ -237,11 +234,11 @@ const PLAN_FIELDS = [
                   (input)="planTime.set($any($event.target).value)"
                 />
               </div>
-              <div class="field">
-                <label for="plan-duration">{{ t('meetings.plan.duration') }}</label>
-                @if (fieldProblem('durationMinutes'); as message) {
-                  <p class="error" id="plan-duration-error">{{ message }}</p>
-                }
+              <koop-field
+                for="plan-duration"
+                [label]="t('meetings.plan.duration')"
+                [problem]="fieldProblem('durationMinutes')"
+              >
                 <input
                   id="plan-duration"
                   class="koop-input"
@@ -250,11 +247,10 @@ const PLAN_FIELDS = [
                   step="15"
                   inputmode="numeric"
                   [value]="planDuration()"
-                  [attr.aria-invalid]="!!fieldProblem('durationMinutes')"
-                  [attr.aria-describedby]="fieldProblem('durationMinutes') ? 'plan-duration-error' : null"
+                  [koopProblem]="fieldProblem('durationMinutes')"
                   (input)="planDuration.set($any($event.target).value)"
                 />
-              </div>
+              </koop-field>
             </div>
             @if (fieldProblem('startsAt'); as message) {
               <p class="error" role="alert">{{ message }}</p>
