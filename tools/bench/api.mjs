@@ -89,6 +89,10 @@ const ACTIVE = `('PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE')`;
 const HEALTHS = ['GREEN', 'AMBER', 'RED'];
 const YEARS = [1, 0]; // 1: the year asked for, 0: the year before
 
+/** A membership `m` counts when it began before `bound` (or has no start) and had not ended by then. */
+const memberBefore = (bound) =>
+  `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound}) AND (m."endedOn" IS NULL OR m."endedOn" >= ${bound})`;
+
 /** overview with previous: project states, members, live adoptions and satisfaction of both years. */
 const OVERVIEW_FLOOR = `
   WITH ps AS (
@@ -116,8 +120,7 @@ const OVERVIEW_FLOOR = `
       LEFT JOIN status_update s0 ON s0.id = ps.su0
   ), members AS (
     SELECT ${YEARS.map(
-      (y) =>
-        `SUM(CASE WHEN m."joinedOn" IS NULL OR m."joinedOn" < :joined${y} THEN 1 ELSE 0 END) AS "members_${y}"`,
+      (y) => `SUM(CASE WHEN ${memberBefore(`:joined${y}`)} THEN 1 ELSE 0 END) AS "members_${y}"`,
     ).join(', ')}
       FROM membership m WHERE m."cooperationId" = :cooperationId
   )${YEARS.map(
@@ -129,7 +132,11 @@ const OVERVIEW_FLOOR = `
       JOIN working_group wg ON wg.id = p."workingGroupId"
       JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = ac."cityId"
      WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE' AND ac.stage = 'LIVE'
-       AND ac."recordedAt" < :end${y} AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+       AND ac."recordedAt" < :end${y} AND ${memberBefore(`:joined${y}`)}
+       -- ... and only while its service's project is LIVE too (the latest status update by then).
+       AND (SELECT su.phase FROM status_update su
+             WHERE su."projectId" = p.id AND su."createdAt" < :end${y}
+             ORDER BY su."createdAt" DESC, su.id DESC LIMIT 1) = 'LIVE'
        AND NOT EXISTS (SELECT 1 FROM adoption_change later
              WHERE later."adoptionId" = ac."adoptionId" AND later."recordedAt" < :end${y}
                AND (later."recordedAt" > ac."recordedAt" OR (later."recordedAt" = ac."recordedAt" AND later.id > ac.id)))
@@ -143,7 +150,7 @@ const OVERVIEW_FLOOR = `
       JOIN working_group wg ON wg.id = p."workingGroupId"
       JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
      WHERE wg."cooperationId" = :cooperationId AND s.month BETWEEN :first${y} AND :last${y}
-       AND (m."joinedOn" IS NULL OR m."joinedOn" < :joined${y})
+       AND ${memberBefore(`:joined${y}`)}
   )`,
   ).join('')}
   SELECT * FROM projects, members, ${YEARS.map((y) => `live${y}, sat${y}`).join(', ')}`;
