@@ -203,7 +203,7 @@ interface NavItem {
     nav a {
       display: block;
       color: #fff;
-      padding: 0.55rem 0.75rem;
+      padding: 0.55rem 0.6rem;
       text-decoration: none;
       border-bottom: 4px solid transparent;
     }
