@@ -3,7 +3,14 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { writtenAt } from '../testing/clock.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { buildFixture, expectRefused, ok, type ExpectedError, type Fixture } from '../testing/fixtures.js';
+import {
+  buildFixture,
+  expectEachRefused,
+  expectRefused,
+  ok,
+  type ExpectedError,
+  type Fixture,
+} from '../testing/fixtures.js';
 import { startTestApp, TEST_PASSWORD, type GraphQLClient, type TestApp } from '../testing/test-app.js';
 
 /*
@@ -381,39 +388,12 @@ describe('addAgendaItem', () => {
   it('refuses bad input naming the field, others, and a closed meeting', async () => {
     const created = await annual();
     const input = { meetingId: created.id, title: 'Punkt' };
-    await expectRefused(
-      app,
-      ADD_AGENDA,
-      { input: { ...input, title: '' } },
-      { code: 'BAD_USER_INPUT', field: 'title' },
-    );
-    await expectRefused(
-      app,
-      ADD_AGENDA,
-      { input: { ...input, durationMinutes: -5 } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'durationMinutes',
-      },
-    );
-    await expectRefused(
-      app,
-      ADD_AGENDA,
-      { input: { ...input, presenter: 'p'.repeat(201) } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'presenter',
-      },
-    );
-    await expectRefused(
-      app,
-      ADD_AGENDA,
-      { input: { ...input, projectId: '999999' } },
-      {
-        code: 'NOT_FOUND',
-        field: 'projectId',
-      },
-    );
+    await expectEachRefused(app, ADD_AGENDA, input, [
+      [{ title: '' }, { code: 'BAD_USER_INPUT', field: 'title' }],
+      [{ durationMinutes: -5 }, { code: 'BAD_USER_INPUT', field: 'durationMinutes' }],
+      [{ presenter: 'p'.repeat(201) }, { code: 'BAD_USER_INPUT', field: 'presenter' }],
+      [{ projectId: '999999' }, { code: 'NOT_FOUND', field: 'projectId' }],
+    ]);
     await refusedAs(otherCdo, ADD_AGENDA, { input }, { code: 'FORBIDDEN' });
     await moveTo(created.id, 'CLOSED');
     await expectRefused(
@@ -486,33 +466,11 @@ describe('recordDecision', () => {
   it('refuses bad input naming the field, and others', async () => {
     const held = await inProgress();
     const input = { meetingId: held.id, text: 'Beschluss' };
-    await expectRefused(
-      app,
-      RECORD_DECISION,
-      { input: { ...input, text: ' ' } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'text',
-      },
-    );
-    await expectRefused(
-      app,
-      RECORD_DECISION,
-      { input: { ...input, text: 'x'.repeat(4001) } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'text',
-      },
-    );
-    await expectRefused(
-      app,
-      RECORD_DECISION,
-      { input: { ...input, projectIds: ['999999'] } },
-      {
-        code: 'NOT_FOUND',
-        field: 'projectIds.0',
-      },
-    );
+    await expectEachRefused(app, RECORD_DECISION, input, [
+      [{ text: ' ' }, { code: 'BAD_USER_INPUT', field: 'text' }],
+      [{ text: 'x'.repeat(4001) }, { code: 'BAD_USER_INPUT', field: 'text' }],
+      [{ projectIds: ['999999'] }, { code: 'NOT_FOUND', field: 'projectIds.0' }],
+    ]);
     await refusedAs(otherCdo, RECORD_DECISION, { input }, { code: 'FORBIDDEN' });
     await refusedAs(viewer, RECORD_DECISION, { input }, { code: 'FORBIDDEN' });
   });
@@ -641,50 +599,16 @@ describe('action items', () => {
   it('refuses bad input naming the field, others, and stale versions', async () => {
     const held = await inProgress();
     const input = { meetingId: held.id, title: 'A', dueOn: '2026-12-01', ownerCityId: world.cityIds.kempten };
-    await expectRefused(
-      app,
-      RECORD_ACTION,
-      { input: { ...input, title: '' } },
-      { code: 'BAD_USER_INPUT', field: 'title' },
-    );
-    await expectRefused(
-      app,
-      RECORD_ACTION,
-      { input: { ...input, dueOn: '2026-02-30' } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'dueOn',
-      },
-    );
-    await expectRefused(
-      app,
-      RECORD_ACTION,
-      { input: { ...input, ownerCityId: null } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'ownerCityId',
-        reason: /exactly one owner/,
-      },
-    );
-    await expectRefused(
-      app,
-      RECORD_ACTION,
-      { input: { ...input, ownerWorkingGroupId: world.workingGroupId } },
-      {
-        code: 'BAD_USER_INPUT',
-        field: 'ownerWorkingGroupId',
-        reason: /exactly one owner/,
-      },
-    );
-    await expectRefused(
-      app,
-      RECORD_ACTION,
-      { input: { ...input, ownerCityId: '999999' } },
-      {
-        code: 'NOT_FOUND',
-        field: 'ownerCityId',
-      },
-    );
+    await expectEachRefused(app, RECORD_ACTION, input, [
+      [{ title: '' }, { code: 'BAD_USER_INPUT', field: 'title' }],
+      [{ dueOn: '2026-02-30' }, { code: 'BAD_USER_INPUT', field: 'dueOn' }],
+      [{ ownerCityId: null }, { code: 'BAD_USER_INPUT', field: 'ownerCityId', reason: /exactly one owner/ }],
+      [
+        { ownerWorkingGroupId: world.workingGroupId },
+        { code: 'BAD_USER_INPUT', field: 'ownerWorkingGroupId', reason: /exactly one owner/ },
+      ],
+      [{ ownerCityId: '999999' }, { code: 'NOT_FOUND', field: 'ownerCityId' }],
+    ]);
     await refusedAs(otherCdo, RECORD_ACTION, { input }, { code: 'FORBIDDEN' });
 
     const { recordActionItem } = await ok<{ recordActionItem: { id: string } }>(app, RECORD_ACTION, {

@@ -77,6 +77,21 @@ export async function expectRefused(
   return { message: error.message };
 }
 
+/**
+ * `expectRefused` for each of several bad variants of one valid `input`: each case patches the input and
+ * names the refusal it must get (and, as always, changes nothing).
+ */
+export async function expectEachRefused(
+  app: TestApp,
+  query: string,
+  input: Record<string, unknown>,
+  cases: readonly (readonly [patch: Record<string, unknown>, expected: ExpectedError])[],
+): Promise<void> {
+  for (const [patch, expected] of cases) {
+    await expectRefused(app, query, { input: { ...input, ...patch } }, expected);
+  }
+}
+
 /** A date `days` away from today (UTC), as `YYYY-MM-DD`. */
 export function isoDaysFromToday(days: number): string {
   const date = new Date();
