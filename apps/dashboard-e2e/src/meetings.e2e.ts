@@ -99,6 +99,16 @@ describe('holding a meeting', () => {
       'Summe: 70 von 60 Minuten',
     );
     await expect(page.locator('[data-agenda-overrun]').textContent()).resolves.toContain('10 Minuten länger');
+    // A third item, about a project: the agenda links the project.
+    const projectChoice = agenda.getByLabel('Projekt', { exact: true });
+    const projectTitle = ((await projectChoice.locator('option').nth(1).textContent()) ?? '').trim();
+    await agenda.getByLabel('Titel des Punkts').fill('Bericht aus dem Projekt');
+    await projectChoice.selectOption({ label: projectTitle });
+    await agenda.getByRole('button', { name: 'Hinzufügen' }).click();
+    const projectItem = page.locator('table[data-agenda] tbody tr', { hasText: 'Bericht aus dem Projekt' });
+    await projectItem.waitFor();
+    await expect(projectItem.getByRole('link', { name: projectTitle }).count()).resolves.toBe(1);
+    await expect(projectChoice.inputValue()).resolves.toBe('');
 
     // Start it (straight from the draft).
     await page.getByRole('button', { name: 'Sitzung beginnen' }).click();
