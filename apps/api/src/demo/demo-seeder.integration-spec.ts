@@ -456,6 +456,69 @@ describe('demo data', () => {
     expect(operations.slice(0, -1).every((operation) => operation === 'postStatusUpdate')).toBe(true);
   });
 
+  it('shows how its knowledge entries came about: drafts revised at earlier dates by their working group’s lead', async () => {
+    type Change = {
+      at: string;
+      operation: string;
+      version: number;
+      authorName: string | null;
+      changedFields: string[];
+    };
+    const response = await app.gql<{
+      knowledgeEntries: {
+        totalCount: number;
+        edges: {
+          node: {
+            title: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            workingGroup: { name: string };
+            history: Change[];
+          };
+        }[];
+      };
+    }>(`{ knowledgeEntries(first: 50) { totalCount edges { node {
+          title version createdAt updatedAt workingGroup { name }
+          history { at operation version authorName changedFields } } } } }`);
+    expect(response.errors).toBeUndefined();
+    const entries = response.data?.knowledgeEntries.edges.map((edge) => edge.node) ?? [];
+    expect(entries).toHaveLength(response.data?.knowledgeEntries.totalCount ?? -1);
+    const leads = new Map(
+      (await query<{ name: string; leadPerson: string }>('SELECT name, "leadPerson" FROM working_group')).map(
+        (group) => [group.name, group.leadPerson],
+      ),
+    );
+    const now = new Date().toISOString();
+    for (const entry of entries) {
+      const { history } = entry;
+      // One change per version, newest first: the latest is the entry as it is, the oldest its creation.
+      expect(history.map((change) => change.version)).toEqual(
+        Array.from({ length: entry.version }, (_, index) => entry.version - index),
+      );
+      expect(history[0]?.at).toBe(entry.updatedAt);
+      expect(history.at(-1)).toMatchObject({ operation: 'createKnowledgeEntry', at: entry.createdAt });
+      for (const [index, change] of history.entries()) {
+        expect(change.at <= now).toBe(true);
+        if (index > 0) expect(change.at < (history[index - 1]?.at ?? '')).toBe(true);
+        expect(change.authorName).toBe(leads.get(entry.workingGroup.name));
+        if (change.operation === 'updateKnowledgeEntry') {
+          expect(change.changedFields.length).toBeGreaterThan(0);
+          expect(['title', 'body', 'tags']).toEqual(expect.arrayContaining(change.changedFields));
+        }
+      }
+    }
+    const revised = entries.filter((entry) => entry.version > 1);
+    expect(revised.length).toBeGreaterThanOrEqual(entries.length / 3);
+    expect(revised.length).toBeLessThan(entries.length);
+    expect(entries.some((entry) => entry.version >= 3)).toBe(true);
+    // The log holds the same history, for an administrator's audit.
+    const audit = await app.gql<{ auditLog: { totalCount: number } }>(
+      '{ auditLog(filter: { entity: "KnowledgeEntry" }, first: 1) { totalCount } }',
+    );
+    expect(audit.data?.auditLog.totalCount).toBe(entries.reduce((sum, entry) => sum + entry.version, 0));
+  });
+
   it('says on the mid-sized cities’ cooperation that its member list is a demo of the real one', async () => {
     const [cooperation] = await query<{ description: string; members: number | string }>(
       `SELECT c.description, (SELECT COUNT(*) FROM membership m WHERE m."cooperationId" = c.id) AS members

@@ -1,13 +1,18 @@
 import type { EntityManager } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { rebuildSearchIndex } from '../search/index.js';
+import { bulkInsert } from './bulk-insert.js';
+import { demoKnowledgeAudit } from './demo-history-audit.js';
 import type { DemoRows } from './demo-rows.js';
 import { WORKING_GROUPS, type CooperationKey } from './plan-organisation.js';
+import { Random } from './random.js';
 
 /*
  * The demo's knowledge entries: a dozen per cooperation — lessons learned, standards, positions and FAQ of
- * its working groups — written in German, fixed (no randomness, so every demo has the same texts), and tagged
- * `demo` so that a reader can tell them from real entries.
+ * its working groups — written in German, fixed (every demo has the same texts), and tagged `demo` so that a
+ * reader can tell them from real entries. How each came about (a draft, revised by the working group's lead)
+ * is drawn from the demo's seeded streams, so it too is the same in every demo of a day.
  */
 
 interface EntryPlan {
@@ -265,38 +270,102 @@ Lernvideos (drei Minuten) wurden öfter angesehen als lange Handbücher.`,
   ],
 };
 
+/** One state of a demo entry, as its history shows it: when, by whom, and what it said. */
+export interface KnowledgeVersion {
+  readonly at: Date;
+  readonly author: string;
+  readonly title: string;
+  readonly body: string;
+  readonly tags: readonly string[];
+}
+
+/** A demo entry: its row as it stands now, and every version it went through, oldest first. */
+export interface DemoKnowledgeEntry {
+  readonly row: Omit<KnowledgeEntry, 'id' | 'workingGroup' | 'project' | 'solution'>;
+  readonly versions: readonly KnowledgeVersion[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Markdown blocks of a text (paragraphs, lists, tables), separated by blank lines. */
+function blocksOf(body: string): string[] {
+  return body.split(/\n\s*\n/);
+}
+
+/**
+ * The versions of an entry, oldest first, ending with its plan. Most entries were revised by their working
+ * group's lead after they were first written: a draft titled "Entwurf: …" lost that prefix, a text grew by
+ * its last section, or a tag was added. Which and when is drawn per entry from its own stream.
+ */
+function versionsOf(plan: EntryPlan, tags: readonly string[], author: string, at: Date): KnowledgeVersion[] {
+  const random = new Random('knowledge', plan.title);
+  const revisions = random.pick([0, 1, 1, 2, 2]);
+  const versions: KnowledgeVersion[] = [{ at, author, title: plan.title, body: plan.body, tags }];
+  if (revisions >= 1) {
+    const blocks = blocksOf(plan.body);
+    const later = versions[0];
+    const earlier =
+      blocks.length > 1
+        ? { ...later, body: blocks.slice(0, -1).join('\n\n') }
+        : { ...later, tags: tags.filter((tag) => tag !== plan.tags.at(-1)) };
+    versions.unshift({ ...earlier, at: new Date(later.at.getTime() - random.int(9, 75) * DAY_MS) });
+  }
+  if (revisions >= 2) {
+    const later = versions[0];
+    versions.unshift({
+      ...later,
+      title: `Entwurf: ${plan.title}`,
+      at: new Date(later.at.getTime() - random.int(5, 40) * DAY_MS),
+    });
+  }
+  return versions;
+}
+
 /** Every demo knowledge entry, tied to the demo's working groups (by the key its plan gives them). */
-export function knowledgeEntriesOf(rows: DemoRows, now: Date): Partial<KnowledgeEntry>[] {
+export function knowledgeEntriesOf(rows: DemoRows, now: Date): DemoKnowledgeEntry[] {
   return (Object.keys(ENTRIES) as CooperationKey[]).flatMap((cooperation) =>
     ENTRIES[cooperation].map((plan) => {
-      const name = WORKING_GROUPS.find((group) => group.key === plan.workingGroup)?.name;
-      const group = rows.workingGroups.find((candidate) => candidate.name === name);
-      if (!group) {
+      const groupPlan = WORKING_GROUPS.find((group) => group.key === plan.workingGroup);
+      const group = rows.workingGroups.find((candidate) => candidate.name === groupPlan?.name);
+      if (!groupPlan || !group) {
         throw new Error(`The demo has no working group "${plan.workingGroup}".`);
       }
       // On a calendar day, not an instant: a demo loaded twice on one day has the same rows.
       const at = new Date(
         Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - plan.daysAgo, 9, 0, 0),
       );
+      const versions = versionsOf(plan, [...plan.tags, 'demo'], groupPlan.leadPerson, at);
+      const [first] = versions;
       return {
-        title: plan.title,
-        body: plan.body,
-        tags: [...plan.tags, 'demo'],
-        workingGroupId: group.id,
-        projectId: null,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
+        row: {
+          title: plan.title,
+          body: plan.body,
+          tags: [...plan.tags, 'demo'],
+          workingGroupId: group.id,
+          projectId: null,
+          solutionId: null,
+          createdAt: first?.at ?? at,
+          updatedAt: at,
+          version: versions.length,
+        },
+        versions,
       };
     }),
   );
 }
 
 /**
- * Loads the demo's knowledge entries, then indexes every demo row for the search: bulk-loaded rows pass no
- * write path, so the index is built from them in one go (as the summary figures are).
+ * Loads the demo's knowledge entries with their history in the audit log (as `createKnowledgeEntry` and
+ * `updateKnowledgeEntry` would have written it, on the days it happened), then indexes every demo row for
+ * the search: bulk-loaded rows pass no write path, so the index is built from them in one go (as the
+ * summary figures are).
  */
 export async function insertDemoKnowledge(manager: EntityManager, rows: DemoRows, now: Date): Promise<void> {
-  await manager.insert(KnowledgeEntry, knowledgeEntriesOf(rows, now));
+  const entries: { id: number; entry: DemoKnowledgeEntry }[] = [];
+  for (const entry of knowledgeEntriesOf(rows, now)) {
+    const inserted = await manager.insert(KnowledgeEntry, entry.row);
+    entries.push({ id: Number(inserted.identifiers[0]?.['id']), entry });
+  }
+  await bulkInsert(manager, AuditEntry, demoKnowledgeAudit(entries) as AuditEntry[]);
   await rebuildSearchIndex(manager);
 }
