@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, seriousViolations } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, seriousViolations } from './support/browser.js';
 
 // The one entry this file writes, in the working group the demo lead leads. No other browser test reads
 // knowledge entries.
@@ -157,6 +157,37 @@ describe('knowledge entries and the one search', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('article', { name: 'Text des Eintrags' }).getByText('Jetzt auch per').waitFor();
     await page.getByText(/bearbeitet \(Version 2\) – geändert: Text/).waitFor();
+    await closePage(page);
+  });
+
+  it('shows how a demo entry came about: each version on its day, by its author', async () => {
+    const { knowledgeEntries } = await gql<{
+      knowledgeEntries: { edges: { node: { id: string; title: string; version: number } }[] };
+    }>('{ knowledgeEntries(filter: { tag: "demo" }, first: 50) { edges { node { id title version } } } }');
+    const entry = knowledgeEntries.edges.map((edge) => edge.node).find((node) => node.version >= 3);
+    if (!entry) throw new Error('The demo has no knowledge entry revised twice.');
+    const { knowledgeEntry } = await gql<{
+      knowledgeEntry: { workingGroup: { id: string } };
+    }>('query ($id: ID!) { knowledgeEntry(id: $id) { workingGroup { id } } }', { id: entry.id });
+    const { workingGroup } = await gql<{ workingGroup: { leadPerson: string } }>(
+      'query ($id: ID!) { workingGroup(id: $id) { leadPerson } }',
+      { id: knowledgeEntry.workingGroup.id },
+    );
+
+    const page = await openPage(browser, `/wissen/${entry.id}`, { as: 'demo-viewer' });
+    await page.getByRole('heading', { level: 1, name: entry.title }).waitFor();
+    const history = page.getByRole('region', { name: 'Änderungen' }).getByRole('listitem');
+    await expect(history.count()).resolves.toBe(entry.version);
+    const lines = (await history.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    const by = `von ${workingGroup.leadPerson}`;
+    expect(lines[0]).toMatch(
+      new RegExp(`^\\d{2}\\.\\d{2}\\.\\d{4} ${by}: bearbeitet \\(Version ${entry.version}\\) – geändert: `),
+    );
+    expect(lines.at(-1)).toMatch(new RegExp(`^\\d{2}\\.\\d{2}\\.\\d{4} ${by}: angelegt \\(Version 1\\)$`));
+    // Newest first, each on an earlier day than the one before it.
+    const days = lines.map((line) => line.slice(0, 10).split('.').reverse().join('-'));
+    expect([...days].sort().reverse()).toEqual(days);
+    expect(new Set(days).size).toBe(days.length);
     await closePage(page);
   });
 });
