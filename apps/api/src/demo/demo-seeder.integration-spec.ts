@@ -519,6 +519,36 @@ describe('demo data', () => {
     expect(audit.data?.auditLog.totalCount).toBe(entries.reduce((sum, entry) => sum + entry.version, 0));
   });
 
+  it('ties some knowledge entries to a solution of the catalogue and its project, in the entry’s working group', async () => {
+    const response = await app.gql<{
+      knowledgeEntries: {
+        edges: {
+          node: {
+            workingGroup: { id: string };
+            project: { id: string; workingGroup: { id: string } } | null;
+            solution: { id: string; project: { id: string } | null } | null;
+          };
+        }[];
+      };
+    }>(`{ knowledgeEntries(first: 50) { edges { node {
+          workingGroup { id } project { id workingGroup { id } } solution { id project { id } } } } } }`);
+    expect(response.errors).toBeUndefined();
+    const linked = (response.data?.knowledgeEntries.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((entry) => entry.solution !== null);
+    expect(linked.length).toBeGreaterThanOrEqual(6);
+    for (const entry of linked) {
+      expect(entry.project?.id).toBe(entry.solution?.project?.id);
+      expect(entry.project?.workingGroup.id).toBe(entry.workingGroup.id);
+    }
+    // Both cooperations have such entries.
+    const groups = await query<{ id: number; cooperationId: number }>(
+      'SELECT id, "cooperationId" FROM working_group',
+    );
+    const cooperationOf = new Map(groups.map((group) => [String(group.id), Number(group.cooperationId)]));
+    expect(new Set(linked.map((entry) => cooperationOf.get(entry.workingGroup.id))).size).toBe(2);
+  });
+
   it('says on the mid-sized cities’ cooperation that its member list is a demo of the real one', async () => {
     const [cooperation] = await query<{ description: string; members: number | string }>(
       `SELECT c.description, (SELECT COUNT(*) FROM membership m WHERE m."cooperationId" = c.id) AS members

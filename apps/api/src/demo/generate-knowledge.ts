@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { rebuildSearchIndex } from '../search/index.js';
+import { Solution } from '../solutions/index.js';
 import { bulkInsert } from './bulk-insert.js';
 import { demoKnowledgeAudit } from './demo-history-audit.js';
 import type { DemoRows } from './demo-rows.js';
@@ -22,6 +23,8 @@ interface EntryPlan {
   readonly body: string;
   /** Days before the demo's "now" that the entry was last changed. */
   readonly daysAgo: number;
+  /** The title of the catalogue's solution the entry is about; the entry is then about its project, too. */
+  readonly solution?: string;
 }
 
 const ENTRIES: Readonly<Record<CooperationKey, readonly EntryPlan[]>> = {
@@ -29,6 +32,7 @@ const ENTRIES: Readonly<Record<CooperationKey, readonly EntryPlan[]>> = {
     {
       workingGroup: 'online-services',
       title: 'Lessons Learned: Nachnutzung des Onlinedienstes Wohnsitzanmeldung',
+      solution: 'Onlinedienst Wohnsitzanmeldung',
       tags: ['lessons-learned', 'nachnutzung', 'ozg'],
       daysAgo: 12,
       body: `## Was gut lief
@@ -47,6 +51,7 @@ Weitere Informationen: [Portal der Entwicklergemeinschaft](https://example.org/e
     {
       workingGroup: 'online-services',
       title: 'FAQ: Wie übernehme ich einen Onlinedienst einer Partnerstadt?',
+      solution: 'Leitfaden Nachnutzung von EfA-Onlinediensten',
       tags: ['faq', 'nachnutzung'],
       daysAgo: 30,
       body: `**Wer entscheidet über die Übernahme?** Die CDO der Stadt, nach Rücksprache mit dem Fachamt.
@@ -76,6 +81,7 @@ Formulare erfüllen die BITV 2.0; Fehlermeldungen nennen das Feld und den Grund.
     {
       workingGroup: 'open-data',
       title: 'Leitlinie: Offene Daten veröffentlichen',
+      solution: 'Metadatenprofil DCAT-AP.de für Kommunen',
       tags: ['standard', 'open-data', 'dcat-ap'],
       daysAgo: 20,
       body: `Daten werden mit Metadaten nach **DCAT-AP.de** veröffentlicht, unter der Lizenz
@@ -137,6 +143,7 @@ Diskussion beginnt dann bei den Entscheidungen, nicht bei der Frage nach dem Sta
     {
       workingGroup: 'marketing',
       title: 'Leitfaden: Onlinedienste in der Stadt bekannt machen',
+      solution: 'Kampagnenpaket „Rathaus online“',
       tags: ['marketing', 'akzeptanz'],
       daysAgo: 25,
       body: `- Plakate im Bürgerbüro mit QR-Code zum Onlinedienst
@@ -166,6 +173,7 @@ Seit die Gebühr auf der ersten Seite steht, ist die Abschlussquote deutlich ges
     {
       workingGroup: 'identity-payment',
       title: 'Standard: Anbindung von BayernID und BundID',
+      solution: 'Anmeldemodul BayernID und BundID',
       tags: ['standard', 'bayernid', 'bundid'],
       daysAgo: 15,
       body: `Onlinedienste der Kooperation melden Nutzerinnen und Nutzer über **BayernID** an; die BundID wird
@@ -176,6 +184,7 @@ Vertrauensniveau „substanziell“ genügt für die meisten Anträge; „hoch�
     {
       workingGroup: 'identity-payment',
       title: 'Lessons Learned: ePayment in drei Großstädten',
+      solution: 'ePayment-Plattform im Mandantenbetrieb',
       tags: ['lessons-learned', 'epayment'],
       daysAgo: 35,
       body: `Ein gemeinsamer Zahlungsanbieter spart Verträge, aber jede Stadt braucht eigene Buchungskonten.
@@ -193,6 +202,7 @@ Klären Sie die Zuordnung zur Kasse vor dem Start.`,
     {
       workingGroup: 'data-management',
       title: 'Standard: Datenkatalog der urbanen Datenplattform',
+      solution: 'Datenkatalog-Schema der M-A-N-Städte',
       tags: ['standard', 'datenplattform', 'data-governance'],
       daysAgo: 22,
       body: `Jeder Datensatz im Katalog hat eine Eigentümerin (Amt), eine Schutzklasse und eine Beschreibung
@@ -217,6 +227,7 @@ Ausfälle der Sensoren müssen sichtbar sein, sonst verlieren die Daten das Vert
     {
       workingGroup: 'process-integration',
       title: 'Standard: Anträge über FIT-Connect an die Fachverfahren',
+      solution: 'FIT-Connect-Adapter für Fachverfahren',
       tags: ['standard', 'fit-connect', 'e-akte'],
       daysAgo: 18,
       body: `Anträge werden über **FIT-Connect** zugestellt, nicht per E-Mail. Jeder Antrag kommt mit den
@@ -321,8 +332,24 @@ function versionsOf(plan: EntryPlan, tags: readonly string[], author: string, at
   return versions;
 }
 
-/** Every demo knowledge entry, tied to the demo's working groups (by the key its plan gives them). */
-export function knowledgeEntriesOf(rows: DemoRows, now: Date): DemoKnowledgeEntry[] {
+/** A solution of the demo's catalogue, as an entry about it needs it. */
+export interface CatalogueSolution {
+  readonly id: number;
+  readonly title: string;
+  readonly projectId: number | null;
+}
+
+/**
+ * Every demo knowledge entry, tied to the demo's working groups (by the key its plan gives them) and, where
+ * its plan says so, to a solution of the catalogue and that solution's project. A plan that names a solution
+ * the catalogue lacks, or one of another working group's project, stops the seeding: entry and catalogue must
+ * not drift apart silently.
+ */
+export function knowledgeEntriesOf(
+  rows: DemoRows,
+  now: Date,
+  solutions: readonly CatalogueSolution[],
+): DemoKnowledgeEntry[] {
   return (Object.keys(ENTRIES) as CooperationKey[]).flatMap((cooperation) =>
     ENTRIES[cooperation].map((plan) => {
       const groupPlan = WORKING_GROUPS.find((group) => group.key === plan.workingGroup);
@@ -334,6 +361,16 @@ export function knowledgeEntriesOf(rows: DemoRows, now: Date): DemoKnowledgeEntr
       const at = new Date(
         Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - plan.daysAgo, 9, 0, 0),
       );
+      const solution = plan.solution
+        ? solutions.find((candidate) => candidate.title === plan.solution)
+        : null;
+      if (solution === undefined) {
+        throw new Error(`Demo knowledge: "${plan.title}" names the unknown solution "${plan.solution}".`);
+      }
+      const project = solution?.projectId ? rows.projects.find((p) => p.id === solution.projectId) : null;
+      if (project && project.workingGroupId !== group.id) {
+        throw new Error(`Demo knowledge: "${plan.title}" is about a project of another working group.`);
+      }
       const versions = versionsOf(plan, [...plan.tags, 'demo'], groupPlan.leadPerson, at);
       const [first] = versions;
       return {
@@ -342,8 +379,8 @@ export function knowledgeEntriesOf(rows: DemoRows, now: Date): DemoKnowledgeEntr
           body: plan.body,
           tags: [...plan.tags, 'demo'],
           workingGroupId: group.id,
-          projectId: null,
-          solutionId: null,
+          projectId: project?.id ?? null,
+          solutionId: solution?.id ?? null,
           createdAt: first?.at ?? at,
           updatedAt: at,
           version: versions.length,
@@ -362,7 +399,8 @@ export function knowledgeEntriesOf(rows: DemoRows, now: Date): DemoKnowledgeEntr
  */
 export async function insertDemoKnowledge(manager: EntityManager, rows: DemoRows, now: Date): Promise<void> {
   const entries: { id: number; entry: DemoKnowledgeEntry }[] = [];
-  for (const entry of knowledgeEntriesOf(rows, now)) {
+  const solutions = await manager.find(Solution, { select: { id: true, title: true, projectId: true } });
+  for (const entry of knowledgeEntriesOf(rows, now, solutions)) {
     const inserted = await manager.insert(KnowledgeEntry, entry.row);
     entries.push({ id: Number(inserted.identifiers[0]?.['id']), entry });
   }
