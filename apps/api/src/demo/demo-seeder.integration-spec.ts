@@ -517,6 +517,13 @@ describe('demo data', () => {
       '{ auditLog(filter: { entity: "KnowledgeEntry" }, first: 1) { totalCount } }',
     );
     expect(audit.data?.auditLog.totalCount).toBe(entries.reduce((sum, entry) => sum + entry.version, 0));
+    // Written in the order it happened: the log, newest written first, reads newest first.
+    const log = await app.gql<{ auditLog: { edges: { node: { at: string } }[] } }>(
+      '{ auditLog(first: 100) { edges { node { at } } } }',
+    );
+    const dates = log.data?.auditLog.edges.map((edge) => edge.node.at) ?? [];
+    expect(dates.length).toBe(100);
+    expect([...dates].sort().reverse()).toEqual(dates);
   });
 
   it('ties some knowledge entries to a solution of the catalogue and its project, in the entry’s working group', async () => {

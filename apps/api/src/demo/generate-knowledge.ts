@@ -1,9 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { rebuildSearchIndex } from '../search/index.js';
 import { Solution } from '../solutions/index.js';
-import { bulkInsert } from './bulk-insert.js';
 import { demoKnowledgeAudit } from './demo-history-audit.js';
 import type { DemoRows } from './demo-rows.js';
 import { WORKING_GROUPS, type CooperationKey } from './plan-organisation.js';
@@ -392,18 +391,22 @@ export function knowledgeEntriesOf(
 }
 
 /**
- * Loads the demo's knowledge entries with their history in the audit log (as `createKnowledgeEntry` and
- * `updateKnowledgeEntry` would have written it, on the days it happened), then indexes every demo row for
- * the search: bulk-loaded rows pass no write path, so the index is built from them in one go (as the
- * summary figures are).
+ * Loads the demo's knowledge entries, then indexes every demo row for the search: bulk-loaded rows pass no
+ * write path, so the index is built from them in one go (as the summary figures are). Returns the entries'
+ * history as `createKnowledgeEntry` and `updateKnowledgeEntry` would have audited it, for the seeder to write
+ * with the rest of the demo's history, in the order it happened.
  */
-export async function insertDemoKnowledge(manager: EntityManager, rows: DemoRows, now: Date): Promise<void> {
-  const entries: { id: number; entry: DemoKnowledgeEntry }[] = [];
+export async function insertDemoKnowledge(
+  manager: EntityManager,
+  rows: DemoRows,
+  now: Date,
+): Promise<Omit<AuditEntry, 'id'>[]> {
   const solutions = await manager.find(Solution, { select: { id: true, title: true, projectId: true } });
+  const entries: { id: number; entry: DemoKnowledgeEntry }[] = [];
   for (const entry of knowledgeEntriesOf(rows, now, solutions)) {
     const inserted = await manager.insert(KnowledgeEntry, entry.row);
     entries.push({ id: Number(inserted.identifiers[0]?.['id']), entry });
   }
-  await bulkInsert(manager, AuditEntry, demoKnowledgeAudit(entries) as AuditEntry[]);
   await rebuildSearchIndex(manager);
+  return demoKnowledgeAudit(entries);
 }
