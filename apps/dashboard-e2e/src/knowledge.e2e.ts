@@ -190,4 +190,36 @@ describe('knowledge entries and the one search', () => {
     expect(new Set(days).size).toBe(days.length);
     await closePage(page);
   });
+
+  it('lists the entries about a solution on its page, and those about a project with its solutions on the project’s', async () => {
+    const ENTRY = 'Lessons Learned: Nachnutzung des Onlinedienstes Wohnsitzanmeldung';
+    const SOLUTION = 'Onlinedienst Wohnsitzanmeldung';
+    const { solutions } = await gql<{
+      solutions: { edges: { node: { id: string; title: string; project: { id: string; title: string } } }[] };
+    }>(
+      '{ solutions(filter: { search: "Wohnsitzanmeldung" }) { edges { node { id title project { id title } } } } }',
+    );
+    const solution = solutions.edges.map((edge) => edge.node).find((node) => node.title === SOLUTION);
+    if (!solution) throw new Error(`The demo has no solution ${SOLUTION}.`);
+
+    const page = await openPage(browser, `/loesungen/${solution.id}`, { as: 'demo-viewer' });
+    const knowledge = page.getByRole('region', { name: 'Wissen zu dieser Lösung' });
+    await knowledge.getByRole('link', { name: ENTRY }).click();
+    await page.getByRole('heading', { level: 1, name: ENTRY }).waitFor();
+    await expect(page.locator('dl.facts').getByRole('link', { name: SOLUTION }).count()).resolves.toBe(1);
+    await closePage(page);
+
+    const project = await openPage(browser, `/projekte/${solution.project.id}`, { as: 'demo-viewer' });
+    const fromProject = project.locator('[data-testid="project-solutions"] tbody tr', { hasText: SOLUTION });
+    await fromProject.waitFor();
+    await expect(fromProject.getByRole('link', { name: SOLUTION }).getAttribute('href')).resolves.toBe(
+      `/loesungen/${solution.id}`,
+    );
+    await project
+      .getByRole('region', { name: 'Wissen zu diesem Projekt' })
+      .getByRole('link', { name: ENTRY })
+      .waitFor();
+    expect(await seriousViolations(project)).toEqual([]);
+    await closePage(project);
+  });
 });
