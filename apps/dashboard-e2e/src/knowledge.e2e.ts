@@ -222,4 +222,16 @@ describe('knowledge entries and the one search', () => {
     expect(await seriousViolations(project)).toEqual([]);
     await closePage(project);
   });
+
+  it('names the knowledge entries’ changes in the audit log in the interface’s language', async () => {
+    const page = await openPage(browser, '/verwaltung/protokoll?art=KnowledgeEntry', { as: 'demo-admin' });
+    const entries = page.getByRole('main').getByRole('listitem');
+    await entries.first().waitFor();
+    const texts = (await entries.allInnerTexts()).join('\n');
+    expect(texts).toContain('Wissenseintrag geändert');
+    expect(texts).toContain('Wissenseintrag angelegt');
+    expect(texts).not.toMatch(/updateKnowledgeEntry|createKnowledgeEntry|KnowledgeEntry/);
+    expect(texts).toMatch(/Schlagwörter|Text/);
+    await closePage(page);
+  });
 });
