@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, gql, launchBrowser, openPage, seriousViolations } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, seriousViolations, until } from './support/browser.js';
 
 // The one entry this file writes, in the working group the demo lead leads. No other browser test reads
 // knowledge entries.
@@ -153,10 +153,31 @@ describe('knowledge entries and the one search', () => {
     const body = page.getByLabel('Text (Markdown)');
     await expect(body.inputValue()).resolves.toContain('## Ablesung der Wasserzähler');
     await body.fill('## Ablesung der Wasserzähler\n\nJetzt auch per **App**.');
+    // The catalogue may hold thousands of solutions: words narrow the choice to the one meant.
+    const solution = page.getByLabel('Lösung', { exact: true });
+    await solution.locator('option', { hasText: 'XMeld-Abrufmodul' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Lösungen suchen').fill('wohnsitzanmeldung');
+    const options = () =>
+      solution
+        .locator('option')
+        .allTextContents()
+        .then((texts) => texts.map((text) => text.trim()));
+    await expect(until(options, (texts) => texts.length === 2)).resolves.toEqual([
+      'keine',
+      'Onlinedienst Wohnsitzanmeldung',
+    ]);
+    await solution.selectOption({ label: 'Onlinedienst Wohnsitzanmeldung' });
+    // The choice stays shown when other words no longer find it.
+    await page.getByLabel('Lösungen suchen').fill('xmeld');
+    await solution.locator('option', { hasText: 'XMeld-Abrufmodul' }).waitFor({ state: 'attached' });
+    await expect(solution.locator('option:checked').textContent()).resolves.toContain(
+      'Onlinedienst Wohnsitzanmeldung',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('article', { name: 'Text des Eintrags' }).getByText('Jetzt auch per').waitFor();
-    await page.getByText(/bearbeitet \(Version 2\) – geändert: Text/).waitFor();
+    await page.getByText(/bearbeitet \(Version 2\) – geändert: Text, Lösung/).waitFor();
+    await page.locator('dl.facts').getByRole('link', { name: 'Onlinedienst Wohnsitzanmeldung' }).waitFor();
     await closePage(page);
   });
 
