@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, seriousViolations } from './support/browser.js';
+import { closePage, gql, launchBrowser, openPage, seriousViolations, until } from './support/browser.js';
 
 // The one entry this file writes, in the working group the demo lead leads. No other browser test reads
 // knowledge entries.
@@ -153,10 +153,106 @@ describe('knowledge entries and the one search', () => {
     const body = page.getByLabel('Text (Markdown)');
     await expect(body.inputValue()).resolves.toContain('## Ablesung der Wasserzähler');
     await body.fill('## Ablesung der Wasserzähler\n\nJetzt auch per **App**.');
+    // The catalogue may hold thousands of solutions: words narrow the choice to the one meant.
+    const solution = page.getByLabel('Lösung', { exact: true });
+    await solution.locator('option', { hasText: 'XMeld-Abrufmodul' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Lösungen suchen').fill('wohnsitzanmeldung');
+    const options = () =>
+      solution
+        .locator('option')
+        .allTextContents()
+        .then((texts) => texts.map((text) => text.trim()));
+    await expect(until(options, (texts) => texts.length === 2)).resolves.toEqual([
+      'keine',
+      'Onlinedienst Wohnsitzanmeldung',
+    ]);
+    await solution.selectOption({ label: 'Onlinedienst Wohnsitzanmeldung' });
+    // The choice stays shown when other words no longer find it.
+    await page.getByLabel('Lösungen suchen').fill('xmeld');
+    await solution.locator('option', { hasText: 'XMeld-Abrufmodul' }).waitFor({ state: 'attached' });
+    await expect(solution.locator('option:checked').textContent()).resolves.toContain(
+      'Onlinedienst Wohnsitzanmeldung',
+    );
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('article', { name: 'Text des Eintrags' }).getByText('Jetzt auch per').waitFor();
-    await page.getByText(/bearbeitet \(Version 2\) – geändert: Text/).waitFor();
+    await page.getByText(/bearbeitet \(Version 2\) – geändert: Text, Lösung/).waitFor();
+    await page.locator('dl.facts').getByRole('link', { name: 'Onlinedienst Wohnsitzanmeldung' }).waitFor();
+    await closePage(page);
+  });
+
+  it('shows how a demo entry came about: each version on its day, by its author', async () => {
+    const { knowledgeEntries } = await gql<{
+      knowledgeEntries: { edges: { node: { id: string; title: string; version: number } }[] };
+    }>('{ knowledgeEntries(filter: { tag: "demo" }, first: 50) { edges { node { id title version } } } }');
+    const entry = knowledgeEntries.edges.map((edge) => edge.node).find((node) => node.version >= 3);
+    if (!entry) throw new Error('The demo has no knowledge entry revised twice.');
+    const { knowledgeEntry } = await gql<{
+      knowledgeEntry: { workingGroup: { id: string } };
+    }>('query ($id: ID!) { knowledgeEntry(id: $id) { workingGroup { id } } }', { id: entry.id });
+    const { workingGroup } = await gql<{ workingGroup: { leadPerson: string } }>(
+      'query ($id: ID!) { workingGroup(id: $id) { leadPerson } }',
+      { id: knowledgeEntry.workingGroup.id },
+    );
+
+    const page = await openPage(browser, `/wissen/${entry.id}`, { as: 'demo-viewer' });
+    await page.getByRole('heading', { level: 1, name: entry.title }).waitFor();
+    const history = page.getByRole('region', { name: 'Änderungen' }).getByRole('listitem');
+    await expect(history.count()).resolves.toBe(entry.version);
+    const lines = (await history.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    const by = `von ${workingGroup.leadPerson}`;
+    expect(lines[0]).toMatch(
+      new RegExp(`^\\d{2}\\.\\d{2}\\.\\d{4} ${by}: bearbeitet \\(Version ${entry.version}\\) – geändert: `),
+    );
+    expect(lines.at(-1)).toMatch(new RegExp(`^\\d{2}\\.\\d{2}\\.\\d{4} ${by}: angelegt \\(Version 1\\)$`));
+    // Newest first, each on an earlier day than the one before it.
+    const days = lines.map((line) => line.slice(0, 10).split('.').reverse().join('-'));
+    expect([...days].sort().reverse()).toEqual(days);
+    expect(new Set(days).size).toBe(days.length);
+    await closePage(page);
+  });
+
+  it('lists the entries about a solution on its page, and those about a project with its solutions on the project’s', async () => {
+    const ENTRY = 'Lessons Learned: Nachnutzung des Onlinedienstes Wohnsitzanmeldung';
+    const SOLUTION = 'Onlinedienst Wohnsitzanmeldung';
+    const { solutions } = await gql<{
+      solutions: { edges: { node: { id: string; title: string; project: { id: string; title: string } } }[] };
+    }>(
+      '{ solutions(filter: { search: "Wohnsitzanmeldung" }) { edges { node { id title project { id title } } } } }',
+    );
+    const solution = solutions.edges.map((edge) => edge.node).find((node) => node.title === SOLUTION);
+    if (!solution) throw new Error(`The demo has no solution ${SOLUTION}.`);
+
+    const page = await openPage(browser, `/loesungen/${solution.id}`, { as: 'demo-viewer' });
+    const knowledge = page.getByRole('region', { name: 'Wissen zu dieser Lösung' });
+    await knowledge.getByRole('link', { name: ENTRY }).click();
+    await page.getByRole('heading', { level: 1, name: ENTRY }).waitFor();
+    await expect(page.locator('dl.facts').getByRole('link', { name: SOLUTION }).count()).resolves.toBe(1);
+    await closePage(page);
+
+    const project = await openPage(browser, `/projekte/${solution.project.id}`, { as: 'demo-viewer' });
+    const fromProject = project.locator('[data-testid="project-solutions"] tbody tr', { hasText: SOLUTION });
+    await fromProject.waitFor();
+    await expect(fromProject.getByRole('link', { name: SOLUTION }).getAttribute('href')).resolves.toBe(
+      `/loesungen/${solution.id}`,
+    );
+    await project
+      .getByRole('region', { name: 'Wissen zu diesem Projekt' })
+      .getByRole('link', { name: ENTRY })
+      .waitFor();
+    expect(await seriousViolations(project)).toEqual([]);
+    await closePage(project);
+  });
+
+  it('names the knowledge entries’ changes in the audit log in the interface’s language', async () => {
+    const page = await openPage(browser, '/verwaltung/protokoll?art=KnowledgeEntry', { as: 'demo-admin' });
+    const entries = page.getByRole('main').getByRole('listitem');
+    await entries.first().waitFor();
+    const texts = (await entries.allInnerTexts()).join('\n');
+    expect(texts).toContain('Wissenseintrag geändert');
+    expect(texts).toContain('Wissenseintrag angelegt');
+    expect(texts).not.toMatch(/updateKnowledgeEntry|createKnowledgeEntry|KnowledgeEntry/);
+    expect(texts).toMatch(/Schlagwörter|Text/);
     await closePage(page);
   });
 });

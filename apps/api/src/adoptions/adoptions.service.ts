@@ -6,13 +6,16 @@ import { City } from '../cities/city.entity.js';
 import { badInput, notFound, type FieldProblem } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { mayEditCity, type Actor } from '../auth/actor.js';
-import { rowOf, Writes, type Permission } from '../database/write-path.js';
+import { rowOf, Writes, type Permission, type RowRef, type UpsertSpec } from '../database/write-path.js';
 import { applyAdoptionChange } from '../figures/index.js';
 import { Project } from '../projects/project.entity.js';
+import { linkReusedSolution, REUSING_SOURCES } from '../solutions/index.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
 import { warningsOf, type AdoptionWarning } from './adoption-warning.model.js';
 import type { RecordAdoptionInput } from './dto/record-adoption.input.js';
+
+type AdoptionParents = { project: RowRef<Project>; city: RowRef<City> };
 
 @Injectable()
 export class AdoptionsService {
@@ -46,7 +49,7 @@ export class AdoptionsService {
     }
     const now = new Date();
     let warnings: AdoptionWarning[] = [];
-    return this.writes.upsert(actor, {
+    const spec: UpsertSpec<Adoption, AdoptionParents> = {
       operation: 'recordAdoption',
       entity: Adoption,
       parents: {
@@ -66,6 +69,12 @@ export class AdoptionsService {
         // The audit entry says so too, so that the city's and the project's history show it.
         return warnings.length > 0 ? { warnings: warnings.map((warning) => warning.code) } : undefined;
       },
+    };
+    // The reuse behind the adoption follows it in the same transaction: both are written, or neither.
+    return this.writes.inOneTransaction(async (unit) => {
+      const adoption = await unit.upsert(actor, spec);
+      await linkReusedSolution(unit, actor, adoption, input.reusedSolutionId);
+      return adoption;
     });
   }
 }
@@ -83,6 +92,16 @@ export function adoptionProblems(input: RecordAdoptionInput, now = new Date()): 
   const liveProblem = liveSinceError(input.stage, input.liveSince, now);
   if (liveProblem) {
     problems.push({ field: 'liveSince', message: liveProblem });
+  }
+  if (
+    input.reusedSolutionId !== undefined &&
+    input.reusedSolutionId !== null &&
+    !(input.source && REUSING_SOURCES.includes(input.source))
+  ) {
+    problems.push({
+      field: 'reusedSolutionId',
+      message: `names a solution only with source ${REUSING_SOURCES.join(' or ')}`,
+    });
   }
   return problems;
 }

@@ -78,7 +78,7 @@ export class AuditResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'How people name the changed row: an account’s display name, a project’s or milestone’s title, the name of a city, cooperation or working group; null for rows named by their city and project (adoption, figures, membership) or no longer there.',
+      'How people name the changed row: an account’s display name, a project’s, milestone’s or solution’s title, the name of a city, cooperation or working group; null for rows named by their city and project (adoption, figures, membership) or no longer there.',
   })
   async subject(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<string | null> {
     const id = Number(entry.entityId);
@@ -97,6 +97,8 @@ export class AuditResolver {
         return (await loaders.cooperation.load(id))?.name ?? null;
       case 'WorkingGroup':
         return (await loaders.workingGroup.load(id))?.name ?? null;
+      case 'Solution':
+        return (await loaders.solution.load(id))?.title ?? null;
       default:
         return null;
     }

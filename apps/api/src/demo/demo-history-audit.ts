@@ -3,6 +3,7 @@ import type { AuditEntry } from '../audit/audit-entry.entity.js';
 // eslint-disable-next-line no-restricted-imports
 import { auditEntryOf } from '../audit/audit.service.js';
 import type { DemoRows } from './demo-rows.js';
+import type { DemoKnowledgeEntry } from './generate-knowledge.js';
 
 /** The username column's length: a longer author text is cut, as a username could not be longer. */
 const USERNAME_LENGTH = 60;
@@ -97,4 +98,47 @@ export function demoHistoryAudit(rows: DemoRows): Omit<AuditEntry, 'id'>[] {
     adoptionBefore.set(change.adoptionId, state);
   }
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/**
+ * The audit entries of the demo's knowledge entries: each version as `createKnowledgeEntry` (the first) or
+ * `updateKnowledgeEntry` would have written it, by its author on its day, so that an entry's history shows
+ * how it came about.
+ */
+export function demoKnowledgeAudit(
+  entries: readonly { readonly id: number; readonly entry: DemoKnowledgeEntry }[],
+): Omit<AuditEntry, 'id'>[] {
+  const audit: Omit<AuditEntry, 'id'>[] = [];
+  for (const { id, entry } of entries) {
+    let before: object | null = null;
+    entry.versions.forEach((version, index) => {
+      const after = {
+        id,
+        title: version.title,
+        body: version.body,
+        tags: version.tags,
+        workingGroupId: entry.row.workingGroupId,
+        projectId: entry.row.projectId,
+        solutionId: entry.row.solutionId,
+        createdAt: entry.row.createdAt,
+        updatedAt: version.at,
+        version: index + 1,
+      };
+      audit.push(
+        auditEntryOf(
+          author(version.author),
+          {
+            operation: index === 0 ? 'createKnowledgeEntry' : 'updateKnowledgeEntry',
+            entity: 'KnowledgeEntry',
+            entityId: id,
+            before,
+            after,
+          },
+          version.at,
+        ),
+      );
+      before = after;
+    });
+  }
+  return audit.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

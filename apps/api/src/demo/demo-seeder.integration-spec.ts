@@ -456,6 +456,106 @@ describe('demo data', () => {
     expect(operations.slice(0, -1).every((operation) => operation === 'postStatusUpdate')).toBe(true);
   });
 
+  it('shows how its knowledge entries came about: drafts revised at earlier dates by their working group’s lead', async () => {
+    type Change = {
+      at: string;
+      operation: string;
+      version: number;
+      authorName: string | null;
+      changedFields: string[];
+    };
+    const response = await app.gql<{
+      knowledgeEntries: {
+        totalCount: number;
+        edges: {
+          node: {
+            title: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            workingGroup: { name: string };
+            history: Change[];
+          };
+        }[];
+      };
+    }>(`{ knowledgeEntries(first: 50) { totalCount edges { node {
+          title version createdAt updatedAt workingGroup { name }
+          history { at operation version authorName changedFields } } } } }`);
+    expect(response.errors).toBeUndefined();
+    const entries = response.data?.knowledgeEntries.edges.map((edge) => edge.node) ?? [];
+    expect(entries).toHaveLength(response.data?.knowledgeEntries.totalCount ?? -1);
+    const leads = new Map(
+      (await query<{ name: string; leadPerson: string }>('SELECT name, "leadPerson" FROM working_group')).map(
+        (group) => [group.name, group.leadPerson],
+      ),
+    );
+    const now = new Date().toISOString();
+    for (const entry of entries) {
+      const { history } = entry;
+      // One change per version, newest first: the latest is the entry as it is, the oldest its creation.
+      expect(history.map((change) => change.version)).toEqual(
+        Array.from({ length: entry.version }, (_, index) => entry.version - index),
+      );
+      expect(history[0]?.at).toBe(entry.updatedAt);
+      expect(history.at(-1)).toMatchObject({ operation: 'createKnowledgeEntry', at: entry.createdAt });
+      for (const [index, change] of history.entries()) {
+        expect(change.at <= now).toBe(true);
+        if (index > 0) expect(change.at < (history[index - 1]?.at ?? '')).toBe(true);
+        expect(change.authorName).toBe(leads.get(entry.workingGroup.name));
+        if (change.operation === 'updateKnowledgeEntry') {
+          expect(change.changedFields.length).toBeGreaterThan(0);
+          expect(['title', 'body', 'tags']).toEqual(expect.arrayContaining(change.changedFields));
+        }
+      }
+    }
+    const revised = entries.filter((entry) => entry.version > 1);
+    expect(revised.length).toBeGreaterThanOrEqual(entries.length / 3);
+    expect(revised.length).toBeLessThan(entries.length);
+    expect(entries.some((entry) => entry.version >= 3)).toBe(true);
+    // The log holds the same history, for an administrator's audit.
+    const audit = await app.gql<{ auditLog: { totalCount: number } }>(
+      '{ auditLog(filter: { entity: "KnowledgeEntry" }, first: 1) { totalCount } }',
+    );
+    expect(audit.data?.auditLog.totalCount).toBe(entries.reduce((sum, entry) => sum + entry.version, 0));
+    // Written in the order it happened: the log, newest written first, reads newest first.
+    const log = await app.gql<{ auditLog: { edges: { node: { at: string } }[] } }>(
+      '{ auditLog(first: 100) { edges { node { at } } } }',
+    );
+    const dates = log.data?.auditLog.edges.map((edge) => edge.node.at) ?? [];
+    expect(dates.length).toBe(100);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('ties some knowledge entries to a solution of the catalogue and its project, in the entry’s working group', async () => {
+    const response = await app.gql<{
+      knowledgeEntries: {
+        edges: {
+          node: {
+            workingGroup: { id: string };
+            project: { id: string; workingGroup: { id: string } } | null;
+            solution: { id: string; project: { id: string } | null } | null;
+          };
+        }[];
+      };
+    }>(`{ knowledgeEntries(first: 50) { edges { node {
+          workingGroup { id } project { id workingGroup { id } } solution { id project { id } } } } } }`);
+    expect(response.errors).toBeUndefined();
+    const linked = (response.data?.knowledgeEntries.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((entry) => entry.solution !== null);
+    expect(linked.length).toBeGreaterThanOrEqual(6);
+    for (const entry of linked) {
+      expect(entry.project?.id).toBe(entry.solution?.project?.id);
+      expect(entry.project?.workingGroup.id).toBe(entry.workingGroup.id);
+    }
+    // Both cooperations have such entries.
+    const groups = await query<{ id: number; cooperationId: number }>(
+      'SELECT id, "cooperationId" FROM working_group',
+    );
+    const cooperationOf = new Map(groups.map((group) => [String(group.id), Number(group.cooperationId)]));
+    expect(new Set(linked.map((entry) => cooperationOf.get(entry.workingGroup.id))).size).toBe(2);
+  });
+
   it('says on the mid-sized cities’ cooperation that its member list is a demo of the real one', async () => {
     const [cooperation] = await query<{ description: string; members: number | string }>(
       `SELECT c.description, (SELECT COUNT(*) FROM membership m WHERE m."cooperationId" = c.id) AS members

@@ -59,8 +59,6 @@ export class DemoSeeder {
       await bulkInsert(manager, Adoption, rows.adoptions);
       await bulkInsert(manager, AdoptionChange, rows.adoptionChanges);
       await bulkInsert(manager, Satisfaction, rows.satisfaction);
-      // The history reads in the audit log as if it had been recorded through the mutations, on its dates.
-      await bulkInsert(manager, AuditEntry, demoHistoryAudit(rows) as AuditEntry[]);
       await advanceIdSequences(manager, NUMBERED_TABLES);
       // Bulk-loaded history passes no write path: the summary figures are computed from it in one go.
       await rebuildFigures(manager);
@@ -68,7 +66,13 @@ export class DemoSeeder {
       await insertDemoAccounts(manager, passwordHash, now);
       await seedDemoMeetings(manager, now);
       // Last: it indexes every row loaded before it for the search.
-      await insertDemoKnowledge(manager, rows, now);
+      const knowledgeHistory = await insertDemoKnowledge(manager, rows, now);
+      // The history reads in the audit log as if it had been recorded through the mutations, on its dates
+      // and in their order (the log lists the newest written first).
+      const history = [...demoHistoryAudit(rows), ...knowledgeHistory].sort(
+        (a, b) => a.at.getTime() - b.at.getTime(),
+      );
+      await bulkInsert(manager, AuditEntry, history as AuditEntry[]);
       await manager.upsert(AppSetting, { key: DEMO_SETTING, value: now.toISOString() }, ['key']);
       return true;
     });

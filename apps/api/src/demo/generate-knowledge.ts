@@ -1,13 +1,18 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
 import { rebuildSearchIndex } from '../search/index.js';
+import { Solution } from '../solutions/index.js';
+import { demoKnowledgeAudit } from './demo-history-audit.js';
 import type { DemoRows } from './demo-rows.js';
 import { WORKING_GROUPS, type CooperationKey } from './plan-organisation.js';
+import { Random } from './random.js';
 
 /*
  * The demo's knowledge entries: a dozen per cooperation — lessons learned, standards, positions and FAQ of
- * its working groups — written in German, fixed (no randomness, so every demo has the same texts), and tagged
- * `demo` so that a reader can tell them from real entries.
+ * its working groups — written in German, fixed (every demo has the same texts), and tagged `demo` so that a
+ * reader can tell them from real entries. How each came about (a draft, revised by the working group's lead)
+ * is drawn from the demo's seeded streams, so it too is the same in every demo of a day.
  */
 
 interface EntryPlan {
@@ -17,6 +22,8 @@ interface EntryPlan {
   readonly body: string;
   /** Days before the demo's "now" that the entry was last changed. */
   readonly daysAgo: number;
+  /** The title of the catalogue's solution the entry is about; the entry is then about its project, too. */
+  readonly solution?: string;
 }
 
 const ENTRIES: Readonly<Record<CooperationKey, readonly EntryPlan[]>> = {
@@ -24,6 +31,7 @@ const ENTRIES: Readonly<Record<CooperationKey, readonly EntryPlan[]>> = {
     {
       workingGroup: 'online-services',
       title: 'Lessons Learned: Nachnutzung des Onlinedienstes Wohnsitzanmeldung',
+      solution: 'Onlinedienst Wohnsitzanmeldung',
       tags: ['lessons-learned', 'nachnutzung', 'ozg'],
       daysAgo: 12,
       body: `## Was gut lief
@@ -42,6 +50,7 @@ Weitere Informationen: [Portal der Entwicklergemeinschaft](https://example.org/e
     {
       workingGroup: 'online-services',
       title: 'FAQ: Wie übernehme ich einen Onlinedienst einer Partnerstadt?',
+      solution: 'Leitfaden Nachnutzung von EfA-Onlinediensten',
       tags: ['faq', 'nachnutzung'],
       daysAgo: 30,
       body: `**Wer entscheidet über die Übernahme?** Die CDO der Stadt, nach Rücksprache mit dem Fachamt.
@@ -71,6 +80,7 @@ Formulare erfüllen die BITV 2.0; Fehlermeldungen nennen das Feld und den Grund.
     {
       workingGroup: 'open-data',
       title: 'Leitlinie: Offene Daten veröffentlichen',
+      solution: 'Metadatenprofil DCAT-AP.de für Kommunen',
       tags: ['standard', 'open-data', 'dcat-ap'],
       daysAgo: 20,
       body: `Daten werden mit Metadaten nach **DCAT-AP.de** veröffentlicht, unter der Lizenz
@@ -132,6 +142,7 @@ Diskussion beginnt dann bei den Entscheidungen, nicht bei der Frage nach dem Sta
     {
       workingGroup: 'marketing',
       title: 'Leitfaden: Onlinedienste in der Stadt bekannt machen',
+      solution: 'Kampagnenpaket „Rathaus online“',
       tags: ['marketing', 'akzeptanz'],
       daysAgo: 25,
       body: `- Plakate im Bürgerbüro mit QR-Code zum Onlinedienst
@@ -161,6 +172,7 @@ Seit die Gebühr auf der ersten Seite steht, ist die Abschlussquote deutlich ges
     {
       workingGroup: 'identity-payment',
       title: 'Standard: Anbindung von BayernID und BundID',
+      solution: 'Anmeldemodul BayernID und BundID',
       tags: ['standard', 'bayernid', 'bundid'],
       daysAgo: 15,
       body: `Onlinedienste der Kooperation melden Nutzerinnen und Nutzer über **BayernID** an; die BundID wird
@@ -171,6 +183,7 @@ Vertrauensniveau „substanziell“ genügt für die meisten Anträge; „hoch�
     {
       workingGroup: 'identity-payment',
       title: 'Lessons Learned: ePayment in drei Großstädten',
+      solution: 'ePayment-Plattform im Mandantenbetrieb',
       tags: ['lessons-learned', 'epayment'],
       daysAgo: 35,
       body: `Ein gemeinsamer Zahlungsanbieter spart Verträge, aber jede Stadt braucht eigene Buchungskonten.
@@ -188,6 +201,7 @@ Klären Sie die Zuordnung zur Kasse vor dem Start.`,
     {
       workingGroup: 'data-management',
       title: 'Standard: Datenkatalog der urbanen Datenplattform',
+      solution: 'Datenkatalog-Schema der M-A-N-Städte',
       tags: ['standard', 'datenplattform', 'data-governance'],
       daysAgo: 22,
       body: `Jeder Datensatz im Katalog hat eine Eigentümerin (Amt), eine Schutzklasse und eine Beschreibung
@@ -212,6 +226,7 @@ Ausfälle der Sensoren müssen sichtbar sein, sonst verlieren die Daten das Vert
     {
       workingGroup: 'process-integration',
       title: 'Standard: Anträge über FIT-Connect an die Fachverfahren',
+      solution: 'FIT-Connect-Adapter für Fachverfahren',
       tags: ['standard', 'fit-connect', 'e-akte'],
       daysAgo: 18,
       body: `Anträge werden über **FIT-Connect** zugestellt, nicht per E-Mail. Jeder Antrag kommt mit den
@@ -265,28 +280,111 @@ Lernvideos (drei Minuten) wurden öfter angesehen als lange Handbücher.`,
   ],
 };
 
-/** Every demo knowledge entry, tied to the demo's working groups (by the key its plan gives them). */
-export function knowledgeEntriesOf(rows: DemoRows, now: Date): Partial<KnowledgeEntry>[] {
+/** One state of a demo entry, as its history shows it: when, by whom, and what it said. */
+export interface KnowledgeVersion {
+  readonly at: Date;
+  readonly author: string;
+  readonly title: string;
+  readonly body: string;
+  readonly tags: readonly string[];
+}
+
+/** A demo entry: its row as it stands now, and every version it went through, oldest first. */
+export interface DemoKnowledgeEntry {
+  readonly row: Omit<KnowledgeEntry, 'id' | 'workingGroup' | 'project' | 'solution'>;
+  readonly versions: readonly KnowledgeVersion[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Markdown blocks of a text (paragraphs, lists, tables), separated by blank lines. */
+function blocksOf(body: string): string[] {
+  return body.split(/\n\s*\n/);
+}
+
+/**
+ * The versions of an entry, oldest first, ending with its plan. Most entries were revised by their working
+ * group's lead after they were first written: a draft titled "Entwurf: …" lost that prefix, a text grew by
+ * its last section, or a tag was added. Which and when is drawn per entry from its own stream.
+ */
+function versionsOf(plan: EntryPlan, tags: readonly string[], author: string, at: Date): KnowledgeVersion[] {
+  const random = new Random('knowledge', plan.title);
+  const revisions = random.pick([0, 1, 1, 2, 2]);
+  const versions: KnowledgeVersion[] = [{ at, author, title: plan.title, body: plan.body, tags }];
+  if (revisions >= 1) {
+    const blocks = blocksOf(plan.body);
+    const later = versions[0];
+    const earlier =
+      blocks.length > 1
+        ? { ...later, body: blocks.slice(0, -1).join('\n\n') }
+        : { ...later, tags: tags.filter((tag) => tag !== plan.tags.at(-1)) };
+    versions.unshift({ ...earlier, at: new Date(later.at.getTime() - random.int(9, 75) * DAY_MS) });
+  }
+  if (revisions >= 2) {
+    const later = versions[0];
+    versions.unshift({
+      ...later,
+      title: `Entwurf: ${plan.title}`,
+      at: new Date(later.at.getTime() - random.int(5, 40) * DAY_MS),
+    });
+  }
+  return versions;
+}
+
+/** A solution of the demo's catalogue, as an entry about it needs it. */
+export interface CatalogueSolution {
+  readonly id: number;
+  readonly title: string;
+  readonly projectId: number | null;
+}
+
+/**
+ * Every demo knowledge entry, tied to the demo's working groups (by the key its plan gives them) and, where
+ * its plan says so, to a solution of the catalogue and that solution's project. A plan that names a solution
+ * the catalogue lacks, or one of another working group's project, stops the seeding: entry and catalogue must
+ * not drift apart silently.
+ */
+export function knowledgeEntriesOf(
+  rows: DemoRows,
+  now: Date,
+  solutions: readonly CatalogueSolution[],
+): DemoKnowledgeEntry[] {
   return (Object.keys(ENTRIES) as CooperationKey[]).flatMap((cooperation) =>
     ENTRIES[cooperation].map((plan) => {
-      const name = WORKING_GROUPS.find((group) => group.key === plan.workingGroup)?.name;
-      const group = rows.workingGroups.find((candidate) => candidate.name === name);
-      if (!group) {
+      const groupPlan = WORKING_GROUPS.find((group) => group.key === plan.workingGroup);
+      const group = rows.workingGroups.find((candidate) => candidate.name === groupPlan?.name);
+      if (!groupPlan || !group) {
         throw new Error(`The demo has no working group "${plan.workingGroup}".`);
       }
       // On a calendar day, not an instant: a demo loaded twice on one day has the same rows.
       const at = new Date(
         Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - plan.daysAgo, 9, 0, 0),
       );
+      const solution = plan.solution
+        ? solutions.find((candidate) => candidate.title === plan.solution)
+        : null;
+      if (solution === undefined) {
+        throw new Error(`Demo knowledge: "${plan.title}" names the unknown solution "${plan.solution}".`);
+      }
+      const project = solution?.projectId ? rows.projects.find((p) => p.id === solution.projectId) : null;
+      if (project && project.workingGroupId !== group.id) {
+        throw new Error(`Demo knowledge: "${plan.title}" is about a project of another working group.`);
+      }
+      const versions = versionsOf(plan, [...plan.tags, 'demo'], groupPlan.leadPerson, at);
+      const [first] = versions;
       return {
-        title: plan.title,
-        body: plan.body,
-        tags: [...plan.tags, 'demo'],
-        workingGroupId: group.id,
-        projectId: null,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
+        row: {
+          title: plan.title,
+          body: plan.body,
+          tags: [...plan.tags, 'demo'],
+          workingGroupId: group.id,
+          projectId: project?.id ?? null,
+          solutionId: solution?.id ?? null,
+          createdAt: first?.at ?? at,
+          updatedAt: at,
+          version: versions.length,
+        },
+        versions,
       };
     }),
   );
@@ -294,9 +392,21 @@ export function knowledgeEntriesOf(rows: DemoRows, now: Date): Partial<Knowledge
 
 /**
  * Loads the demo's knowledge entries, then indexes every demo row for the search: bulk-loaded rows pass no
- * write path, so the index is built from them in one go (as the summary figures are).
+ * write path, so the index is built from them in one go (as the summary figures are). Returns the entries'
+ * history as `createKnowledgeEntry` and `updateKnowledgeEntry` would have audited it, for the seeder to write
+ * with the rest of the demo's history, in the order it happened.
  */
-export async function insertDemoKnowledge(manager: EntityManager, rows: DemoRows, now: Date): Promise<void> {
-  await manager.insert(KnowledgeEntry, knowledgeEntriesOf(rows, now));
+export async function insertDemoKnowledge(
+  manager: EntityManager,
+  rows: DemoRows,
+  now: Date,
+): Promise<Omit<AuditEntry, 'id'>[]> {
+  const solutions = await manager.find(Solution, { select: { id: true, title: true, projectId: true } });
+  const entries: { id: number; entry: DemoKnowledgeEntry }[] = [];
+  for (const entry of knowledgeEntriesOf(rows, now, solutions)) {
+    const inserted = await manager.insert(KnowledgeEntry, entry.row);
+    entries.push({ id: Number(inserted.identifiers[0]?.['id']), entry });
+  }
   await rebuildSearchIndex(manager);
+  return demoKnowledgeAudit(entries);
 }

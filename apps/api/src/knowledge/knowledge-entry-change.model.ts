@@ -16,4 +16,10 @@ export class KnowledgeEntryChange {
 
   @Field(() => [String], { description: 'The fields whose values the change set or altered.' })
   changedFields: string[];
+
+  /** The account that made the change (null for none), for `authorName`. */
+  accountId: number | null;
+
+  /** The name the change was written under, for `authorName`. */
+  username: string;
 }

@@ -4,7 +4,7 @@ import { survivors, XSS_CASES } from './fixtures/xss-cases.js';
 import { startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
 
 const FIELDS = `id title body bodyHtml tags version createdAt updatedAt workingGroup { id } project { id } solution { id }
-  history { operation version changedFields at }`;
+  history { operation version changedFields at authorName }`;
 const CREATE = `mutation($input: CreateKnowledgeEntryInput!) { createKnowledgeEntry(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateKnowledgeEntryInput!) { updateKnowledgeEntry(input: $input) { ${FIELDS} } }`;
 const ENTRY = `query($id: ID!) { knowledgeEntry(id: $id) { ${FIELDS} } }`;
@@ -125,8 +125,10 @@ describe('knowledge entries', () => {
           version: 2,
           changedFields: ['body', 'tags'],
           at: expect.any(String),
+          // Who wrote each version, by the account's display name.
+          authorName: 'leitung-onlinedienste',
         },
-        expect.objectContaining({ operation: 'createKnowledgeEntry', version: 1 }),
+        expect.objectContaining({ operation: 'createKnowledgeEntry', version: 1, authorName: 'test-admin' }),
       ]);
       const audit = await ok<{ auditLog: { edges: { node: { operation: string; username: string } }[] } }>(
         app,

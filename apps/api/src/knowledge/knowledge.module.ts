@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { KnowledgeResolver } from './knowledge.resolver.js';
+import { KnowledgeEntryChangeResolver, KnowledgeResolver } from './knowledge.resolver.js';
 import { KnowledgeService } from './knowledge.service.js';
 
-@Module({ providers: [KnowledgeService, KnowledgeResolver] })
+@Module({ providers: [KnowledgeService, KnowledgeResolver, KnowledgeEntryChangeResolver] })
 export class KnowledgeModule {}

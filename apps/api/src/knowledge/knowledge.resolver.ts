@@ -2,7 +2,7 @@ import { Role } from '@koop/domain';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../auth/actor.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import { connectionType } from '../common/pagination.js';
@@ -33,6 +33,8 @@ function changeOf(entry: AuditEntry): KnowledgeEntryChange {
     operation: entry.operation,
     version: typeof after['version'] === 'number' ? after['version'] : null,
     changedFields,
+    accountId: entry.accountId,
+    username: entry.username,
   };
 }
 
@@ -119,5 +121,21 @@ export class KnowledgeResolver {
       historyLoaders.set(context, loader);
     }
     return loader.load(entry.id);
+  }
+}
+
+@Resolver(() => KnowledgeEntryChange)
+export class KnowledgeEntryChangeResolver {
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Who made the change: the account’s display name now; for a change without an account (the demo’s history) the name it was written under; null for the system.',
+  })
+  async authorName(
+    @Parent() change: KnowledgeEntryChange,
+    @Context() context: GraphQLContext,
+  ): Promise<string | null> {
+    if (change.accountId === null) return change.username === SYSTEM_ACTOR.username ? null : change.username;
+    return (await context.loaders.account.load(change.accountId))?.displayName ?? change.username;
   }
 }

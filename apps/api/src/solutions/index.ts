@@ -5,3 +5,5 @@ export { Solution } from './solution.entity.js';
 export { canonicalLicence } from './licence.js';
 export { SolutionsModule } from './solutions.module.js';
 export { SolutionsService } from './solutions.service.js';
+export { linkReusedSolution } from './adoption-reuse.js';
+export { REUSING_SOURCES } from './solutions.service.js';

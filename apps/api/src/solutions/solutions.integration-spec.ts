@@ -11,7 +11,7 @@ const RECORD = `mutation($input: RecordReuseInput!) {
   recordReuse(input: $input) { id since experience notes version solution { id } city { id } adoption { id } }
 }`;
 const AUDIT = `query($entity: String!, $id: ID!) {
-  auditLog(filter: { entity: $entity, entityId: $id }, first: 20) { edges { node { operation username } } }
+  auditLog(filter: { entity: $entity, entityId: $id }, first: 20) { edges { node { operation username subject } } }
 }`;
 
 interface SolutionView {
@@ -79,11 +79,15 @@ describe('the reuse catalogue', () => {
       };
       expect(solution).toEqual(expected);
       expect((await ok<{ solution: unknown }>(app, READ, { id: solution.id })).solution).toEqual(expected);
-      const log = await ok<{ auditLog: { edges: { node: { operation: string } }[] } }>(app, AUDIT, {
-        entity: 'Solution',
-        id: solution.id,
-      });
-      expect(log.auditLog.edges.map((edge) => edge.node.operation)).toEqual(['createSolution']);
+      const log = await ok<{ auditLog: { edges: { node: { operation: string; subject: string } }[] } }>(
+        app,
+        AUDIT,
+        { entity: 'Solution', id: solution.id },
+      );
+      // The log names the solution by its title.
+      expect(log.auditLog.edges.map(({ node }) => [node.operation, node.subject])).toEqual([
+        ['createSolution', 'Formularbaukasten Wohnsitz'],
+      ]);
     });
 
     it('accepts "proprietary" in any case, deprecated SPDX identifiers and several developing cities', async () => {

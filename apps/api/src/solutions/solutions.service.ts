@@ -17,7 +17,7 @@ import { badField, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
 import { namedQuery } from '../database/named-query.js';
-import { rowOf, Writes, type Permission } from '../database/write-path.js';
+import { rowOf, Writes, type Permission, type RowRef, type UpsertSpec } from '../database/write-path.js';
 import { Project } from '../projects/project.entity.js';
 import type { CreateSolutionInput, RecordReuseInput, UpdateSolutionInput } from './dto/solution.inputs.js';
 import type { SolutionFilter, SolutionsArgs } from './dto/solutions.args.js';
@@ -256,52 +256,7 @@ export class SolutionsService {
 
   /** Creates the reuse of (solution, city) or changes it at the version the client saw. */
   recordReuse(actor: Actor, input: RecordReuseInput): Promise<Reuse> {
-    const problem = experienceError(input.experience);
-    if (problem) throw badField('experience', problem);
-    if (input.since !== undefined && input.since !== null) {
-      if (!isIsoDate(input.since)) throw badField('since', 'must be a date written as YYYY-MM-DD');
-      if (input.since > todayIso()) throw badField('since', 'must not be in the future');
-    }
-    const now = new Date();
-    return this.writes.upsert(actor, {
-      operation: 'recordReuse',
-      entity: Reuse,
-      parents: {
-        solution: rowOf(Solution, input.solutionId, 'solutionId'),
-        city: rowOf(City, input.cityId, 'cityId'),
-      },
-      authorize: ({ city }, actor) =>
-        mayEditCity(actor, city.id) ||
-        'Only the city’s editors, its CDO and administrators may record the solutions it reuses.',
-      key: ({ solution, city }) => ({ solutionId: solution.id, cityId: city.id }),
-      version: input.version,
-      values: async ({ solution, city }, manager) => {
-        if ((await developersOf(manager, solution.id)).includes(city.id)) {
-          throw badField(
-            'cityId',
-            'names a city that developed this solution; a city does not reuse its own work',
-          );
-        }
-        const existing = await manager.findOneBy(Reuse, { solutionId: solution.id, cityId: city.id });
-        // Fields left out stay as they are (on a new reuse: empty, and since today); null clears them.
-        const keep = <T>(value: T | undefined, current: T | null, initial: T | null = null): T | null =>
-          value !== undefined ? value : existing ? current : initial;
-        const adoptionId =
-          input.adoptionId === undefined
-            ? (existing?.adoptionId ?? null)
-            : await this.reusingAdoption(manager, input.adoptionId, city.id, existing?.id ?? null);
-        return {
-          solutionId: solution.id,
-          cityId: city.id,
-          since: keep(input.since, existing?.since ?? null, todayIso(now)),
-          experience: keep(input.experience, existing?.experience ?? null),
-          notes: keep(input.notes, existing?.notes ?? null),
-          adoptionId,
-          recordedAt: existing?.recordedAt ?? now,
-          updatedAt: now,
-        };
-      },
-    });
+    return this.writes.upsert(actor, reuseSpec(input));
   }
 
   /** Who gave whom which solutions, for the cooperation's member cities. */
@@ -410,37 +365,98 @@ export class SolutionsService {
       throw notFound('City', missing, 'developedByCityIds');
     }
   }
-
-  /** The adoption a reuse stands behind: the same city's, taken over from someone else, not yet linked. */
-  private async reusingAdoption(
-    manager: EntityManager,
-    adoptionIdText: string | null,
-    cityId: number,
-    reuseId: number | null,
-  ): Promise<number | null> {
-    if (adoptionIdText === null) {
-      return null;
-    }
-    const id = parseId('Adoption', adoptionIdText, 'adoptionId');
-    const adoption = await manager.findOneBy(Adoption, { id });
-    if (!adoption) {
-      throw notFound('Adoption', adoptionIdText, 'adoptionId');
-    }
-    if (adoption.cityId !== cityId) {
-      throw badField('adoptionId', 'must be an adoption of the reusing city');
-    }
-    if (!adoption.source || !REUSING_SOURCES.includes(adoption.source)) {
-      throw badField('adoptionId', `must be an adoption with source ${REUSING_SOURCES.join(' or ')}`);
-    }
-    const linked = await manager.findOneBy(Reuse, { adoptionId: id });
-    if (linked && linked.id !== reuseId) {
-      throw badField('adoptionId', `is already linked to the city’s reuse of solution ${linked.solutionId}`);
-    }
-    return id;
-  }
 }
 
-async function developersOf(manager: EntityManager, solutionId: number): Promise<number[]> {
+/**
+ * The write of `recordReuse`: creates the reuse of (solution, city) or changes it at the version the client
+ * saw. Also run by `recordAdoption` when the adoption names the solution it reused, in the same transaction.
+ */
+export function reuseSpec(input: RecordReuseInput, now = new Date()): UpsertSpec<Reuse, ReuseParents> {
+  const problem = experienceError(input.experience);
+  if (problem) throw badField('experience', problem);
+  if (input.since !== undefined && input.since !== null) {
+    if (!isIsoDate(input.since)) throw badField('since', 'must be a date written as YYYY-MM-DD');
+    if (input.since > todayIso()) throw badField('since', 'must not be in the future');
+  }
+  return {
+    operation: 'recordReuse',
+    entity: Reuse,
+    parents: {
+      solution: rowOf(Solution, input.solutionId, 'solutionId'),
+      city: rowOf(City, input.cityId, 'cityId'),
+    },
+    authorize: ({ city }, actor) =>
+      mayEditCity(actor, city.id) ||
+      'Only the city’s editors, its CDO and administrators may record the solutions it reuses.',
+    key: ({ solution, city }) => ({ solutionId: solution.id, cityId: city.id }),
+    version: input.version,
+    values: async ({ solution, city }, manager) => {
+      if ((await developersOf(manager, solution.id)).includes(city.id)) {
+        throw badField(
+          'cityId',
+          'names a city that developed this solution; a city does not reuse its own work',
+        );
+      }
+      const existing = await manager.findOneBy(Reuse, { solutionId: solution.id, cityId: city.id });
+      // Fields left out stay as they are (on a new reuse: empty, and since today); null clears them.
+      const keep = <T>(value: T | undefined, current: T | null, initial: T | null = null): T | null =>
+        value !== undefined ? value : existing ? current : initial;
+      const adoptionId =
+        input.adoptionId === undefined
+          ? (existing?.adoptionId ?? null)
+          : await reusingAdoption(manager, input.adoptionId, solution, city.id, existing?.id ?? null);
+      return {
+        solutionId: solution.id,
+        cityId: city.id,
+        since: keep(input.since, existing?.since ?? null, todayIso(now)),
+        experience: keep(input.experience, existing?.experience ?? null),
+        notes: keep(input.notes, existing?.notes ?? null),
+        adoptionId,
+        recordedAt: existing?.recordedAt ?? now,
+        updatedAt: now,
+      };
+    },
+  };
+}
+
+type ReuseParents = { solution: RowRef<Solution>; city: RowRef<City> };
+
+/**
+ * The adoption a reuse stands behind: the same city's, of the solution's project (when the solution names
+ * one), taken over from someone else, and not yet linked to another reuse.
+ */
+async function reusingAdoption(
+  manager: EntityManager,
+  adoptionIdText: string | null,
+  solution: Solution,
+  cityId: number,
+  reuseId: number | null,
+): Promise<number | null> {
+  if (adoptionIdText === null) {
+    return null;
+  }
+  const id = parseId('Adoption', adoptionIdText, 'adoptionId');
+  const adoption = await manager.findOneBy(Adoption, { id });
+  if (!adoption) {
+    throw notFound('Adoption', adoptionIdText, 'adoptionId');
+  }
+  if (adoption.cityId !== cityId) {
+    throw badField('adoptionId', 'must be an adoption of the reusing city');
+  }
+  if (solution.projectId !== null && adoption.projectId !== solution.projectId) {
+    throw badField('adoptionId', 'must be an adoption of the solution’s project');
+  }
+  if (!adoption.source || !REUSING_SOURCES.includes(adoption.source)) {
+    throw badField('adoptionId', `must be an adoption with source ${REUSING_SOURCES.join(' or ')}`);
+  }
+  const linked = await manager.findOneBy(Reuse, { adoptionId: id });
+  if (linked && linked.id !== reuseId) {
+    throw badField('adoptionId', `is already linked to the city’s reuse of solution ${linked.solutionId}`);
+  }
+  return id;
+}
+
+export async function developersOf(manager: EntityManager, solutionId: number): Promise<number[]> {
   const rows = await manager.find(SolutionDeveloper, { where: { solutionId }, order: { cityId: 'ASC' } });
   return rows.map((row) => row.cityId);
 }

@@ -42,6 +42,14 @@ export class RecordAdoptionInput {
   @MaxLength(TEXT_LIMITS.notes, { message: `must be at most ${TEXT_LIMITS.notes} characters` })
   notes?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The solution the city reused, for source REUSED_FROM_PARTNER or EFA_SUBSCRIPTION: a solution of the project that the city did not develop. Links the city’s reuse of it to the adoption (recording the reuse if there is none); null unlinks; left out, the link stays. Another source unlinks it.',
+  })
+  @IsOptional()
+  reusedSolutionId?: string | null;
+
   @Field(() => Int, {
     nullable: true,
     description: 'The version of the row the client last saw; leave out only when the city has no row yet.',

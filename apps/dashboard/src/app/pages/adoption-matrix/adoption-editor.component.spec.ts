@@ -4,6 +4,7 @@ import { Component, inject, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { InMemoryCache } from '@apollo/client';
 import { provideTranslocoScope, TranslocoTestingModule } from '@jsverse/transloco';
+import { provideRouter } from '@angular/router';
 import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import de from '../../../../public/i18n/de.json';
@@ -52,6 +53,7 @@ function setup() {
     providers: [
       // As the page's route provides it.
       provideTranslocoScope('adoptionMatrix'),
+      provideRouter([]),
       provideHttpClient(),
       provideHttpClientTesting(),
       provideApollo(() => ({
@@ -97,11 +99,17 @@ describe('the adoption editor', () => {
           notes: 'Über EfA angeschlossen.',
           version: 4,
           updatedAt: '2026-02-01T10:00:00.000Z',
+          reusedSolution: null,
         },
       },
     });
     await settle();
     expect(dialog?.open).toBe(true);
+    // Taken over via EfA: the service's solutions are offered, once loaded.
+    const solutions = http.expectOne('/graphql');
+    expect((solutions.request.body as Body).operationName).toBe('AdoptionMatrixSolutions');
+    solutions.flush({ data: { project: { __typename: 'Project', id: '42', solutions: [] } } });
+    await settle();
     const field = (name: string) => element.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value;
     expect(field('stage')).toBe('LIVE');
     expect(field('maturityLevel')).toBe('3');
@@ -109,7 +117,60 @@ describe('the adoption editor', () => {
     expect(field('source')).toBe('EFA_SUBSCRIPTION');
     expect(field('notes')).toBe('Über EfA angeschlossen.');
     expect(element.querySelector('.meta')?.textContent).toContain('Version 4');
+    expect(field('reusedSolutionId')).toBe('');
+    expect(element.querySelector(`[id$="reusedSolutionId-hint"]`)?.textContent).toContain(
+      de.adoptionReuse.noneFit,
+    );
     http.verify();
+  });
+
+  it('offers the service’s solutions of other cities when the source takes over someone’s work, and sends the one chosen', async () => {
+    const { http, element, settle } = setup();
+    await settle();
+    http.expectOne('/graphql').flush({ data: { adoption: null } });
+    await settle();
+    // Built by the city itself: no solution to name, nothing loaded.
+    expect(element.querySelector('[name="reusedSolutionId"]')).toBeNull();
+    const source = element.querySelector<HTMLSelectElement>('[name="source"]');
+    if (!source) throw new Error('no source field');
+    source.value = 'REUSED_FROM_PARTNER';
+    source.dispatchEvent(new Event('change'));
+    await settle();
+    const request = http.expectOne('/graphql');
+    expect((request.request.body as Body).variables).toEqual({ projectId: '42' });
+    const city = (id: string, name: string) => ({ __typename: 'City', id, name });
+    request.flush({
+      data: {
+        project: {
+          __typename: 'Project',
+          id: '42',
+          solutions: [
+            { __typename: 'Solution', id: '5', title: 'Wohnsitzmodul', developedBy: [city('1', 'Augsburg')] },
+            { __typename: 'Solution', id: '6', title: 'Eigenes Modul', developedBy: [city('7', 'Kempten')] },
+          ],
+        },
+      },
+    });
+    await settle();
+    const select = element.querySelector<HTMLSelectElement>('[name="reusedSolutionId"]');
+    const label = element.querySelector(`label[for="${select?.id}"]`);
+    expect(label?.textContent?.trim()).toBe(de.adoptionReuse.label);
+    const options = [...(select?.options ?? [])].map((option) =>
+      option.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(options).toEqual([de.adoptionReuse.none, 'Wohnsitzmodul (von Augsburg)']);
+    if (!select) throw new Error('no solution field');
+    select.value = '5';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    const link = element.querySelector<HTMLAnchorElement>('a[href="/loesungen/5"]');
+    expect(link?.textContent).toContain('Wohnsitzmodul');
+    element.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const save = http.expectOne('/graphql');
+    expect((save.request.body as Body).variables).toEqual({
+      input: expect.objectContaining({ source: 'REUSED_FROM_PARTNER', reusedSolutionId: '5' }),
+    });
   });
 
   it('starts a new record where the city has none', async () => {

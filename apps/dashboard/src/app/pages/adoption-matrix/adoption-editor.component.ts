@@ -12,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
+import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -20,6 +21,7 @@ import { requestProblem, type FieldProblem } from '../../core/graphql-errors';
 import {
   AdoptionMatrixCellDetailDocument,
   AdoptionMatrixRecordDocument,
+  AdoptionMatrixSolutionsDocument,
   type AdoptionStage,
 } from '../../graphql/generated/graphql';
 import {
@@ -30,11 +32,14 @@ import {
   FORM_FIELDS,
   formFromAdoption,
   formProblems,
+  isReusing,
   knownMessage,
   levelsFor,
   MODELS,
   recordInput,
   SOURCES,
+  solutionChoices,
+  type SolutionOption,
   withModel,
 } from './adoption-form';
 import { type MatrixAdoption, type MatrixCellView, STAGES } from './matrix-shape';
@@ -52,7 +57,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'koop-adoption-editor',
-  imports: [NgTemplateOutlet, TranslocoDirective],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './adoption-editor.component.html',
   styleUrl: './adoption-editor.component.css',
@@ -91,6 +96,18 @@ export class AdoptionEditorComponent {
   protected readonly conflict = signal<Conflict | null>(null);
   protected readonly reloaded = signal(false);
   protected readonly levels = computed(() => levelsFor(this.form().maturityModel));
+  /** The solutions of the service's project, loaded once the source takes over someone's work. */
+  protected readonly solutions = signal<readonly SolutionOption[] | null>(null);
+  protected readonly solutionsFailed = signal(false);
+  private solutionsRequested = false;
+  protected readonly reusing = computed(() => isReusing(this.form().source));
+  protected readonly solutionOptions = computed(() =>
+    solutionChoices(this.solutions() ?? [], this.cell().city.id, this.detail()?.reusedSolution),
+  );
+  /** The solution chosen in the form, to link to its page. */
+  protected readonly chosenSolution = computed(
+    () => this.solutionOptions().find((solution) => solution.id === this.form().reusedSolutionId) ?? null,
+  );
   protected readonly hasErrors = computed(
     () => Object.keys(this.fieldErrors()).length > 0 || this.generalErrors().length > 0,
   );
@@ -114,11 +131,36 @@ export class AdoptionEditorComponent {
       this.detail.set(adoption);
       this.form.set(formFromAdoption(adoption));
       this.version.set(adoption?.version ?? null);
+      this.loadSolutionsIfReusing();
     } catch (error) {
       const problem = requestProblem(error);
       this.loadFailure.set({ network: problem.code === 'NETWORK', message: problem.message });
     }
     this.dialog().nativeElement.showModal();
+  }
+
+  /** Loads the project's solutions once, when the form first needs them. */
+  private loadSolutionsIfReusing(): void {
+    if (this.solutionsRequested || !this.reusing()) return;
+    this.solutionsRequested = true;
+    void (async () => {
+      try {
+        const result = await firstValueFrom(
+          this.apollo.query({
+            query: AdoptionMatrixSolutionsDocument,
+            variables: { projectId: this.cell().service.id },
+            fetchPolicy: 'network-only',
+          }),
+        );
+        this.solutions.set(result.data?.project.solutions ?? []);
+      } catch {
+        this.solutionsFailed.set(true);
+      }
+    })();
+  }
+
+  protected names(cities: readonly { readonly name: string }[]): string {
+    return cities.map((city) => city.name).join(', ');
   }
 
   protected fieldId(field: AdoptionField): string {
@@ -138,6 +180,7 @@ export class AdoptionEditorComponent {
     this.form.update((form) =>
       field === 'maturityModel' ? withModel(form, value) : { ...form, [field]: value },
     );
+    if (field === 'source') this.loadSolutionsIfReusing();
   }
 
   protected setStage(value: string): void {
@@ -215,8 +258,10 @@ export class AdoptionEditorComponent {
   protected takeCurrent(): void {
     const current = this.conflict()?.current ?? null;
     if (current) {
-      this.form.set(formFromAdoption(current));
+      // The conflict's row is the adoption alone: the solution the user chose stays chosen.
+      this.form.set({ ...formFromAdoption(current), reusedSolutionId: this.form().reusedSolutionId });
       this.version.set(current.version ?? null);
+      this.loadSolutionsIfReusing();
     }
     this.conflict.set(null);
     this.reloaded.set(true);

@@ -6,6 +6,7 @@ import {
   levelsFor,
   maturityText,
   recordInput,
+  solutionChoices,
   withModel,
 } from './adoption-form';
 
@@ -27,8 +28,10 @@ describe('the adoption form', () => {
       maturityLevel: '3',
       liveSince: '2024-05-02',
       source: 'EFA_SUBSCRIPTION',
+      reusedSolutionId: '',
       notes: 'Über EfA angeschlossen.',
     });
+    expect(formFromAdoption({ ...row, reusedSolution: { id: '12' } }).reusedSolutionId).toBe('12');
     expect(formFromAdoption({ ...row, maturityLevel: 0 }).maturityLevel).toBe('0');
     expect(
       formFromAdoption({ ...row, maturityLevel: null, liveSince: null, source: null, notes: null }),
@@ -42,6 +45,7 @@ describe('the adoption form', () => {
       maturityLevel: '',
       liveSince: '',
       source: '',
+      reusedSolutionId: '',
       notes: '',
     });
   });
@@ -69,6 +73,7 @@ describe('the adoption form', () => {
       liveSince: '2024-05-02',
       source: 'EFA_SUBSCRIPTION',
       notes: 'Neu.',
+      reusedSolutionId: null,
       version: 4,
     });
     const empty = { ...formFromAdoption(null), notes: '   ' };
@@ -84,10 +89,51 @@ describe('the adoption form', () => {
     });
   });
 
+  it('names the reused solution only for a source that takes over someone’s work', () => {
+    const target = { projectId: '7', cityId: '25', version: 4 };
+    const linked = { ...formFromAdoption(row), reusedSolutionId: '12' };
+    expect(recordInput(linked, target).reusedSolutionId).toBe('12');
+    expect(recordInput({ ...linked, source: 'REUSED_FROM_PARTNER' }, target).reusedSolutionId).toBe('12');
+    // No solution chosen: null, which unlinks one linked before.
+    expect(recordInput({ ...linked, reusedSolutionId: '' }, target).reusedSolutionId).toBeNull();
+    // Built by the city itself, or no source: left out (the API unlinks a solution named before).
+    expect(recordInput({ ...linked, source: 'OWN_BUILD' }, target)).not.toHaveProperty('reusedSolutionId');
+    expect(recordInput({ ...linked, source: '' }, target)).not.toHaveProperty('reusedSolutionId');
+  });
+
   it('round-trips a record through the form unchanged', () => {
     const { version, ...values } = row;
-    const input = recordInput(formFromAdoption(row), { projectId: '1', cityId: '2', version });
-    expect(input).toEqual({ projectId: '1', cityId: '2', ...values, version });
+    const input = recordInput(formFromAdoption({ ...row, reusedSolution: { id: '3' } }), {
+      projectId: '1',
+      cityId: '2',
+      version,
+    });
+    expect(input).toEqual({ projectId: '1', cityId: '2', ...values, reusedSolutionId: '3', version });
+  });
+});
+
+describe('the solutions an adoption can name', () => {
+  const augsburg = { id: '1', name: 'Augsburg' };
+  const kempten = { id: '2', name: 'Kempten (Allgäu)' };
+  const solutions = [
+    { id: '10', title: 'Terminbuchung', developedBy: [augsburg] },
+    { id: '11', title: 'Kemptener Modul', developedBy: [kempten] },
+    { id: '12', title: 'Antragsbaukasten', developedBy: [augsburg, kempten] },
+    { id: '13', title: 'Ämterlotse', developedBy: [augsburg] },
+  ];
+
+  it('are the project’s solutions the city did not develop, by German title', () => {
+    expect(solutionChoices(solutions, kempten.id, null).map((s) => s.title)).toEqual([
+      'Ämterlotse',
+      'Terminbuchung',
+    ]);
+    expect(solutionChoices(solutions, augsburg.id, undefined).map((s) => s.id)).toEqual(['11']);
+  });
+
+  it('keep the solution linked now, so that the form shows what is stored', () => {
+    const choices = solutionChoices(solutions, kempten.id, { id: '99', title: 'Bürgerkonto' });
+    expect(choices.map((s) => s.title)).toEqual(['Ämterlotse', 'Bürgerkonto', 'Terminbuchung']);
+    expect(solutionChoices(solutions, kempten.id, { id: '10', title: 'Terminbuchung' })).toHaveLength(2);
   });
 });
 

@@ -14,6 +14,8 @@ export interface AdoptionFormValue {
   readonly maturityLevel: string;
   readonly liveSince: string;
   readonly source: string;
+  /** The solution of the catalogue the city reused; only for a source that takes over someone's work. */
+  readonly reusedSolutionId: string;
   readonly notes: string;
 }
 
@@ -24,8 +26,17 @@ export const FORM_FIELDS: readonly AdoptionField[] = [
   'maturityLevel',
   'liveSince',
   'source',
+  'reusedSolutionId',
   'notes',
 ];
+
+/** Sources that take over someone else's work: only such an adoption names the solution it reused. */
+export const REUSING_SOURCES: readonly AdoptionSource[] = ['REUSED_FROM_PARTNER', 'EFA_SUBSCRIPTION'];
+
+/** Whether the form's source takes over someone else's work. */
+export function isReusing(source: string): boolean {
+  return (REUSING_SOURCES as readonly string[]).includes(source);
+}
 
 /** The values of an adoption as the row stores them (a matrix cell or the current row of a conflict). */
 export interface AdoptionValues {
@@ -36,6 +47,8 @@ export interface AdoptionValues {
   readonly source: AdoptionSource | null;
   readonly notes: string | null;
   readonly version?: number;
+  /** Absent in a CONFLICT's current row, which is the adoption's row alone. */
+  readonly reusedSolution?: { readonly id: string } | null;
 }
 
 /** The form filled with a record, or with neutral values for a cell without one. */
@@ -47,6 +60,7 @@ export function formFromAdoption(adoption: AdoptionValues | null): AdoptionFormV
       maturityLevel: '',
       liveSince: '',
       source: '',
+      reusedSolutionId: '',
       notes: '',
     };
   }
@@ -56,6 +70,7 @@ export function formFromAdoption(adoption: AdoptionValues | null): AdoptionFormV
     maturityLevel: adoption.maturityLevel === null ? '' : String(adoption.maturityLevel),
     liveSince: adoption.liveSince ?? '',
     source: adoption.source ?? '',
+    reusedSolutionId: adoption.reusedSolution?.id ?? '',
     notes: adoption.notes ?? '',
   };
 }
@@ -90,6 +105,9 @@ export function recordInput(
     liveSince: form.liveSince === '' ? null : form.liveSince,
     source: form.source === '' ? null : (form.source as AdoptionSource),
     notes: notes === '' ? null : notes,
+    // Sent only with a source that takes over someone's work (empty: no solution, which unlinks one);
+    // with another source the API unlinks a solution named before.
+    ...(isReusing(form.source) ? { reusedSolutionId: form.reusedSolutionId || null } : {}),
   };
   return target.version === null ? input : { ...input, version: target.version };
 }
@@ -114,6 +132,30 @@ export function formProblems(problem: RequestProblem): FormProblems {
     }
   }
   return { fields, general };
+}
+
+/** A solution the editor can offer: its title and the cities that developed it. */
+export interface SolutionOption {
+  readonly id: string;
+  readonly title: string;
+  readonly developedBy: readonly { readonly id: string; readonly name: string }[];
+}
+
+/**
+ * The solutions an adoption of `cityId` may name, by title: those of the service's project that the city did
+ * not develop itself (a city does not reuse its own work). The solution linked now stays offered, whatever
+ * it is, so that the form shows what is stored.
+ */
+export function solutionChoices(
+  solutions: readonly SolutionOption[],
+  cityId: string,
+  linked: { readonly id: string; readonly title: string } | null | undefined,
+): SolutionOption[] {
+  const choices = solutions.filter((solution) => !solution.developedBy.some((city) => city.id === cityId));
+  if (linked && !choices.some((solution) => solution.id === linked.id)) {
+    choices.push({ ...linked, developedBy: [] });
+  }
+  return choices.sort((a, b) => a.title.localeCompare(b.title, 'de'));
 }
 
 /** The current row sent with a CONFLICT, when it has the shape of an adoption. */

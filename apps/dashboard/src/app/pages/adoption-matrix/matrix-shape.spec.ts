@@ -22,6 +22,7 @@ function adoption(cityId: string, projectId: string, stage: AdoptionStage, versi
     notes: null,
     version,
     updatedAt: '2026-01-01T00:00:00Z',
+    reusedSolution: null,
   };
 }
 

@@ -193,7 +193,15 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                             }
                           </td>
                           <td class="date">{{ format.date(a.liveSince) }}</td>
-                          <td>{{ a.source ? t('enum.source.' + a.source) : t('common.none') }}</td>
+                          <td>
+                            {{ a.source ? t('enum.source.' + a.source) : t('common.none') }}
+                            @if (a.reusedSolution; as solution) {
+                              <span class="reused"
+                                >{{ t('adoptionReuse.shown') }}
+                                <a [routerLink]="['/loesungen', solution.id]">{{ solution.title }}</a></span
+                              >
+                            }
+                          </td>
                         </tr>
                       }
                     </tbody>

@@ -92,7 +92,7 @@ import { purifyMarkdownHtml } from './safe-html';
               <ol class="history">
                 @for (change of entry.history; track $index) {
                   <li>
-                    <strong>{{ format.date(change.at) }}</strong>: {{ describe(change) }}
+                    <strong>{{ format.date(change.at) }}</strong>{{ byline(change) }}: {{ describe(change) }}
                   </li>
                 } @empty {
                   <li>{{ t('knowledge.detail.noHistory') }}</li>
@@ -171,6 +171,11 @@ export class KnowledgeDetailPage {
 
   constructor() {
     pageTitle(() => this.entry()?.title ?? this.translate('knowledge.list.title'));
+  }
+
+  /** " von Katrin Vogt" after the date, or nothing for a change by the system. */
+  protected byline(change: { authorName: string | null }): string {
+    return change.authorName ? ` ${this.translate('knowledge.detail.by', { name: change.authorName })}` : '';
   }
 
   /** "bearbeitet (Version 2) – geändert: Text, Schlagwörter", in one string: blocks would eat the spaces. */

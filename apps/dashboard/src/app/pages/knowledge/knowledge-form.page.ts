@@ -95,11 +95,24 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
           }
         </div>
         <div class="koop-field">
+          <label for="knowledge-solution-search">{{ t('knowledge.form.solutionSearch') }}</label>
+          <p class="hint" id="knowledge-solution-search-hint">{{ t('knowledge.form.solutionSearchHint') }}</p>
+          <input
+            id="knowledge-solution-search"
+            class="koop-input"
+            type="search"
+            aria-controls="knowledge-solution"
+            aria-describedby="knowledge-solution-search-hint"
+            [value]="solutionSearch()"
+            (input)="solutionSearch.set($any($event.target).value)"
+          />
+        </div>
+        <div class="koop-field">
           <label for="knowledge-solution">{{ t('knowledge.solution') }}</label>
           <select
             id="knowledge-solution"
             class="koop-input"
-            (change)="solutionId.set($any($event.target).value)"
+            (change)="chooseSolution($any($event.target).value)"
           >
             <option value="">{{ t('knowledge.form.none') }}</option>
             @for (solution of solutions(); track solution.id) {
@@ -241,10 +254,18 @@ export class KnowledgeFormPage {
   protected readonly projects = computed(() =>
     this.workingGroupId() ? (loaded(this.projectsResource)?.projects.edges.map((e) => e.node) ?? []) : [],
   );
-  private readonly solutionsResource = queryResource(KnowledgeSolutionsDocument, () => ({}));
-  protected readonly solutions = computed(
-    () => loaded(this.solutionsResource)?.solutions.edges.map((e) => e.node) ?? [],
-  );
+  /** Words that narrow the solutions offered: the catalogue may hold thousands, the choice shows 100. */
+  protected readonly solutionSearch = signal('');
+  private readonly solutionsResource = queryResource(KnowledgeSolutionsDocument, () => ({
+    search: this.solutionSearch().trim() || null,
+  }));
+  /** The solution chosen (or stored), kept offered whatever the words, so that the choice stays shown. */
+  private readonly chosenSolution = signal<{ readonly id: string; readonly title: string } | null>(null);
+  protected readonly solutions = computed(() => {
+    const found = loaded(this.solutionsResource)?.solutions.edges.map((e) => e.node) ?? [];
+    const chosen = this.chosenSolution();
+    return chosen && !found.some((s) => s.id === chosen.id) ? [chosen, ...found] : found;
+  });
   protected readonly preview = computed(() => purifyMarkdownHtml(markdown.render(this.body())));
 
   constructor() {
@@ -263,6 +284,7 @@ export class KnowledgeFormPage {
         this.workingGroupId.set(entry.workingGroup?.id ?? '');
         this.projectId.set(entry.project?.id ?? '');
         this.solutionId.set(entry.solution?.id ?? '');
+        this.chosenSolution.set(entry.solution ?? null);
         this.version = entry.version;
       }
     });
@@ -279,6 +301,11 @@ export class KnowledgeFormPage {
   protected changeGroup(id: string): void {
     this.workingGroupId.set(id);
     this.projectId.set('');
+  }
+
+  protected chooseSolution(id: string): void {
+    this.solutionId.set(id);
+    this.chosenSolution.set(this.solutions().find((solution) => solution.id === id) ?? null);
   }
 
   protected fieldError(field: string): string | null {

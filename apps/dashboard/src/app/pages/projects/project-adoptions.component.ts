@@ -81,7 +81,15 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
                       }
                     </td>
                     <td class="num">{{ format.date(a.liveSince) }}</td>
-                    <td>{{ a.source ? t('enum.source.' + a.source) : t('common.none') }}</td>
+                    <td>
+                      {{ a.source ? t('enum.source.' + a.source) : t('common.none') }}
+                      @if (a.reusedSolution; as solution) {
+                        <span class="reused"
+                          >{{ t('adoptionReuse.shown') }}
+                          <a [routerLink]="['/loesungen', solution.id]">{{ solution.title }}</a></span
+                        >
+                      }
+                    </td>
                   </tr>
                 }
               </tbody>
@@ -92,6 +100,11 @@ const STAGE_ORDER = ['LIVE', 'IN_ROLLOUT', 'PLANNED', 'EVALUATING', 'NOT_PLANNED
     </ng-container>
   `,
   styles: `
+    .reused {
+      display: block;
+      margin-top: 0.2rem;
+      font-size: 0.85rem;
+    }
     .warning {
       display: block;
       margin-top: 0.2rem;

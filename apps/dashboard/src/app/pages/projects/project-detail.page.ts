@@ -29,6 +29,8 @@ import { StatusTimelineComponent } from './status-timeline.component';
 import { StatusUpdateFormComponent } from './status-update-form.component';
 import { AuthService } from '../../core/auth.service';
 import { HistoryComponent } from '../../shared/history/history.component';
+import { LinkedKnowledgeComponent } from '../../shared/linked-knowledge.component';
+import { ProjectSolutionsComponent } from '../solutions/project-solutions.component';
 
 /** One project: its facts, its history, its milestones, who uses it and how satisfied they are. */
 @Component({
@@ -45,6 +47,8 @@ import { HistoryComponent } from '../../shared/history/history.component';
     ProjectSatisfactionComponent,
     HistoryComponent,
     NotFoundComponent,
+    ProjectSolutionsComponent,
+    LinkedKnowledgeComponent,
 
     OverdueActionItemsComponent,
   ],
@@ -178,6 +182,8 @@ import { HistoryComponent } from '../../shared/history/history.component';
                 <p>{{ t('projects.satisfaction.onlyServices') }}</p>
               </section>
             }
+            <koop-project-solutions [projectId]="p.id" />
+            <koop-linked-knowledge [filter]="{ projectId: p.id }" />
             <koop-overdue-action-items [filter]="{ projectId: p.id }" />
             <koop-history entity="Project" [entityId]="p.id" />
           }

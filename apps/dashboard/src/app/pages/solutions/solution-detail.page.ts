@@ -6,6 +6,7 @@ import { FormatService } from '../../core/format.service';
 import { loaded, queryResource } from '../../core/graphql-resource';
 import { injectTranslate } from '../../core/translate-signal';
 import { SolutionCitiesDocument, SolutionPageDocument } from '../../graphql/generated/graphql';
+import { LinkedKnowledgeComponent } from '../../shared/linked-knowledge.component';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
 import { ReuseFormComponent } from './reuse-form.component';
@@ -13,7 +14,7 @@ import { ReuseFormComponent } from './reuse-form.component';
 /** One solution: its fact sheet, the cities that developed it, those that reuse it and how it went. */
 @Component({
   selector: 'koop-solution-detail-page',
-  imports: [RouterLink, TranslocoDirective, LoadStateComponent, ReuseFormComponent],
+  imports: [RouterLink, TranslocoDirective, LoadStateComponent, ReuseFormComponent, LinkedKnowledgeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -142,6 +143,8 @@ import { ReuseFormComponent } from './reuse-form.component';
               </div>
             }
           </section>
+
+          <koop-linked-knowledge [filter]="{ solutionId: s.id }" />
 
           @if (reusingCities().length > 0) {
             <koop-reuse-form [solution]="s" [cities]="reusingCities()" (saved)="page.reload()" />

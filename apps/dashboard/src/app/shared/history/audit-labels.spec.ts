@@ -62,6 +62,21 @@ const AUDITED_FIELDS = [
   'createdAt',
   'roles',
   'oidcIdentity',
+  // Solution, reuse and knowledge entry
+  'status',
+  'summary',
+  'licence',
+  'url',
+  'integrationNotes',
+  'contact',
+  'developedByCityIds',
+  'solutionId',
+  'since',
+  'experience',
+  'adoptionId',
+  'recordedAt',
+  'body',
+  'tags',
 ];
 
 describe('the audit log’s field labels', () => {
