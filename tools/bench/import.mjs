@@ -235,11 +235,21 @@ async function measureOne(url) {
           throw new Error(`The second import changed rows: ${JSON.stringify(again.result)}`);
         }
       }
-      const [{ n: audited }] = await dataSource.query(
-        `SELECT COUNT(*) AS n FROM audit_entry WHERE operation = 'importSatisfaction'`,
+      // Every imported row audited: one entry per import, each written row beneath it.
+      const [{ entries, audited }] = await dataSource.query(
+        `SELECT COUNT(DISTINCT e.id) AS entries, COUNT(c."entryId") AS audited
+           FROM audit_entry e JOIN audit_row_change c ON c."entryId" = e.id
+          WHERE e.operation = 'importSatisfaction'`,
       );
-      if (Number(audited) !== ROWS) throw new Error(`${audited} audit entries instead of ${ROWS}`);
+      if (Number(entries) !== 1 || Number(audited) !== ROWS) {
+        throw new Error(`${entries} audit entries with ${audited} rows instead of 1 with ${ROWS}`);
+      }
       await dataSource.query('DELETE FROM satisfaction');
+      for (const table of ['audit_row_change', 'audit_entry_scope']) {
+        await dataSource.query(
+          `DELETE FROM ${table} WHERE "entryId" IN (SELECT id FROM audit_entry WHERE operation = 'importSatisfaction')`,
+        );
+      }
       await dataSource.query(`DELETE FROM audit_entry WHERE operation = 'importSatisfaction'`);
       await rebuildFigures(dataSource);
     }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
-import { columnsOf, rowsParameters, rowsTable } from '../database/json-rows.js';
-import { namedQuery } from '../database/named-query.js';
+import { insertRows } from '../database/json-rows.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { AuditEntryScope, AuditRowChange } from './audit-row-change.entity.js';
 
 export interface AuditRecord {
   readonly operation: string;
@@ -63,43 +63,103 @@ export class AuditService {
     await manager.insert(AuditEntry, auditEntryOf(actor, record, at));
   }
 
-  /** One entry per record, all in one statement: for a batch of changes (an import). */
-  async recordMany(
+  /**
+   * A batch's changes as one entry (who, when, the summary) with its rows beneath it, in three statements
+   * whatever the number of rows: an import of 100,000 rows costs a few columns per row, not an entry with
+   * five indexes and the row as JSON each. The entry names the city and the project when all rows share
+   * them; `audit_entry_scope` lists every (city, project) pair, so that their histories find the entry.
+   * Returns the entry's id.
+   */
+  async recordBatch(
     manager: EntityManager,
     actor: Actor,
-    records: readonly AuditRecord[],
+    batch: BatchRecord,
     at = new Date(),
-  ): Promise<void> {
-    if (records.length === 0) {
-      return;
+  ): Promise<number> {
+    const pairs = new Map<string, { cityId: number | null; projectId: number | null; rows: number }>();
+    for (const row of batch.rows) {
+      const pair = `${row.cityId}:${row.projectId}`;
+      const known = pairs.get(pair);
+      if (known) known.rows += 1;
+      else pairs.set(pair, { cityId: row.cityId, projectId: row.projectId, rows: 1 });
     }
-    const columns = columnsOf(manager, AuditEntry, ENTRY_COLUMNS);
-    const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
-    await namedQuery(
+    const only = (field: 'cityId' | 'projectId') => {
+      const values = new Set([...pairs.values()].map((pair) => pair[field]));
+      return values.size === 1 ? ([...values][0] ?? null) : null;
+    };
+    const summary: BatchSummary = { batch: true, ...batch.summary, fields: batch.fields };
+    const inserted = await manager.insert(AuditEntry, {
+      at,
+      accountId: actor.accountId,
+      username: actor.username,
+      operation: batch.operation,
+      entity: batch.entity,
+      entityId: '',
+      cityId: only('cityId'),
+      projectId: only('projectId'),
+      before: null,
+      after: JSON.stringify(summary),
+    });
+    const entryId = Number(inserted.identifiers[0]?.['id']);
+    await insertRows(
       manager,
-      `INSERT INTO audit_entry (${names}) SELECT ${names} FROM ${rowsTable(manager, 'entries', columns)} e`,
-      rowsParameters(
-        manager,
-        'entries',
-        columns,
-        records.map((record) => auditEntryOf(actor, record, at)),
-      ),
+      AuditEntryScope,
+      ['entryId', 'position', 'cityId', 'projectId', 'rows'],
+      [...pairs.values()].map((pair, position) => ({ entryId, position, ...pair })),
     );
+    // The entry's id and each row's place are added as the rows are sent, not copied into new objects.
+    await insertRows<BatchRowRecord & Partial<Record<'entryId' | 'position', number>>>(
+      manager,
+      AuditRowChange,
+      ['entryId', 'position', 'entityId', 'cityId', 'projectId', 'key', 'before', 'after'],
+      batch.rows,
+      (row, property, position) =>
+        property === 'entryId'
+          ? entryId
+          : property === 'position'
+            ? position
+            : row[property as keyof BatchRowRecord],
+    );
+    return entryId;
   }
 }
 
-const ENTRY_COLUMNS = [
-  'at',
-  'accountId',
-  'username',
-  'operation',
-  'entity',
-  'entityId',
-  'cityId',
-  'projectId',
-  'before',
-  'after',
-] as const;
+/** One row a batch wrote: which, where, and its compared values (JSON arrays in the batch's `fields` order). */
+export interface BatchRowRecord {
+  readonly entityId: number;
+  readonly cityId: number | null;
+  readonly projectId: number | null;
+  /** What tells the row apart beside its city and project (a month); null when nothing does. */
+  readonly key: string | null;
+  readonly before: string | null;
+  readonly after: string;
+}
+
+/** A batch of changes (an import) as the audit log keeps it: one entry, its rows beneath it. */
+export interface BatchRecord {
+  readonly operation: string;
+  /** The kind of the rows, e.g. Satisfaction. */
+  readonly entity: string;
+  /** What the entry shows of the batch as a whole: the file's name and hash, the counts. */
+  readonly summary: Readonly<Record<string, unknown>>;
+  /** The compared fields, the order of each row's values. */
+  readonly fields: readonly string[];
+  readonly rows: readonly BatchRowRecord[];
+}
+
+/** The summary of a batch's entry as stored in its `after`: what `BatchRecord.summary` says, and the fields. */
+export interface BatchSummary {
+  readonly batch: true;
+  readonly fields: readonly string[];
+  readonly [name: string]: unknown;
+}
+
+/** The batch summary of an entry's `after`, or null for an entry of one row. */
+export function batchSummaryOf(after: string | null): BatchSummary | null {
+  // Cheap test first: the audit log reads many entries, few of them batches.
+  if (after === null || !after.startsWith('{"batch":true')) return null;
+  return JSON.parse(after) as BatchSummary;
+}
 
 /**
  * The audit row of a change, as the write path stores it. Also used by the demo loader, whose generated

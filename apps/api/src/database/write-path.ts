@@ -163,6 +163,10 @@ export interface UpsertManySpec<Row extends Versioned> {
   readonly authorize: (values: Partial<NoInfer<Row>>, actor: Actor) => Permission;
   /** Only count what would be created, changed and left as it is; write nothing. */
   readonly dryRun?: boolean;
+  /** What the batch's audit entry says of it as a whole (the file's name and hash); the counts are added. */
+  readonly summary?: Readonly<Record<string, unknown>>;
+  /** The column that tells the batch's rows apart beside their city and project (a month), for the audit log. */
+  readonly auditKey?: keyof Row & string;
   /** Before the changed rows are written (summary figures: take out what their scope counts now). */
   readonly beforeWrite?: (
     changes: readonly PlannedChange<NoInfer<Row>>[],
@@ -170,6 +174,11 @@ export interface UpsertManySpec<Row extends Versioned> {
   ) => Promise<void>;
   /** After they were written: rows that belong to them (history) and summary figures. */
   readonly write?: (changes: readonly BatchChange<NoInfer<Row>>[], manager: EntityManager) => Promise<void>;
+  /**
+   * After they were written, for work that needs no rows (summary figures of the batch's scope): spares a
+   * large batch building each row as it is now.
+   */
+  readonly afterWrite?: (manager: EntityManager) => Promise<void>;
 }
 
 /** What a batch did (or, in a dry run, would do). */
@@ -203,8 +212,9 @@ export interface WriteUnit {
   /**
    * Creates or changes many rows by their natural key in a few statements, whatever their number: the rows
    * as they are are read in one statement, rows whose compared values are the same are left alone (no write,
-   * no audit entry, no event), the others are written in one statement that checks each row's version
-   * inside it, then one audit entry per written row and, after the commit, one change event each.
+   * no audit, no event), the others are written in one statement that checks each row's version inside it,
+   * then one audit entry for the batch with every written row beneath it (their compared values before and
+   * after) and, after the commit, one change event for the batch.
    */
   upsertMany<Row extends Versioned>(actor: Actor, spec: UpsertManySpec<Row>): Promise<BatchCounts>;
 }
@@ -254,6 +264,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 function positiveKey(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
+
+/** The ids and versions of a batch's written rows, in the order of its planned changes. */
+interface Written {
+  readonly ids: readonly number[];
+  readonly versions: readonly number[];
+}
+
+type ChangeScopeOfPair = { readonly cityId: number | null; readonly projectId: number | null };
 
 /** The step under way, so that a duplicate key the database refuses can be told as CONFLICT. */
 interface Step {
@@ -327,7 +345,12 @@ class Unit implements WriteUnit {
     for (const values of spec.rows) {
       allow(spec.authorize(values, actor));
     }
-    const keyOf = (row: Partial<Row>) => spec.key.map((column) => String(row[column])).join('\u0000');
+    const keyOf = (row: Partial<Row>) => {
+      // Called a few times for each of 100,000 rows: a loop, not map and join.
+      let key = '';
+      for (const column of spec.key) key += `${String(row[column])}\u0000`;
+      return key;
+    };
     const existing = new Map((await this.findByKeys(spec)).map((row) => [keyOf(row), row]));
     const planned: PlannedChange<Row>[] = [];
     const seen = new Set<string>();
@@ -352,9 +375,10 @@ class Unit implements WriteUnit {
       return counts;
     }
     await spec.beforeWrite?.(planned, this.manager);
-    const changes = await this.writeMany(spec, label, planned, keyOf);
-    await spec.write?.(changes, this.manager);
-    await this.recordMany(actor, spec.operation, spec.entity, changes);
+    const written = await this.writeMany(spec, label, planned, keyOf);
+    if (spec.write) await spec.write(this.changesOf(spec, planned, written), this.manager);
+    await spec.afterWrite?.(this.manager);
+    await this.recordBatch(actor, spec, counts, planned, written);
     return counts;
   }
 
@@ -395,7 +419,7 @@ class Unit implements WriteUnit {
     label: string,
     planned: readonly PlannedChange<Row>[],
     keyOf: (row: Partial<Row>) => string,
-  ): Promise<BatchChange<Row>[]> {
+  ): Promise<Written> {
     const manager = this.manager;
     const metadata = manager.connection.getMetadata(spec.entity);
     const properties = [...Object.keys(planned[0]?.values ?? {}).filter((p) => p !== 'version'), 'version'];
@@ -407,10 +431,7 @@ class Unit implements WriteUnit {
       .filter((column) => !spec.key.includes(column.propertyName as keyof Row & string))
       .map((column) => `${quote(column)} = excluded.${quote(column)}`)
       .join(', ');
-    const rows = planned.map(({ before, values }) => ({
-      ...values,
-      version: before ? before.version + 1 : 1,
-    }));
+    const versions = planned.map(({ before }) => (before ? before.version + 1 : 1));
     const table = `"${metadata.tableName}"`;
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
     const sql = `INSERT INTO ${table} (${names})
@@ -422,10 +443,16 @@ class Unit implements WriteUnit {
     const written = await namedQuery<ObjectLiteral>(
       manager,
       sql,
-      rowsParameters(manager, 'rows', columns, rows),
+      rowsParameters(
+        manager,
+        'rows',
+        columns,
+        planned.map((change) => change.values),
+        (values, property, index) => (property === 'version' ? versions[index] : values[property]),
+      ),
     );
     this.step = null;
-    if (written.length !== rows.length) {
+    if (written.length !== planned.length) {
       throw conflict(
         label,
         `Some of the ${label} were changed by someone else while this batch was written; nothing was written. Try again.`,
@@ -433,66 +460,118 @@ class Unit implements WriteUnit {
       );
     }
     const driver = manager.connection.driver;
-    const ids = new Map(
-      written.map((raw) => {
-        const key: Partial<Row> = {};
-        for (const column of keyColumns) {
-          (key as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(
-            raw[column.databaseName],
-            column,
-          );
-        }
-        return [keyOf(key), Number(raw['id'])];
-      }),
-    );
-    return planned.map(({ before, values }, index) => {
-      const after = new spec.entity();
-      for (const column of metadata.columns) {
-        const property = column.propertyName;
-        (after as ObjectLiteral)[property] =
-          property in values ? values[property as keyof Row] : (before?.[property as keyof Row] ?? null);
+    // Integers and text come back as they were sent: only other values go through the driver.
+    const hydrated = (raw: ObjectLiteral, column: (typeof keyColumns)[number]) => {
+      const value: unknown = raw[column.databaseName];
+      return typeof value === 'number' || typeof value === 'string'
+        ? value
+        : driver.prepareHydratedValue(value, column);
+    };
+    const ids = new Map<string, number>();
+    for (const raw of written) {
+      const key: Partial<Row> = {};
+      for (const column of keyColumns) {
+        (key as ObjectLiteral)[column.propertyName] = hydrated(raw, column);
       }
-      (after as ObjectLiteral)['id'] = ids.get(keyOf(values));
-      (after as ObjectLiteral)['version'] = rows[index]?.version;
+      ids.set(keyOf(key), Number(raw['id']));
+    }
+    return { ids: planned.map(({ values }) => ids.get(keyOf(values)) ?? 0), versions };
+  }
+
+  /** A batch's rows as they were and are now, for its `write` callback. */
+  private changesOf<Row extends Versioned>(
+    spec: UpsertManySpec<Row>,
+    planned: readonly PlannedChange<Row>[],
+    written: Written,
+  ): BatchChange<Row>[] {
+    const metadata = this.manager.connection.getMetadata(spec.entity);
+    // Every row of a batch has the same columns: those it leaves out are null in a new row.
+    const given = planned[0]?.values ?? {};
+    const nulls = Object.fromEntries(
+      metadata.columns.filter((c) => !(c.propertyName in given)).map((c) => [c.propertyName, null]),
+    );
+    // Plain objects: a batch's rows are read by its callbacks, never saved as entities.
+    return planned.map(({ before, values }, index) => {
+      const after = {
+        ...(before ?? nulls),
+        ...values,
+        id: written.ids[index],
+        version: written.versions[index],
+      } as unknown as Row;
       return { before, after };
     });
   }
 
-  /** The audit entries of a batch in one statement, and its change events for after the commit. */
-  private async recordMany<Row extends Versioned>(
+  /**
+   * A batch's one audit entry, with every written row beneath it (AuditService.recordBatch), and its one
+   * change event for after the commit: a signal to refetch per batch, not per row.
+   */
+  private async recordBatch<Row extends Versioned>(
     actor: Actor,
-    operation: string,
-    entity: EntityClass<Row>,
-    changes: readonly BatchChange<Row>[],
+    spec: UpsertManySpec<Row>,
+    counts: BatchCounts,
+    planned: readonly PlannedChange<Row>[],
+    written: Written,
   ): Promise<void> {
     const at = new Date();
-    const records: AuditRecord[] = changes.map(({ before, after }) => ({
-      operation,
-      entity: entity.name,
-      entityId: after.id,
-      before,
-      after,
-    }));
-    await this.audit.recordMany(this.manager, actor, records, at);
-    const cooperations = await concernedCooperationsOfMany(
+    const compared = spec.compared;
+    // The compared values as a JSON array, written by hand: 100,000 rows make 200,000 of these.
+    const valuesOf = (row: Partial<Row>) => {
+      let json = '[';
+      for (let index = 0; index < compared.length; index += 1) {
+        if (index > 0) json += ',';
+        json += JSON.stringify(row[compared[index] as keyof Row] ?? null);
+      }
+      return `${json}]`;
+    };
+    const key = spec.auditKey;
+    const scopeOf = (row: Partial<Row>) => ({
+      cityId: positiveKey(row['cityId']),
+      projectId: positiveKey(row['projectId']),
+    });
+    const entryId = await this.audit.recordBatch(
       this.manager,
-      records.map((record, index) => ({
-        entity: entity.name,
-        id: changes[index]?.after.id ?? 0,
-        cooperationId: positiveKey(changes[index]?.after['cooperationId']),
-        ...auditScopes(record),
+      actor,
+      {
+        operation: spec.operation,
+        entity: spec.entity.name,
+        summary: { ...spec.summary, ...counts },
+        fields: compared,
+        rows: planned.map(({ before, values }, index) => ({
+          entityId: written.ids[index] ?? 0,
+          cityId: positiveKey(values['cityId'] ?? before?.['cityId']),
+          projectId: positiveKey(values['projectId'] ?? before?.['projectId']),
+          key: key === undefined ? null : String(values[key] ?? before?.[key]),
+          before: before === null ? null : valuesOf(before),
+          // A compared column the batch leaves out keeps its value.
+          after: valuesOf(before === null ? values : { ...before, ...values }),
+        })),
+      },
+      at,
+    );
+    // The cooperations of every (project, city) pair the batch wrote, from one statement.
+    const pairs = new Map<string, ChangeScopeOfPair>();
+    for (const { before, values } of planned) {
+      const scope = scopeOf({ ...before, ...values });
+      pairs.set(`${scope.cityId}:${scope.projectId}`, scope);
+    }
+    const concerned = await concernedCooperationsOfMany(
+      this.manager,
+      [...pairs.values()].map((scope) => ({
+        entity: spec.entity.name,
+        id: 0,
+        cooperationId: null,
+        ...scope,
       })),
     );
-    changes.forEach(({ after }, index) => {
-      const cooperationIds = cooperations[index];
-      this.events.push({
-        entity: entity.name,
-        id: String(after.id),
-        operation,
-        version: after.version,
-        at,
-        ...(cooperationIds ? { cooperationIds } : {}),
-      });
+    const cooperationIds = [...new Set(concerned.flatMap((ids) => ids ?? []))].sort((a, b) => a - b);
+    this.events.push({
+      entity: spec.entity.name,
+      id: String(entryId),
+      operation: spec.operation,
+      version: null,
+      at,
+      cooperationIds,
     });
   }
 

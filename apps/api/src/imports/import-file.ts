@@ -83,8 +83,10 @@ function readCsv(content: Buffer): Sheet {
     text = text.slice(1);
   }
   const separator = detectSeparator(text);
-  const records = text.includes('"') ? parseQuoted(text, separator) : splitPlain(text, separator);
-  const [header, ...data] = records;
+  if (!text.includes('"')) {
+    return readPlain(text, separator);
+  }
+  const [header, ...data] = parseQuoted(text, separator);
   if (!header || header.every((cell) => cell === '')) {
     throw new UnreadableFile('The first row must name the columns; it is empty.');
   }
@@ -122,17 +124,49 @@ function parseQuoted(text: string, separator: string): string[][] {
 
 /**
  * A file without a single double quote has no quoted field, so no separator or line break inside a field:
- * splitting it at line ends and separators reads it exactly as csv-parse does, several times faster (a
- * large export of the national feedback component is written this way).
+ * splitting it at line ends and separators reads it exactly as csv-parse does (trimmed cells, blank rows
+ * counted but left out), several times faster, in one pass over its lines (a large export of the national
+ * feedback component is written this way).
  */
-function splitPlain(text: string, separator: string): string[][] {
+/** Whether String.prototype.trim may remove this character: ASCII controls and spaces, or Unicode space. */
+function spaced(code: number): boolean {
+  return code <= 32 || (code >= 0xa0 && /\s/.test(String.fromCharCode(code)));
+}
+
+function readPlain(text: string, separator: string): Sheet {
   // As csv-parse: the first line end found ends every record.
   const lines = text.split(/\r\n|\n|\r/.exec(text)?.[0] ?? '\n');
   if (lines.at(-1) === '') {
     lines.pop();
   }
-  // The header, the most rows allowed and one more, to tell that there are more (as csv-parse's `to`).
-  return lines.slice(0, IMPORT_MAX_ROWS + 2).map((line) => line.split(separator).map((cell) => cell.trim()));
+  const header = (lines[0] ?? '').split(separator).map((cell) => cell.trim());
+  if (header.every((cell) => cell === '')) {
+    throw new UnreadableFile('The first row must name the columns; it is empty.');
+  }
+  // Blank rows count too: more lines than the header and the most rows allowed are too many.
+  if (lines.length - 1 > IMPORT_MAX_ROWS) {
+    throw tooManyRows();
+  }
+  const rows: SheetRow[] = [];
+  for (let index = 1; index < lines.length; index += 1) {
+    const cells: Cell[] = (lines[index] as string).split(separator);
+    let filled = false;
+    for (let position = 0; position < cells.length; position += 1) {
+      let cell = cells[position] as string;
+      // Trimming only the cells that need it: most have no space at either end.
+      if (cell !== '' && (spaced(cell.charCodeAt(0)) || spaced(cell.charCodeAt(cell.length - 1)))) {
+        cell = cell.trim();
+      }
+      if (cell === '') {
+        cells[position] = null;
+      } else {
+        cells[position] = cell;
+        filled = true;
+      }
+    }
+    if (filled) rows.push({ row: index + 1, cells });
+  }
+  return { header, rows, german: separator === ';' };
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet> {
