@@ -79,7 +79,8 @@ export function rowsParameters(
 export function rowsTable(manager: EntityManager, name: string, columns: readonly ColumnMetadata[]): string {
   const quote = (column: ColumnMetadata) => `"${column.databaseName}"`;
   if (dialectOf(manager).name === 'sqlite') {
-    const values = columns.map((c, i) => `json_extract(j.value, '$[${i}]') AS ${quote(c)}`);
+    // `->> i` reads an array element as json_extract(…, '$[i]') does, measurably faster for 100,000 rows.
+    const values = columns.map((c, i) => `j.value ->> ${i} AS ${quote(c)}`);
     return `(SELECT ${values.join(', ')} FROM json_each(:${name}) j)`;
   }
   const driver = manager.connection.driver;

@@ -520,7 +520,9 @@ class Unit implements WriteUnit {
       let json = '[';
       for (let index = 0; index < compared.length; index += 1) {
         if (index > 0) json += ',';
-        json += JSON.stringify(row[compared[index] as keyof Row] ?? null);
+        const value: unknown = row[compared[index] as keyof Row];
+        json +=
+          typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value ?? null);
       }
       return `${json}]`;
     };

@@ -227,11 +227,12 @@ describe('POST /imports', () => {
       )) as { id: number }[];
       const log = (filter: Record<string, string>) =>
         ok<{ auditLog: { edges: { node: AuditNode }[] } }>(app, AUDIT_LOG, { filter });
-      for (const filter of [
+      const filters: Record<string, string>[] = [
         { entity: 'Satisfaction', entityId: String(changedRow?.id) },
         { cityId: world.cityIds.augsburg },
         { projectId: world.projectId },
-      ]) {
+      ];
+      for (const filter of filters) {
         const [latest] = (await log(filter)).auditLog.edges.map((edge) => edge.node);
         expect(latest).toMatchObject({
           operation: 'importSatisfaction',

@@ -83,11 +83,8 @@ const FIELD_COLUMNS: Record<ImportKind, Record<string, string>> = {
   },
 };
 
-/** A row of the file that passed every check, with the stored row it becomes. */
-interface CheckedRow<Row> {
-  readonly row: number;
-  readonly values: Partial<Row>;
-}
+/** A row of the file that passed every check: the stored row it becomes. */
+type CheckedRow<Row> = Partial<Row>;
 
 /** One data row's cells by documented column name. */
 type RowCells = (column: string) => Cell;
@@ -376,7 +373,7 @@ export class ImportsService {
         continue;
       }
       ofCity.set(input.month, row);
-      checked.push({ row, values: satisfactionValues(input, target.project.id, target.city.id, now) });
+      checked.push(satisfactionValues(input, target.project.id, target.city.id, now));
     }
     return checked;
   }
@@ -420,7 +417,7 @@ export class ImportsService {
         continue;
       }
       firstRowOf.set(key, row);
-      checked.push({ row, values: adoptionValues(input, target.project.id, target.city.id, now) });
+      checked.push(adoptionValues(input, target.project.id, target.city.id, now));
     }
     return checked;
   }
@@ -439,7 +436,7 @@ export class ImportsService {
       label: 'satisfaction figures',
       key: ['projectId', 'cityId', 'month'],
       compared: SATISFACTION_FIGURES,
-      rows: rows.map((row) => row.values),
+      rows,
       authorize: perCity((values, actor) => mayRecordSatisfaction(actor, values.cityId ?? 0)),
       dryRun,
       summary,
@@ -468,7 +465,7 @@ export class ImportsService {
       entity: Adoption,
       key: ['projectId', 'cityId'],
       compared: ADOPTION_STATE,
-      rows: rows.map((row) => row.values),
+      rows,
       authorize: perCity((values, actor) => mayRecordAdoption(actor, values.cityId ?? 0)),
       dryRun,
       summary,
