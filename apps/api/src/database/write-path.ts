@@ -382,7 +382,7 @@ class Unit implements WriteUnit {
     return counts;
   }
 
-  /** The stored rows with the keys of the batch, in one statement. */
+  /** The stored rows with the keys of the batch (and, read by lists of key values, a few more), in one statement. */
   private async findByKeys<Row extends Versioned>(spec: UpsertManySpec<Row>): Promise<Row[]> {
     if (spec.rows.length === 0) {
       return [];
@@ -390,12 +390,34 @@ class Unit implements WriteUnit {
     const manager = this.manager;
     const metadata = manager.connection.getMetadata(spec.entity);
     const keyColumns = columnsOf(manager, spec.entity, spec.key);
-    const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
-    const raw = await namedQuery<ObjectLiteral>(
-      manager,
-      `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
-      rowsParameters(manager, 'keys', keyColumns, spec.rows),
-    );
+    const distinct = spec.key.map((column) => new Set(spec.rows.map((row) => row[column])));
+    const combinations = distinct.reduce((count, values) => count * values.size, 1);
+    let raw: ObjectLiteral[];
+    if (
+      combinations <= 2 * spec.rows.length &&
+      distinct.every(
+        (values) =>
+          values.size <= 1000 && [...values].every((v) => typeof v === 'number' || typeof v === 'string'),
+      )
+    ) {
+      // A batch that fills a grid (an import: services × cities × months) is read by lists of each key
+      // column's values, through the key's index: at most twice its rows, for far less than joining
+      // 100,000 keys sent as one parameter.
+      raw = await namedQuery<ObjectLiteral>(
+        manager,
+        `SELECT t.* FROM "${metadata.tableName}" t WHERE ${keyColumns
+          .map((c, index) => `t."${c.databaseName}" IN (:...key${index})`)
+          .join(' AND ')}`,
+        Object.fromEntries(distinct.map((values, index) => [`key${index}`, [...values]])),
+      );
+    } else {
+      const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
+      raw = await namedQuery<ObjectLiteral>(
+        manager,
+        `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
+        rowsParameters(manager, 'keys', keyColumns, spec.rows),
+      );
+    }
     const driver = manager.connection.driver;
     return raw.map((values) => {
       const row = new spec.entity();
