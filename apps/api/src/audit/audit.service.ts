@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { insertRows } from '../database/json-rows.js';
+import { namedQuery } from '../database/named-query.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { AuditEntryScope, AuditRowChange } from './audit-row-change.entity.js';
+import { AuditEntryScope } from './audit-row-change.entity.js';
 
 export interface AuditRecord {
   readonly operation: string;
@@ -76,15 +77,8 @@ export class AuditService {
     batch: BatchRecord,
     at = new Date(),
   ): Promise<number> {
-    const pairs = new Map<string, { cityId: number | null; projectId: number | null; rows: number }>();
-    for (const row of batch.rows) {
-      const pair = `${row.cityId}:${row.projectId}`;
-      const known = pairs.get(pair);
-      if (known) known.rows += 1;
-      else pairs.set(pair, { cityId: row.cityId, projectId: row.projectId, rows: 1 });
-    }
     const only = (field: 'cityId' | 'projectId') => {
-      const values = new Set([...pairs.values()].map((pair) => pair[field]));
+      const values = new Set(batch.pairs.map((pair) => pair[field]));
       return values.size === 1 ? ([...values][0] ?? null) : null;
     };
     const summary: BatchSummary = { batch: true, ...batch.summary, fields: batch.fields };
@@ -105,34 +99,24 @@ export class AuditService {
       manager,
       AuditEntryScope,
       ['entryId', 'position', 'cityId', 'projectId', 'rows'],
-      [...pairs.values()].map((pair, position) => ({ entryId, position, ...pair })),
+      batch.pairs.map((pair, position) => ({ entryId, position, ...pair })),
     );
-    // The entry's id and each row's place are added as the rows are sent, not copied into new objects.
-    await insertRows<BatchRowRecord & Partial<Record<'entryId' | 'position', number>>>(
+    const columns = ['position', 'entityId', 'cityId', 'projectId', 'key', 'before', 'after'];
+    await namedQuery(
       manager,
-      AuditRowChange,
-      ['entryId', 'position', 'entityId', 'cityId', 'projectId', 'key', 'before', 'after'],
-      batch.rows,
-      (row, property, position) =>
-        property === 'entryId'
-          ? entryId
-          : property === 'position'
-            ? position
-            : row[property as keyof BatchRowRecord],
+      `INSERT INTO audit_row_change ("entryId", ${columns.map((c) => `"${c}"`).join(', ')})
+       SELECT :entryId, ${columns.map((c) => `r."${c}"`).join(', ')} FROM (${batch.rows.select}) r`,
+      { ...batch.rows.parameters, entryId },
     );
     return entryId;
   }
 }
 
-/** One row a batch wrote: which, where, and its compared values (JSON arrays in the batch's `fields` order). */
-export interface BatchRowRecord {
-  readonly entityId: number;
+/** The (city, project) pairs of a batch's rows, and how many rows each has. */
+export interface BatchPair {
   readonly cityId: number | null;
   readonly projectId: number | null;
-  /** What tells the row apart beside its city and project (a month); null when nothing does. */
-  readonly key: string | null;
-  readonly before: string | null;
-  readonly after: string;
+  readonly rows: number;
 }
 
 /** A batch of changes (an import) as the audit log keeps it: one entry, its rows beneath it. */
@@ -144,7 +128,13 @@ export interface BatchRecord {
   readonly summary: Readonly<Record<string, unknown>>;
   /** The compared fields, the order of each row's values. */
   readonly fields: readonly string[];
-  readonly rows: readonly BatchRowRecord[];
+  readonly pairs: readonly BatchPair[];
+  /**
+   * The batch's rows as a SELECT of the columns "position", "entityId", "cityId", "projectId", "key",
+   * "before" and "after" (the compared values as JSON arrays), with its parameters: the rows are read from
+   * the table they were just written to, in the database, not sent again.
+   */
+  readonly rows: { readonly select: string; readonly parameters: Readonly<Record<string, unknown>> };
 }
 
 /** The summary of a batch's entry as stored in its `after`: what `BatchRecord.summary` says, and the fields. */

@@ -76,16 +76,26 @@ export function rowsParameters(
  * A subquery, usable after FROM or JOIN, of the rows in the parameters of `rowsParameters` under `name`,
  * with the columns' database names and (on PostgreSQL) types.
  */
-export function rowsTable(manager: EntityManager, name: string, columns: readonly ColumnMetadata[]): string {
+export function rowsTable(
+  manager: EntityManager,
+  name: string,
+  columns: readonly ColumnMetadata[],
+  /** A column of each row's place among the rows, from 0, under this name. */
+  position?: string,
+): string {
   const quote = (column: ColumnMetadata) => `"${column.databaseName}"`;
   if (dialectOf(manager).name === 'sqlite') {
     // `->> i` reads an array element as json_extract(…, '$[i]') does, measurably faster for 100,000 rows.
     const values = columns.map((c, i) => `j.value ->> ${i} AS ${quote(c)}`);
+    if (position) values.push(`j.key AS "${position}"`);
     return `(SELECT ${values.join(', ')} FROM json_each(:${name}) j)`;
   }
   const driver = manager.connection.driver;
   const arrays = columns.map((c, i) => `CAST(:${name}_${i} AS ${driver.normalizeType(c)}[])`);
-  return `(SELECT * FROM unnest(${arrays.join(', ')}) AS j(${columns.map(quote).join(', ')}))`;
+  const names = columns.map(quote).join(', ');
+  return position
+    ? `(SELECT ${names}, "${position}" - 1 AS "${position}" FROM unnest(${arrays.join(', ')}) WITH ORDINALITY AS j(${names}, "${position}"))`
+    : `(SELECT * FROM unnest(${arrays.join(', ')}) AS j(${names}))`;
 }
 
 /** Inserts rows of an entity, any number, in one statement (history rows of a batch). */

@@ -8,7 +8,10 @@ import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { AuditRowChange } from '../audit/audit-row-change.entity.js';
 import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
+import { dialectOf } from './dialect.js';
 import { namedQuery } from './named-query.js';
 import { Transactions } from './transactions.js';
 import { uniqueViolation } from './unique-violation.js';
@@ -265,13 +268,28 @@ function positiveKey(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
-/** The ids and versions of a batch's written rows, in the order of its planned changes. */
+/** What a batch wrote: its rows' versions (and ids, when asked), in the order of its planned changes. */
 interface Written {
-  readonly ids: readonly number[];
+  readonly ids: readonly number[] | null;
   readonly versions: readonly number[];
+  /** The rows as sent, with each one's compared values before: what its audit reads. */
+  readonly audit: {
+    readonly columns: readonly ColumnMetadata[];
+    readonly parameters: Record<string, unknown>;
+  };
 }
 
-type ChangeScopeOfPair = { readonly cityId: number | null; readonly projectId: number | null };
+/** Values as a JSON array, written by hand: a batch of 100,000 rows makes as many of these. */
+function jsonArrayOf(values: readonly unknown[]): string {
+  let json = '[';
+  for (let index = 0; index < values.length; index += 1) {
+    if (index > 0) json += ',';
+    const value = values[index];
+    json +=
+      typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value ?? null);
+  }
+  return `${json}]`;
+}
 
 /** The step under way, so that a duplicate key the database refuses can be told as CONFLICT. */
 interface Step {
@@ -454,33 +472,49 @@ class Unit implements WriteUnit {
       .map((column) => `${quote(column)} = excluded.${quote(column)}`)
       .join(', ');
     const versions = planned.map(({ before }) => (before ? before.version + 1 : 1));
+    // Each row's compared values before, for its audit, travel with the rows (see recordBatch).
+    const compared = spec.compared;
+    const before = columnsOf(manager, AuditRowChange, ['before']);
+    const parameters = rowsParameters(
+      manager,
+      'rows',
+      [...columns, ...before],
+      planned,
+      (change, property, index) =>
+        property === 'version'
+          ? versions[index]
+          : property === 'before'
+            ? change.before === null
+              ? null
+              : jsonArrayOf(compared.map((field) => (change.before as Row)[field]))
+            : (change as PlannedChange<Row>).values[property as keyof Row],
+    );
     const table = `"${metadata.tableName}"`;
+    // Only a `write` callback needs the written rows' ids; the audit finds them in the database.
+    const returning = spec.write ? `RETURNING "id", ${keyColumns.map(quote).join(', ')}` : '';
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
     const sql = `INSERT INTO ${table} (${names})
-      SELECT ${names} FROM ${rowsTable(manager, 'rows', columns)} j WHERE true
+      SELECT ${names} FROM ${rowsTable(manager, 'rows', [...columns, ...before])} j WHERE true
       ON CONFLICT (${keyColumns.map(quote).join(', ')}) DO UPDATE SET ${update}
       WHERE ${table}."version" = excluded."version" - 1
-      RETURNING "id", ${keyColumns.map(quote).join(', ')}`;
+      ${returning}`;
     this.step = { label, entity: spec.entity, values: {} };
-    const written = await namedQuery<ObjectLiteral>(
-      manager,
-      sql,
-      rowsParameters(
-        manager,
-        'rows',
-        columns,
-        planned.map((change) => change.values),
-        (values, property, index) => (property === 'version' ? versions[index] : values[property]),
-      ),
-    );
+    const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    if (!manager.queryRunner) throw new Error('upsertMany writes inside its transaction.');
+    const result = await manager.queryRunner.query(query, values, true);
     this.step = null;
-    if (written.length !== planned.length) {
+    // Rows another write changed since they were read are left out by the version check.
+    const count = returning ? ((result.records as unknown[] | undefined)?.length ?? 0) : result.affected;
+    if (count !== planned.length) {
       throw conflict(
         label,
         `Some of the ${label} were changed by someone else while this batch was written; nothing was written. Try again.`,
         null,
       );
     }
+    const audit = { columns: [...columns, ...before], parameters };
+    if (!spec.write) return { ids: null, versions, audit };
+    const written = result.records as ObjectLiteral[];
     const driver = manager.connection.driver;
     // Integers and text come back as they were sent: only other values go through the driver.
     const hydrated = (raw: ObjectLiteral, column: (typeof keyColumns)[number]) => {
@@ -497,7 +531,7 @@ class Unit implements WriteUnit {
       }
       ids.set(keyOf(key), Number(raw['id']));
     }
-    return { ids: planned.map(({ values }) => ids.get(keyOf(values)) ?? 0), versions };
+    return { ids: planned.map(({ values }) => ids.get(keyOf(values)) ?? 0), versions, audit };
   }
 
   /** A batch's rows as they were and are now, for its `write` callback. */
@@ -517,7 +551,7 @@ class Unit implements WriteUnit {
       const after = {
         ...(before ?? nulls),
         ...values,
-        id: written.ids[index],
+        id: written.ids?.[index],
         version: written.versions[index],
       } as unknown as Row;
       return { before, after };
@@ -536,56 +570,59 @@ class Unit implements WriteUnit {
     written: Written,
   ): Promise<void> {
     const at = new Date();
-    const compared = spec.compared;
-    // The compared values as a JSON array, written by hand: 100,000 rows make 200,000 of these.
-    const valuesOf = (row: Partial<Row>) => {
-      let json = '[';
-      for (let index = 0; index < compared.length; index += 1) {
-        if (index > 0) json += ',';
-        const value: unknown = row[compared[index] as keyof Row];
-        json +=
-          typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value ?? null);
-      }
-      return `${json}]`;
-    };
-    const key = spec.auditKey;
+    const manager = this.manager;
+    const metadata = manager.connection.getMetadata(spec.entity);
     const scopeOf = (row: Partial<Row>) => ({
       cityId: positiveKey(row['cityId']),
       projectId: positiveKey(row['projectId']),
     });
+    const pairs = new Map<string, { cityId: number | null; projectId: number | null; rows: number }>();
+    for (const { before, values } of planned) {
+      const scope = scopeOf(before === null ? values : { ...before, ...values });
+      const pair = `${scope.cityId}:${scope.projectId}`;
+      const known = pairs.get(pair);
+      if (known) known.rows += 1;
+      else pairs.set(pair, { ...scope, rows: 1 });
+    }
+    // The rows' ids and values after are read where they were just written, joined by their key: no
+    // RETURNING of 100,000 rows, no second copy of them sent back.
+    const column = (property: string) => {
+      const found = metadata.findColumnWithPropertyName(property);
+      return found ? `t."${found.databaseName}"` : 'NULL';
+    };
+    const keyColumns = columnsOf(manager, spec.entity, spec.key);
+    const key = spec.auditKey === undefined ? 'NULL' : `CAST(${column(spec.auditKey)} AS VARCHAR(40))`;
+    const after = spec.compared.map(column).join(', ');
+    const jsonArray =
+      dialectOf(manager).name === 'sqlite'
+        ? `json_array(${after})`
+        : `CAST(json_build_array(${after}) AS text)`;
+    const select = `SELECT k."position" AS "position", t."id" AS "entityId", ${column('cityId')} AS "cityId",
+        ${column('projectId')} AS "projectId", ${key} AS "key", k."before" AS "before", ${jsonArray} AS "after"
+      FROM ${rowsTable(manager, 'rows', written.audit.columns, 'position')} k
+      JOIN "${metadata.tableName}" t ON ${keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ')}`;
     const entryId = await this.audit.recordBatch(
-      this.manager,
+      manager,
       actor,
       {
         operation: spec.operation,
         entity: spec.entity.name,
         summary: { ...spec.summary, ...counts },
-        fields: compared,
-        rows: planned.map(({ before, values }, index) => ({
-          entityId: written.ids[index] ?? 0,
-          cityId: positiveKey(values['cityId'] ?? before?.['cityId']),
-          projectId: positiveKey(values['projectId'] ?? before?.['projectId']),
-          key: key === undefined ? null : String(values[key] ?? before?.[key]),
-          before: before === null ? null : valuesOf(before),
-          // A compared column the batch leaves out keeps its value.
-          after: valuesOf(before === null ? values : { ...before, ...values }),
-        })),
+        fields: spec.compared,
+        pairs: [...pairs.values()],
+        rows: { select, parameters: written.audit.parameters },
       },
       at,
     );
     // The cooperations of every (project, city) pair the batch wrote, from one statement.
-    const pairs = new Map<string, ChangeScopeOfPair>();
-    for (const { before, values } of planned) {
-      const scope = scopeOf({ ...before, ...values });
-      pairs.set(`${scope.cityId}:${scope.projectId}`, scope);
-    }
     const concerned = await concernedCooperationsOfMany(
       this.manager,
-      [...pairs.values()].map((scope) => ({
+      [...pairs.values()].map(({ cityId, projectId }) => ({
         entity: spec.entity.name,
         id: 0,
         cooperationId: null,
-        ...scope,
+        cityId,
+        projectId,
       })),
     );
     const cooperationIds = [...new Set(concerned.flatMap((ids) => ids ?? []))].sort((a, b) => a - b);

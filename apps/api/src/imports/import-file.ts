@@ -14,6 +14,8 @@ export interface SheetRow {
   /** The row's number as a spreadsheet shows it. */
   readonly row: number;
   readonly cells: readonly Cell[];
+  /** One cell, when the row can read it without reading all (a plain CSV line). */
+  cellAt?(position: number): Cell;
 }
 
 export interface Sheet {
@@ -165,6 +167,19 @@ class PlainRow implements SheetRow {
     private readonly line: string,
     private readonly separator: string,
   ) {}
+
+  cellAt(position: number): Cell {
+    if (position < 0) return null;
+    let start = 0;
+    for (let skipped = 0; skipped < position; skipped += 1) {
+      const next = this.line.indexOf(this.separator, start);
+      if (next === -1) return null;
+      start = next + 1;
+    }
+    const end = this.line.indexOf(this.separator, start);
+    const cell = this.line.slice(start, end === -1 ? undefined : end).trim();
+    return cell === '' ? null : cell;
+  }
 
   get cells(): readonly Cell[] {
     const cells: Cell[] = this.line.split(this.separator);

@@ -181,13 +181,18 @@ describe('POST /imports', () => {
           WHERE c."entryId" = ${Number(entry?.id)} ORDER BY c.position`,
       );
       expect(audited).toHaveLength(4);
+      // The values as JSON arrays in the order of `fields` (SQLite writes a whole REAL as 4.0: parsed, alike).
       expect(
-        audited.map((row: { key: string; before: null; after: string }) => [row.key, row.before, row.after]),
+        audited.map((row: { key: string; before: null; after: string }) => [
+          row.key,
+          row.before,
+          JSON.parse(row.after),
+        ]),
       ).toEqual([
-        ['2024-01', null, '[10,4.5,20,100,80,500]'],
-        ['2024-02', null, '[12,3.75,-12.5,90,70,400]'],
-        ['2024-01', null, '[0,null,null,50,45,300]'],
-        ['2024-03', null, '[5,4,null,null,null,1234]'],
+        ['2024-01', null, [10, 4.5, 20, 100, 80, 500]],
+        ['2024-02', null, [12, 3.75, -12.5, 90, 70, 400]],
+        ['2024-01', null, [0, null, null, 50, 45, 300]],
+        ['2024-03', null, [5, 4, null, null, null, 1234]],
       ]);
       // One signal for the import, to the cooperation its rows concern (Augsburg and Kempten are members).
       expect(events).toEqual([

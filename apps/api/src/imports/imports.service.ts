@@ -196,7 +196,9 @@ export class ImportsService {
   private async context(kind: ImportKind, cooperationId: number, sheet: Sheet, index: Map<string, number>) {
     const agsColumn = index.get('ags') ?? -1;
     // Each distinct cell read once: a file names a few hundred cities in up to 100,000 rows.
-    const cells = new Set(sheet.rows.map((row) => row.cells[agsColumn] ?? null));
+    const cells = new Set(
+      sheet.rows.map((row) => (row.cellAt ? row.cellAt(agsColumn) : (row.cells[agsColumn] ?? null))),
+    );
     const keys = [
       ...new Set(
         [...cells]
@@ -297,6 +299,8 @@ export class ImportsService {
     );
     const numbers = new Map<Cell, number | string | null>();
     const num = (cell: Cell) => {
+      // Most cells are whole numbers of a few digits: read at once, without the text rules or a lookup.
+      if (typeof cell === 'string' && cell.length < 10 && WHOLE.test(cell)) return Number(cell);
       let value = numbers.get(cell);
       if (value === undefined) {
         value = numberOf(cell, sheet.german);
@@ -486,6 +490,9 @@ export class ImportsService {
     });
   }
 }
+
+/** A whole number without sign, grouping or leading zero, which numberOf reads as Number() does. */
+const WHOLE = /^(0|[1-9]\d*)$/;
 
 /** The figures of a satisfaction row, each validated from its own column. */
 const SATISFACTION_FIELDS = [
