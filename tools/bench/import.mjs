@@ -1,8 +1,9 @@
 // The import benchmark (issue 10, acceptance 5): 100,000 satisfaction rows from one CSV file (German Excel:
 // `;`, decimal commas), imported through the product's import (ImportsService: parse, every row checked with
-// recordSatisfaction's rules and authorization, one transaction through the write path with an audit entry
-// per row and the summary figures kept current), against a raw batched insert of the same rows into the same
-// table of the same database in the same run (multi-row INSERT … VALUES of 500 rows, one transaction).
+// recordSatisfaction's rules and authorization, one transaction through the write path with the import's audit
+// entry and every written row beneath it, the summary figures kept current, one change event), against a raw
+// batched insert of the same rows into the same table of the same database in the same run (multi-row
+// INSERT … VALUES of 500 rows, one transaction).
 // Targets: the import ≤ 5 s and ≤ 3 × the raw insert, on SQLite and on PostgreSQL.
 //
 //   npm run bench:import                     # SQLite (a temporary file) and PostgreSQL (a throwaway cluster)
@@ -235,11 +236,21 @@ async function measureOne(url) {
           throw new Error(`The second import changed rows: ${JSON.stringify(again.result)}`);
         }
       }
-      const [{ n: audited }] = await dataSource.query(
-        `SELECT COUNT(*) AS n FROM audit_entry WHERE operation = 'importSatisfaction'`,
+      // Every imported row audited: one entry per import, each written row beneath it.
+      const [{ entries, audited }] = await dataSource.query(
+        `SELECT COUNT(DISTINCT e.id) AS entries, COUNT(c."entryId") AS audited
+           FROM audit_entry e JOIN audit_row_change c ON c."entryId" = e.id
+          WHERE e.operation = 'importSatisfaction'`,
       );
-      if (Number(audited) !== ROWS) throw new Error(`${audited} audit entries instead of ${ROWS}`);
+      if (Number(entries) !== 1 || Number(audited) !== ROWS) {
+        throw new Error(`${entries} audit entries with ${audited} rows instead of 1 with ${ROWS}`);
+      }
       await dataSource.query('DELETE FROM satisfaction');
+      for (const table of ['audit_row_change', 'audit_entry_scope']) {
+        await dataSource.query(
+          `DELETE FROM ${table} WHERE "entryId" IN (SELECT id FROM audit_entry WHERE operation = 'importSatisfaction')`,
+        );
+      }
       await dataSource.query(`DELETE FROM audit_entry WHERE operation = 'importSatisfaction'`);
       await rebuildFigures(dataSource);
     }
@@ -335,7 +346,7 @@ async function main() {
     const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
     appendFileSync(
       join(ROOT, 'tools/bench/RESULTS.md'),
-      `\n## ${stamp} UTC — import of ${ROWS.toLocaleString('en')} satisfaction rows\n\n- Machine: ${machine}\n- Command: \`npm run bench:import${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`\n- Commit: ${commit}\n- The file: ${CITIES} cities × ${SERVICES} services × ${MONTHS} months, ${(results[0]?.bytes / 1048576).toFixed(1)} MiB of German Excel CSV (BOM, \`;\`, decimal commas), into an empty table. "Import" is ImportsService.import from the file's bytes to the commit (parse, every row checked, one transaction with an audit entry per row and the summary figures kept current); "raw" inserts the same rows, already parsed, with multi-row INSERTs of 500 rows in one transaction. Each ran twice, alternating; the faster run counts. CPU is the benchmark process's (with SQLite inside it) plus, on PostgreSQL, the server's processes. "Same file again" is the second import, which finds every row unchanged and writes nothing.\n\n${table}\n`,
+      `\n## ${stamp} UTC — import of ${ROWS.toLocaleString('en')} satisfaction rows\n\n- Machine: ${machine}\n- Command: \`npm run bench:import${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`\n- Commit: ${commit}\n- The file: ${CITIES} cities × ${SERVICES} services × ${MONTHS} months, ${(results[0]?.bytes / 1048576).toFixed(1)} MiB of German Excel CSV (BOM, \`;\`, decimal commas), into an empty table. "Import" is ImportsService.import from the file's bytes to the commit (parse, every row checked, one transaction: the rows written, one audit entry for the import with each of its 100,000 rows beneath it in audit_row_change, the summary figures kept current); "raw" inserts the same rows, already parsed, with multi-row INSERTs of 500 rows in one transaction. Each ran twice, alternating; the faster run counts. CPU is the benchmark process's (with SQLite inside it) plus, on PostgreSQL, the server's processes. "Same file again" is the second import, which finds every row unchanged and writes nothing.\n\n${table}\n`,
     );
   }
 }

@@ -174,5 +174,34 @@ describe('the import page', () => {
     } finally {
       await closePage(page);
     }
+
+    // The audit log shows the import as one entry — its file, who, the counts — with its rows beneath it.
+    const audit = await openPage(browser, '/verwaltung/protokoll?vorgang=importSatisfaction', {
+      baseUrl: server.url,
+      as: 'demo-admin',
+    });
+    try {
+      const entry = audit
+        .getByRole('region', { name: 'Einträge' })
+        .locator('article')
+        .filter({ has: audit.getByRole('heading', { name: 'Zufriedenheitswerte importiert', exact: true }) })
+        .filter({ hasText: 'Zufriedenheitswerte „zufriedenheit.csv“' })
+        .first();
+      await entry.waitFor();
+      const rows = entry.getByRole('table', { name: 'Importierte Zeilen (2)' }).locator('tbody tr');
+      const cells = await rows.evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+        ),
+      );
+      expect(cells.map((row) => row.slice(0, 3))).toEqual([
+        ['Wohnsitz anmelden', 'Kempten (Allgäu)', '2025-01'],
+        ['Wohnsitz anmelden', 'Kempten (Allgäu)', '2025-02'],
+      ]);
+      expect(cells[1]?.[3]).toContain('Besuche');
+      expect(await seriousViolations(audit)).toEqual([]);
+    } finally {
+      await closePage(audit);
+    }
   }, 120_000);
 });

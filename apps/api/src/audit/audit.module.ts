@@ -1,12 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditLogService } from './audit-log.service.js';
-import { AuditResolver } from './audit.resolver.js';
+import { AuditBatchRowResolver, AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
 
 /** Exports the audit log's writer to the write path (database/write-path.ts) and its reader to the exports. */
 @Global()
 @Module({
-  providers: [AuditService, AuditLogService, AuditResolver],
+  providers: [AuditService, AuditLogService, AuditResolver, AuditBatchRowResolver],
   exports: [AuditService, AuditLogService],
 })
 export class AuditModule {}

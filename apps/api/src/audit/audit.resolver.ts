@@ -1,13 +1,26 @@
 import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { Role } from '@koop/domain';
-import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Field,
+  ID,
+  Int,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Roles } from '../auth/access.decorator.js';
 import { City } from '../cities/city.entity.js';
+import { badField } from '../common/errors.js';
 import { connectionType } from '../common/pagination.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { Project } from '../projects/project.entity.js';
 import { AuditEntry } from './audit-entry.entity.js';
-import { AuditLogService, changesOf } from './audit-log.service.js';
+import { AuditLogService, batchRowScopeOf, changesOf, rowChangesOf } from './audit-log.service.js';
+import { batchSummaryOf } from './audit.service.js';
 import { AuditLogArgs } from './dto/audit-log.args.js';
 
 @ObjectType({ description: 'One field whose value a change altered.' })
@@ -22,7 +35,49 @@ export class FieldChange {
   after: string | null;
 }
 
+@ObjectType({
+  description:
+    'One row that a batch (an import) created or changed, beneath the batch’s audit entry: which row, its city and project, and the fields it changed.',
+})
+export class AuditBatchRow {
+  @Field(() => Int, { description: 'The row’s place in the batch, from 0.' })
+  position: number;
+
+  @Field({ description: 'The kind of row, e.g. Satisfaction.' })
+  entity: string;
+
+  @Field(() => ID, { description: 'The id of the row.' })
+  entityId: string;
+
+  cityId: number | null;
+  projectId: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What tells the row apart beside its city and project: the month of satisfaction figures.',
+  })
+  key: string | null;
+
+  @Field(() => [FieldChange], {
+    description: 'The fields whose values the batch changed (every field it set, for a new row).',
+  })
+  changes: FieldChange[];
+}
+
 const AuditEntryConnection = connectionType(AuditEntry, 'AuditEntry');
+
+@Resolver(() => AuditBatchRow)
+export class AuditBatchRowResolver {
+  @ResolveField(() => City, { nullable: true })
+  city(@Parent() row: AuditBatchRow, @Context() context: GraphQLContext): Promise<City | null> | null {
+    return row.cityId === null ? null : context.loaders.city.load(row.cityId);
+  }
+
+  @ResolveField(() => Project, { nullable: true })
+  project(@Parent() row: AuditBatchRow, @Context() context: GraphQLContext): Promise<Project | null> | null {
+    return row.projectId === null ? null : context.loaders.project.load(row.projectId);
+  }
+}
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
@@ -78,9 +133,11 @@ export class AuditResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'How people name the changed row: an account’s display name, a project’s, milestone’s or solution’s title, the name of a city, cooperation or working group; null for rows named by their city and project (adoption, figures, membership) or no longer there.',
+      'How people name the changed row: an account’s display name, a project’s, milestone’s or solution’s title, the name of a city, cooperation or working group, the file of an import; null for rows named by their city and project (adoption, figures, membership) or no longer there.',
   })
   async subject(@Parent() entry: AuditEntry, @Context() context: GraphQLContext): Promise<string | null> {
+    const batch = batchSummaryOf(entry.after);
+    if (batch) return typeof batch['fileName'] === 'string' ? batch['fileName'] : null;
     const id = Number(entry.entityId);
     if (!Number.isSafeInteger(id) || id <= 0) return null;
     const { loaders } = context;
@@ -105,9 +162,44 @@ export class AuditResolver {
   }
 
   @ResolveField(() => [FieldChange], {
-    description: 'The fields whose values differ between before and after.',
+    description:
+      'The fields whose values differ between before and after; for a batch (an import) what its entry says of it as a whole: the file’s name and SHA-256 hash, its rows, how many were created, changed and left unchanged.',
   })
   changes(@Parent() entry: AuditEntry): FieldChange[] {
     return changesOf(entry);
+  }
+
+  @ResolveField(() => Int, {
+    description:
+      'How many rows a batch (an import) created or changed, beneath this one entry; those of the city or project when the audit log is filtered by them. 0 for the entry of a single change.',
+  })
+  batchRowCount(@Parent() entry: AuditEntry): Promise<number> | number {
+    return batchSummaryOf(entry.after) ? this.service.batchRowCount(entry.id, batchRowScopeOf(entry)) : 0;
+  }
+
+  @ResolveField(() => [AuditBatchRow], {
+    description:
+      'The rows of a batch (an import), in the order written, `first` (at most 100) from `offset`; those of the city or project when the audit log is filtered by them. Empty for the entry of a single change.',
+  })
+  async batchRows(
+    @Parent() entry: AuditEntry,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+  ): Promise<AuditBatchRow[]> {
+    const batch = batchSummaryOf(entry.after);
+    if (!batch) return [];
+    if (!Number.isInteger(first) || first < 1 || first > 100)
+      throw badField('first', 'must be from 1 to 100');
+    if (!Number.isInteger(offset) || offset < 0) throw badField('offset', 'must be 0 or more');
+    const rows = await this.service.batchRows(entry.id, batchRowScopeOf(entry), first, offset);
+    return rows.map((row) => ({
+      position: row.position,
+      entity: entry.entity,
+      entityId: String(row.entityId),
+      cityId: row.cityId,
+      projectId: row.projectId,
+      key: row.key,
+      changes: rowChangesOf(batch.fields, row),
+    }));
   }
 }

@@ -1,6 +1,7 @@
 import { Account } from '../accounts/account.entity.js';
 import { RoleGrant } from '../accounts/role-grant.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { AuditEntryScope, AuditRowChange } from '../audit/audit-row-change.entity.js';
 import { LoginFailure } from '../auth/login-failure.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
@@ -47,6 +48,8 @@ export const ENTITIES = [
   Session,
   LoginFailure,
   AuditEntry,
+  AuditRowChange,
+  AuditEntryScope,
   FigureProjectState,
   FigureLiveAdoption,
   FigureSatisfaction,

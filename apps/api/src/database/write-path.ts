@@ -8,7 +8,10 @@ import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { AuditRowChange } from '../audit/audit-row-change.entity.js';
 import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
+import { dialectOf } from './dialect.js';
 import { namedQuery } from './named-query.js';
 import { Transactions } from './transactions.js';
 import { uniqueViolation } from './unique-violation.js';
@@ -163,6 +166,10 @@ export interface UpsertManySpec<Row extends Versioned> {
   readonly authorize: (values: Partial<NoInfer<Row>>, actor: Actor) => Permission;
   /** Only count what would be created, changed and left as it is; write nothing. */
   readonly dryRun?: boolean;
+  /** What the batch's audit entry says of it as a whole (the file's name and hash); the counts are added. */
+  readonly summary?: Readonly<Record<string, unknown>>;
+  /** The column that tells the batch's rows apart beside their city and project (a month), for the audit log. */
+  readonly auditKey?: keyof Row & string;
   /** Before the changed rows are written (summary figures: take out what their scope counts now). */
   readonly beforeWrite?: (
     changes: readonly PlannedChange<NoInfer<Row>>[],
@@ -170,6 +177,11 @@ export interface UpsertManySpec<Row extends Versioned> {
   ) => Promise<void>;
   /** After they were written: rows that belong to them (history) and summary figures. */
   readonly write?: (changes: readonly BatchChange<NoInfer<Row>>[], manager: EntityManager) => Promise<void>;
+  /**
+   * After they were written, for work that needs no rows (summary figures of the batch's scope): spares a
+   * large batch building each row as it is now.
+   */
+  readonly afterWrite?: (manager: EntityManager) => Promise<void>;
 }
 
 /** What a batch did (or, in a dry run, would do). */
@@ -203,8 +215,9 @@ export interface WriteUnit {
   /**
    * Creates or changes many rows by their natural key in a few statements, whatever their number: the rows
    * as they are are read in one statement, rows whose compared values are the same are left alone (no write,
-   * no audit entry, no event), the others are written in one statement that checks each row's version
-   * inside it, then one audit entry per written row and, after the commit, one change event each.
+   * no audit, no event), the others are written in one statement that checks each row's version inside it,
+   * then one audit entry for the batch with every written row beneath it (their compared values before and
+   * after) and, after the commit, one change event for the batch.
    */
   upsertMany<Row extends Versioned>(actor: Actor, spec: UpsertManySpec<Row>): Promise<BatchCounts>;
 }
@@ -253,6 +266,29 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function positiveKey(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** What a batch wrote: its rows' versions (and ids, when asked), in the order of its planned changes. */
+interface Written {
+  readonly ids: readonly number[] | null;
+  readonly versions: readonly number[];
+  /** The rows as sent, with each one's compared values before: what its audit reads. */
+  readonly audit: {
+    readonly columns: readonly ColumnMetadata[];
+    readonly parameters: Record<string, unknown>;
+  };
+}
+
+/** Values as a JSON array, written by hand: a batch of 100,000 rows makes as many of these. */
+function jsonArrayOf(values: readonly unknown[]): string {
+  let json = '[';
+  for (let index = 0; index < values.length; index += 1) {
+    if (index > 0) json += ',';
+    const value = values[index];
+    json +=
+      typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value ?? null);
+  }
+  return `${json}]`;
 }
 
 /** The step under way, so that a duplicate key the database refuses can be told as CONFLICT. */
@@ -327,7 +363,12 @@ class Unit implements WriteUnit {
     for (const values of spec.rows) {
       allow(spec.authorize(values, actor));
     }
-    const keyOf = (row: Partial<Row>) => spec.key.map((column) => String(row[column])).join('\u0000');
+    const keyOf = (row: Partial<Row>) => {
+      // Called a few times for each of 100,000 rows: a loop, not map and join.
+      let key = '';
+      for (const column of spec.key) key += `${String(row[column])}\u0000`;
+      return key;
+    };
     const existing = new Map((await this.findByKeys(spec)).map((row) => [keyOf(row), row]));
     const planned: PlannedChange<Row>[] = [];
     const seen = new Set<string>();
@@ -352,13 +393,14 @@ class Unit implements WriteUnit {
       return counts;
     }
     await spec.beforeWrite?.(planned, this.manager);
-    const changes = await this.writeMany(spec, label, planned, keyOf);
-    await spec.write?.(changes, this.manager);
-    await this.recordMany(actor, spec.operation, spec.entity, changes);
+    const written = await this.writeMany(spec, label, planned, keyOf);
+    if (spec.write) await spec.write(this.changesOf(spec, planned, written), this.manager);
+    await spec.afterWrite?.(this.manager);
+    await this.recordBatch(actor, spec, counts, planned, written);
     return counts;
   }
 
-  /** The stored rows with the keys of the batch, in one statement. */
+  /** The stored rows with the keys of the batch (and, read by lists of key values, a few more), in one statement. */
   private async findByKeys<Row extends Versioned>(spec: UpsertManySpec<Row>): Promise<Row[]> {
     if (spec.rows.length === 0) {
       return [];
@@ -366,12 +408,34 @@ class Unit implements WriteUnit {
     const manager = this.manager;
     const metadata = manager.connection.getMetadata(spec.entity);
     const keyColumns = columnsOf(manager, spec.entity, spec.key);
-    const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
-    const raw = await namedQuery<ObjectLiteral>(
-      manager,
-      `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
-      rowsParameters(manager, 'keys', keyColumns, spec.rows),
-    );
+    const distinct = spec.key.map((column) => new Set(spec.rows.map((row) => row[column])));
+    const combinations = distinct.reduce((count, values) => count * values.size, 1);
+    let raw: ObjectLiteral[];
+    if (
+      combinations <= 2 * spec.rows.length &&
+      distinct.every(
+        (values) =>
+          values.size <= 1000 && [...values].every((v) => typeof v === 'number' || typeof v === 'string'),
+      )
+    ) {
+      // A batch that fills a grid (an import: services × cities × months) is read by lists of each key
+      // column's values, through the key's index: at most twice its rows, for far less than joining
+      // 100,000 keys sent as one parameter.
+      raw = await namedQuery<ObjectLiteral>(
+        manager,
+        `SELECT t.* FROM "${metadata.tableName}" t WHERE ${keyColumns
+          .map((c, index) => `t."${c.databaseName}" IN (:...key${index})`)
+          .join(' AND ')}`,
+        Object.fromEntries(distinct.map((values, index) => [`key${index}`, [...values]])),
+      );
+    } else {
+      const on = keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ');
+      raw = await namedQuery<ObjectLiteral>(
+        manager,
+        `SELECT t.* FROM "${metadata.tableName}" t JOIN ${rowsTable(manager, 'keys', keyColumns)} k ON ${on}`,
+        rowsParameters(manager, 'keys', keyColumns, spec.rows),
+      );
+    }
     const driver = manager.connection.driver;
     return raw.map((values) => {
       const row = new spec.entity();
@@ -395,7 +459,7 @@ class Unit implements WriteUnit {
     label: string,
     planned: readonly PlannedChange<Row>[],
     keyOf: (row: Partial<Row>) => string,
-  ): Promise<BatchChange<Row>[]> {
+  ): Promise<Written> {
     const manager = this.manager;
     const metadata = manager.connection.getMetadata(spec.entity);
     const properties = [...Object.keys(planned[0]?.values ?? {}).filter((p) => p !== 'version'), 'version'];
@@ -407,92 +471,168 @@ class Unit implements WriteUnit {
       .filter((column) => !spec.key.includes(column.propertyName as keyof Row & string))
       .map((column) => `${quote(column)} = excluded.${quote(column)}`)
       .join(', ');
-    const rows = planned.map(({ before, values }) => ({
-      ...values,
-      version: before ? before.version + 1 : 1,
-    }));
+    const versions = planned.map(({ before }) => (before ? before.version + 1 : 1));
+    // Each row's compared values before, for its audit, travel with the rows (see recordBatch).
+    const compared = spec.compared;
+    const before = columnsOf(manager, AuditRowChange, ['before']);
+    const parameters = rowsParameters(
+      manager,
+      'rows',
+      [...columns, ...before],
+      planned,
+      (change, property, index) =>
+        property === 'version'
+          ? versions[index]
+          : property === 'before'
+            ? change.before === null
+              ? null
+              : jsonArrayOf(compared.map((field) => (change.before as Row)[field]))
+            : (change as PlannedChange<Row>).values[property as keyof Row],
+    );
     const table = `"${metadata.tableName}"`;
+    // Only a `write` callback needs the written rows' ids; the audit finds them in the database.
+    const returning = spec.write ? `RETURNING "id", ${keyColumns.map(quote).join(', ')}` : '';
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint (its documented ambiguity).
     const sql = `INSERT INTO ${table} (${names})
-      SELECT ${names} FROM ${rowsTable(manager, 'rows', columns)} j WHERE true
+      SELECT ${names} FROM ${rowsTable(manager, 'rows', [...columns, ...before])} j WHERE true
       ON CONFLICT (${keyColumns.map(quote).join(', ')}) DO UPDATE SET ${update}
       WHERE ${table}."version" = excluded."version" - 1
-      RETURNING "id", ${keyColumns.map(quote).join(', ')}`;
+      ${returning}`;
     this.step = { label, entity: spec.entity, values: {} };
-    const written = await namedQuery<ObjectLiteral>(
-      manager,
-      sql,
-      rowsParameters(manager, 'rows', columns, rows),
-    );
+    const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+    if (!manager.queryRunner) throw new Error('upsertMany writes inside its transaction.');
+    const result = await manager.queryRunner.query(query, values, true);
     this.step = null;
-    if (written.length !== rows.length) {
+    // Rows another write changed since they were read are left out by the version check.
+    const count = returning ? ((result.records as unknown[] | undefined)?.length ?? 0) : result.affected;
+    if (count !== planned.length) {
       throw conflict(
         label,
         `Some of the ${label} were changed by someone else while this batch was written; nothing was written. Try again.`,
         null,
       );
     }
+    const audit = { columns: [...columns, ...before], parameters };
+    if (!spec.write) return { ids: null, versions, audit };
+    const written = result.records as ObjectLiteral[];
     const driver = manager.connection.driver;
-    const ids = new Map(
-      written.map((raw) => {
-        const key: Partial<Row> = {};
-        for (const column of keyColumns) {
-          (key as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(
-            raw[column.databaseName],
-            column,
-          );
-        }
-        return [keyOf(key), Number(raw['id'])];
-      }),
-    );
-    return planned.map(({ before, values }, index) => {
-      const after = new spec.entity();
-      for (const column of metadata.columns) {
-        const property = column.propertyName;
-        (after as ObjectLiteral)[property] =
-          property in values ? values[property as keyof Row] : (before?.[property as keyof Row] ?? null);
+    // Integers and text come back as they were sent: only other values go through the driver.
+    const hydrated = (raw: ObjectLiteral, column: (typeof keyColumns)[number]) => {
+      const value: unknown = raw[column.databaseName];
+      return typeof value === 'number' || typeof value === 'string'
+        ? value
+        : driver.prepareHydratedValue(value, column);
+    };
+    const ids = new Map<string, number>();
+    for (const raw of written) {
+      const key: Partial<Row> = {};
+      for (const column of keyColumns) {
+        (key as ObjectLiteral)[column.propertyName] = hydrated(raw, column);
       }
-      (after as ObjectLiteral)['id'] = ids.get(keyOf(values));
-      (after as ObjectLiteral)['version'] = rows[index]?.version;
+      ids.set(keyOf(key), Number(raw['id']));
+    }
+    return { ids: planned.map(({ values }) => ids.get(keyOf(values)) ?? 0), versions, audit };
+  }
+
+  /** A batch's rows as they were and are now, for its `write` callback. */
+  private changesOf<Row extends Versioned>(
+    spec: UpsertManySpec<Row>,
+    planned: readonly PlannedChange<Row>[],
+    written: Written,
+  ): BatchChange<Row>[] {
+    const metadata = this.manager.connection.getMetadata(spec.entity);
+    // Every row of a batch has the same columns: those it leaves out are null in a new row.
+    const given = planned[0]?.values ?? {};
+    const nulls = Object.fromEntries(
+      metadata.columns.filter((c) => !(c.propertyName in given)).map((c) => [c.propertyName, null]),
+    );
+    // Plain objects: a batch's rows are read by its callbacks, never saved as entities.
+    return planned.map(({ before, values }, index) => {
+      const after = {
+        ...(before ?? nulls),
+        ...values,
+        id: written.ids?.[index],
+        version: written.versions[index],
+      } as unknown as Row;
       return { before, after };
     });
   }
 
-  /** The audit entries of a batch in one statement, and its change events for after the commit. */
-  private async recordMany<Row extends Versioned>(
+  /**
+   * A batch's one audit entry, with every written row beneath it (AuditService.recordBatch), and its one
+   * change event for after the commit: a signal to refetch per batch, not per row.
+   */
+  private async recordBatch<Row extends Versioned>(
     actor: Actor,
-    operation: string,
-    entity: EntityClass<Row>,
-    changes: readonly BatchChange<Row>[],
+    spec: UpsertManySpec<Row>,
+    counts: BatchCounts,
+    planned: readonly PlannedChange<Row>[],
+    written: Written,
   ): Promise<void> {
     const at = new Date();
-    const records: AuditRecord[] = changes.map(({ before, after }) => ({
-      operation,
-      entity: entity.name,
-      entityId: after.id,
-      before,
-      after,
-    }));
-    await this.audit.recordMany(this.manager, actor, records, at);
-    const cooperations = await concernedCooperationsOfMany(
+    const manager = this.manager;
+    const metadata = manager.connection.getMetadata(spec.entity);
+    const scopeOf = (row: Partial<Row>) => ({
+      cityId: positiveKey(row['cityId']),
+      projectId: positiveKey(row['projectId']),
+    });
+    const pairs = new Map<string, { cityId: number | null; projectId: number | null; rows: number }>();
+    for (const { before, values } of planned) {
+      const scope = scopeOf(before === null ? values : { ...before, ...values });
+      const pair = `${scope.cityId}:${scope.projectId}`;
+      const known = pairs.get(pair);
+      if (known) known.rows += 1;
+      else pairs.set(pair, { ...scope, rows: 1 });
+    }
+    // The rows' ids and values after are read where they were just written, joined by their key: no
+    // RETURNING of 100,000 rows, no second copy of them sent back.
+    const column = (property: string) => {
+      const found = metadata.findColumnWithPropertyName(property);
+      return found ? `t."${found.databaseName}"` : 'NULL';
+    };
+    const keyColumns = columnsOf(manager, spec.entity, spec.key);
+    const key = spec.auditKey === undefined ? 'NULL' : `CAST(${column(spec.auditKey)} AS VARCHAR(40))`;
+    const after = spec.compared.map(column).join(', ');
+    const jsonArray =
+      dialectOf(manager).name === 'sqlite'
+        ? `json_array(${after})`
+        : `CAST(json_build_array(${after}) AS text)`;
+    const select = `SELECT k."position" AS "position", t."id" AS "entityId", ${column('cityId')} AS "cityId",
+        ${column('projectId')} AS "projectId", ${key} AS "key", k."before" AS "before", ${jsonArray} AS "after"
+      FROM ${rowsTable(manager, 'rows', written.audit.columns, 'position')} k
+      JOIN "${metadata.tableName}" t ON ${keyColumns.map((c) => `t."${c.databaseName}" = k."${c.databaseName}"`).join(' AND ')}`;
+    const entryId = await this.audit.recordBatch(
+      manager,
+      actor,
+      {
+        operation: spec.operation,
+        entity: spec.entity.name,
+        summary: { ...spec.summary, ...counts },
+        fields: spec.compared,
+        pairs: [...pairs.values()],
+        rows: { select, parameters: written.audit.parameters },
+      },
+      at,
+    );
+    // The cooperations of every (project, city) pair the batch wrote, from one statement.
+    const concerned = await concernedCooperationsOfMany(
       this.manager,
-      records.map((record, index) => ({
-        entity: entity.name,
-        id: changes[index]?.after.id ?? 0,
-        cooperationId: positiveKey(changes[index]?.after['cooperationId']),
-        ...auditScopes(record),
+      [...pairs.values()].map(({ cityId, projectId }) => ({
+        entity: spec.entity.name,
+        id: 0,
+        cooperationId: null,
+        cityId,
+        projectId,
       })),
     );
-    changes.forEach(({ after }, index) => {
-      const cooperationIds = cooperations[index];
-      this.events.push({
-        entity: entity.name,
-        id: String(after.id),
-        operation,
-        version: after.version,
-        at,
-        ...(cooperationIds ? { cooperationIds } : {}),
-      });
+    const cooperationIds = [...new Set(concerned.flatMap((ids) => ids ?? []))].sort((a, b) => a - b);
+    this.events.push({
+      entity: spec.entity.name,
+      id: String(entryId),
+      operation: spec.operation,
+      version: null,
+      at,
+      cooperationIds,
     });
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, Role, XLSX_MEDIA_TYPE, type ImportResult } from '@koop/domain';
@@ -13,6 +14,19 @@ const FIXTURES = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
 const SECOND_SERVICE = '99102034000000';
+
+const AUDIT_LOG = `query($filter: AuditFilter) {
+  auditLog(filter: $filter, first: 1) {
+    edges { node { operation entity subject changes { field before after } batchRowCount
+      batchRows { entityId key city { name } changes { field before after } } } }
+  }
+}`;
+
+interface AuditNode {
+  operation: string;
+  changes: { field: string; before: string; after: string }[];
+  batchRowCount: number;
+}
 
 interface Sent {
   status: number;
@@ -131,22 +145,64 @@ describe('POST /imports', () => {
         ['09763000', '99102034000000', '2024-03', 5, 4, null, null, null, 1234, 1],
         ['09763000', '99115005104000', '2024-01', 0, null, null, 50, 45, 300, 1],
       ]);
-      const audit = await app.dataSource.query(
-        `SELECT username, operation, entity, "cityId", "projectId", before, after FROM audit_entry
-          WHERE operation = 'importSatisfaction' ORDER BY id`,
+      // One audit entry for the import — who, the file's hash, the counts — with every written row beneath it.
+      expect(await count('audit_entry')).toBe(auditBefore + 1);
+      const [entry] = (await app.dataSource.query(
+        `SELECT id, username, operation, entity, "entityId", before, after FROM audit_entry
+          WHERE operation = 'importSatisfaction' ORDER BY id DESC LIMIT 1`,
+      )) as { id: number; username: string; entity: string; before: null; after: string }[];
+      expect(entry).toMatchObject({
+        username: 'test-admin',
+        entity: 'Satisfaction',
+        entityId: '',
+        before: null,
+      });
+      expect(JSON.parse(entry?.after ?? '')).toEqual({
+        batch: true,
+        fileName: null,
+        sha256: createHash('sha256').update(fixture('satisfaction-excel-de.csv')).digest('hex'),
+        bytes: fixture('satisfaction-excel-de.csv').length,
+        rows: 4,
+        created: 4,
+        changed: 0,
+        unchanged: 0,
+        fields: [
+          'ratingsCount',
+          'averageRating',
+          'nps',
+          'transactionsStarted',
+          'transactionsCompleted',
+          'visits',
+        ],
+      });
+      const audited = await app.dataSource.query(
+        `SELECT c."entityId", c."cityId", c."projectId", c.key, c.before, c.after
+           FROM audit_row_change c JOIN satisfaction s ON s.id = c."entityId"
+          WHERE c."entryId" = ${Number(entry?.id)} ORDER BY c.position`,
       );
-      expect(await count('audit_entry')).toBe(auditBefore + 4);
-      expect(audit).toHaveLength(4);
-      for (const entry of audit as { username: string; entity: string; before: null; after: string }[]) {
-        expect(entry).toMatchObject({ username: 'test-admin', entity: 'Satisfaction', before: null });
-        expect(JSON.parse(entry.after)).toMatchObject({ version: 1 });
-      }
-      expect(events).toHaveLength(4);
-      expect(events.every((e) => e.entity === 'Satisfaction' && e.operation === 'importSatisfaction')).toBe(
-        true,
-      );
-      // Augsburg and Kempten are members of the cooperation: their rows concern it.
-      expect(events.map((e) => e.cooperationIds)).toEqual(Array(4).fill([Number(world.cooperationId)]));
+      expect(audited).toHaveLength(4);
+      // The values as JSON arrays in the order of `fields` (SQLite writes a whole REAL as 4.0: parsed, alike).
+      expect(
+        audited.map((row: { key: string; before: null; after: string }) => [
+          row.key,
+          row.before,
+          JSON.parse(row.after),
+        ]),
+      ).toEqual([
+        ['2024-01', null, [10, 4.5, 20, 100, 80, 500]],
+        ['2024-02', null, [12, 3.75, -12.5, 90, 70, 400]],
+        ['2024-01', null, [0, null, null, 50, 45, 300]],
+        ['2024-03', null, [5, 4, null, null, null, 1234]],
+      ]);
+      // One signal for the import, to the cooperation its rows concern (Augsburg and Kempten are members).
+      expect(events).toEqual([
+        expect.objectContaining({
+          entity: 'Satisfaction',
+          id: String(entry?.id),
+          operation: 'importSatisfaction',
+          cooperationIds: [Number(world.cooperationId)],
+        }),
+      ]);
       expect(await summaryRows(app.dataSource)).toEqual(roughly(await rebuiltSummaryRows(app.dataSource)));
     });
 
@@ -170,11 +226,40 @@ describe('POST /imports', () => {
         `SELECT visits, version FROM satisfaction WHERE month = '2024-02'`,
       );
       expect(row).toEqual({ visits: 444, version: 2 });
-      const [entry] = await app.dataSource.query(
-        `SELECT before, after FROM audit_entry WHERE operation = 'importSatisfaction' ORDER BY id DESC LIMIT 1`,
-      );
-      expect(JSON.parse((entry as { before: string }).before)).toMatchObject({ visits: 400, version: 1 });
-      expect(JSON.parse((entry as { after: string }).after)).toMatchObject({ visits: 444, version: 2 });
+      // The import's entry holds the one changed row, found by the row and by its city, in the audit log.
+      const [changedRow] = (await app.dataSource.query(
+        `SELECT id FROM satisfaction WHERE month = '2024-02'`,
+      )) as { id: number }[];
+      const log = (filter: Record<string, string>) =>
+        ok<{ auditLog: { edges: { node: AuditNode }[] } }>(app, AUDIT_LOG, { filter });
+      const filters: Record<string, string>[] = [
+        { entity: 'Satisfaction', entityId: String(changedRow?.id) },
+        { cityId: world.cityIds.augsburg },
+        { projectId: world.projectId },
+      ];
+      for (const filter of filters) {
+        const [latest] = (await log(filter)).auditLog.edges.map((edge) => edge.node);
+        expect(latest).toMatchObject({
+          operation: 'importSatisfaction',
+          entity: 'Satisfaction',
+          subject: null,
+          batchRowCount: 1,
+          batchRows: [
+            {
+              entityId: String(changedRow?.id),
+              key: '2024-02',
+              city: { name: 'Augsburg' },
+              changes: [{ field: 'visits', before: '400', after: '444' }],
+            },
+          ],
+        });
+        expect(latest?.changes).toEqual(
+          expect.arrayContaining([
+            { field: 'changed', before: 'null', after: '1' },
+            { field: 'unchanged', before: 'null', after: '3' },
+          ]),
+        );
+      }
       expect(await summaryRows(app.dataSource)).toEqual(roughly(await rebuiltSummaryRows(app.dataSource)));
       // Back as before, for the tests that follow.
       await send('satisfaction', fixture('satisfaction-rfc4180.csv'));

@@ -93,6 +93,67 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
                 </table>
               </div>
             }
+            @if (entry.batchRowCount > 0) {
+              <!-- An import is one entry: the rows it wrote are beneath it, the first of them shown here. -->
+              @let batchTitle = t('admin.history.batch.heading', { count: entry.batchRowCount });
+              <h4>{{ batchTitle }}</h4>
+              <div class="table-wrap" role="region" tabindex="0" [attr.aria-label]="batchTitle">
+                <table class="koop-table batch">
+                  <caption class="sr-only">
+                    {{
+                      batchTitle
+                    }}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{{ t('admin.history.batch.service') }}</th>
+                      <th scope="col">{{ t('admin.history.batch.city') }}</th>
+                      <th scope="col">{{ t('admin.history.batch.key') }}</th>
+                      <th scope="col">{{ t('admin.history.batch.changes') }}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (row of entry.batchRows; track row.position) {
+                      <tr>
+                        <th scope="row">
+                          @if (row.project; as project) {
+                            <a [routerLink]="['/projekte', project.id]">{{ project.title }}</a>
+                          }
+                        </th>
+                        <td>
+                          @if (row.city; as city) {
+                            <a [routerLink]="['/kommunen', city.id]">{{ city.name }}</a>
+                          }
+                        </td>
+                        <td>{{ row.key ?? '' }}</td>
+                        <td>
+                          <ul class="row-changes">
+                            @for (change of batchChanges(entry, row.changes, t); track change.field) {
+                              <li>
+                                {{ change.label ?? change.field }}: {{ change.before }}
+                                <span class="arrow" aria-hidden="true">→</span>
+                                <span class="sr-only">{{ t('admin.history.batch.to') }}</span>
+                                {{ change.after }}
+                              </li>
+                            }
+                          </ul>
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+              @if (entry.batchRows.length < entry.batchRowCount) {
+                <p class="muted">
+                  {{
+                    t('admin.history.batch.more', {
+                      shown: entry.batchRows.length,
+                      count: entry.batchRowCount,
+                    })
+                  }}
+                </p>
+              }
+            }
           </article>
         </li>
       }
@@ -111,6 +172,15 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
     h3 {
       font-size: 1.05rem;
       margin: 0;
+    }
+    h4 {
+      font-size: 0.95rem;
+      margin: 0.6rem 0 0;
+    }
+    .row-changes {
+      list-style: none;
+      margin: 0;
+      padding: 0;
     }
     h3:focus {
       outline: 3px solid #e07b00;
@@ -241,6 +311,19 @@ export class AuditEntryListComponent {
 
   protected rowsOf(entry: AuditEntryItemFragment, t: Translate): ChangeRow[] {
     return changeRows(entry.changes, this.context(t, entry), (field) => {
+      const key = `admin.history.fields.${field}`;
+      const label = t(key);
+      return label && label !== key ? label : null;
+    });
+  }
+
+  /** The changed fields of one row of an import, each value as text. */
+  protected batchChanges(
+    entry: AuditEntryItemFragment,
+    changes: AuditEntryItemFragment['batchRows'][number]['changes'],
+    t: Translate,
+  ): ChangeRow[] {
+    return changeRows(changes, this.context(t, entry), (field) => {
       const key = `admin.history.fields.${field}`;
       const label = t(key);
       return label && label !== key ? label : null;

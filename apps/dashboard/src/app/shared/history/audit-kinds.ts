@@ -40,6 +40,8 @@ export const AUDIT_OPERATIONS: readonly string[] = [
   'createAccountFromOidc',
   'linkOidcIdentity',
   'setAccountRolesFromOidc',
+  'importSatisfaction',
+  'importAdoptions',
 ];
 
 /** Fields whose values are enum values, and the group of `enum.*` texts that names them. */

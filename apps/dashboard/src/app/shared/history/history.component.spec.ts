@@ -44,10 +44,42 @@ function entry(id: number, operation: string) {
     city: null,
     project: { __typename: 'Project', id: '5', title: 'Wohnsitz anmelden' },
     changes: [{ __typename: 'FieldChange', field: 'phase', before: '"PILOT"', after: '"LIVE"' }],
+    batchRowCount: 0,
+    batchRows: [] as unknown[],
   };
 }
 
-function page(entries: ReturnType<typeof entry>[], hasNextPage: boolean, total: number) {
+/** The one entry of an import of 30 rows, of which the city's history shows the first. */
+function importEntry() {
+  const change = (field: string, before: string, after: string) => ({
+    __typename: 'FieldChange',
+    field,
+    before,
+    after,
+  });
+  return {
+    ...entry(20, 'importSatisfaction'),
+    entity: 'Satisfaction',
+    entityId: '',
+    subject: 'zufriedenheit.csv',
+    project: null,
+    changes: [change('fileName', 'null', '"zufriedenheit.csv"'), change('changed', 'null', '1')],
+    batchRowCount: 30,
+    batchRows: [
+      {
+        __typename: 'AuditBatchRow',
+        position: 0,
+        entityId: '77',
+        key: '2025-02',
+        city: { __typename: 'City', id: '3', name: 'Kempten (Allgäu)' },
+        project: { __typename: 'Project', id: '5', title: 'Wohnsitz anmelden' },
+        changes: [change('visits', '400', '444')],
+      },
+    ],
+  };
+}
+
+function page(entries: readonly object[], hasNextPage: boolean, total: number) {
   return {
     auditLog: {
       __typename: 'AuditEntryConnection',
@@ -149,6 +181,21 @@ describe('the history of a row', () => {
     expect([...element.querySelectorAll('button')].some((b) => b.textContent?.includes('Ältere'))).toBe(
       false,
     );
+  });
+
+  it('shows an import as one entry with the rows it wrote beneath it', async () => {
+    const { answer, element } = setup('ADMIN');
+    await answer({ first: page([importEntry()], false, 1) });
+    expect(element.querySelector('h3')?.textContent?.trim()).toBe('Zufriedenheitswerte importiert');
+    expect(element.querySelector('.what span')?.textContent).toBe('Zufriedenheitswerte „zufriedenheit.csv“');
+    expect(element.querySelector('h4')?.textContent?.trim()).toBe('Importierte Zeilen (30)');
+    const table = element.querySelector('table.batch');
+    expect(table?.querySelector('caption')?.textContent?.trim()).toBe('Importierte Zeilen (30)');
+    const cells = [...(table?.querySelectorAll('tbody th, tbody td') ?? [])].map((cell) =>
+      cell.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(cells).toEqual(['Wohnsitz anmelden', 'Kempten (Allgäu)', '2025-02', 'Besuche: 400 →zu 444']);
+    expect(element.textContent).toContain('Die ersten 1 von 30 Zeilen sind gezeigt');
   });
 
   it('shows nothing and asks nothing of those who may not read the audit log', async () => {
