@@ -1,11 +1,10 @@
-import { SYSTEM_ACTOR } from '../auth/actor.js';
+import { Roles, SYSTEM_ACTOR } from '../auth/index.js';
 import { Role } from '@koop/domain';
 import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '../auth/access.decorator.js';
-import { City } from '../cities/city.entity.js';
-import { connectionType } from '../common/pagination.js';
-import type { GraphQLContext } from '../loaders/loaders.js';
-import { Project } from '../projects/project.entity.js';
+import { City } from '../cities/index.js';
+import { connectionType } from '../common/index.js';
+import type { GraphQLContext } from '../loaders/index.js';
+import { Project } from '../projects/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditLogService, changesOf } from './audit-log.service.js';
 import { AuditLogArgs } from './dto/audit-log.args.js';

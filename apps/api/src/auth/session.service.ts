@@ -4,15 +4,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { RoleGrant } from '../accounts/role-grant.entity.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
-import { Writes } from '../database/write-path.js';
-import { AppSetting } from '../reference/app-setting.entity.js';
+import { Account, RoleGrant } from '../accounts/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { Writes, namedQuery } from '../database/index.js';
+import { AppSetting } from '../reference/index.js';
 import type { Actor } from './actor.js';
-import { namedQuery } from '../database/named-query.js';
 import { Session } from './session.entity.js';
+import { ACTOR_OF_SESSION } from './auth.queries.js';
 
 export const SESSION_COOKIE = 'koop_session';
 const SECRET_SETTING = 'session_secret';
@@ -30,16 +28,6 @@ interface SessionRow {
   cityId: number | string | null;
   workingGroupId: number | string | null;
 }
-
-// The session, its enabled account and the account's grants (none: one row with NULL grant columns).
-const ACTOR_OF_SESSION = `
-  SELECT a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
-         g.role AS role, g."cityId" AS "cityId", g."workingGroupId" AS "workingGroupId"
-    FROM session s
-    JOIN account a ON a.id = s."accountId"
-    LEFT JOIN role_grant g ON g."accountId" = a.id
-   WHERE s."tokenHash" = :tokenHash AND s."expiresAt" > :now AND a.disabled = :disabled
-   ORDER BY g.id`;
 
 @Injectable()
 export class SessionService {

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { freshDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-database.js';
-import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from './data-source.js';
+import { TEST_DIALECT, freshDatabase, type TestDatabase } from '../testing/index.js';
+import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from '../data-source.js';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
 
 describe(`migrations (${TEST_DIALECT})`, () => {

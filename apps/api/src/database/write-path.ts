@@ -2,10 +2,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { DeepPartial, EntityManager, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { AuditService, auditScopes, type AuditRecord } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
-import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
+import type { Actor } from '../auth/index.js';
+import { conflict, duplicate, forbidden, notFound, parseId } from '../common/index.js';
+import { auditScopes, AuditWriter, type AuditRecord } from './audit-writer.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
 import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
@@ -269,7 +268,7 @@ class Unit implements WriteUnit {
 
   constructor(
     readonly manager: EntityManager,
-    private readonly audit: AuditService,
+    private readonly audit: AuditWriter,
   ) {}
 
   async create<Row extends Keyed, P extends Parents, X extends Extra>(
@@ -629,7 +628,7 @@ export class Writes {
 
   constructor(
     private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    private readonly audit: AuditWriter,
     private readonly changes: ChangeEvents,
   ) {}
 

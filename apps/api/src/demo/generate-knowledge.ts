@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
+import { KnowledgeEntry } from '../knowledge/index.js';
 import { rebuildSearchIndex } from '../search/index.js';
 import type { DemoRows } from './demo-rows.js';
 import { WORKING_GROUPS, type CooperationKey } from './plan-organisation.js';

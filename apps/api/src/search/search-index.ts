@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
-import { AppSetting } from '../reference/app-setting.entity.js';
+import { dialectOf, namedQuery } from '../database/index.js';
+import { AppSetting } from '../reference/index.js';
 import { foldedText, stemmedText } from './german-words.js';
 import { documentKey, SearchKind } from './search-kinds.js';
 import { SOURCES, type SearchDocument } from './search-sources.js';
