@@ -20,8 +20,23 @@ import { SearchIndex1795949000000 } from './sqlite/1795949000000-search-index.js
 import { KnowledgeEntries1795948966490 } from './postgres/1795948966490-knowledge-entries.js';
 import { SearchIndex1795949000000 as PostgresSearchIndex1795949000000 } from './postgres/1795949000000-search-index.js';
 
+type Migration = new () => object;
+
+/** The timestamp TypeORM orders a migration by: the last 13 digits of its class name. */
+export function timestampOf(migration: Migration): number {
+  return Number(migration.name.slice(-13));
+}
+
+/**
+ * Oldest first. TypeORM runs pending migrations in the order of their timestamps, whatever the order of
+ * the list; sorting the list the same way makes its order the order they run in (migrations.integration-spec).
+ */
+function byTimestamp(migrations: Migration[]): Migration[] {
+  return [...migrations].sort((a, b) => timestampOf(a) - timestampOf(b));
+}
+
 /** SQLite migrations, oldest first; each runs in its own transaction. */
-export const SQLITE_MIGRATIONS: (new () => object)[] = [
+export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
   Initial1795252144808,
   Accounts1795253665997,
   AuditScopes1795255052107,
@@ -33,10 +48,10 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   ReuseCatalogue1795948609876,
   KnowledgeEntries1795948946616,
   SearchIndex1795949000000,
-];
+]);
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
-export const POSTGRES_MIGRATIONS: (new () => object)[] = [
+export const POSTGRES_MIGRATIONS: Migration[] = byTimestamp([
   Initial1795937658284,
   GermanText1795937658300,
   RowVersions1795940118859,
@@ -47,4 +62,4 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   ReuseCatalogue1795948623781,
   KnowledgeEntries1795948966490,
   PostgresSearchIndex1795949000000,
-];
+]);
