@@ -249,6 +249,41 @@ for (const file of files) {
   if (found.length > 0 || splits.has(file)) rewrites.set(file, found);
 }
 
+// An entity that uses another feature's class at run time imports that feature's entry, and with it the
+// feature's services: the entries' cycles may then read a class before it is defined. Warn; the remedy is
+// a relation by entity name (`@ManyToOne('City')`) and an `import type`.
+const LEAF_FEATURES = new Set(['common', 'config', 'database']);
+for (const file of files.filter((each) => each.endsWith('.entity.ts'))) {
+  const sourceFile = program.getSourceFile(file);
+  const from = placeOf(file, sourcesRoot);
+  const valueNames = new Set();
+  const collect = (node) => {
+    if (
+      ts.isIdentifier(node) &&
+      !ts.isTypeReferenceNode(node.parent) &&
+      !ts.isImportSpecifier(node.parent) &&
+      !ts.isImportClause(node.parent)
+    ) {
+      valueNames.add(node.text);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(sourceFile);
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const target = sourceOfSpecifier(file, statement.moduleSpecifier.text);
+    const to = target && placeOf(target, sourcesRoot);
+    if (!to?.feature || to.feature === from.feature || LEAF_FEATURES.has(to.feature)) continue;
+    const used = (namedImports(statement) ?? []).filter((each) => !each.type && valueNames.has(each.local));
+    if (used.length > 0) {
+      process.stderr.write(
+        `warning: ${where(sourceFile, statement)}: the entity uses ${used.map((each) => each.local).join(', ')} of ` +
+          `${to.feature} at run time; name it as a string in the relation and import it as a type\n`,
+      );
+    }
+  }
+}
+
 if (problems.length > 0) {
   process.stderr.write(`Cannot rewrite these; change them by hand and run again:\n${problems.join('\n')}\n`);
   process.exit(2);
