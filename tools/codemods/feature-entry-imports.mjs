@@ -12,15 +12,18 @@
 // and which imports count as reaching in is defined once, in tools/lib/api-features.mjs, shared with the lint
 // rule (tools/eslint/feature-entry-rule.mjs) that keeps it so.
 //
-// Lines it adds to an entry go in a fixed order — entities first, Nest modules last, otherwise by file
-// name — because an entry is evaluated top to bottom: a class that another module's decorator reads at
-// definition time must be defined before the modules that import the entry back. Existing lines keep their
-// place. Changed files are formatted with the project's Prettier settings. Running it again changes nothing;
-// it is meant to be re-run after merging branches that added imports between features.
+// An entry exports no wiring (Nest modules, resolvers, controllers, handlers): the codemod drops such lines
+// from entries and points the composition root's imports of them at their files. The entry's re-exports
+// are kept in layer order — entities, declarations (inputs, models, enums, decorators, SQL), services and
+// functions — because an entry is evaluated top to bottom and the entries import each other in cycles: a
+// class that another file's decorator reads at definition time must be defined before the files that
+// import the entry back. Changed files are formatted with the project's Prettier settings. Running it again
+// changes nothing; it is meant to be re-run after merging branches that added imports between features.
 //
 // It refuses (exit 2, with the places) what it cannot rewrite faithfully: a default or namespace import,
-// `export *` or a dynamic import of another feature's inner file, and two different things of one name
-// that an entry would have to export.
+// `export *` or a dynamic import of another feature's inner file, two different things of one name that an
+// entry would have to export, and a feature that imports another feature's wiring (make that module
+// @Global instead). It warns about an entity that uses another feature's class at run time.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
