@@ -118,6 +118,16 @@ const needed = new Map();
 const rewrites = new Map();
 /** file → list of { node, specifiers } imports of an entry by the composition root that name wiring. */
 const splits = new Map();
+/**
+ * Files that moved when the features got their entries (relative to apps/api/src): an import of the old
+ * place, from a branch merged later, is pointed at the new one. Any other import of a missing file is
+ * refused.
+ */
+const MOVED = new Map([
+  ['database/data-source.ts', 'data-source.ts'],
+  ['database/entities.ts', 'entities.ts'],
+]);
+
 /** feature → inner files that must be evaluated for their side effects (`import './x.js'`). */
 const sideEffects = new Map();
 
@@ -146,7 +156,16 @@ for (const file of files) {
       const target = sourceOfSpecifier(file, node.moduleSpecifier.text);
       const to = target && placeOf(target, sourcesRoot);
       const from = placeOf(file, sourcesRoot);
-      if (
+      const missing = target && !existsSync(target) && !existsSync(target.replace(/\.ts$/, '.d.ts'));
+      const movedTo =
+        missing && to && MOVED.get(path.relative(sourcesRoot, target).split(path.sep).join('/'));
+      if (movedTo) {
+        found.push({ node, moveTo: path.join(sourcesRoot, movedTo) });
+      } else if (missing) {
+        problems.push(
+          `${where(sourceFile, node)}: imports ${node.moduleSpecifier.text}, which does not exist`,
+        );
+      } else if (
         to?.feature &&
         to.feature !== from.feature &&
         to.inner === ENTRY_FILE &&
@@ -357,6 +376,14 @@ for (const [file, found] of rewrites) {
   // Group the rewritten named imports with any import of the same entry the file already has.
   const groups = new Map();
   for (const each of found) {
+    if (each.moveTo) {
+      edits.push([
+        each.node.moduleSpecifier.getStart(sourceFile),
+        each.node.moduleSpecifier.getEnd(),
+        `'${specifierFor(file, each.moveTo)}'`,
+      ]);
+      continue;
+    }
     const specifier = specifierFor(file, each.entry);
     if (each.specifiers === null) {
       edits.push([

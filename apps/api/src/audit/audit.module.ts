@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AuditWriter } from '../database/index.js';
+import { AUDIT_WRITER } from '../database/index.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditResolver } from './audit.resolver.js';
 import { AuditService } from './audit.service.js';
@@ -9,10 +9,10 @@ import { AuditService } from './audit.service.js';
 @Module({
   providers: [
     AuditService,
-    { provide: AuditWriter, useExisting: AuditService },
+    { provide: AUDIT_WRITER, useExisting: AuditService },
     AuditLogService,
     AuditResolver,
   ],
-  exports: [AuditWriter, AuditService, AuditLogService],
+  exports: [AUDIT_WRITER, AuditService, AuditLogService],
 })
 export class AuditModule {}

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/index.js';
 import {
-  AuditWriter,
   auditScopes,
   columnsOf,
   namedQuery,
@@ -29,10 +28,10 @@ function toJson(row: object | null): string | null {
 
 /**
  * Writes audit entries, always inside the transaction of the change they describe. Only the write path
- * (database/write-path.ts) calls it, as its AuditWriter, so that no change goes unrecorded.
+ * (database/write-path.ts) calls it, as its AUDIT_WRITER, so that no change goes unrecorded.
  */
 @Injectable()
-export class AuditService implements AuditWriter {
+export class AuditService {
   async record(manager: EntityManager, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
     await manager.insert(AuditEntry, auditEntryOf(actor, record, at));
   }

@@ -10,7 +10,6 @@ import { Writes, namedQuery } from '../database/index.js';
 import { AppSetting } from '../reference/index.js';
 import type { Actor } from './actor.js';
 import { Session } from './session.entity.js';
-import { ACTOR_OF_SESSION } from './auth.queries.js';
 
 export const SESSION_COOKIE = 'koop_session';
 const SECRET_SETTING = 'session_secret';
@@ -28,6 +27,16 @@ interface SessionRow {
   cityId: number | string | null;
   workingGroupId: number | string | null;
 }
+
+// The session, its enabled account and the account's grants (none: one row with NULL grant columns).
+const ACTOR_OF_SESSION = `
+  SELECT a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
+         g.role AS role, g."cityId" AS "cityId", g."workingGroupId" AS "workingGroupId"
+    FROM session s
+    JOIN account a ON a.id = s."accountId"
+    LEFT JOIN role_grant g ON g."accountId" = a.id
+   WHERE s."tokenHash" = :tokenHash AND s."expiresAt" > :now AND a.disabled = :disabled
+   ORDER BY g.id`;
 
 @Injectable()
 export class SessionService {

@@ -1,6 +1,3 @@
-import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/index.js';
-
 /** One audited change, as the write path hands it to the audit log. */
 export interface AuditRecord {
   readonly operation: string;
@@ -36,19 +33,9 @@ export function auditScopes(record: AuditRecord): { cityId: number | null; proje
 }
 
 /**
- * What the write path needs of the audit log, as a Nest token. The audit feature binds its AuditService to
- * it (AuditModule): the database layer then needs nothing of the audit feature when its modules load, so
- * that the features' entry files, which all lead to the database layer, form no cycle through it.
+ * The Nest token of the audit log's writer: the audit feature's AuditService, which AuditModule binds to it.
+ * The write path injects it by this token and knows the class only as a type, so that the database layer
+ * needs nothing of the audit feature when its modules load, and the features' entry files, which all lead
+ * to the database layer, form no cycle through it.
  */
-export abstract class AuditWriter {
-  /** Writes one entry inside the transaction of the change it describes. */
-  abstract record(manager: EntityManager, actor: Actor, record: AuditRecord, at?: Date): Promise<void>;
-
-  /** One entry per record, all in one statement: for a batch of changes (an import). */
-  abstract recordMany(
-    manager: EntityManager,
-    actor: Actor,
-    records: readonly AuditRecord[],
-    at?: Date,
-  ): Promise<void>;
-}
+export const AUDIT_WRITER = Symbol('AuditWriter');

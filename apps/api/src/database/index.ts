@@ -1,6 +1,6 @@
 // The database feature's one door: what the rest of the API uses of it. Other features import only
 // from here (lint rule feature-entry-imports); tools/codemods/feature-entry-imports.mjs adds what they need.
-export { AuditWriter, auditScopes, type AuditRecord } from './audit-writer.js';
+export { AUDIT_WRITER, auditScopes, type AuditRecord } from './audit-writer.js';
 export { backupDatabase } from './backup.js';
 export { ChangeEvents, type ChangeEvent } from './change-events.js';
 export { TIMESTAMP } from './column-types.js';

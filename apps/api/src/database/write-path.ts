@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { DeepPartial, EntityManager, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { AuditService } from '../audit/index.js';
 import type { Actor } from '../auth/index.js';
 import { conflict, duplicate, forbidden, notFound, parseId } from '../common/index.js';
-import { auditScopes, AuditWriter, type AuditRecord } from './audit-writer.js';
+import { AUDIT_WRITER, auditScopes, type AuditRecord } from './audit-writer.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
 import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
@@ -268,7 +269,7 @@ class Unit implements WriteUnit {
 
   constructor(
     readonly manager: EntityManager,
-    private readonly audit: AuditWriter,
+    private readonly audit: AuditService,
   ) {}
 
   async create<Row extends Keyed, P extends Parents, X extends Extra>(
@@ -628,7 +629,8 @@ export class Writes {
 
   constructor(
     private readonly transactions: Transactions,
-    private readonly audit: AuditWriter,
+    // By token, the class as a type only: the database layer loads nothing of the audit feature.
+    @Inject(AUDIT_WRITER) private readonly audit: AuditService,
     private readonly changes: ChangeEvents,
   ) {}
 

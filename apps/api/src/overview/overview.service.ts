@@ -22,7 +22,6 @@ import { Reads, dialectOf, namedQuery } from '../database/index.js';
 import { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
 import { Project, StatusUpdate } from '../projects/index.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
-import { MATRIX_CELL_CODES } from './overview.queries.js';
 
 type Num = number | string | null;
 
@@ -87,6 +86,17 @@ function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+// The adoptions of the member cities: what the cells of the matrix show, nothing more. Each city's rows are
+// read along the city index; which of them are the cooperation's online services is left to the caller, who
+// has those as the matrix's columns. At 100 × 600 this takes about half the time of joining through
+// the projects, whose plan looks up every (project, city) pair in the unique index.
+const MATRIX_CELL_CODES = `
+  SELECT a."cityId" AS "cityId", a."projectId" AS "projectId", a.stage AS stage,
+         a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
+    FROM membership m
+    JOIN adoption a ON a."cityId" = m."cityId"
+   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)`;
 
 interface CellCodeRow {
   cityId: number;
