@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 import angular from 'angular-eslint';
+import { featureEntryImports } from './tools/eslint/feature-entry-rule.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -58,6 +59,13 @@ export default [
               message:
                 'Change data through Writes (database/write-path.ts): it opens the transaction and audits.',
             },
+            {
+              // The audit feature's entry exports its writer for the write path's own tests only.
+              group: ['**/audit/index.js'],
+              importNames: ['AuditService'],
+              message:
+                'Change data through Writes (database/write-path.ts): it opens the transaction and audits.',
+            },
           ],
         },
       ],
@@ -70,6 +78,14 @@ export default [
         },
       ],
     },
+  },
+  {
+    // Features own their parts: they import each other only through their entry files (index.ts), specs
+    // included; the composition root (files directly in apps/api/src) also imports the features' wiring.
+    // tools/lib/api-features.mjs draws the borders; tools/codemods/feature-entry-imports.mjs fixes imports.
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { koop: { rules: { 'feature-entry-imports': featureEntryImports } } },
+    rules: { 'koop/feature-entry-imports': 'error' },
   },
   {
     files: [

@@ -172,7 +172,7 @@ async function rebuildFiguresOf(url) {
   const started = Date.now();
   const { DataSource } = await import('typeorm');
   const { loadConfig } = await import(join(DIST, 'config/config.js'));
-  const { dataSourceOptions } = await import(join(DIST, 'database/data-source.js'));
+  const { dataSourceOptions } = await import(join(DIST, 'data-source.js'));
   const { rebuildFigures } = await import(join(DIST, 'figures/index.js'));
   const dataSource = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url }).database));
   await dataSource.initialize();

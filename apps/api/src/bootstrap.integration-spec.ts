@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startTestApp, type TestApp } from './testing/test-app.js';
+import { startTestApp, type TestApp } from './testing/index.js';
 
 describe('production mode', () => {
   let app: TestApp;

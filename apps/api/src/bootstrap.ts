@@ -9,18 +9,22 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule, type AppExtras } from './app.module.js';
-import type { ActorRequest } from './auth/request-actor.js';
-import { hashToken, SESSION_COOKIE, SessionService } from './auth/session.service.js';
-import type { AppConfig } from './config/config.js';
-import { runMigrations } from './database/data-source.js';
-import { DemoSeeder } from './demo/demo-seeder.js';
+import { SESSION_COOKIE, SessionService, hashToken, type ActorRequest } from './auth/index.js';
+import type { AppConfig } from './config/index.js';
+import { runMigrations } from './data-source.js';
+import { DemoSeeder } from './demo/index.js';
 import { ensureFiguresCurrent } from './figures/index.js';
-import { LiveStreamHandler, STREAM_PATH } from './live/index.js';
+import { LiveStreamHandler, STREAM_PATH } from './live/live-stream.handler.js';
 import { ensureSearchIndexCurrent } from './search/index.js';
-import { graphqlRequestGuard } from './security/graphql-limits.js';
-import { cspNonce, NONCE_PLACEHOLDER, useBodyParsers, useSecurityHeaders } from './security/http-security.js';
-import { applyHttpTimeouts } from './security/http-timeouts.js';
-import { refuseSubscriptionsAtGraphql } from './security/operation-types.js';
+import {
+  NONCE_PLACEHOLDER,
+  applyHttpTimeouts,
+  cspNonce,
+  graphqlRequestGuard,
+  refuseSubscriptionsAtGraphql,
+  useBodyParsers,
+  useSecurityHeaders,
+} from './security/index.js';
 
 /** Paths the API answers itself, never with the dashboard's index.html. */
 const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;

@@ -4,16 +4,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { IMPORT_KINDS, IMPORT_MAX_BYTES, isImportKind, Role, USERNAME_PATTERN } from '@koop/domain';
-import { AccountsService } from './accounts/accounts.service.js';
-import { SYSTEM_ACTOR, type Actor } from './auth/actor.js';
+import { AccountsService } from './accounts/index.js';
+import { SYSTEM_ACTOR, type Actor } from './auth/index.js';
 import { createApp } from './bootstrap.js';
-import { loadConfig, type AppConfig } from './config/config.js';
-import { backupDatabase } from './database/backup.js';
-import { dataSourceOptions, runMigrations } from './database/data-source.js';
+import { loadConfig, type AppConfig } from './config/index.js';
+import { backupDatabase } from './database/index.js';
+import { dataSourceOptions, runMigrations } from './data-source.js';
 import { rebuildFigures } from './figures/index.js';
 import { ImportsService } from './imports/index.js';
 import { rebuildSearchIndex } from './search/index.js';
-import { printAppSchema, SCHEMA_FILE } from './graphql/schema-file.js';
+import { SCHEMA_FILE, printAppSchema } from './graphql/index.js';
 
 const MIGRATIONS_DIR = 'apps/api/src/database/migrations';
 

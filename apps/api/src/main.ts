@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { createApp } from './bootstrap.js';
-import { ConfigError, loadConfig } from './config/config.js';
-import { MigrationError } from './database/data-source.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { MigrationError } from './data-source.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

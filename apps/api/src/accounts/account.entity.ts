@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
+import { TIMESTAMP } from '../database/index.js';
 
 @ObjectType({ description: 'A person who signs in. Personal data: only admins see other accounts.' })
 @Entity('account')

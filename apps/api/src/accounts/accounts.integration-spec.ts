@@ -1,5 +1,4 @@
-import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
-import { onlyError, startTestApp, type TestApp } from '../testing/test-app.js';
+import { buildFixture, ok, onlyError, startTestApp, type Fixture, type TestApp } from '../testing/index.js';
 
 const CREATE = `mutation($input: CreateAccountInput!) {
   createAccount(input: $input) { initialPassword account { id version mustChangePassword roles { role cityId } } }

@@ -1,8 +1,6 @@
 import { Role } from '@koop/domain';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, type Actor } from '../auth/index.js';
 import { Account } from './account.entity.js';
 import { AccountsService } from './accounts.service.js';
 import {

@@ -2,14 +2,11 @@ import { Role, ROLE_SCOPES } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
-import { hashPassword, initialPassword } from '../auth/passwords.js';
-import { Session } from '../auth/session.entity.js';
-import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Session, hashPassword, initialPassword, type Actor } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import { badField, notFound, parseId } from '../common/index.js';
+import { Writes, byRoleAlone, rowOf } from '../database/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import { Account } from './account.entity.js';
 import type {
   CreateAccountInput,

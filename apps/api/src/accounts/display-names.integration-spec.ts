@@ -1,7 +1,13 @@
-import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
+import {
+  TEST_PASSWORD,
+  buildFixture,
+  ok,
+  startTestApp,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 import { Role } from '@koop/domain';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { SYSTEM_ACTOR } from '../auth/index.js';
 import { AccountsService } from './accounts.service.js';
 
 /*

@@ -1,8 +1,8 @@
 import { Role } from '@koop/domain';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { City } from '../cities/index.js';
+import type { WorkingGroup } from '../working-groups/index.js';
 import { Account } from './account.entity.js';
 
 @ObjectType({
@@ -30,7 +30,7 @@ export class RoleGrant {
   @Column({ type: 'integer', nullable: true })
   cityId: number | null;
 
-  @ManyToOne(() => City, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('City', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City> | null;
 
@@ -38,7 +38,7 @@ export class RoleGrant {
   @Column({ type: 'integer', nullable: true })
   workingGroupId: number | null;
 
-  @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE', nullable: true })
+  @ManyToOne('WorkingGroup', { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'workingGroupId' })
   workingGroup?: Relation<WorkingGroup> | null;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AdoptionSource, AdoptionStage } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateScalar } from '../common/scalars.js';
-import { TIMESTAMP } from '../database/column-types.js';
+import { DateScalar } from '../common/index.js';
+import { TIMESTAMP } from '../database/index.js';
 import { Adoption } from './adoption.entity.js';
 
 @ObjectType({ description: 'One state of an adoption, kept for its history.' })

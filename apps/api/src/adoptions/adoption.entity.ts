@@ -10,10 +10,10 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
-import { Project } from '../projects/project.entity.js';
-import { DateScalar } from '../common/scalars.js';
+import type { City } from '../cities/index.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { Project } from '../projects/index.js';
+import { DateScalar } from '../common/index.js';
 
 @ObjectType({ description: 'The adoption (Nachnutzung) of a project’s service by one city.' })
 @Entity('adoption')
@@ -27,7 +27,7 @@ export class Adoption {
   @Column({ type: 'integer' })
   projectId: number;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne('Project', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
 
@@ -36,7 +36,7 @@ export class Adoption {
   @Column({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 

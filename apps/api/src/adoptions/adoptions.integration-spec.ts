@@ -5,10 +5,11 @@ import {
   expectRefused,
   isoDaysFromToday,
   ok,
+  startTestApp,
   text,
   type Fixture,
-} from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+  type TestApp,
+} from '../testing/index.js';
 
 const STATE = 'stage maturityModel maturityLevel liveSince source notes version';
 const RECORD = `mutation($input: RecordAdoptionInput!) {

@@ -1,14 +1,12 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { Project } from '../projects/project.entity.js';
+import { City } from '../cities/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { Project } from '../projects/index.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';
 import { AdoptionsService } from './adoptions.service.js';
 import { RecordAdoptionInput } from './dto/record-adoption.input.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { adoptionWarnings, Role } from '@koop/domain';
 import { AdoptionWarning, storedWarnings, warningsOf } from './adoption-warning.model.js';
 

@@ -2,13 +2,12 @@ import { adoptionWarnings, liveSinceError, maturityLevelError } from '@koop/doma
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { badInput, notFound, type FieldProblem } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { mayEditCity, type Actor } from '../auth/actor.js';
-import { rowOf, Writes, type Permission, type RowRef, type UpsertSpec } from '../database/write-path.js';
+import { City } from '../cities/index.js';
+import { badInput, notFound, parseId, type FieldProblem } from '../common/index.js';
+import { mayEditCity, type Actor } from '../auth/index.js';
+import { Writes, rowOf, type Permission, type RowRef, type UpsertSpec } from '../database/index.js';
 import { applyAdoptionChange } from '../figures/index.js';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../projects/index.js';
 import { linkReusedSolution, REUSING_SOURCES } from '../solutions/index.js';
 import { AdoptionChange } from './adoption-change.entity.js';
 import { Adoption } from './adoption.entity.js';

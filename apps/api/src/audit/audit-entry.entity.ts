@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
+import { TIMESTAMP } from '../database/index.js';
 
 @ObjectType({
   description: 'Who changed what, when, with the values before and after. Never changed or deleted.',

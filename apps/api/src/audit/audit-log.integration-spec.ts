@@ -4,9 +4,11 @@ import {
   isoDaysFromToday,
   monthsFromNow,
   ok,
+  onlyError,
+  startTestApp,
   type Fixture,
-} from '../testing/fixtures.js';
-import { onlyError, startTestApp, type TestApp } from '../testing/test-app.js';
+  type TestApp,
+} from '../testing/index.js';
 
 const LOG = `query($filter: AuditFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {

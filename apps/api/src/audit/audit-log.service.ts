@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { badField } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
+import { badField, decodeCursor, encodeCursor, pageSize, parseId, type Connection } from '../common/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditEntryScope, AuditRowChange } from './audit-row-change.entity.js';
 import { batchSummaryOf } from './audit.service.js';

@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../auth/actor.js';
+import { Roles, SYSTEM_ACTOR } from '../auth/index.js';
 import { Role } from '@koop/domain';
 import {
   Args,
@@ -12,12 +12,10 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { Roles } from '../auth/access.decorator.js';
-import { City } from '../cities/city.entity.js';
-import { badField } from '../common/errors.js';
-import { connectionType } from '../common/pagination.js';
-import type { GraphQLContext } from '../loaders/loaders.js';
-import { Project } from '../projects/project.entity.js';
+import { City } from '../cities/index.js';
+import { badField, connectionType } from '../common/index.js';
+import type { GraphQLContext } from '../loaders/index.js';
+import { Project } from '../projects/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditLogService, batchRowScopeOf, changesOf, rowChangesOf } from './audit-log.service.js';
 import { batchSummaryOf } from './audit.service.js';

@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
-import { insertRows } from '../database/json-rows.js';
-import { namedQuery } from '../database/named-query.js';
+import type { Actor } from '../auth/index.js';
+import { auditScopes, insertRows, namedQuery, type AuditRecord } from '../database/index.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditEntryScope } from './audit-row-change.entity.js';
-
-export interface AuditRecord {
-  readonly operation: string;
-  readonly entity: string;
-  readonly entityId: string | number;
-  readonly before: object | null;
-  readonly after: object | null;
-}
 
 /** Fields that never enter the audit log. */
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash']);
@@ -29,34 +20,9 @@ function toJson(row: object | null): string | null {
     : plain;
 }
 
-/** A positive integer key, or null for anything else (a missing field, a list, a name). */
-function key(value: unknown): number | null {
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : null;
-}
-
-/** The value of `field` in the row after the change, or else before it. */
-function keyOf(record: AuditRecord, field: string): number | null {
-  const after = record.after as Record<string, unknown> | null;
-  const before = record.before as Record<string, unknown> | null;
-  return key(after?.[field]) ?? key(before?.[field]);
-}
-
-/**
- * The city and project an audited row belongs to, so that a city's or a project's history is found by
- * an index: a City or Project is its own scope; a row with a `cityId` or `projectId` (adoption,
- * satisfaction figures, milestone, membership) belongs to those.
- */
-export function auditScopes(record: AuditRecord): { cityId: number | null; projectId: number | null } {
-  return {
-    cityId: record.entity === 'City' ? key(record.entityId) : keyOf(record, 'cityId'),
-    projectId: record.entity === 'Project' ? key(record.entityId) : keyOf(record, 'projectId'),
-  };
-}
-
 /**
  * Writes audit entries, always inside the transaction of the change they describe. Only the write path
- * (database/write-path.ts) calls it, so that no change goes unrecorded.
+ * (database/write-path.ts) calls it, as its AUDIT_WRITER, so that no change goes unrecorded.
  */
 @Injectable()
 export class AuditService {

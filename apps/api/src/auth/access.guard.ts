@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { forbidden, unauthenticated } from '../common/errors.js';
+import { forbidden, unauthenticated } from '../common/index.js';
 import { ACCESS_KEY, INITIAL_PASSWORD_KEY, type AccessRule } from './access.decorator.js';
 import { hasRole } from './actor.js';
 import type { ActorRequest } from './request-actor.js';

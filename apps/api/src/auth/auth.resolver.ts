@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsString, MaxLength } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { AccountsService } from '../accounts/accounts.service.js';
+import { AccountsService } from '../accounts/index.js';
 import { AllowedWithInitialPassword, Public, SignedIn } from './access.decorator.js';
 import type { Actor } from './actor.js';
 import { AuthService } from './auth.service.js';

@@ -1,14 +1,17 @@
 import { Role } from '@koop/domain';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { buildFixture, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
 import {
+  TEST_PASSWORD,
+  buildFixture,
+  monthsFromNow,
+  ok,
   snapshot,
   startTestApp,
-  TEST_PASSWORD,
+  type Fixture,
   type GraphQLClient,
   type GraphQLResponse,
   type TestApp,
-} from '../testing/test-app.js';
+} from '../testing/index.js';
 
 /*
  * Every operation × every role × own and other scope, generated from the table below.

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { unauthenticated } from '../common/errors.js';
+import { unauthenticated } from '../common/index.js';
 import type { Actor } from './actor.js';
 import type { HttpContext } from './request-actor.js';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
+import { TIMESTAMP } from '../database/index.js';
 
 /** A failed sign-in, kept for the window in which failures are counted (shared by all API processes). */
 @Entity('login_failure')

@@ -1,6 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Account } from '../accounts/account.entity.js';
-import { RoleGrant } from '../accounts/role-grant.entity.js';
+import { Account, RoleGrant } from '../accounts/index.js';
 
 @ObjectType({ description: 'The signed-in account and what it may do.' })
 export class Me {

@@ -2,14 +2,12 @@ import type { OidcSignInError } from '@koop/domain';
 import { Controller, Get, Inject, Logger, NotFoundException, Req, Res } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { z } from 'zod';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { Public } from './access.decorator.js';
+import { OIDC_PATH } from './oidc-paths.js';
 import { OidcService, OidcSignInFailure, PENDING_SIGN_IN_MS, type PendingSignIn } from './oidc.service.js';
 import { SessionService } from './session.service.js';
 
-export const OIDC_PATH = '/auth/oidc';
-export const OIDC_LOGIN_PATH = `${OIDC_PATH}/login`;
 const PENDING_COOKIE = 'koop_oidc';
 const SIGN_IN_PAGE = '/anmelden';
 

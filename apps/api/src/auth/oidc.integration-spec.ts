@@ -1,12 +1,19 @@
 import { Role } from '@koop/domain';
 import request from 'supertest';
-import { Account } from '../accounts/account.entity.js';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
-import type { OidcConfig } from '../config/config.js';
-import { buildFixture, type Fixture } from '../testing/fixtures.js';
-import { freePort, startTestProvider, type TestProvider } from '../testing/oidc-test-provider.js';
-import { TestBrowser, type Visit } from '../testing/test-browser.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { Account } from '../accounts/index.js';
+import { AuditEntry } from '../audit/index.js';
+import type { OidcConfig } from '../config/index.js';
+import {
+  TestBrowser,
+  buildFixture,
+  freePort,
+  startTestApp,
+  startTestProvider,
+  type Fixture,
+  type TestApp,
+  type TestProvider,
+  type Visit,
+} from '../testing/index.js';
 
 const CALLBACK_PATH = '/auth/oidc/callback';
 const PASSWORD = 'provider-password-1';

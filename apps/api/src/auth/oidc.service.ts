@@ -3,13 +3,11 @@ import { type OidcSignInError, Role, TEXT_LIMITS, USERNAME_PATTERN } from '@koop
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as client from 'openid-client';
 import { In, type EntityManager } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { RoleGrant } from '../accounts/role-grant.entity.js';
-import { City } from '../cities/city.entity.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig, OidcConfig } from '../config/config.js';
-import { byRoleAlone, rowOf, Writes, type WriteUnit } from '../database/write-path.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Account, RoleGrant } from '../accounts/index.js';
+import { City } from '../cities/index.js';
+import { APP_CONFIG, type AppConfig, type OidcConfig } from '../config/index.js';
+import { Writes, byRoleAlone, rowOf, type WriteUnit } from '../database/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import type { Actor } from './actor.js';
 import { claimAt, parseRolesClaim, type ClaimedRole } from './oidc-roles.js';
 import { SessionService } from './session.service.js';

@@ -1,13 +1,13 @@
 import { Role } from '@koop/domain';
-import { Account } from '../accounts/account.entity.js';
+import { Account } from '../accounts/index.js';
 import { Session } from './session.entity.js';
 import {
+  TEST_PASSWORD,
   onlyError,
   startTestApp,
-  TEST_PASSWORD,
   type GraphQLClient,
   type TestApp,
-} from '../testing/test-app.js';
+} from '../testing/index.js';
 
 const ME = '{ me { account { username } } }';
 const CHANGE_PASSWORD =

@@ -11,10 +11,15 @@ import {
 } from '@nestjs/graphql';
 import request from 'supertest';
 import { AppModule } from '../app.module.js';
-import { loadConfig, type AppConfig } from '../config/config.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { loadConfig, type AppConfig } from '../config/index.js';
+import {
+  freshDatabase,
+  startTestApp,
+  type GraphQLResponse,
+  type TestApp,
+  type TestDatabase,
+} from '../testing/index.js';
 import { ACCESS_KEY, Public, SignedIn, type AccessRule } from './access.decorator.js';
-import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
 
 type RootType = 'Query' | 'Mutation';
 

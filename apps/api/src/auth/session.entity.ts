@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
+import type { Account } from '../accounts/index.js';
+import { TIMESTAMP } from '../database/index.js';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
 @Entity('session')
@@ -12,7 +12,7 @@ export class Session {
   @Column({ type: 'integer' })
   accountId: number;
 
-  @ManyToOne(() => Account, { onDelete: 'CASCADE' })
+  @ManyToOne('Account', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'accountId' })
   account?: Relation<Account>;
 

@@ -4,14 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { RoleGrant } from '../accounts/role-grant.entity.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
-import { Writes } from '../database/write-path.js';
-import { AppSetting } from '../reference/app-setting.entity.js';
+import { Account, RoleGrant } from '../accounts/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { Writes, namedQuery } from '../database/index.js';
+import { AppSetting } from '../reference/index.js';
 import type { Actor } from './actor.js';
-import { namedQuery } from '../database/named-query.js';
 import { Session } from './session.entity.js';
 
 export const SESSION_COOKIE = 'koop_session';

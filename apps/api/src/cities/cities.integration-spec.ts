@@ -1,6 +1,5 @@
 import { TEXT_LIMITS } from '@koop/domain';
-import { expectRefused, ok, text } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { expectRefused, ok, startTestApp, text, type TestApp } from '../testing/index.js';
 
 const CREATE_CITY = `mutation($input: CreateCityInput!) {
   createCity(input: $input) { id name ags population district kind }

@@ -1,16 +1,14 @@
 import { sizeBandOf } from '@koop/domain';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../loaders/loaders.js';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { Project } from '../projects/project.entity.js';
+import type { GraphQLContext } from '../loaders/index.js';
+import { Adoption } from '../adoptions/index.js';
+import { Membership } from '../cooperations/index.js';
+import { Project } from '../projects/index.js';
 import { CitiesService } from './cities.service.js';
 import { City } from './city.entity.js';
 import { CreateCityInput } from './dto/create-city.input.js';
 import { UpdateCityInput } from './dto/update-city.input.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { Role } from '@koop/domain';
 
 @Resolver(() => City)

@@ -1,6 +1,12 @@
-import { sql } from '../testing/test-database.js';
-import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  ok,
+  sql,
+  startTestApp,
+  type Fixture,
+  type GraphQLResponse,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * City.sizeBand, City.peers and City.liveAdoptionsCount, first on the four cities of the fixture, then with

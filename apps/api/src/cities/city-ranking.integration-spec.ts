@@ -1,13 +1,15 @@
-import { sql } from '../testing/test-database.js';
 import {
   buildFixture,
   expectRefused,
   isoDaysFromToday,
   monthsFromNow,
   ok,
+  sql,
+  startTestApp,
   type Fixture,
-} from '../testing/fixtures.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+  type GraphQLResponse,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * cityRanking, on the fixture's four cities. Services of the fixture's cooperation TK: P1 Wohnsitz anmelden

@@ -5,7 +5,7 @@ import {
   ProjectKind,
   ProjectPhase,
 } from '@koop/domain';
-import { memberBefore, tomorrow } from '../overview/overview.service.js';
+import { memberBefore, tomorrow } from '../overview/index.js';
 
 /** A row of the ranking as the database returns it: counts may come back as numeric strings. */
 export interface CityRankingRow {

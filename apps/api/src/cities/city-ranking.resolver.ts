@@ -1,6 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
+import { SignedIn } from '../auth/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
 import { CitiesService } from './cities.service.js';
 import { CityRank } from './city-rank.model.js';
 import { City } from './city.entity.js';

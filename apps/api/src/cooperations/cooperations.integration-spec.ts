@@ -1,6 +1,13 @@
 import { TEXT_LIMITS } from '@koop/domain';
-import { buildFixture, expectRefused, ok, text, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  expectRefused,
+  ok,
+  startTestApp,
+  text,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 
 const CREATE_COOPERATION = `mutation($input: CreateCooperationInput!) {
   createCooperation(input: $input) { id name shortName description }

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { City } from '../cities/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import { Cooperation } from './cooperation.entity.js';
 import { CooperationsService } from './cooperations.service.js';
 import { AddMembershipInput } from './dto/add-membership.input.js';
@@ -12,9 +12,7 @@ import {
 } from './dto/change-membership.input.js';
 import { CreateCooperationInput } from './dto/create-cooperation.input.js';
 import { Membership } from './membership.entity.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { Role } from '@koop/domain';
 
 @Resolver(() => Cooperation)

@@ -4,12 +4,15 @@ import {
   expectRefused,
   isoDaysFromToday,
   ok,
+  onlyError,
+  rawOverview,
+  sql,
+  startTestApp,
   text,
   type Fixture,
-} from '../testing/fixtures.js';
-import { rawOverview } from '../testing/raw-figures.js';
-import { sql } from '../testing/test-database.js';
-import { onlyError, startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * The master data an administrator keeps: changing cooperations and cities, changing and ending memberships

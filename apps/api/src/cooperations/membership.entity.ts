@@ -9,9 +9,9 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import { City } from '../cities/city.entity.js';
+import type { City } from '../cities/index.js';
 import { Cooperation } from './cooperation.entity.js';
-import { DateScalar } from '../common/scalars.js';
+import { DateScalar } from '../common/index.js';
 
 @ObjectType({ description: "A city's membership in a cooperation." })
 @Entity('membership')
@@ -32,7 +32,7 @@ export class Membership {
   @Column({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 

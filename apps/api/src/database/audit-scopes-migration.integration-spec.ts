@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from './data-source.js';
+import { dataSourceOptions, runMigrations } from '../data-source.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
 import { AuditScopes1795255052107 } from './migrations/sqlite/1795255052107-audit-scopes.js';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap.js';
-import { loadConfig } from '../config/config.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { loadConfig } from '../config/index.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 import { backupDatabase, BackupError } from './backup.js';
 
 const WRITES = 300;

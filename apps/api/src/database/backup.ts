@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DatabaseConfig } from '../config/config.js';
+import type { DatabaseConfig } from '../config/index.js';
 
 /** A backup that cannot be made as asked; the message says what to do instead. */
 export class BackupError extends Error {

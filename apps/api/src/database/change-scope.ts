@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Membership } from '../cooperations/membership.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+// The rows are named by entity name, not class: the database layer imports nothing of the features at run
+// time, so that the features' entry files, which all lead here, form no cycle through it.
 
 /** The keys a changed row carries that place it in cooperations. */
 export interface ChangeScope {
@@ -34,12 +34,12 @@ export async function concernedCooperations(
   }
   if (scope.projectId !== null) {
     const query = manager
-      .createQueryBuilder(WorkingGroup, 'wg')
+      .createQueryBuilder('WorkingGroup', 'wg')
       .select('wg.cooperationId', 'id')
-      .innerJoin(Project, 'p', 'p.workingGroupId = wg.id')
+      .innerJoin('Project', 'p', 'p.workingGroupId = wg.id')
       .where('p.id = :projectId', { projectId: scope.projectId });
     if (scope.cityId !== null) {
-      query.innerJoin(Membership, 'm', 'm.cooperationId = wg.cooperationId AND m.cityId = :cityId', {
+      query.innerJoin('Membership', 'm', 'm.cooperationId = wg.cooperationId AND m.cityId = :cityId', {
         cityId: scope.cityId,
       });
     }
@@ -47,7 +47,7 @@ export async function concernedCooperations(
   }
   if (scope.cityId !== null) {
     const rows = await manager
-      .createQueryBuilder(Membership, 'm')
+      .createQueryBuilder('Membership', 'm')
       .select('m.cooperationId', 'id')
       .where('m.cityId = :cityId', { cityId: scope.cityId })
       .orderBy('m.cooperationId', 'ASC')
@@ -79,12 +79,12 @@ export async function concernedCooperationsOfMany(
   const members = new Map<string, number[]>();
   if (projectIds.length > 0) {
     const rows = await manager
-      .createQueryBuilder(WorkingGroup, 'wg')
+      .createQueryBuilder('WorkingGroup', 'wg')
       .select('p.id', 'projectId')
       .addSelect('m.cityId', 'cityId')
       .addSelect('wg.cooperationId', 'cooperationId')
-      .innerJoin(Project, 'p', 'p.workingGroupId = wg.id')
-      .innerJoin(Membership, 'm', 'm.cooperationId = wg.cooperationId')
+      .innerJoin('Project', 'p', 'p.workingGroupId = wg.id')
+      .innerJoin('Membership', 'm', 'm.cooperationId = wg.cooperationId')
       .where('p.id IN (:...projectIds)', { projectIds })
       .getRawMany<{ projectId: number | string; cityId: number | string; cooperationId: number | string }>();
     for (const row of rows) {

@@ -1,7 +1,15 @@
-import { sql } from '../testing/test-database.js';
+import {
+  buildFixture,
+  monthsFromNow,
+  ok,
+  sql,
+  startTestApp,
+  type Fixture,
+  type GraphQLClient,
+  type GraphQLResponse,
+  type TestApp,
+} from '../testing/index.js';
 import { Role } from '@koop/domain';
-import { buildFixture, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type GraphQLClient, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 /*
  * Many clients edit the same four rows at once, each with the version it last saw: a project, a working

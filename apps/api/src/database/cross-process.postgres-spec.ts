@@ -1,9 +1,10 @@
 import {
+  freshDatabase,
   requireBuiltServer,
   startApiProcess as startServer,
   type ApiProcess as Server,
-} from '../testing/api-process.js';
-import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
+  type TestDatabase,
+} from '../testing/index.js';
 
 /**
  * Two real API processes (the built server, dist/) on one PostgreSQL database, as in a deployment behind a

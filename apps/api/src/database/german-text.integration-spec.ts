@@ -1,7 +1,5 @@
-import { sql } from '../testing/test-database.js';
-import { createCity } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { sortKey } from './data-source.js';
+import { createCity, sql, startTestApp, type TestApp } from '../testing/index.js';
+import { sortKey } from './sqlite-settings.js';
 
 describe('German text in SQLite', () => {
   let app: TestApp;

@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { freshDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-database.js';
-import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from './data-source.js';
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
+import { TEST_DIALECT, freshDatabase, type TestDatabase } from '../testing/index.js';
+import { dataSourceOptions, MigrationError, pendingMigrations, runMigrations } from '../data-source.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, timestampOf } from './migrations/index.js';
 
 describe(`migrations (${TEST_DIALECT})`, () => {
   let database: TestDatabase;
@@ -27,6 +27,12 @@ describe(`migrations (${TEST_DIALECT})`, () => {
       expect(upQueries.map((q) => q.query)).toEqual([]);
       const [{ folded }] = await dataSource.query("SELECT sort_key('Straße ÜBER Ägäis') AS folded");
       expect(folded).toBe('strasse uber agais');
+      // They ran in the order of the list, which is the order of their timestamps.
+      const ran: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+      expect(ran.map((row) => row.name)).toEqual(migrations.map((migration) => migration.name));
+      const timestamps = migrations.map(timestampOf);
+      expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+      expect(new Set(timestamps).size).toBe(timestamps.length);
     } finally {
       await dataSource.destroy();
     }

@@ -1,5 +1,4 @@
-import { createCity } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { createCity, startTestApp, type TestApp } from '../testing/index.js';
 import { Reads } from './reads.js';
 
 // A query that keeps the database busy for a while: counts to two million.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from './data-source.js';
+import { dataSourceOptions, runMigrations } from '../data-source.js';
 import { SQLITE_MIGRATIONS } from './migrations/index.js';
 import { RowVersions1795938266251 } from './migrations/sqlite/1795938266251-row-versions.js';
 

@@ -19,15 +19,17 @@ describe('the lint rule of the one write path', () => {
   it('refuses a feature that imports the transactions or the audit writer', async () => {
     const found = await problems(
       [
-        "import { AuditService } from '../audit/audit.service.js';",
+        "import { AuditService } from '../audit/index.js';",
         "import { Transactions } from '../database/transactions.js';",
         'export const parts = [AuditService, Transactions];',
         '',
       ].join('\n'),
     );
     expect(found).toEqual([
-      expect.stringMatching(/^no-restricted-imports: .*audit\.service\.js.*Change data through Writes/),
+      expect.stringMatching(/^no-restricted-imports: .*AuditService.*Change data through Writes/),
       expect.stringMatching(/^no-restricted-imports: .*transactions\.js.*Change data through Writes/),
+      // Another feature's inner file is out of reach anyway (feature-entry-rule.spec.ts).
+      expect.stringMatching(/^koop\/feature-entry-imports: /),
     ]);
   });
 
@@ -52,7 +54,7 @@ describe('the lint rule of the one write path', () => {
   it('lets the write path itself do both', async () => {
     const code = [
       "import type { DataSource } from 'typeorm';",
-      "import { AuditService } from '../audit/audit.service.js';",
+      "import { AuditService } from '../audit/index.js';",
       'export const parts = [AuditService];',
       'export const a = (d: DataSource) => d.transaction(async () => undefined);',
       '',

@@ -1,12 +1,19 @@
 import { Role } from '@koop/domain';
 import type { Subscription } from 'rxjs';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
-import { buildFixture, createCity, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
+import { Satisfaction } from '../satisfaction/index.js';
+import {
+  buildFixture,
+  createCity,
+  monthsFromNow,
+  ok,
+  startTestApp,
+  type Fixture,
+  type GraphQLResponse,
+  type TestApp,
+} from '../testing/index.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 
 /*

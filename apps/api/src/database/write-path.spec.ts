@@ -1,10 +1,9 @@
 import { jest } from '@jest/globals';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn, Unique, type Logger } from 'typeorm';
 import type { GraphQLError } from 'graphql';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
-import { badField } from '../common/errors.js';
+import { AuditEntry, AuditService } from '../audit/index.js';
+import type { Actor } from '../auth/index.js';
+import { badField } from '../common/index.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { Transactions } from './transactions.js';
 import { byRoleAlone, rowOf, Writes } from './write-path.js';

@@ -1,15 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { DeepPartial, EntityManager, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { AuditService, auditScopes, type AuditRecord } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
-import { conflict, duplicate, forbidden, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
+import type { AuditService } from '../audit/index.js';
+import type { Actor } from '../auth/index.js';
+import { conflict, duplicate, forbidden, notFound, parseId } from '../common/index.js';
+import { AUDIT_WRITER, auditScopes, type AuditRecord } from './audit-writer.js';
 import { ChangeEvents, type ChangeEvent } from './change-events.js';
 import { concernedCooperations, concernedCooperationsOfMany } from './change-scope.js';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { AuditRowChange } from '../audit/audit-row-change.entity.js';
 import { columnsOf, rowsParameters, rowsTable } from './json-rows.js';
 import { dialectOf } from './dialect.js';
 import { namedQuery } from './named-query.js';
@@ -474,7 +473,8 @@ class Unit implements WriteUnit {
     const versions = planned.map(({ before }) => (before ? before.version + 1 : 1));
     // Each row's compared values before, for its audit, travel with the rows (see recordBatch).
     const compared = spec.compared;
-    const before = columnsOf(manager, AuditRowChange, ['before']);
+    // By the entity's name: the database layer loads nothing of the audit feature (audit-writer.ts).
+    const before = columnsOf(manager, 'AuditRowChange', ['before']);
     const parameters = rowsParameters(
       manager,
       'rows',
@@ -769,7 +769,8 @@ export class Writes {
 
   constructor(
     private readonly transactions: Transactions,
-    private readonly audit: AuditService,
+    // By token, the class as a type only: the database layer loads nothing of the audit feature.
+    @Inject(AUDIT_WRITER) private readonly audit: AuditService,
     private readonly changes: ChangeEvents,
   ) {}
 

@@ -1,10 +1,9 @@
 import { Role } from '@koop/domain';
 import type { EntityManager } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { RoleGrant } from '../accounts/role-grant.entity.js';
-import { hashPassword } from '../auth/passwords.js';
-import { City } from '../cities/city.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Account, RoleGrant } from '../accounts/index.js';
+import { hashPassword } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 
 /** The password of every demo account; documented in the README. Demo accounts exist only with demo data. */
 export const DEMO_PASSWORD = 'Kooperation-Demo-2026';

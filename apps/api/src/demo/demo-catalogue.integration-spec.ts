@@ -1,7 +1,6 @@
 import { contactError, todayIso } from '@koop/domain';
 import { canonicalLicence } from '../solutions/index.js';
-import { ok } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { ok, startTestApp, type TestApp } from '../testing/index.js';
 import { CATALOGUE } from './demo-catalogue.js';
 
 interface DemoSolution {

@@ -1,7 +1,5 @@
-import type { AuditEntry } from '../audit/audit-entry.entity.js';
 // The demo's bulk load writes the entries the write path would have written, in the same shape.
-// eslint-disable-next-line no-restricted-imports
-import { auditEntryOf } from '../audit/audit.service.js';
+import { auditEntryOf, type AuditEntry } from '../audit/index.js';
 import type { DemoRows } from './demo-rows.js';
 import type { DemoKnowledgeEntry } from './generate-knowledge.js';
 

@@ -1,5 +1,5 @@
 import { todayIso } from '@koop/domain';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 
 /* The demo's meetings as the dashboard reads them: what a CDO finds on a fresh start. */
 

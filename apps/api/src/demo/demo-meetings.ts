@@ -1,7 +1,6 @@
 import { ActionItemStatus, MeetingKind, MeetingState, ProjectKind } from '@koop/domain';
 import type { EntityManager } from 'typeorm';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
 import {
   ActionItem,
   AgendaItem,
@@ -10,8 +9,8 @@ import {
   Meeting,
   MeetingAttendee,
 } from '../meetings/index.js';
-import { Project } from '../projects/project.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Project } from '../projects/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import { dayOf, isoDate, type Day } from './calendar.js';
 
 /*

@@ -1,15 +1,10 @@
-import type { AdoptionChange } from '../adoptions/adoption-change.entity.js';
-import type { Adoption } from '../adoptions/adoption.entity.js';
-import type { City } from '../cities/city.entity.js';
-import type { Cooperation } from '../cooperations/cooperation.entity.js';
-import type { Membership } from '../cooperations/membership.entity.js';
-import type { Milestone } from '../projects/milestone.entity.js';
-import type { Project } from '../projects/project.entity.js';
-import type { StatusUpdate } from '../projects/status-update.entity.js';
-import type { OzgTopic } from '../reference/ozg-topic.entity.js';
-import type { Satisfaction } from '../satisfaction/satisfaction.entity.js';
-import type { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
-import type { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { Adoption, AdoptionChange } from '../adoptions/index.js';
+import type { City } from '../cities/index.js';
+import type { Cooperation, Membership } from '../cooperations/index.js';
+import type { Milestone, Project, StatusUpdate } from '../projects/index.js';
+import type { OzgTopic } from '../reference/index.js';
+import type { Satisfaction } from '../satisfaction/index.js';
+import type { WorkingGroup, WorkingGroupMember } from '../working-groups/index.js';
 
 /** Every row of the demo, table by table, in the order they are inserted (parents first). */
 export interface DemoRows {

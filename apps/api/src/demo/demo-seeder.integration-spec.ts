@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LEIKA_PATTERN, liveSinceError, maturityLevelError, monthOf, todayIso } from '@koop/domain';
 import { parse } from 'csv-parse/sync';
 import { DEMO_PASSWORD } from './demo-accounts.js';
-import { snapshot, startTestApp, type TestApp } from '../testing/test-app.js';
-import { sql, TEST_DIALECT } from '../testing/test-database.js';
+import { TEST_DIALECT, snapshot, sql, startTestApp, type TestApp } from '../testing/index.js';
 import { DemoSeeder } from './demo-seeder.js';
 import { DEMO_NOTE_MEMBERS, REAL_COMMUNITY_MEMBERS } from './plan-organisation.js';
 

@@ -5,8 +5,7 @@ import {
   ProjectKind,
   type MaturityModel,
 } from '@koop/domain';
-import type { AdoptionChange } from '../adoptions/adoption-change.entity.js';
-import type { Adoption } from '../adoptions/adoption.entity.js';
+import type { Adoption, AdoptionChange } from '../adoptions/index.js';
 import {
   dayFromIso,
   dayOf,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AuditEntry } from '../audit/audit-entry.entity.js';
-import { KnowledgeEntry } from '../knowledge/knowledge-entry.entity.js';
+import type { AuditEntry } from '../audit/index.js';
+import { KnowledgeEntry } from '../knowledge/index.js';
 import { rebuildSearchIndex } from '../search/index.js';
 import { Solution } from '../solutions/index.js';
 import { demoKnowledgeAudit } from './demo-history-audit.js';

@@ -1,9 +1,7 @@
-import type { City } from '../cities/city.entity.js';
-import type { Cooperation } from '../cooperations/cooperation.entity.js';
-import type { Membership } from '../cooperations/membership.entity.js';
-import type { OzgTopic } from '../reference/ozg-topic.entity.js';
-import type { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
-import type { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { City } from '../cities/index.js';
+import type { Cooperation, Membership } from '../cooperations/index.js';
+import type { OzgTopic } from '../reference/index.js';
+import type { WorkingGroup, WorkingGroupMember } from '../working-groups/index.js';
 import { dayFromIso, type Day } from './calendar.js';
 import type { Ids } from './demo-rows.js';
 import {

@@ -1,7 +1,5 @@
 import { ProjectHealth, ProjectKind, ProjectPhase } from '@koop/domain';
-import type { Milestone } from '../projects/milestone.entity.js';
-import type { Project } from '../projects/project.entity.js';
-import type { StatusUpdate } from '../projects/status-update.entity.js';
+import type { Milestone, Project, StatusUpdate } from '../projects/index.js';
 import {
   instant,
   isoDate,

@@ -1,4 +1,4 @@
-import type { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import type { Satisfaction } from '../satisfaction/index.js';
 import { instant, monthsBetween, workingDayOnOrAfter, type Timeline } from './calendar.js';
 import type { Ids } from './demo-rows.js';
 import type { LiveSpan } from './generate-adoptions.js';

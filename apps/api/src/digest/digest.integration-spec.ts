@@ -1,6 +1,5 @@
 import { SATISFACTION_CHANGE_THRESHOLD, SATISFACTION_MIN_RATINGS } from '@koop/domain';
-import { writtenAt } from '../testing/clock.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { startTestApp, writtenAt, type GraphQLResponse, type TestApp } from '../testing/index.js';
 
 /*
  * Known changes between F (P-03-10) and T (P-10-20) of the year before this one (P), each written through

@@ -1,9 +1,9 @@
 import { ProjectHealth, ProjectPhase } from '@koop/domain';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { DateScalar } from '../common/scalars.js';
+import { Adoption } from '../adoptions/index.js';
+import { DateScalar } from '../common/index.js';
 import { ActionItem } from '../meetings/index.js';
-import { Milestone } from '../projects/milestone.entity.js';
+import { Milestone } from '../projects/index.js';
 
 @ObjectType({
   description: 'A project whose phase or health differs at the end of the period from its start.',

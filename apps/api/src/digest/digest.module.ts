@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import {
   DigestResolver,
   MilestoneProjectResolver,
@@ -7,6 +7,9 @@ import {
 } from './digest.resolver.js';
 import { DigestService } from './digest.service.js';
 
+// Global, so that other features' modules use its services without importing this module: modules are
+// wired by the composition root (app.module.ts), and no feature imports another feature's module.
+@Global()
 @Module({
   providers: [
     DigestService,

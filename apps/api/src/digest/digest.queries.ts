@@ -1,4 +1,4 @@
-import type { Dialect } from '../database/dialect.js';
+import type { Dialect } from '../database/index.js';
 
 // The digest's SQL, portable through the dialect helper. Every statement takes the period as two instants,
 // :fromStart (midnight UTC of the first day, included) and :toEnd (midnight UTC after the last day, excluded),

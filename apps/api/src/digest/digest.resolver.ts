@@ -1,9 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
-import { City } from '../cities/city.entity.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { Milestone } from '../projects/milestone.entity.js';
-import { Project } from '../projects/project.entity.js';
+import { SignedIn } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { Milestone, Project } from '../projects/index.js';
 import { DigestArgs } from './dto/digest.args.js';
 import { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
 import { DigestService } from './digest.service.js';

@@ -10,14 +10,12 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { Adoption } from '../adoptions/index.js';
+import { badField, notFound, parseId } from '../common/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { dialectOf, namedQuery } from '../database/index.js';
 import { ActionItem, Meeting } from '../meetings/index.js';
-import { Milestone } from '../projects/milestone.entity.js';
+import { Milestone } from '../projects/index.js';
 import type { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
 import {
   actionItemsDone,

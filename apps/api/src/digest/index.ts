@@ -1,5 +1,4 @@
 // The digest feature's one door: what changed in a cooperation between two dates, for the cockpit and the
 // annual report.
 export type { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
-export { DigestModule } from './digest.module.js';
 export { DigestService } from './digest.service.js';

@@ -1,10 +1,10 @@
 import type { TableColumn } from '@koop/domain';
-import type { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { AuditEntry } from '../audit/index.js';
 import type { ActionItem } from '../meetings/index.js';
-import type { Adoption } from '../adoptions/adoption.entity.js';
-import type { City } from '../cities/city.entity.js';
-import type { Project } from '../projects/project.entity.js';
-import type { SatisfactionPoint } from '../satisfaction/satisfaction-point.model.js';
+import type { Adoption } from '../adoptions/index.js';
+import type { City } from '../cities/index.js';
+import type { Project } from '../projects/index.js';
+import type { SatisfactionPoint } from '../satisfaction/index.js';
 
 /*
  * The columns of each export: what the view shows, rounded where the view rounds (average rating to 2 places,

@@ -1,8 +1,7 @@
 import { CSV_FORMATS, type CsvFormat, type TableLanguage } from '@koop/domain';
 import type { Type } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { badField, badInput, type FieldProblem } from '../common/errors.js';
-import { createValidationPipe } from '../common/validation.js';
+import { badField, badInput, createValidationPipe, type FieldProblem } from '../common/index.js';
 
 /** The query string as express hands it: a value, a repeated value, or nothing. */
 export type QueryParams = Record<string, unknown>;

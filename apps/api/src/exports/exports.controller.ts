@@ -1,8 +1,8 @@
 import { Role } from '@koop/domain';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import { notFound } from '../common/errors.js';
+import { Roles, SignedIn } from '../auth/index.js';
+import { notFound } from '../common/index.js';
 import {
   ACTION_ITEM_COLUMNS,
   AUDIT_COLUMNS,

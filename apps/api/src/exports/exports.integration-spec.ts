@@ -1,11 +1,19 @@
 import { ProjectKind, Role } from '@koop/domain';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { errorCode, fileGetter, signedInGetter, type FileGetter } from '../testing/http-files.js';
-import { ProjectSortField, SortDirection } from '../projects/dto/projects.args.js';
-import { ProjectsService } from '../projects/projects.service.js';
-import { buildFixture, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  errorCode,
+  fileGetter,
+  monthsFromNow,
+  ok,
+  signedInGetter,
+  startTestApp,
+  type FileGetter,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
+import { ProjectSortField, ProjectsService, SortDirection } from '../projects/index.js';
 import type { App } from 'supertest/types.js';
 
 /*

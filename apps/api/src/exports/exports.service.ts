@@ -2,22 +2,25 @@ import { AdoptionStage, isOverdue, todayIso, visibleMatrix } from '@koop/domain'
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { AuditEntry } from '../audit/audit-entry.entity.js';
-import { AuditFilter } from '../audit/dto/audit-log.args.js';
-import { AuditLogService, changesOf } from '../audit/audit-log.service.js';
-import { City } from '../cities/city.entity.js';
-import { badField } from '../common/errors.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { ActionItemFilter } from '../meetings/dto/meetings.args.js';
-import { Meeting, MeetingsService, type ActionItem } from '../meetings/index.js';
-import { OverviewService } from '../overview/overview.service.js';
-import { ProjectFilter, ProjectSortField, SortDirection } from '../projects/dto/projects.args.js';
-import { Project } from '../projects/project.entity.js';
-import { ProjectsService } from '../projects/projects.service.js';
-import { SatisfactionSeriesArgs } from '../satisfaction/dto/satisfaction.inputs.js';
-import type { SatisfactionPoint } from '../satisfaction/satisfaction-point.model.js';
-import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { AuditFilter, AuditLogService, changesOf, type AuditEntry } from '../audit/index.js';
+import { City } from '../cities/index.js';
+import { badField } from '../common/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { ActionItemFilter, Meeting, MeetingsService, type ActionItem } from '../meetings/index.js';
+import { OverviewService } from '../overview/index.js';
+import {
+  Project,
+  ProjectFilter,
+  ProjectSortField,
+  ProjectsService,
+  SortDirection,
+} from '../projects/index.js';
+import {
+  SatisfactionSeriesArgs,
+  SatisfactionService,
+  type SatisfactionPoint,
+} from '../satisfaction/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import type { ActionItemRow, AuditRow, MatrixCellRow, ProjectRow } from './export-columns.js';
 import { bool, list, single, validated, type QueryParams } from './export-query.js';
 

@@ -1,11 +1,17 @@
 import { AdoptionStage, ProjectHealth, ProjectKind, ProjectPhase } from '@koop/domain';
 import fc from 'fast-check';
 import type { DataSource, EntityManager } from 'typeorm';
-import { writtenAt } from '../testing/clock.js';
-import { ok } from '../testing/fixtures.js';
-import { rawOverview, rawTimeline, type RawOverview } from '../testing/raw-figures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { sql, TEST_DIALECT } from '../testing/test-database.js';
+import {
+  TEST_DIALECT,
+  ok,
+  rawOverview,
+  rawTimeline,
+  sql,
+  startTestApp,
+  writtenAt,
+  type RawOverview,
+  type TestApp,
+} from '../testing/index.js';
 import { FiguresService } from './figures.service.js';
 import { ensureFiguresCurrent, rebuildFigures } from './figures.js';
 

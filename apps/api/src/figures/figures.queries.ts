@@ -1,5 +1,5 @@
 import { AdoptionStage, ProjectKind, ProjectPhase } from '@koop/domain';
-import type { Dialect } from '../database/dialect.js';
+import type { Dialect } from '../database/index.js';
 
 /*
  * The SQL of the summary rows, for both databases. Each figure is defined once, as the changes that the raw
@@ -399,3 +399,10 @@ export const liveAdoptionsAtMonthEnds = (months: string) => `
              AND f."memberSince" < months."joinedBefore") AS count
     FROM months
    ORDER BY months.month`;
+
+/** The rebuild's lock: all figures, against every write that changes them (PostgreSQL only). */
+export const LOCK_ALL_FIGURES = 'SELECT pg_advisory_xact_lock(:lockClass, 0)';
+
+/** A write's lock: one cooperation's figures exclusively, all figures shared (PostgreSQL only). */
+export const LOCK_COOPERATION_FIGURES =
+  'SELECT pg_advisory_xact_lock_shared(:lockClass, 0), pg_advisory_xact_lock(:lockClass, :cooperationId)';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Writes } from '../database/write-path.js';
+import { Writes } from '../database/index.js';
 import { rebuildFigures } from './figures.js';
 
 @Injectable()

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, type Dialect } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
-import { AppSetting } from '../reference/app-setting.entity.js';
+import { dialectOf, namedQuery, type Dialect } from '../database/index.js';
+import { AppSetting } from '../reference/index.js';
 import {
   addChangesSql,
   ALWAYS_MEMBER,
@@ -9,6 +8,8 @@ import {
   deleteEmptySql,
   LIVE_ADOPTION,
   liveAdoptionChanges,
+  LOCK_ALL_FIGURES,
+  LOCK_COOPERATION_FIGURES,
   PROJECT_STATE,
   projectStateChanges,
   SATISFACTION,
@@ -43,11 +44,7 @@ async function run(manager: EntityManager, changes: Changes): Promise<void> {
 /** Locks the figures of a cooperation for the rest of the transaction (PostgreSQL; SQLite needs nothing). */
 async function lockCooperation(manager: EntityManager, cooperationId: number): Promise<void> {
   if (dialectOf(manager).name === 'postgres') {
-    await namedQuery(
-      manager,
-      `SELECT pg_advisory_xact_lock_shared(:lockClass, 0), pg_advisory_xact_lock(:lockClass, :cooperationId)`,
-      { lockClass: LOCK_CLASS, cooperationId },
-    );
+    await namedQuery(manager, LOCK_COOPERATION_FIGURES, { lockClass: LOCK_CLASS, cooperationId });
   }
 }
 
@@ -274,7 +271,7 @@ export async function rebuildFigures(db: DataSource | EntityManager): Promise<vo
   const manager = db;
   const d = dialectOf(manager);
   if (d.name === 'postgres') {
-    await namedQuery(manager, 'SELECT pg_advisory_xact_lock(:lockClass, 0)', { lockClass: LOCK_CLASS });
+    await namedQuery(manager, LOCK_ALL_FIGURES, { lockClass: LOCK_CLASS });
   }
   // Deleting first also takes SQLite's write lock, so no other process writes between reading and writing.
   for (const table of TABLES) {

@@ -1,8 +1,12 @@
 // The figures feature's one door: the summary entities, the functions that keep them in step with each
 // write, the rebuild, and the reads of the cockpit's figures.
+import { FigureLiveAdoption } from './figure-live-adoption.entity.js';
+import { FigureProjectState } from './figure-project-state.entity.js';
+import { FigureSatisfaction } from './figure-satisfaction.entity.js';
 export { FigureLiveAdoption } from './figure-live-adoption.entity.js';
 export { FigureProjectState } from './figure-project-state.entity.js';
 export { FigureSatisfaction } from './figure-satisfaction.entity.js';
+export { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from './figures.queries.js';
 export {
   applyAdoptionChange,
   applyMembership,
@@ -18,6 +22,7 @@ export {
   type BatchScope,
   type MembershipValues,
 } from './figures.js';
-export { FiguresModule } from './figures.module.js';
 export { FiguresService } from './figures.service.js';
-export { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from './figures.queries.js';
+
+/** The figures feature's tables, for the entity list of the data source (entities.ts). */
+export const figuresEntities = [FigureProjectState, FigureLiveAdoption, FigureSatisfaction];

@@ -1,7 +1,14 @@
 import { addMonths, currentMonth, todayIso } from '@koop/domain';
-import { writtenAt } from '../testing/clock.js';
-import { buildFixture, createCity, expectRefused, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  createCity,
+  expectRefused,
+  ok,
+  startTestApp,
+  writtenAt,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 import { logistic } from './diffusion.js';
 
 /*

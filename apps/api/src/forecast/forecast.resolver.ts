@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
+import { SignedIn } from '../auth/index.js';
 import { AdoptionForecast } from './forecast.model.js';
 import { ForecastService } from './forecast.service.js';
 

@@ -10,13 +10,20 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
-import { OverviewService } from '../overview/overview.service.js';
+import { badField, notFound, parseId } from '../common/index.js';
+import { dialectOf, namedQuery } from '../database/index.js';
+import { OverviewService } from '../overview/index.js';
 import { buildForecast, type Observation } from './forecast.js';
 import type { AdoptionForecast } from './forecast.model.js';
+import {
+  FIRST_MONTH,
+  LIVE_SERVICES,
+  MEMBERS,
+  PROJECT_CHANGES,
+  PROJECT_EXISTS,
+  PROJECT_OF_COOPERATION,
+  PROJECT_PHASES,
+} from './forecast.queries.js';
 
 type Num = number | string | null;
 
@@ -31,43 +38,6 @@ const monthOfInstant = (value: Date | string) =>
         value.includes('T') || value.includes('+') ? value : `${value.replace(' ', 'T')}Z`,
       ).toISOString()
   ).slice(0, 7);
-
-const MEMBERS = `SELECT COUNT(*) AS count FROM membership m WHERE m."cooperationId" = :cooperationId`;
-
-/** Online services of the cooperation that are live: what a member city can run. */
-const LIVE_SERVICES = `
-  SELECT COUNT(*) AS count FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
-   WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService AND p.phase = :projectLive`;
-
-/**
- * Where the course begins: the first adoption change, or the first time one of the services was live, if
- * earlier (the months in which a live service had no taker yet are part of the course).
- */
-const FIRST_MONTH = `
-  SELECT MIN(f.at) AS first FROM (
-    SELECT MIN(ac."recordedAt") AS at FROM adoption_change ac
-      JOIN project p ON p.id = ac."projectId" JOIN working_group wg ON wg.id = p."workingGroupId"
-     WHERE wg."cooperationId" = :cooperationId AND (:projectId IS NULL OR p.id = :projectId)
-    UNION ALL
-    SELECT MIN(su."createdAt") AS at FROM status_update su
-      JOIN project p ON p.id = su."projectId" JOIN working_group wg ON wg.id = p."workingGroupId"
-     WHERE wg."cooperationId" = :cooperationId AND (:projectId IS NULL OR p.id = :projectId)
-       AND p.kind = :onlineService AND su.phase = :projectLive
-  ) f`;
-
-const PROJECT_OF_COOPERATION = `
-  SELECT p.id AS id FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
-   WHERE p.id = :projectId AND wg."cooperationId" = :cooperationId`;
-
-/** The project's adoption history by the cooperation's member cities, and its status history. */
-const PROJECT_CHANGES = `
-  SELECT ac."cityId" AS "cityId", ac."recordedAt" AS at, ac.stage AS stage FROM adoption_change ac
-    JOIN membership m ON m."cityId" = ac."cityId" AND m."cooperationId" = :cooperationId
-   WHERE ac."projectId" = :projectId
-   ORDER BY ac."recordedAt", ac.id`;
-const PROJECT_PHASES = `
-  SELECT su."createdAt" AS at, su.phase AS phase FROM status_update su
-   WHERE su."projectId" = :projectId ORDER BY su."createdAt", su.id`;
 
 @Injectable()
 export class ForecastService {
@@ -105,7 +75,7 @@ export class ForecastService {
       cooperationId,
     });
     if (!project) {
-      const exists = await namedQuery(this.dataSource, 'SELECT id FROM project WHERE id = :projectId', {
+      const exists = await namedQuery(this.dataSource, PROJECT_EXISTS, {
         projectId,
       });
       if (exists.length === 0) throw notFound('Project', projectIdText, 'projectId');

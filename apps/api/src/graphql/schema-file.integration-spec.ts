@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 import { printAppSchema } from './schema-file.js';
 
 describe('the committed GraphQL schema', () => {

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorator.js';
-import { pendingMigrations } from '../database/data-source.js';
+import { Public } from '../auth/index.js';
+import { pendingMigrations } from '../data-source.js';
 
 @Controller('health')
 export class HealthController {

@@ -1,6 +1,5 @@
-import { sql } from '../testing/test-database.js';
+import { sql, startTestApp, type TestApp } from '../testing/index.js';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
 
 describe('GET /health', () => {
   let app: TestApp;

@@ -1,7 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { FieldProblem } from '../common/errors.js';
-import { problemsOf } from '../common/validation.js';
+import { problemsOf, type FieldProblem } from '../common/index.js';
 
 /*
  * class-validator (and class-transformer's @Trim) of a mutation's input, for the many rows of a file.

@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { RecordSatisfactionInput } from '../satisfaction/dto/satisfaction.inputs.js';
+import { RecordSatisfactionInput } from '../satisfaction/index.js';
 import { FieldwiseValidator } from './fieldwise-validator.js';
 import { detectSeparator, readImportFile, UnreadableFile } from './import-file.js';
 import { dateOf, digitKeyOf, enumOf, maturityModelOf, monthOf, numberOf } from './import-values.js';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { problemsOf } from '../common/validation.js';
+import { problemsOf } from '../common/index.js';
 
 const csv = (text: string) => readImportFile(Buffer.from(text, 'utf8'));
 

@@ -29,9 +29,8 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
-import { Roles } from '../auth/access.decorator.js';
-import type { ActorRequest } from '../auth/request-actor.js';
-import { badField, notFound, unauthenticated } from '../common/errors.js';
+import { Roles, type ActorRequest } from '../auth/index.js';
+import { badField, notFound, unauthenticated } from '../common/index.js';
 import { ImportsService } from './imports.service.js';
 
 /** The answer to a file refused before it was read: one error of row 0, the file as a whole. */

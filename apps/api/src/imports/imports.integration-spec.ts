@@ -5,10 +5,19 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, Role, XLSX_MEDIA_TYPE, type ImportRe
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { ChangeEvents, type ChangeEvent } from '../database/change-events.js';
-import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
-import { rebuiltSummaryRows, roughly, summaryRows } from '../testing/summary-rows.js';
-import { snapshot, startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { ChangeEvents, type ChangeEvent } from '../database/index.js';
+import {
+  TEST_PASSWORD,
+  buildFixture,
+  ok,
+  rebuiltSummaryRows,
+  roughly,
+  snapshot,
+  startTestApp,
+  summaryRows,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));

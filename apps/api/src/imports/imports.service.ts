@@ -17,21 +17,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
   ADOPTION_STATE,
+  Adoption,
+  AdoptionChange,
+  RecordAdoptionInput,
   adoptionProblems,
   adoptionValues,
   historyOf,
   mayRecordAdoption,
-} from '../adoptions/adoptions.service.js';
-import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { RecordAdoptionInput } from '../adoptions/dto/record-adoption.input.js';
-import type { Actor } from '../auth/actor.js';
-import { City } from '../cities/city.entity.js';
-import { notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { insertRows } from '../database/json-rows.js';
-import { Writes, type BatchCounts, type PlannedChange } from '../database/write-path.js';
+} from '../adoptions/index.js';
+import type { Actor } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import { notFound, parseId } from '../common/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { Writes, insertRows, type BatchCounts, type PlannedChange } from '../database/index.js';
 import {
   restoreLiveAdoptions,
   restoreSatisfaction,
@@ -39,15 +37,15 @@ import {
   withdrawSatisfaction,
   type BatchScope,
 } from '../figures/index.js';
-import { Project } from '../projects/project.entity.js';
-import { RecordSatisfactionInput } from '../satisfaction/dto/satisfaction.inputs.js';
+import { Project } from '../projects/index.js';
 import {
-  mayRecordSatisfaction,
+  RecordSatisfactionInput,
   SATISFACTION_FIGURES,
+  Satisfaction,
+  mayRecordSatisfaction,
   satisfactionProblems,
   satisfactionValues,
-} from '../satisfaction/satisfaction.service.js';
-import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+} from '../satisfaction/index.js';
 import { FieldwiseValidator } from './fieldwise-validator.js';
 import { readImportFile, UnreadableFile, type Cell, type Sheet } from './import-file.js';
 import { dateOf, digitKeyOf, enumOf, maturityModelOf, monthOf, numberOf, textOf } from './import-values.js';

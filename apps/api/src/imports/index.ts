@@ -1,3 +1,2 @@
-// The imports feature's one door: the module (HTTP endpoint) and the service the CLI runs.
-export { ImportsModule } from './imports.module.js';
+// The imports feature's one door: the service the CLI runs (the composition root wires its HTTP endpoint).
 export { ImportsService, type ImportRequest } from './imports.service.js';

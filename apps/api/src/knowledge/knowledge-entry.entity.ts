@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
-import { Project } from '../projects/project.entity.js';
-import { Solution } from '../solutions/solution.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { Project } from '../projects/index.js';
+import type { Solution } from '../solutions/index.js';
+import type { WorkingGroup } from '../working-groups/index.js';
 
 @ObjectType({
   description:
@@ -32,7 +32,7 @@ export class KnowledgeEntry {
   @Column({ type: 'integer', nullable: true })
   workingGroupId: number | null;
 
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('WorkingGroup', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'workingGroupId' })
   workingGroup?: Relation<WorkingGroup> | null;
 
@@ -40,7 +40,7 @@ export class KnowledgeEntry {
   @Column({ type: 'integer', nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Project', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project> | null;
 
@@ -48,7 +48,7 @@ export class KnowledgeEntry {
   @Column({ type: 'integer', nullable: true })
   solutionId: number | null;
 
-  @ManyToOne(() => Solution, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Solution', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'solutionId' })
   solution?: Relation<Solution> | null;
 

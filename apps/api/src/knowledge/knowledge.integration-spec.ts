@@ -1,7 +1,15 @@
 import { KNOWLEDGE_LIMITS, Role } from '@koop/domain';
-import { buildFixture, expectRefused, ok, text, type Fixture } from '../testing/fixtures.js';
+import {
+  buildFixture,
+  expectRefused,
+  ok,
+  startTestApp,
+  text,
+  type Fixture,
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
 import { survivors, XSS_CASES } from './fixtures/xss-cases.js';
-import { startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
 
 const FIELDS = `id title body bodyHtml tags version createdAt updatedAt workingGroup { id } project { id } solution { id }
   history { operation version changedFields at authorName }`;

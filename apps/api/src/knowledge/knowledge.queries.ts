@@ -1,5 +1,5 @@
 import { Brackets, type SelectQueryBuilder } from 'typeorm';
-import { parseId } from '../common/ids.js';
+import { parseId } from '../common/index.js';
 import type { KnowledgeEntryFilter } from './dto/knowledge-entries.args.js';
 
 function escapeLike(text: string): string {

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { isAdmin, mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
-import { rowOf, Writes, type Permission } from '../database/write-path.js';
-import { Project } from '../projects/project.entity.js';
+import { isAdmin, mayEditWorkingGroup, type Actor } from '../auth/index.js';
+import { AuditEntry } from '../audit/index.js';
+import {
+  badField,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  pageSize,
+  parseId,
+  type Connection,
+} from '../common/index.js';
+import { Writes, rowOf, type Permission } from '../database/index.js';
+import { Project } from '../projects/index.js';
 import { indexDocument, knowledgeEntryDocument } from '../search/index.js';
 import { Solution } from '../solutions/index.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import type { KnowledgeEntriesArgs } from './dto/knowledge-entries.args.js';
 import type { CreateKnowledgeEntryInput, UpdateKnowledgeEntryInput } from './dto/knowledge-entry.inputs.js';
 import { KnowledgeEntry } from './knowledge-entry.entity.js';

@@ -1,5 +1,4 @@
-// The live-updates feature's one door: the module, and the handler bootstrap mounts at /graphql/stream.
-export { LiveModule } from './live.module.js';
-export { LiveStreamHandler, STREAM_PATH } from './live-stream.handler.js';
+// The live-updates feature's one door: the hub and the streams (the composition root wires the module and
+// mounts the handler at /graphql/stream).
 export { LiveHub } from './live-hub.js';
 export { LiveStreams } from './live-streams.js';

@@ -14,10 +14,9 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import { createHandler, type Response as SseResponse } from 'graphql-sse';
-import type { ActorRequest, HttpContext } from '../auth/request-actor.js';
-import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import { limitRules } from '../security/graphql-limits.js';
+import type { ActorRequest, HttpContext } from '../auth/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { limitRules } from '../security/index.js';
 import { HEARTBEAT, LiveStreams, type OpenStream } from './live-streams.js';
 
 /** Where the event streams are served. */

@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
-import type { LiveConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG, type AppConfig, type LiveConfig } from '../config/index.js';
 
 /** An SSE comment line: ignored by clients, keeps proxies and dead-peer detection busy. */
 export const HEARTBEAT = ':\n\n';

@@ -1,11 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { Role } from '@koop/domain';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { openStream, signInCookie, SUBSCRIPTION, type EventStream } from '../testing/event-stream.js';
-import { buildFixture, ok, type Fixture } from '../testing/fixtures.js';
-import type { AppConfig } from '../config/config.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { AccountsService } from '../accounts/index.js';
+import { SYSTEM_ACTOR } from '../auth/index.js';
+import {
+  SUBSCRIPTION,
+  TEST_PASSWORD,
+  buildFixture,
+  ok,
+  openStream,
+  signInCookie,
+  startTestApp,
+  type EventStream,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
+import type { AppConfig } from '../config/index.js';
 import { LiveHub } from './live-hub.js';
 import { LiveStreams } from './live-streams.js';
 

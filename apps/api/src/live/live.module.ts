@@ -1,9 +1,7 @@
 import { Inject, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { AppConfig } from '../config/config.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import { CooperationsModule } from '../cooperations/cooperations.module.js';
-import { ChangeEvents } from '../database/change-events.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { ChangeEvents } from '../database/index.js';
 import { LiveHub } from './live-hub.js';
 import { LiveStreamHandler } from './live-stream.handler.js';
 import { LiveStreams } from './live-streams.js';
@@ -30,7 +28,6 @@ async function createBus(config: AppConfig): Promise<SignalBus> {
 
 /** Live updates: committed changes reach the browsers that show them, as signals over /graphql/stream. */
 @Module({
-  imports: [CooperationsModule],
   providers: [
     { provide: SIGNAL_BUS, inject: [APP_CONFIG], useFactory: createBus },
     LiveHub,

@@ -1,7 +1,15 @@
 import pg from 'pg';
-import { requireBuiltServer, startApiProcess, type ApiProcess } from '../testing/api-process.js';
-import { DEMO_PASSWORD, openStream, signInCookie, type EventStream } from '../testing/event-stream.js';
-import { freshDatabase, type TestDatabase } from '../testing/test-database.js';
+import {
+  DEMO_PASSWORD,
+  freshDatabase,
+  openStream,
+  requireBuiltServer,
+  signInCookie,
+  startApiProcess,
+  type ApiProcess,
+  type EventStream,
+  type TestDatabase,
+} from '../testing/index.js';
 
 /**
  * Two real API processes (the built server) on one PostgreSQL database: a change written through one

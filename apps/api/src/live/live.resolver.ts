@@ -1,6 +1,6 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
-import { CooperationsService } from '../cooperations/cooperations.service.js';
+import { SignedIn } from '../auth/index.js';
+import { CooperationsService } from '../cooperations/index.js';
 import { ChangeSignal } from './change-signal.model.js';
 import { LiveHub } from './live-hub.js';
 

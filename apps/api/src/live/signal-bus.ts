@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '../database/change-events.js';
+import type { ChangeEvent } from '../database/index.js';
 
 /** A committed change, as it travels between API processes: small, and only for cooperations. */
 export interface CooperationSignal {

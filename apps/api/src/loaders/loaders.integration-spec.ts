@@ -1,7 +1,6 @@
 import { FiguresService } from '../figures/index.js';
-import { sql } from '../testing/test-database.js';
+import { sql, startTestApp, type GraphQLResponse, type TestApp } from '../testing/index.js';
 import type { DataSource } from 'typeorm';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
 
 /*
  * The statements a nested query costs must not depend on how many rows it returns: each relation is

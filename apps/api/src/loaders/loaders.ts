@@ -1,19 +1,8 @@
-import { AdoptionStage, ProjectKind, ProjectPhase, sizeBandOf } from '@koop/domain';
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { AdoptionChange } from '../adoptions/adoption-change.entity.js';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { namedQuery } from '../database/named-query.js';
-import { Milestone } from '../projects/milestone.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { StatusUpdate } from '../projects/status-update.entity.js';
-import { solutionLoaders } from '../solutions/solution.loaders.js';
-import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+// The building blocks of the request's DataLoaders. Each feature makes its own loaders from them
+// (`<feature>.loaders.ts`, exported by its entry); graphql-context.ts assembles them per request.
 
 type Order<T> = { [K in keyof T]?: 'ASC' | 'DESC' };
 
@@ -46,102 +35,8 @@ export function byColumn<T extends ObjectLiteral, K extends keyof T & string>(
   });
 }
 
-/**
- * Number of online services each city runs live (and whose project is live), counted in SQL. Adoptions of standards, platforms and
- * the like are not services a city runs, as in the overview's live adoptions.
- */
-function liveAdoptionsCount(dataSource: DataSource): DataLoader<number, number> {
-  return new DataLoader(async (cityIds) => {
-    const rows: { cityId: number; count: number | string }[] = await dataSource
-      .getRepository(Adoption)
-      .createQueryBuilder('a')
-      .innerJoin(Project, 'p', 'p.id = a.projectId')
-      .select('a.cityId', 'cityId')
-      .addSelect('COUNT(*)', 'count')
-      .where('a.cityId IN (:...cityIds)', { cityIds: [...cityIds] })
-      .andWhere('a.stage = :live', { live: AdoptionStage.LIVE })
-      .andWhere('p.kind = :onlineService', { onlineService: ProjectKind.ONLINE_SERVICE })
-      // As on the cockpit: LIVE while the service is not live yet is doubted, not counted.
-      .andWhere('p.phase = :projectLive', { projectLive: ProjectPhase.LIVE })
-      .groupBy('a.cityId')
-      .getRawMany();
-    const counts = new Map(rows.map((row) => [Number(row.cityId), Number(row.count)]));
-    return cityIds.map((id) => counts.get(id) ?? 0);
-  });
-}
-
-/** When each project's latest status update was written: one statement for a page of projects. */
-function latestStatusUpdateAt(dataSource: DataSource): DataLoader<number, Date | null> {
-  return new DataLoader(async (projectIds) => {
-    const rows: { projectId: number; at: Date | string | null }[] = await dataSource
-      .getRepository(StatusUpdate)
-      .createQueryBuilder('su')
-      .select('su.projectId', 'projectId')
-      .addSelect('MAX(su.createdAt)', 'at')
-      .where('su.projectId IN (:...projectIds)', { projectIds: [...projectIds] })
-      .groupBy('su.projectId')
-      .getRawMany();
-    // SQLite answers MAX() of a datetime column with its stored text (UTC), PostgreSQL with a Date.
-    const latest = new Map(
-      rows.map((row) => [
-        Number(row.projectId),
-        row.at instanceof Date ? row.at : row.at === null ? null : new Date(`${row.at.replace(' ', 'T')}Z`),
-      ]),
-    );
-    return projectIds.map((id) => latest.get(id) ?? null);
-  });
-}
-
-/** Cities per size band: one statement however many bands or cities ask. */
-function citiesBySizeBand(dataSource: DataSource): DataLoader<string, City[]> {
-  return new DataLoader(async (bands) => {
-    const cities = await dataSource
-      .getRepository(City)
-      .createQueryBuilder('c')
-      .orderBy('sort_key(c.name)', 'ASC')
-      .getMany();
-    return bands.map((band) => cities.filter((city) => sizeBandOf(city.population) === band));
-  });
-}
-
-// The ids of the newest `first` status updates of each working group's projects, ranked within the group.
-const LATEST_STATUS_UPDATES_BY_WORKING_GROUP = `
-  SELECT ranked.id AS id, ranked."workingGroupId" AS "workingGroupId" FROM (
-    SELECT su.id AS id, p."workingGroupId" AS "workingGroupId",
-           ROW_NUMBER() OVER (PARTITION BY p."workingGroupId" ORDER BY su."createdAt" DESC, su.id DESC) AS position
-      FROM status_update su
-      JOIN project p ON p.id = su."projectId"
-     WHERE p."workingGroupId" IN (:...workingGroupIds)
-  ) ranked
-  WHERE ranked.position <= :first`;
-
-/** The newest `first` status updates of each working group's projects, newest first: two statements a batch. */
-function latestStatusUpdatesByWorkingGroup(
-  dataSource: DataSource,
-  first: number,
-): DataLoader<number, StatusUpdate[]> {
-  return new DataLoader(async (workingGroupIds) => {
-    const ranked = await namedQuery<{ id: number; workingGroupId: number }>(
-      dataSource,
-      LATEST_STATUS_UPDATES_BY_WORKING_GROUP,
-      { workingGroupIds: [...workingGroupIds], first },
-    );
-    const groupOf = new Map(ranked.map((row) => [Number(row.id), Number(row.workingGroupId)]));
-    const updates =
-      ranked.length === 0
-        ? []
-        : await dataSource.getRepository(StatusUpdate).find({
-            where: { id: In([...groupOf.keys()]) },
-            order: { createdAt: 'DESC', id: 'DESC' },
-          });
-    const groups = new Map<number, StatusUpdate[]>(workingGroupIds.map((id) => [id, []]));
-    updates.forEach((update) => groups.get(groupOf.get(update.id) ?? -1)?.push(update));
-    return workingGroupIds.map((id) => groups.get(id) ?? []);
-  });
-}
-
 /** One loader per value of an argument, made when first asked for. */
-function perArgument<A, L>(make: (argument: A) => L): (argument: A) => L {
+export function perArgument<A, L>(make: (argument: A) => L): (argument: A) => L {
   const loaders = new Map<A, L>();
   return (argument) => {
     let loader = loaders.get(argument);
@@ -153,44 +48,7 @@ function perArgument<A, L>(make: (argument: A) => L): (argument: A) => L {
   };
 }
 
-/** DataLoaders for one request: each relation a list can ask for costs one statement per level. */
-export function createLoaders(dataSource: DataSource) {
-  return {
-    city: byId(dataSource, City),
-    cooperation: byId(dataSource, Cooperation),
-    workingGroup: byId(dataSource, WorkingGroup),
-    project: byId(dataSource, Project),
-    milestone: byId(dataSource, Milestone),
-    account: byId(dataSource, Account),
-    latestStatusUpdateAtByProject: latestStatusUpdateAt(dataSource),
-    membershipsByCooperation: byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
-    membershipsByCity: byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
-    workingGroupsByCooperation: byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),
-    membersByWorkingGroup: byColumn(dataSource, WorkingGroupMember, 'workingGroupId', { cityId: 'ASC' }),
-    projectsByWorkingGroup: byColumn(dataSource, Project, 'workingGroupId', { title: 'ASC' }),
-    projectsByOwnerCity: byColumn(dataSource, Project, 'ownerCityId', { title: 'ASC' }),
-    milestonesByProject: byColumn(dataSource, Milestone, 'projectId', { dueOn: 'ASC', id: 'ASC' }),
-    statusUpdatesByProject: byColumn(dataSource, StatusUpdate, 'projectId', {
-      createdAt: 'DESC',
-      id: 'DESC',
-    }),
-    adoptionsByProject: byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
-    adoptionsByCity: byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
-    liveAdoptionsCountByCity: liveAdoptionsCount(dataSource),
-    citiesBySizeBand: citiesBySizeBand(dataSource),
-    historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
-    latestStatusUpdatesByWorkingGroup: perArgument((first: number) =>
-      latestStatusUpdatesByWorkingGroup(dataSource, first),
-    ),
-    ...solutionLoaders(dataSource),
-  };
-}
-
-export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface GraphQLContext {
-  readonly loaders: Loaders;
-}
+export type { GraphQLContext, Loaders } from '../graphql-context.js';
 
 /** Loads a row that a foreign key guarantees; its absence is a broken database, not bad input. */
 export async function required<T>(row: Promise<T | null>, what: string): Promise<T> {

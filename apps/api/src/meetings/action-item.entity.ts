@@ -1,12 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActionItemStatus } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { DateScalar } from '../common/scalars.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
-import { Project } from '../projects/project.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { City } from '../cities/index.js';
+import { DateScalar } from '../common/index.js';
+import type { Cooperation } from '../cooperations/index.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { Project } from '../projects/index.js';
+import type { WorkingGroup } from '../working-groups/index.js';
 import { Meeting } from './meeting.entity.js';
 import './meeting-enums.js';
 
@@ -30,7 +30,7 @@ export class ActionItem {
   @Column({ type: 'integer' })
   cooperationId: number;
 
-  @ManyToOne(() => Cooperation, { onDelete: 'RESTRICT' })
+  @ManyToOne('Cooperation', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cooperationId' })
   cooperation?: Relation<Cooperation>;
 
@@ -50,7 +50,7 @@ export class ActionItem {
   @Column({ type: 'integer', nullable: true })
   ownerCityId: number | null;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('City', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'ownerCityId' })
   ownerCity?: Relation<City> | null;
 
@@ -58,7 +58,7 @@ export class ActionItem {
   @Column({ type: 'integer', nullable: true })
   ownerWorkingGroupId: number | null;
 
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('WorkingGroup', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'ownerWorkingGroupId' })
   ownerWorkingGroup?: Relation<WorkingGroup> | null;
 
@@ -66,7 +66,7 @@ export class ActionItem {
   @Column({ type: 'integer', nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Project', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project> | null;
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from '../projects/project.entity.js';
+import type { Project } from '../projects/index.js';
 import { Meeting } from './meeting.entity.js';
 
 @ObjectType({ description: 'An item of a meeting’s agenda.' })
@@ -42,7 +42,7 @@ export class AgendaItem {
   @Column({ type: 'integer', nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Project', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project> | null;
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { Project } from '../projects/project.entity.js';
+import type { Project } from '../projects/index.js';
 import { Decision } from './decision.entity.js';
 
 /** A project a decision concerns. */
@@ -16,7 +16,7 @@ export class DecisionProject {
   @PrimaryColumn({ type: 'integer' })
   projectId: number;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne('Project', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
+import type { Cooperation } from '../cooperations/index.js';
+import { TIMESTAMP } from '../database/index.js';
 import { Meeting } from './meeting.entity.js';
 
 @ObjectType({ description: 'A decision (Beschluss) taken at a meeting.' })
@@ -24,7 +24,7 @@ export class Decision {
   @Column({ type: 'integer' })
   cooperationId: number;
 
-  @ManyToOne(() => Cooperation, { onDelete: 'RESTRICT' })
+  @ManyToOne('Cooperation', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cooperationId' })
   cooperation?: Relation<Cooperation>;
 

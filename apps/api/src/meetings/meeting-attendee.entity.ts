@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
+import type { City } from '../cities/index.js';
 import { Meeting } from './meeting.entity.js';
 
 /** A city taking part in a meeting, with the role it attends in; never a person's contact data. */
@@ -17,7 +17,7 @@ export class MeetingAttendee {
   @PrimaryColumn({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 

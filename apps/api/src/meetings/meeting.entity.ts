@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MeetingKind, MeetingState } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { City } from '../cities/index.js';
+import type { Cooperation } from '../cooperations/index.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { WorkingGroup } from '../working-groups/index.js';
 import './meeting-enums.js';
 
 @ObjectType({ description: 'An annual meeting of a cooperation or a meeting of a working group.' })
@@ -42,7 +42,7 @@ export class Meeting {
   @Column({ type: 'integer', nullable: true })
   hostCityId: number | null;
 
-  @ManyToOne(() => City, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('City', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'hostCityId' })
   hostCity?: Relation<City> | null;
 
@@ -53,7 +53,7 @@ export class Meeting {
   @Column({ type: 'integer' })
   cooperationId: number;
 
-  @ManyToOne(() => Cooperation, { onDelete: 'RESTRICT' })
+  @ManyToOne('Cooperation', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cooperationId' })
   cooperation?: Relation<Cooperation>;
 
@@ -62,7 +62,7 @@ export class Meeting {
   @Column({ type: 'integer', nullable: true })
   workingGroupId: number | null;
 
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('WorkingGroup', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'workingGroupId' })
   workingGroup?: Relation<WorkingGroup> | null;
 

@@ -1,17 +1,20 @@
 import { Role } from '@koop/domain';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { writtenAt } from '../testing/clock.js';
-import { AuditEntry } from '../audit/audit-entry.entity.js';
 import {
+  TEST_PASSWORD,
   buildFixture,
   expectEachRefused,
   expectRefused,
   ok,
+  startTestApp,
+  writtenAt,
   type ExpectedError,
   type Fixture,
-} from '../testing/fixtures.js';
-import { startTestApp, TEST_PASSWORD, type GraphQLClient, type TestApp } from '../testing/test-app.js';
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
+import { AuditEntry } from '../audit/index.js';
 
 /*
  * Meetings, agenda, decisions and action items through the API: each mutation stored and read back, each

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { Project } from '../projects/project.entity.js';
+import { Project } from '../projects/index.js';
 import { ActionItem } from './action-item.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { DecisionProject } from './decision-project.entity.js';

@@ -9,17 +9,21 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { isAdmin, mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { dialectOf } from '../database/dialect.js';
-import { rowOf, Writes, type Keyed, type Permission, type RowRef } from '../database/write-path.js';
-import { Project } from '../projects/project.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { isAdmin, mayEditWorkingGroup, type Actor } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import {
+  badField,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  pageSize,
+  parseId,
+  type Connection,
+} from '../common/index.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
+import { Writes, dialectOf, rowOf, type Keyed, type Permission, type RowRef } from '../database/index.js';
+import { Project } from '../projects/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import { ActionItem } from './action-item.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { DecisionProject } from './decision-project.entity.js';
@@ -36,6 +40,7 @@ import type { ActionItemFilter, ActionItemsArgs, MeetingFilter, MeetingsArgs } f
 import { MeetingAttendee } from './meeting-attendee.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { decisionDocument, indexDocument } from '../search/index.js';
+import { MEETING_STATE_FOR_SHARE } from './meetings.queries.js';
 
 /** The day after an ISO date, as an instant (midnight UTC), for "on or before this day". */
 function dayAfter(date: string): Date {
@@ -499,10 +504,7 @@ async function currentState(manager: EntityManager, meeting: Meeting): Promise<M
   if (dialectOf(manager).name !== 'postgres') {
     return meeting.state;
   }
-  const rows: { state: MeetingState }[] = await manager.query(
-    'SELECT state FROM meeting WHERE id = $1 FOR SHARE',
-    [meeting.id],
-  );
+  const rows: { state: MeetingState }[] = await manager.query(MEETING_STATE_FOR_SHARE, [meeting.id]);
   return rows[0]?.state ?? meeting.state;
 }
 

@@ -1,8 +1,8 @@
 import type { CellValue, ColumnType, TableColumn } from '@koop/domain';
-import type { Adoption } from '../adoptions/adoption.entity.js';
-import type { City } from '../cities/city.entity.js';
-import type { Project } from '../projects/project.entity.js';
-import type { Satisfaction } from '../satisfaction/satisfaction.entity.js';
+import type { Adoption } from '../adoptions/index.js';
+import type { City } from '../cities/index.js';
+import type { Project } from '../projects/index.js';
+import type { Satisfaction } from '../satisfaction/index.js';
 
 /*
  * The columns of the open datasets and their data dictionary. Only figures about cities and services: no

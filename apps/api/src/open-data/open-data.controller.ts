@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { Public } from '../auth/access.decorator.js';
-import { notFound, tooManyRequests } from '../common/errors.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
-import { sendTable } from '../exports/table-file.js';
+import { Public } from '../auth/index.js';
+import { notFound, tooManyRequests } from '../common/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { sendTable } from '../exports/index.js';
 import { OPEN_DATASETS, OpenDataService, type OpenDataset } from './open-data.service.js';
 
 /** Open data may be kept by any cache for a few minutes: it changes as cities record, not by the second. */

@@ -1,11 +1,22 @@
 import { Role } from '@koop/domain';
 import { parse } from 'csv-parse/sync';
 import type { App } from 'supertest/types.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { errorCode, fileGetter, type FileAnswer, type FileGetter } from '../testing/http-files.js';
-import { buildFixture, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, TEST_PASSWORD, type GraphQLClient, type TestApp } from '../testing/test-app.js';
+import { AccountsService } from '../accounts/index.js';
+import { SYSTEM_ACTOR } from '../auth/index.js';
+import {
+  TEST_PASSWORD,
+  buildFixture,
+  errorCode,
+  fileGetter,
+  monthsFromNow,
+  ok,
+  startTestApp,
+  type FileAnswer,
+  type FileGetter,
+  type Fixture,
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * Open data: reachable without a session, nothing personal in any answer, and a catalog with every field

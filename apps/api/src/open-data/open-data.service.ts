@@ -2,19 +2,15 @@ import { ProjectKind } from '@koop/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { OverviewService } from '../overview/overview.service.js';
-import { Project } from '../projects/project.entity.js';
-import { ProjectsService } from '../projects/projects.service.js';
-import { Satisfaction } from '../satisfaction/satisfaction.entity.js';
-import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
-import type { TableFile } from '../exports/table-file.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
+import { OverviewService } from '../overview/index.js';
+import { Project, ProjectsService } from '../projects/index.js';
+import { Satisfaction, SatisfactionService } from '../satisfaction/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
+import type { TableFile } from '../exports/index.js';
 import {
   OPEN_ADOPTION_COLUMNS,
   OPEN_PROJECT_COLUMNS,

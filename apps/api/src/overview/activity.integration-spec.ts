@@ -1,7 +1,13 @@
-import { writtenAt } from '../testing/clock.js';
-import { sql } from '../testing/test-database.js';
-import { expectRefused, isoDaysFromToday, monthsFromNow, ok } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  expectRefused,
+  isoDaysFromToday,
+  monthsFromNow,
+  ok,
+  sql,
+  startTestApp,
+  writtenAt,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * adoptionTimeline and latestStatusUpdates against a hand-made world whose every figure is worked out below.

@@ -1,6 +1,4 @@
-import { writtenAt } from '../testing/clock.js';
-import { sql } from '../testing/test-database.js';
-import { startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { sql, startTestApp, writtenAt, type GraphQLResponse, type TestApp } from '../testing/index.js';
 
 /*
  * A hand-made world, with every figure of `overview` and every cell of `adoptionMatrix` worked out by hand.

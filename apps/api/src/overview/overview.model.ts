@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { Project } from '../projects/project.entity.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { Project } from '../projects/index.js';
 
 @ObjectType({ description: 'How many items have a key.' })
 export class Count {

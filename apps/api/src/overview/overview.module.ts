@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import {
   AdoptionMatrixResolver,
   CooperationActivityResolver,
@@ -7,6 +7,9 @@ import {
 } from './overview.resolver.js';
 import { OverviewService } from './overview.service.js';
 
+// Global, so that other features' modules use its services without importing this module: modules are
+// wired by the composition root (app.module.ts), and no feature imports another feature's module.
+@Global()
 @Module({
   providers: [
     OverviewService,

@@ -1,16 +1,15 @@
 import type DataLoader from 'dataloader';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { badField } from '../common/errors.js';
-import { Project } from '../projects/project.entity.js';
-import type { GraphQLContext } from '../loaders/loaders.js';
-import { StatusUpdate } from '../projects/status-update.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { badField } from '../common/index.js';
+import { Project, StatusUpdate } from '../projects/index.js';
+import type { GraphQLContext } from '../loaders/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
 import { AdoptionMatrix, AdoptionMatrixRow, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
-import { SignedIn } from '../auth/access.decorator.js';
+import { SignedIn } from '../auth/index.js';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;

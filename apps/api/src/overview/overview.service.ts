@@ -14,17 +14,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
-import { Reads } from '../database/reads.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { notFound, parseId } from '../common/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { Reads, dialectOf, namedQuery } from '../database/index.js';
 import { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
-import { Project } from '../projects/project.entity.js';
-import { StatusUpdate } from '../projects/status-update.entity.js';
+import { Project, StatusUpdate } from '../projects/index.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
 
 type Num = number | string | null;

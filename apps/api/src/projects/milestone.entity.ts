@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Project } from './project.entity.js';
-import { DateScalar } from '../common/scalars.js';
+import { DateScalar } from '../common/index.js';
 
 @ObjectType({ description: 'A milestone of a project.' })
 @Entity('milestone')

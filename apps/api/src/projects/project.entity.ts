@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ProjectHealth, ProjectKind, ProjectPhase } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
-import { DateScalar } from '../common/scalars.js';
+import type { City } from '../cities/index.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { WorkingGroup } from '../working-groups/index.js';
+import { DateScalar } from '../common/index.js';
 
 @ObjectType({ description: 'A shared project (Gemeinschaftsprojekt) of a working group.' })
 @Entity('project')
@@ -18,7 +18,7 @@ export class Project {
   @Column({ type: 'integer' })
   workingGroupId: number;
 
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
+  @ManyToOne('WorkingGroup', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'workingGroupId' })
   workingGroup?: Relation<WorkingGroup>;
 
@@ -26,7 +26,7 @@ export class Project {
   @Column({ type: 'integer', nullable: true })
   ownerCityId: number | null;
 
-  @ManyToOne(() => City, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('City', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'ownerCityId' })
   ownerCity?: Relation<City> | null;
 

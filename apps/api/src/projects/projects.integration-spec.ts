@@ -1,14 +1,15 @@
-import { sql } from '../testing/test-database.js';
-import { TEXT_LIMITS } from '@koop/domain';
 import {
   buildFixture,
   expectRefused,
   isoDaysFromToday,
   ok,
+  sql,
+  startTestApp,
   text,
   type Fixture,
-} from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+  type TestApp,
+} from '../testing/index.js';
+import { TEXT_LIMITS } from '@koop/domain';
 
 const PROJECT_FIELDS = `id title description kind phase health progress startDate targetDate leikaKey ozgTopic isEfa risks version
   workingGroup { id } ownerCity { id }`;

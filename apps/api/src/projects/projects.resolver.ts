@@ -1,9 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { connectionType } from '../common/pagination.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { connectionType } from '../common/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import {
   AddMilestoneInput,
   CreateProjectInput,
@@ -16,9 +16,7 @@ import { Milestone } from './milestone.entity.js';
 import { Project } from './project.entity.js';
 import { ProjectsService } from './projects.service.js';
 import { StatusUpdate } from './status-update.entity.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { Role } from '@koop/domain';
 
 const ProjectConnection = connectionType(Project, 'Project');

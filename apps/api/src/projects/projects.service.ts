@@ -2,17 +2,23 @@ import { AdoptionStage, ProjectHealth, ProjectPhase, todayIso } from '@koop/doma
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Account } from '../accounts/account.entity.js';
-import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
-import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { rowOf, Writes, type Permission } from '../database/write-path.js';
+import { Account } from '../accounts/index.js';
+import { City } from '../cities/index.js';
+import {
+  badField,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  pageSize,
+  parseId,
+  type Connection,
+} from '../common/index.js';
+import { mayEditWorkingGroup, type Actor } from '../auth/index.js';
+import { Writes, rowOf, type Permission } from '../database/index.js';
 import { applyProjectKind, applyStatusUpdate } from '../figures/index.js';
-import { OzgTopic } from '../reference/ozg-topic.entity.js';
+import { OzgTopic } from '../reference/index.js';
 import { indexDocument, projectDocument } from '../search/index.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import type {
   AddMilestoneInput,
   CreateProjectInput,

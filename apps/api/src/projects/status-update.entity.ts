@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ProjectHealth, ProjectPhase } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
+import { TIMESTAMP } from '../database/index.js';
 import { Project } from './project.entity.js';
 
 @ObjectType({ description: 'A dated entry in a project’s history; never edited or deleted.' })

@@ -5,12 +5,9 @@ import { DataSource } from 'typeorm';
 import { AppInfo } from './app-info.model.js';
 import { AppSetting } from './app-setting.entity.js';
 import { OzgTopic } from './ozg-topic.entity.js';
-import { Public, SignedIn } from '../auth/access.decorator.js';
-import { OIDC_LOGIN_PATH } from '../auth/oidc.controller.js';
-import { APP_CONFIG } from '../config/config.token.js';
-import type { AppConfig } from '../config/config.js';
-
-export const DEMO_SETTING = 'demo_data_loaded_at';
+import { DEMO_SETTING } from './settings.js';
+import { OIDC_LOGIN_PATH, Public, SignedIn } from '../auth/index.js';
+import { APP_CONFIG, type AppConfig } from '../config/index.js';
 
 @Resolver()
 export class ReferenceResolver {

@@ -2,8 +2,8 @@ import { Controller, Get, Header, NotFoundException, Param, Res, StreamableFile 
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { SignedIn } from '../auth/access.decorator.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { SignedIn } from '../auth/index.js';
+import { Cooperation } from '../cooperations/index.js';
 import { AnnualReportReader } from './annual-report.data.js';
 import { renderAnnualReport } from './annual-report.pdf.js';
 

@@ -12,16 +12,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { City } from '../cities/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { dialectOf, namedQuery } from '../database/index.js';
 import { DigestService } from '../digest/index.js';
-import type { MonthCount, Overview } from '../overview/overview.model.js';
-import { OverviewService } from '../overview/overview.service.js';
-import { Project } from '../projects/project.entity.js';
-import type { SatisfactionPoint } from '../satisfaction/satisfaction-point.model.js';
-import { SatisfactionService } from '../satisfaction/satisfaction.service.js';
+import { OverviewService, type MonthCount, type Overview } from '../overview/index.js';
+import { Project } from '../projects/index.js';
+import { SatisfactionService, type SatisfactionPoint } from '../satisfaction/index.js';
 import {
   actionItemsOfYear,
   decisionProjectsOfYear,

@@ -1,8 +1,8 @@
 import { todayIso } from '@koop/domain';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { DEMO_PASSWORD } from '../demo/demo-accounts.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { DEMO_PASSWORD } from '../demo/index.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 import { reportFileName } from './annual-report.controller.js';
 import { formatDelta, formatNumber, formatPercent } from './report-texts.js';
 

@@ -1,4 +1,4 @@
-import type { Dialect } from '../database/dialect.js';
+import type { Dialect } from '../database/index.js';
 
 // SQL of the annual report; the figures, charts and the matrix come from the overview and satisfaction
 // features, so that the report and the cockpit show the same numbers.

@@ -1,7 +1,7 @@
 import { REPORT_MIN_RATINGS } from '@koop/domain';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
-import { badField } from '../common/errors.js';
+import { SignedIn } from '../auth/index.js';
+import { badField } from '../common/index.js';
 import { DigestService } from '../digest/index.js';
 import { AnnualReportReader } from './annual-report.data.js';
 import { SatisfactionRanking } from './satisfaction-ranking.model.js';

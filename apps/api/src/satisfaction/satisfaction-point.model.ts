@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
+import { City } from '../cities/index.js';
 
 @ObjectType({ description: 'Satisfaction and usage figures of one month, summed over the cities asked for.' })
 export class SatisfactionPoint {

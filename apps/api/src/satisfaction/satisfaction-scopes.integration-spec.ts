@@ -1,5 +1,4 @@
-import { expectRefused, ok } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { expectRefused, ok, startTestApp, type TestApp } from '../testing/index.js';
 
 /*
  * satisfactionSeries in every scope and satisfactionByCity, against hand-made figures worked out below.

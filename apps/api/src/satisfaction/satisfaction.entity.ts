@@ -9,9 +9,9 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { TIMESTAMP } from '../database/column-types.js';
-import { Project } from '../projects/project.entity.js';
+import type { City } from '../cities/index.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { Project } from '../projects/index.js';
 
 @ObjectType({ description: 'Monthly satisfaction and usage figures of one service in one city.' })
 @Entity('satisfaction')
@@ -25,7 +25,7 @@ export class Satisfaction {
   @Column({ type: 'integer' })
   projectId: number;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne('Project', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
 
@@ -33,7 +33,7 @@ export class Satisfaction {
   @Column({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 

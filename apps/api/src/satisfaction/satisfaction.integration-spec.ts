@@ -1,6 +1,13 @@
-import { sql } from '../testing/test-database.js';
-import { buildFixture, expectRefused, monthsFromNow, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  expectRefused,
+  monthsFromNow,
+  ok,
+  sql,
+  startTestApp,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 
 const FIGURES = 'month ratingsCount averageRating nps transactionsStarted transactionsCompleted visits';
 const RECORD = `mutation($input: RecordSatisfactionInput!) {

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { Project } from '../projects/project.entity.js';
+import { City } from '../cities/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { Project } from '../projects/index.js';
 import {
   RecordSatisfactionInput,
   SatisfactionByCityArgs,
@@ -11,9 +11,7 @@ import {
 import { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
 import { Satisfaction } from './satisfaction.entity.js';
 import { SatisfactionService } from './satisfaction.service.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { Role } from '@koop/domain';
 
 @Resolver(() => Satisfaction)

@@ -2,16 +2,14 @@ import { averageRatingError, completionRate, satisfactionMonthError, transaction
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { badField, badInput, notFound, type FieldProblem } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { mayEditCity, type Actor } from '../auth/actor.js';
-import { rowOf, Writes, type Permission } from '../database/write-path.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
+import { City } from '../cities/index.js';
+import { badField, badInput, notFound, parseId, type FieldProblem } from '../common/index.js';
+import { mayEditCity, type Actor } from '../auth/index.js';
+import { Writes, rowOf, type Permission } from '../database/index.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
 import { applySatisfaction } from '../figures/index.js';
-import { Project } from '../projects/project.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { Project } from '../projects/index.js';
+import { WorkingGroup } from '../working-groups/index.js';
 import type {
   RecordSatisfactionInput,
   SatisfactionByCityArgs,

@@ -1,6 +1,6 @@
-// The search feature's one door: the module, the write-side step every indexed write calls, and the rebuild.
-export { SearchModule } from './search.module.js';
+// The search feature's one door: the write-side step every indexed write calls, and the rebuild.
 export { ensureSearchIndexCurrent, indexDocument, rebuildSearchIndex } from './search-index.js';
+export { SearchKind } from './search-kinds.js';
 export {
   decisionDocument,
   knowledgeEntryDocument,
@@ -8,4 +8,3 @@ export {
   solutionDocument,
   type SearchDocument,
 } from './search-sources.js';
-export { SearchKind } from './search-kinds.js';

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
-import { AppSetting } from '../reference/app-setting.entity.js';
+import { dialectOf, namedQuery } from '../database/index.js';
+import { AppSetting } from '../reference/index.js';
 import { foldedText, stemmedText } from './german-words.js';
+import { CLEAR_POSTGRES_INDEX, CLEAR_SQLITE_INDEX, OPTIMIZE_SQLITE_INDEX } from './search.queries.js';
 import { documentKey, SearchKind } from './search-kinds.js';
 import { SOURCES, type SearchDocument } from './search-sources.js';
 
@@ -84,7 +84,7 @@ export async function rebuildSearchIndex(db: DataSource | EntityManager): Promis
   }
   const manager = db;
   const postgres = dialectOf(manager).name === 'postgres';
-  await manager.query(postgres ? 'DELETE FROM search_document' : 'DELETE FROM search_fts');
+  await manager.query(postgres ? CLEAR_POSTGRES_INDEX : CLEAR_SQLITE_INDEX);
   for (const source of Object.values(SOURCES)) {
     const documents = await source.read(manager);
     for (let start = 0; start < documents.length; start += BATCH) {
@@ -93,7 +93,7 @@ export async function rebuildSearchIndex(db: DataSource | EntityManager): Promis
   }
   if (!postgres) {
     // Merges the segments the batches left, so that the first searches do not pay for it.
-    await manager.query(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+    await manager.query(OPTIMIZE_SQLITE_INDEX);
   }
   await manager.upsert(AppSetting, { key: INDEX_SETTING, value: INDEX_VERSION }, ['key']);
 }

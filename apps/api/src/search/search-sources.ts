@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { namedQuery } from '../database/named-query.js';
-import { markdownText } from '../knowledge/markdown.js';
+import { namedQuery } from '../database/index.js';
+import { markdownText } from '../knowledge/index.js';
 import { SearchKind } from './search-kinds.js';
 
 /** What the index holds of a row, and what a hit quotes: its title and its readable text. */

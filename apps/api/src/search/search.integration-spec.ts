@@ -1,7 +1,13 @@
 import { Role } from '@koop/domain';
-import { buildFixture, expectRefused, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
-import { TEST_DIALECT } from '../testing/test-database.js';
+import {
+  TEST_DIALECT,
+  buildFixture,
+  expectRefused,
+  ok,
+  startTestApp,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 import { rebuildSearchIndex } from './search-index.js';
 
 const SEARCH =

@@ -36,3 +36,10 @@ export const POSTGRES_TITLE_SEARCH = `
   WHERE d."titleVector" @@ q.query
   ORDER BY score DESC, d.id
   LIMIT :limit`;
+
+/** Empties the index before a rebuild: PostgreSQL's table of vectors, SQLite's FTS5 table. */
+export const CLEAR_POSTGRES_INDEX = 'DELETE FROM search_document';
+export const CLEAR_SQLITE_INDEX = 'DELETE FROM search_fts';
+
+/** Merges the FTS5 segments that a rebuild's batches left. */
+export const OPTIMIZE_SQLITE_INDEX = "INSERT INTO search_fts (search_fts) VALUES ('optimize')";

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/access.decorator.js';
+import { SignedIn } from '../auth/index.js';
 import { SearchArgs } from './dto/search.args.js';
 import { SearchHit } from './search-hit.model.js';
 import { SearchService } from './search.service.js';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { dialectOf, namedQuery } from '../database/index.js';
 import { queryWords, stemOf } from './german-words.js';
 import { documentKey, documentOf, SearchKind } from './search-kinds.js';
 import type { SearchHit } from './search-hit.model.js';

@@ -16,7 +16,7 @@ import {
   typeFromAST,
   validate,
 } from 'graphql';
-import { loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/index.js';
 import { limitRules, operationCost } from './graphql-limits.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');

@@ -1,6 +1,5 @@
 import request from 'supertest';
-import { ok } from '../testing/fixtures.js';
-import { onlyError, startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
+import { TEST_PASSWORD, ok, onlyError, startTestApp, type TestApp } from '../testing/index.js';
 
 interface LogLine {
   level: number;

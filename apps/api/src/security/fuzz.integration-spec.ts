@@ -40,11 +40,17 @@ import {
   isObjectType,
 } from 'graphql';
 import request from 'supertest';
-import { AccountsService } from '../accounts/accounts.service.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
-import { buildFixture, type Fixture, ok } from '../testing/fixtures.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
-import { TEST_DIALECT } from '../testing/test-database.js';
+import { AccountsService } from '../accounts/index.js';
+import { SYSTEM_ACTOR } from '../auth/index.js';
+import {
+  TEST_DIALECT,
+  TEST_PASSWORD,
+  buildFixture,
+  ok,
+  startTestApp,
+  type Fixture,
+  type TestApp,
+} from '../testing/index.js';
 
 /**
  * Every query and mutation of the schema, with random and hostile arguments, as an admin and as a city

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { onlyError, startTestApp, type GraphQLResponse, type TestApp } from '../testing/test-app.js';
+import { onlyError, startTestApp, type GraphQLResponse, type TestApp } from '../testing/index.js';
 
 /** `{ project { workingGroup { leadCity { ownedProjects { workingGroup … } } } } }`, `levels` fields deep. */
 function deepQuery(levels: number): string {

@@ -17,7 +17,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 
 /**
  * How many items a list without a `first` argument is assumed to hold. Such lists are bounded by the

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serverAudits } from 'graphql-http';
-import { loadConfig } from '../config/config.js';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { loadConfig } from '../config/index.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 
 /**
  * Where the API deliberately differs from graphql-http's audit of the GraphQL-over-HTTP spec; the README's

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { onlyError, startTestApp, type TestApp } from '../testing/test-app.js';
+import { onlyError, startTestApp, type TestApp } from '../testing/index.js';
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: string | undefined): Record<string, string[]> {

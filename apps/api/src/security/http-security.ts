@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 import { sendRequestError } from './graphql-limits.js';
 
 /** The value of `ngCspNonce` in the dashboard's index.html, replaced by each request's nonce. */

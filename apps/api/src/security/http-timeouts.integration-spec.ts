@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { startTestApp, type TestApp } from '../testing/test-app.js';
+import { startTestApp, type TestApp } from '../testing/index.js';
 
 /** Short time-outs, so that the test takes seconds; the defaults are 30 s, 10 s and 5 s. */
 const TIMEOUTS = { requestTimeoutMs: 1500, headersTimeoutMs: 800, keepAliveTimeoutMs: 1000 };

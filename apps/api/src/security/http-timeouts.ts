@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AppConfig } from '../config/config.js';
+import type { AppConfig } from '../config/index.js';
 
 /** How often Node looks for requests past their time-out, at most: its default is every 30 seconds. */
 const LONGEST_CHECK_INTERVAL_MS = 1000;

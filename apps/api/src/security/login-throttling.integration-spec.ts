@@ -1,7 +1,6 @@
 import { Role } from '@koop/domain';
 import request from 'supertest';
-import { onlyError, startTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.js';
-import { sql, TEST_DIALECT } from '../testing/test-database.js';
+import { TEST_DIALECT, TEST_PASSWORD, onlyError, sql, startTestApp, type TestApp } from '../testing/index.js';
 
 /** An instant as the database stores it: SQLite keeps UTC text, PostgreSQL takes ISO 8601. */
 function formatInstant(date: Date): string {

@@ -1,6 +1,14 @@
 import { Role } from '@koop/domain';
-import { buildFixture, expectRefused, isoDaysFromToday, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  expectRefused,
+  isoDaysFromToday,
+  ok,
+  startTestApp,
+  type Fixture,
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
 
 // An adoption taken over from a partner names the solution it reused: `recordAdoption` with
 // `reusedSolutionId` links the city's reuse of that solution to the adoption, in the adoption's transaction.

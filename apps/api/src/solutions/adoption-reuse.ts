@@ -1,8 +1,7 @@
-import type { Adoption } from '../adoptions/adoption.entity.js';
-import type { Actor } from '../auth/actor.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import type { WriteUnit } from '../database/write-path.js';
+import type { Adoption } from '../adoptions/index.js';
+import type { Actor } from '../auth/index.js';
+import { badField, notFound, parseId } from '../common/index.js';
+import type { WriteUnit } from '../database/index.js';
 import { Reuse } from './reuse.entity.js';
 import { Solution } from './solution.entity.js';
 import { developersOf, REUSING_SOURCES, reuseSpec } from './solutions.service.js';

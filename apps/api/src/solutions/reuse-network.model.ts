@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
+import { City } from '../cities/index.js';
 
 @ObjectType({ description: 'A city in the reuse network: how many solutions it gave and took.' })
 export class ReuseNetworkNode {

@@ -9,10 +9,10 @@ import {
   Unique,
   type Relation,
 } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { DateScalar } from '../common/scalars.js';
-import { TIMESTAMP } from '../database/column-types.js';
+import type { Adoption } from '../adoptions/index.js';
+import type { City } from '../cities/index.js';
+import { DateScalar } from '../common/index.js';
+import { TIMESTAMP } from '../database/index.js';
 import { Solution } from './solution.entity.js';
 
 @ObjectType({ description: 'A city that took over a solution: since when, how it went, what it learned.' })
@@ -36,7 +36,7 @@ export class Reuse {
   @Column({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 
@@ -61,7 +61,7 @@ export class Reuse {
   @Column({ type: 'integer', nullable: true })
   adoptionId: number | null;
 
-  @ManyToOne(() => Adoption, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Adoption', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'adoptionId' })
   adoption?: Relation<Adoption> | null;
 

@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
+import type { City } from '../cities/index.js';
 import { Solution } from './solution.entity.js';
 
 /** A city that developed a solution; a solution may have several. */
@@ -16,7 +16,7 @@ export class SolutionDeveloper {
   @PrimaryColumn({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SolutionKind, SolutionStatus } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { TIMESTAMP } from '../database/column-types.js';
-import { Project } from '../projects/project.entity.js';
+import { TIMESTAMP } from '../database/index.js';
+import type { Project } from '../projects/index.js';
 import './solution-enums.js';
 
 @ObjectType({ description: 'A reusable result of the cooperation (Lösung), offered to every city.' })
@@ -59,7 +59,7 @@ export class Solution {
   @Column({ type: 'integer', nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('Project', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project> | null;
 

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { City } from '../cities/city.entity.js';
-import { byColumn, byId } from '../loaders/loaders.js';
+import { Adoption } from '../adoptions/index.js';
+import { City } from '../cities/index.js';
+import { byColumn, byId } from '../loaders/index.js';
 import { Reuse } from './reuse.entity.js';
 import { SolutionDeveloper } from './solution-developer.entity.js';
 import { Solution } from './solution.entity.js';

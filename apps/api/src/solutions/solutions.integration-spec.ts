@@ -1,6 +1,14 @@
 import { Role } from '@koop/domain';
-import { buildFixture, expectRefused, isoDaysFromToday, ok, type Fixture } from '../testing/fixtures.js';
-import { startTestApp, type GraphQLClient, type TestApp } from '../testing/test-app.js';
+import {
+  buildFixture,
+  expectRefused,
+  isoDaysFromToday,
+  ok,
+  startTestApp,
+  type Fixture,
+  type GraphQLClient,
+  type TestApp,
+} from '../testing/index.js';
 
 const SOLUTION_FIELDS = `id title kind status summary licence url integrationNotes contact version
   project { id } developedBy { id name } reuses { id city { id } since experience notes version }`;

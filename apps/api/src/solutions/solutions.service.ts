@@ -9,16 +9,29 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Adoption } from '../adoptions/adoption.entity.js';
-import { isAdmin, mayEditCity, mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { badField, forbidden, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../common/pagination.js';
-import { namedQuery } from '../database/named-query.js';
-import { rowOf, Writes, type Permission, type RowRef, type UpsertSpec } from '../database/write-path.js';
-import { Project } from '../projects/project.entity.js';
+import { Adoption } from '../adoptions/index.js';
+import { isAdmin, mayEditCity, mayEditWorkingGroup, type Actor } from '../auth/index.js';
+import { City } from '../cities/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import {
+  badField,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+  parseId,
+  type Connection,
+} from '../common/index.js';
+import {
+  Writes,
+  namedQuery,
+  rowOf,
+  type Permission,
+  type RowRef,
+  type UpsertSpec,
+} from '../database/index.js';
+import { Project } from '../projects/index.js';
 import type { CreateSolutionInput, RecordReuseInput, UpdateSolutionInput } from './dto/solution.inputs.js';
 import type { SolutionFilter, SolutionsArgs } from './dto/solutions.args.js';
 import { canonicalLicence } from './licence.js';

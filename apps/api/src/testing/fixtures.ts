@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../common/errors.js';
+import type { ErrorCode } from '../common/index.js';
 import { onlyError, snapshot, type TestApp } from './test-app.js';
 
 /** A small, hand-made world: two cooperations, four cities, a working group and an online service. */

@@ -8,8 +8,7 @@ import {
   ProjectPhase,
 } from '@koop/domain';
 import type { DataSource } from 'typeorm';
-import { dialectOf } from '../database/dialect.js';
-import { namedQuery } from '../database/named-query.js';
+import { dialectOf, namedQuery } from '../database/index.js';
 
 /*
  * The oracle of the kept figures: `overview` and `adoptionTimeline` computed straight from the raw rows, with

@@ -3,12 +3,11 @@ import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { Role } from '@koop/domain';
 import type { App } from 'supertest/types.js';
-import { AccountsService } from '../accounts/accounts.service.js';
-import type { RoleGrantInput } from '../accounts/dto/account.inputs.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
+import { AccountsService, type RoleGrantInput } from '../accounts/index.js';
+import { SYSTEM_ACTOR } from '../auth/index.js';
 import type { AppExtras } from '../app.module.js';
 import { createApp } from '../bootstrap.js';
-import { loadConfig, type AppConfig } from '../config/config.js';
+import { loadConfig, type AppConfig } from '../config/index.js';
 import { freshDatabase, TEST_DIALECT } from './test-database.js';
 
 /** Counts the SQL statements the application sends, apart from transaction control. */

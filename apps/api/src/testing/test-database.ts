@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { DatabaseConfig } from '../config/config.js';
-import { dataSourceOptions, runMigrations } from '../database/data-source.js';
+import type { DatabaseConfig } from '../config/index.js';
+import { dataSourceOptions, runMigrations } from '../data-source.js';
 
 /**
  * The database the integration tests run on: PostgreSQL when DATABASE_URL names one (the test command runs

@@ -1,5 +1,5 @@
 import { Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
+import type { City } from '../cities/index.js';
 import { WorkingGroup } from './working-group.entity.js';
 
 @Entity('working_group_member')
@@ -14,7 +14,7 @@ export class WorkingGroupMember {
   @PrimaryColumn({ type: 'integer' })
   cityId: number;
 
-  @ManyToOne(() => City, { onDelete: 'RESTRICT' })
+  @ManyToOne('City', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cityId' })
   city?: Relation<City>;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { WorkingGroupFocus } from '@koop/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
+import type { City } from '../cities/index.js';
+import type { Cooperation } from '../cooperations/index.js';
 
 @ObjectType({ description: 'A working group (Arbeitszirkel) of a cooperation.' })
 @Entity('working_group')
@@ -15,7 +15,7 @@ export class WorkingGroup {
   @Column({ type: 'integer' })
   cooperationId: number;
 
-  @ManyToOne(() => Cooperation, { onDelete: 'RESTRICT' })
+  @ManyToOne('Cooperation', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cooperationId' })
   cooperation?: Relation<Cooperation>;
 
@@ -34,7 +34,7 @@ export class WorkingGroup {
   @Column({ type: 'integer', nullable: true })
   leadCityId: number | null;
 
-  @ManyToOne(() => City, { onDelete: 'SET NULL', nullable: true })
+  @ManyToOne('City', { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'leadCityId' })
   leadCity?: Relation<City> | null;
 

@@ -1,15 +1,13 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { City } from '../cities/city.entity.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { required, type GraphQLContext } from '../loaders/loaders.js';
-import { Project } from '../projects/project.entity.js';
+import { City } from '../cities/index.js';
+import { Cooperation } from '../cooperations/index.js';
+import { required, type GraphQLContext } from '../loaders/index.js';
+import { Project } from '../projects/index.js';
 import { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupsService } from './working-groups.service.js';
-import { Roles, SignedIn } from '../auth/access.decorator.js';
-import type { Actor } from '../auth/actor.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, Roles, SignedIn, type Actor } from '../auth/index.js';
 import { Role } from '@koop/domain';
 
 @Resolver(() => WorkingGroup)

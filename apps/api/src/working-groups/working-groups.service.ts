@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { City } from '../cities/city.entity.js';
-import { badField, notFound } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { Cooperation } from '../cooperations/cooperation.entity.js';
-import { Membership } from '../cooperations/membership.entity.js';
-import { mayEditWorkingGroup, type Actor } from '../auth/actor.js';
-import { byRoleAlone, rowOf, Writes } from '../database/write-path.js';
+import { City } from '../cities/index.js';
+import { badField, notFound, parseId } from '../common/index.js';
+import { Cooperation, Membership } from '../cooperations/index.js';
+import { mayEditWorkingGroup, type Actor } from '../auth/index.js';
+import { Writes, byRoleAlone, rowOf } from '../database/index.js';
 import type { CreateWorkingGroupInput } from './dto/create-working-group.input.js';
 import type { UpdateWorkingGroupInput } from './dto/update-working-group.input.js';
 import { WorkingGroupMember } from './working-group-member.entity.js';

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NormalizeUsername, Trim } from '../../common/text.js';
+import { NormalizeUsername, Trim } from '../../common/index.js';
 import { Account } from '../account.entity.js';
 
 @InputType({

@@ -1,8 +1,7 @@
 import { AdoptionSource, AdoptionStage, MATURITY_MODEL_VERSIONS, TEXT_LIMITS } from '@koop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
-import { Trim } from '../../common/text.js';
+import { DateScalar, Trim } from '../../common/index.js';
 
 @InputType({ description: 'The whole state of the adoption of one project by one city.' })
 export class RecordAdoptionInput {

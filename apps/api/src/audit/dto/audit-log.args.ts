@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
+import { PageArgs } from '../../common/index.js';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class AuditFilter {

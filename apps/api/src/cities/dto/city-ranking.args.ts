@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { MonthRangeArgs } from '../../satisfaction/dto/satisfaction.inputs.js';
+import { MonthRangeArgs } from '../../satisfaction/index.js';
 
 @ArgsType()
 export class CityRankingArgs extends MonthRangeArgs {

@@ -1,7 +1,7 @@
 import { CITY_KINDS, DISTRICTS, TEXT_LIMITS } from '@koop/domain';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { Trim } from '../../common/index.js';
 
 @InputType()
 export class CreateCityInput {

@@ -1,7 +1,7 @@
 import { AGS_PATTERN, CITY_KINDS, DISTRICTS, TEXT_LIMITS } from '@koop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { Trim, UnlessOmitted } from '../../common/index.js';
 
 @InputType({ description: 'Fields left out stay as they are.' })
 export class UpdateCityInput {

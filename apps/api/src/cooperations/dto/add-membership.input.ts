@@ -1,8 +1,7 @@
 import { TEXT_LIMITS } from '@koop/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../common/text.js';
-import { DateScalar } from '../../common/scalars.js';
+import { DateScalar, Trim } from '../../common/index.js';
 
 @InputType()
 export class AddMembershipInput {

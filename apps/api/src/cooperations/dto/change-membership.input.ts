@@ -1,8 +1,7 @@
 import { TEXT_LIMITS } from '@koop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { DateScalar, Trim, UnlessOmitted } from '../../common/index.js';
 
 const versionRule = { message: 'must be the version you last saw (a whole number of at least 1)' };
 

@@ -1,7 +1,7 @@
 import { TEXT_LIMITS } from '@koop/domain';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { Trim } from '../../common/index.js';
 
 @InputType()
 export class CreateCooperationInput {

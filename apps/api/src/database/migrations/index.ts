@@ -22,8 +22,23 @@ import { SearchIndex1795949000000 as PostgresSearchIndex1795949000000 } from './
 import { BatchAudit1795995000000 as SqliteBatchAudit } from './sqlite/1795995000000-batch-audit.js';
 import { BatchAudit1795995000000 as PostgresBatchAudit } from './postgres/1795995000000-batch-audit.js';
 
+type Migration = new () => object;
+
+/** The timestamp TypeORM orders a migration by: the last 13 digits of its class name. */
+export function timestampOf(migration: Migration): number {
+  return Number(migration.name.slice(-13));
+}
+
+/**
+ * Oldest first. TypeORM runs pending migrations in the order of their timestamps, whatever the order of
+ * the list; sorting the list the same way makes its order the order they run in (migrations.integration-spec).
+ */
+function byTimestamp(migrations: Migration[]): Migration[] {
+  return [...migrations].sort((a, b) => timestampOf(a) - timestampOf(b));
+}
+
 /** SQLite migrations, oldest first; each runs in its own transaction. */
-export const SQLITE_MIGRATIONS: (new () => object)[] = [
+export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
   Initial1795252144808,
   Accounts1795253665997,
   AuditScopes1795255052107,
@@ -36,10 +51,10 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   KnowledgeEntries1795948946616,
   SearchIndex1795949000000,
   SqliteBatchAudit,
-];
+]);
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
-export const POSTGRES_MIGRATIONS: (new () => object)[] = [
+export const POSTGRES_MIGRATIONS: Migration[] = byTimestamp([
   Initial1795937658284,
   GermanText1795937658300,
   RowVersions1795940118859,
@@ -51,4 +66,4 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   KnowledgeEntries1795948966490,
   PostgresSearchIndex1795949000000,
   PostgresBatchAudit,
-];
+]);

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsOptional } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
+import { DateScalar } from '../../common/index.js';
 
 @ArgsType()
 export class DigestArgs {

@@ -2,8 +2,7 @@ import { KNOWLEDGE_LIMITS } from '@koop/domain';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, Validate, ValidateNested } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
-import { Trim } from '../../common/text.js';
+import { PageArgs, Trim } from '../../common/index.js';
 import { NoNul } from './no-nul.js';
 
 @InputType({ description: 'All given conditions must hold.' })

@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { Trim, UnlessOmitted } from '../../common/index.js';
 import { NoNul } from './no-nul.js';
 
 const TITLE_RULE = { message: `must be at most ${KNOWLEDGE_LIMITS.title} characters` };

@@ -14,8 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { DateScalar, Trim, UnlessOmitted } from '../../common/index.js';
 
 const minutesRule = { message: `must be a whole number of minutes from 1 to ${MEETING_MINUTES_MAX}` };
 const titleRules = [

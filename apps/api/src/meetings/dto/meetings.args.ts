@@ -2,8 +2,7 @@ import { ActionItemStatus } from '@koop/domain';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
-import { DateScalar } from '../../common/scalars.js';
+import { DateScalar, PageArgs } from '../../common/index.js';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class MeetingFilter {

@@ -22,8 +22,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { DateScalar, Trim, UnlessOmitted } from '../../common/index.js';
 
 const LEIKA_MESSAGE = 'must be exactly 14 digits';
 const progressRule = { message: `must be an integer from ${PROGRESS_MIN} to ${PROGRESS_MAX}` };

@@ -2,8 +2,7 @@ import { ProjectHealth, ProjectKind, ProjectPhase, TEXT_LIMITS } from '@koop/dom
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
-import { Trim } from '../../common/text.js';
+import { PageArgs, Trim } from '../../common/index.js';
 
 export enum ProjectSortField {
   TITLE = 'TITLE',

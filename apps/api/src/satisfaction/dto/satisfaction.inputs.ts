@@ -1,7 +1,7 @@
 import { MONTH_PATTERN, NPS_MAX, NPS_MIN, RATING_MAX, RATING_MIN } from '@koop/domain';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { Trim } from '../../common/index.js';
 
 const count = { message: 'must be a whole number of at least 0' };
 const monthRule = { message: 'must be a month written as YYYY-MM' };

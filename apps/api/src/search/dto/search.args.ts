@@ -1,7 +1,7 @@
 import { SEARCH_MAX_HITS, SEARCH_QUERY_MAX } from '@koop/domain';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { Trim } from '../../common/index.js';
 
 @ArgsType()
 export class SearchArgs {

@@ -19,8 +19,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { DateScalar } from '../../common/scalars.js';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { DateScalar, Trim, UnlessOmitted } from '../../common/index.js';
 
 const titleLimit = { message: `must be at most ${TEXT_LIMITS.title} characters` };
 const textLimit = { message: `must be at most ${TEXT_LIMITS.description} characters` };

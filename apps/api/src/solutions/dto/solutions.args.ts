@@ -2,8 +2,7 @@ import { SolutionKind, SolutionStatus, TEXT_LIMITS } from '@koop/domain';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { PageArgs } from '../../common/pagination.js';
-import { Trim } from '../../common/text.js';
+import { PageArgs, Trim } from '../../common/index.js';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class SolutionFilter {

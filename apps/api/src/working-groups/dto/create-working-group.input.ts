@@ -1,7 +1,7 @@
 import { TEXT_LIMITS, WorkingGroupFocus } from '@koop/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../common/text.js';
+import { Trim } from '../../common/index.js';
 
 @InputType()
 export class CreateWorkingGroupInput {

@@ -1,7 +1,7 @@
 import { TEXT_LIMITS, WorkingGroupFocus } from '@koop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { Trim, UnlessOmitted } from '../../common/text.js';
+import { Trim, UnlessOmitted } from '../../common/index.js';
 
 @InputType({ description: 'Fields left out stay as they are; a field sent as null is cleared.' })
 export class UpdateWorkingGroupInput {

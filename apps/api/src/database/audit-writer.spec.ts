@@ -1,4 +1,4 @@
-import { auditScopes, type AuditRecord } from './audit.service.js';
+import { auditScopes, type AuditRecord } from './audit-writer.js';
 
 function record(overrides: Partial<AuditRecord>): AuditRecord {
   return { operation: 'op', entity: 'Adoption', entityId: 7, before: null, after: null, ...overrides };

@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions, type LogLevel, type Logger as TypeOrmLogger } from 'typeorm';
-import type { DatabaseConfig } from '../config/config.js';
+import type { DatabaseConfig } from './config/index.js';
 import { ENTITIES } from './entities.js';
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';
-import { SQLITE_TUNING, sortKey } from './sqlite-settings.js';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, SQLITE_TUNING, sortKey } from './database/index.js';
 
 // A calendar date is a date, not an instant: node-pg would turn `date` columns into local midnights.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -18,8 +17,6 @@ interface SqliteConnection {
     implementation: (value: unknown) => unknown,
   ): unknown;
 }
-
-export { sortKey } from './sqlite-settings.js';
 
 export interface DataSourceExtras {
   /** Receives every SQL statement; tests use it to count statements. */

@@ -1,0 +1,4 @@
+// The demo feature's one door: what the rest of the API uses of it. Other features import only
+// from here (lint rule feature-entry-imports); tools/codemods/feature-entry-imports.mjs adds what they need.
+export { DEMO_PASSWORD } from './demo-accounts.js';
+export { DemoSeeder } from './demo-seeder.js';

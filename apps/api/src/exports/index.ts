@@ -1,0 +1,3 @@
+// The exports feature's one door: what the rest of the API uses of it. Other features import only
+// from here (lint rule feature-entry-imports); tools/codemods/feature-entry-imports.mjs adds what they need.
+export { sendTable, type TableFile } from './table-file.js';
