@@ -8,6 +8,7 @@ import { loaded, queryResource } from '../../core/graphql-resource';
 import { injectTranslate } from '../../core/translate-signal';
 import { KnowledgeListDocument, KnowledgeWorkingGroupsDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { PagerComponent, cursorPages } from '../../shared/pager/pager.component';
 import { pageTitle } from '../../shared/page-title';
 
 /**
@@ -16,7 +17,7 @@ import { pageTitle } from '../../shared/page-title';
  */
 @Component({
   selector: 'koop-knowledge-list-page',
-  imports: [RouterLink, TranslocoDirective, LoadStateComponent],
+  imports: [RouterLink, TranslocoDirective, LoadStateComponent, PagerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -93,6 +94,13 @@ import { pageTitle } from '../../shared/page-title';
             </li>
           }
         </ul>
+        <koop-pager
+          [pages]="pages"
+          [total]="total()"
+          [pageSize]="pageSize"
+          [hasNext]="!!pageInfo()?.hasNextPage"
+          [endCursor]="pageInfo()?.endCursor"
+        />
       </koop-load-state>
     </ng-container>
   `,
@@ -155,14 +163,19 @@ export class KnowledgeListPage {
   readonly schlagwort = input<string | undefined>(undefined);
   readonly suche = input<string | undefined>(undefined);
 
-  protected readonly list = queryResource(KnowledgeListDocument, () => ({
-    first: MAX_PAGE_SIZE,
-    filter: {
-      workingGroupId: this.arbeitszirkel() || null,
-      tag: this.schlagwort() || null,
-      search: this.suche() || null,
-    },
+  private readonly filter = computed(() => ({
+    workingGroupId: this.arbeitszirkel() || null,
+    tag: this.schlagwort() || null,
+    search: this.suche() || null,
   }));
+  protected readonly pageSize = MAX_PAGE_SIZE;
+  protected readonly pages = cursorPages(this.filter);
+  protected readonly list = queryResource(KnowledgeListDocument, () => ({
+    first: this.pageSize,
+    after: this.pages.after(),
+    filter: this.filter(),
+  }));
+  protected readonly pageInfo = computed(() => loaded(this.list)?.knowledgeEntries.pageInfo);
   protected readonly entries = computed(
     () => loaded(this.list)?.knowledgeEntries.edges.map((e) => e.node) ?? [],
   );

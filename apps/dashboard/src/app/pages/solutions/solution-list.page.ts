@@ -13,13 +13,14 @@ import {
   type SolutionStatus,
 } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
+import { PagerComponent, cursorPages } from '../../shared/pager/pager.component';
 import { pageTitle } from '../../shared/page-title';
 import { SOLUTION_KINDS, SOLUTION_STATUSES } from './solution-labels';
 
 /** The catalogue of reusable solutions, filtered by kind, status, city and text. */
 @Component({
   selector: 'koop-solution-list-page',
-  imports: [RouterLink, TranslocoDirective, LoadStateComponent],
+  imports: [RouterLink, TranslocoDirective, LoadStateComponent, PagerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t">
@@ -116,6 +117,13 @@ import { SOLUTION_KINDS, SOLUTION_STATUSES } from './solution-labels';
             </tbody>
           </table>
         </div>
+        <koop-pager
+          [pages]="pages"
+          [total]="total()"
+          [pageSize]="pageSize"
+          [hasNext]="!!pageInfo()?.hasNextPage"
+          [endCursor]="pageInfo()?.endCursor"
+        />
       </koop-load-state>
     </ng-container>
   `,
@@ -161,14 +169,22 @@ export class SolutionListPage {
   private readonly citiesResource = queryResource(SolutionCitiesDocument, () => ({}));
   protected readonly cities = computed(() => loaded(this.citiesResource)?.cities ?? []);
 
-  protected readonly catalogue = queryResource(SolutionCatalogueDocument, () => {
+  private readonly filter = computed(() => {
     const filter: SolutionFilter = {};
     if (this.kind()) filter.kind = this.kind() as SolutionKind;
     if (this.status()) filter.status = this.status() as SolutionStatus;
     if (this.cityId()) filter.cityId = this.cityId();
     if (this.search().trim()) filter.search = this.search().trim();
-    return { filter, first: MAX_PAGE_SIZE };
+    return filter;
   });
+  protected readonly pageSize = MAX_PAGE_SIZE;
+  protected readonly pages = cursorPages(this.filter);
+  protected readonly catalogue = queryResource(SolutionCatalogueDocument, () => ({
+    filter: this.filter(),
+    first: this.pageSize,
+    after: this.pages.after(),
+  }));
+  protected readonly pageInfo = computed(() => loaded(this.catalogue)?.solutions.pageInfo);
   protected readonly rows = computed(() => loaded(this.catalogue)?.solutions.edges.map((e) => e.node) ?? []);
   protected readonly total = computed(() => loaded(this.catalogue)?.solutions.totalCount ?? 0);
 
