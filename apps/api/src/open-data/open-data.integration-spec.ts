@@ -404,6 +404,45 @@ describe('open data', () => {
       404,
     );
   });
+
+  // Last in this block: it adds cities to the cooperation the tests above count.
+  it('serves the adoptions of more member cities than one read takes, each exactly once, in id order', async () => {
+    const before = JSON.parse((await anonymous(path('adoptions', 'json'))).body.toString()) as Json[];
+    const cooperationId = Number(fixture.cooperationId);
+    const projectId = Number(fixture.projectId);
+    const added = 130; // beyond one read of 100 cities (open-data.service.ts)
+    const cities = Array.from({ length: added }, (_, i) => ({
+      name: `Testgemeinde ${String(i).padStart(3, '0')}`,
+      ags: String(9_190_000 + i).padStart(8, '0'),
+      population: 1000 + i,
+      district: 'Oberbayern',
+      kind: 'Gemeinde',
+    }));
+    const { identifiers } = await app.dataSource.getRepository('City').insert(cities);
+    const cityIds = identifiers.map((identifier) => Number(identifier['id']));
+    await app.dataSource
+      .getRepository('Membership')
+      .insert(cityIds.map((cityId) => ({ cooperationId, cityId, joinedOn: '2020-01-01' })));
+    await app.dataSource.getRepository('Adoption').insert(
+      cityIds.map((cityId) => ({
+        cityId,
+        projectId,
+        stage: 'PLANNED',
+        maturityModel: '2.0',
+        maturityLevel: null,
+        liveSince: null,
+        source: null,
+        notes: null,
+        updatedAt: new Date(),
+      })),
+    );
+
+    const after = JSON.parse((await anonymous(path('adoptions', 'json'))).body.toString()) as Json[];
+    expect(after).toHaveLength(before.length + added);
+    const agsOfAdded = after.map((row) => row['ags']).filter((ags) => cities.some((c) => c.ags === ags));
+    expect(agsOfAdded).toEqual(cities.map((c) => c.ags));
+    expect(after.filter((row) => row['stage'] === 'PLANNED')).toHaveLength(added);
+  });
 });
 
 describe('open data rate limit', () => {

@@ -25,6 +25,9 @@ import {
 export const OPEN_DATASETS = ['adoptions', 'satisfaction', 'projects'] as const;
 export type OpenDataset = (typeof OPEN_DATASETS)[number];
 
+/** Cities whose cells one read of the adoptions dataset takes: at most 60,000 cells with 600 services. */
+const CITIES_PER_READ = 100;
+
 export const LICENSE = 'http://dcat-ap.de/def/licenses/dl-by-de/2.0';
 const THEME_GOVERNMENT = 'http://publications.europa.eu/resource/authority/data-theme/GOVE';
 const LEVEL_MUNICIPALITY = 'http://dcat-ap.de/def/politicalGeocoding/Level/municipality';
@@ -116,19 +119,32 @@ export class OpenDataService {
     }
   }
 
-  /** The matrix's cells that have a record: member cities × the cooperation's online services. */
+  /**
+   * The matrix's cells that have a record: member cities × the cooperation's online services, in the order
+   * of city and service ids. Read a few cities at a time: the cooperation of all 2,056 Bavarian
+   * municipalities has 1.2 million cells, which must never sit in the memory of a public endpoint at once.
+   */
   private async *adoptionRows(cooperationId: number): AsyncGenerator<OpenAdoptionRow[]> {
     const matrix = this.overviews.adoptionMatrix(cooperationId);
-    const [cities, services, cells] = await Promise.all([matrix.cities(), matrix.projects(), matrix.cells()]);
-    const cityOf = new Map(cities.map((c) => [c.id, c]));
+    const [cities, services] = await Promise.all([matrix.cities(), matrix.projects()]);
+    if (services.length === 0) return;
     const serviceOf = new Map(services.map((s) => [s.id, s]));
-    const rows: OpenAdoptionRow[] = [];
-    for (const adoption of cells) {
-      const city = cityOf.get(adoption.cityId);
-      const service = serviceOf.get(adoption.projectId);
-      if (city && service) rows.push({ city, service, adoption });
+    const byId = [...cities].sort((a, b) => a.id - b.id);
+    for (let start = 0; start < byId.length; start += CITIES_PER_READ) {
+      const chunk = byId.slice(start, start + CITIES_PER_READ);
+      const cityOf = new Map(chunk.map((c) => [c.id, c]));
+      const cells = await this.dataSource.getRepository(Adoption).find({
+        where: { cityId: In([...cityOf.keys()]), projectId: In([...serviceOf.keys()]) },
+        order: { cityId: 'ASC', projectId: 'ASC' },
+      });
+      const rows: OpenAdoptionRow[] = [];
+      for (const adoption of cells) {
+        const city = cityOf.get(adoption.cityId);
+        const service = serviceOf.get(adoption.projectId);
+        if (city && service) rows.push({ city, service, adoption });
+      }
+      yield rows;
     }
-    yield rows;
   }
 
   private async *satisfactionRows(cooperationId: number): AsyncGenerator<OpenSatisfactionRow[]> {
