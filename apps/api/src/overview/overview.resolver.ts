@@ -4,6 +4,7 @@ import { Adoption } from '../adoptions/adoption.entity.js';
 import { City } from '../cities/city.entity.js';
 import { badField } from '../common/errors.js';
 import { Project } from '../projects/project.entity.js';
+import type { HttpContext } from '../auth/request-actor.js';
 import type { GraphQLContext } from '../loaders/loaders.js';
 import { StatusUpdate } from '../projects/status-update.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
@@ -32,18 +33,17 @@ export class OverviewResolver {
   async overview(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
     @Args('year', { type: () => Int }) year: number,
+    @Context() context: GraphQLContext & Partial<HttpContext>,
   ): Promise<Overview> {
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
       throw badField('year', `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
     }
-    return this.overviews.overview(await this.overviews.cooperationId(cooperationId), year);
+    return this.overviews.cooperationOverview(cooperationId, year, context.req);
   }
 
   @ResolveField(() => Overview, { nullable: true, description: 'The same figures for the year before.' })
   previous(@Parent() overview: Overview): Promise<Overview> | null {
-    return overview.year <= FIRST_YEAR
-      ? null
-      : this.overviews.overview(overview.cooperationId, overview.year - 1);
+    return overview.year <= FIRST_YEAR ? null : this.overviews.previousOverview(overview);
   }
 }
 

@@ -19,6 +19,7 @@ import { City } from '../cities/city.entity.js';
 import { notFound } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { Cooperation } from '../cooperations/cooperation.entity.js';
+import { dataVersion, VersionedCache } from '../database/data-version.js';
 import { dialectOf } from '../database/dialect.js';
 import { namedQuery } from '../database/named-query.js';
 import { Reads } from '../database/reads.js';
@@ -135,8 +136,18 @@ function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): 
   }));
 }
 
+/** How many overviews (cooperation × year) are kept at most: a few hundred bytes each. */
+const KEPT_OVERVIEWS = 1000;
+
 @Injectable()
 export class OverviewService {
+  /**
+   * Overviews as computed, kept while no row of the database changes (database/data-version.ts): they are a
+   * function of the summary figures, the memberships and today's date alone, and the cockpit asks for the
+   * same few again and again. Any committed write — here or in another process — drops them.
+   */
+  private readonly kept = new VersionedCache<Overview>(KEPT_OVERVIEWS);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reads: Reads,
@@ -152,16 +163,52 @@ export class OverviewService {
   }
 
   /**
-   * The figures as they stood at the end of `year` (today, for the current year): each project in the
-   * state of its latest status update before then, each adoption in the state of its latest change.
+   * The overview of a cooperation (NOT_FOUND when there is none) for `year`, as computed before if no row
+   * changed since (see `kept`). `request` shares the request's reading of the data version; `previous`
+   * passes the version of the year after's overview on.
    */
-  async overview(cooperationId: number, year: number): Promise<Overview> {
+  async cooperationOverview(id: string, year: number, request?: object): Promise<Overview> {
+    const cooperationId = parseId('Cooperation', id, 'cooperationId');
+    const version = await dataVersion(this.dataSource, request);
+    const dayAfterToday = tomorrow();
+    return this.kept.through(version, `${cooperationId}:${year}:${dayAfterToday}`, async () => {
+      await this.cooperationId(id);
+      return this.figuresAt(cooperationId, year, dayAfterToday, version);
+    });
+  }
+
+  /** The same figures for the year before an overview's year. */
+  previousOverview(overview: Overview): Promise<Overview> {
+    const { cooperationId, dataVersion: version } = overview;
+    const year = overview.year - 1;
+    const dayAfterToday = tomorrow();
+    return this.kept.through(version, `${cooperationId}:${year}:${dayAfterToday}`, () =>
+      this.figuresAt(cooperationId, year, dayAfterToday, version),
+    );
+  }
+
+  /** The figures of a cooperation known to exist, computed afresh. */
+  overview(cooperationId: number, year: number): Promise<Overview> {
+    return this.figuresAt(cooperationId, year, tomorrow(), null);
+  }
+
+  /**
+   * The figures as they stood at the end of `year` (today, for the current year; `dayAfterToday` is
+   * tomorrow's date): each project in the state of its latest status update before then, each adoption in
+   * the state of its latest change. `version` is the data version read before (kept with the figures).
+   */
+  private async figuresAt(
+    cooperationId: number,
+    year: number,
+    dayAfterToday: string,
+    version: string | null,
+  ): Promise<Overview> {
     // Both read summary rows kept by the writes (figures feature), not the raw history.
     const parameters = {
       cooperationId,
       firstMonth: `${year}-01`,
       lastMonth: `${year}-12`,
-      joinedBefore: earlier(`${year + 1}-01-01`, tomorrow()),
+      joinedBefore: earlier(`${year + 1}-01-01`, dayAfterToday),
     };
     const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES_AT, parameters);
     const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS_AT, parameters);
@@ -176,6 +223,7 @@ export class OverviewService {
     const ratingsCount = n(totals?.ratingsCount);
     return {
       cooperationId,
+      dataVersion: version,
       year,
       activeProjects: sum(active),
       projectsByHealth: counts(
