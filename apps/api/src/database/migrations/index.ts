@@ -19,6 +19,8 @@ import { KnowledgeEntries1795948946616 } from './sqlite/1795948946616-knowledge-
 import { SearchIndex1795949000000 } from './sqlite/1795949000000-search-index.js';
 import { KnowledgeEntries1795948966490 } from './postgres/1795948966490-knowledge-entries.js';
 import { SearchIndex1795949000000 as PostgresSearchIndex1795949000000 } from './postgres/1795949000000-search-index.js';
+import { AdoptionCellsIndex1795991000000 as SqliteAdoptionCellsIndex } from './sqlite/1795991000000-adoption-cells-index.js';
+import { AdoptionCellsIndex1795991000000 as PostgresAdoptionCellsIndex } from './postgres/1795991000000-adoption-cells-index.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: (new () => object)[] = [
@@ -33,6 +35,7 @@ export const SQLITE_MIGRATIONS: (new () => object)[] = [
   ReuseCatalogue1795948609876,
   KnowledgeEntries1795948946616,
   SearchIndex1795949000000,
+  SqliteAdoptionCellsIndex,
 ];
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -47,4 +50,5 @@ export const POSTGRES_MIGRATIONS: (new () => object)[] = [
   ReuseCatalogue1795948623781,
   KnowledgeEntries1795948966490,
   PostgresSearchIndex1795949000000,
+  PostgresAdoptionCellsIndex,
 ];
