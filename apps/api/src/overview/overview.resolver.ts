@@ -102,8 +102,9 @@ export class AdoptionMatrixResolver {
   @SignedIn()
   async adoptionMatrix(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
+    @Context() context: GraphQLContext & Partial<HttpContext>,
   ): Promise<AdoptionMatrix> {
-    return this.overviews.adoptionMatrix(await this.overviews.cooperationId(cooperationId));
+    return this.overviews.cooperationMatrix(cooperationId, context.req);
   }
 
   @ResolveField(() => [City], { description: 'Rows: member cities, by name.' })

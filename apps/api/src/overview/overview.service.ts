@@ -30,10 +30,14 @@ import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } f
 
 type Num = number | string | null;
 
-/** The promise of `load`, started on the first call and shared by every later one. */
+/** The promise of `load`, started on the first call and shared by every later one (until it fails). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
 }
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
@@ -137,6 +141,9 @@ function matrixRows(cities: City[], projects: Project[], cells: CellCodeColumns)
 /** How many overviews (cooperation × year) are kept at most: a few hundred bytes each. */
 const KEPT_OVERVIEWS = 1000;
 
+/** How many adoption matrices are kept at most: up to a few hundred kilobytes each at Bavaria scale. */
+const KEPT_MATRICES = 16;
+
 @Injectable()
 export class OverviewService {
   /**
@@ -145,6 +152,9 @@ export class OverviewService {
    * same few again and again. Any committed write — here or in another process — drops them.
    */
   private readonly kept = new VersionedCache<Overview>(KEPT_OVERVIEWS);
+
+  /** Adoption matrices (cities, services and compact rows), kept on the same terms as the overviews. */
+  private readonly keptMatrices = new VersionedCache<AdoptionMatrix>(KEPT_MATRICES);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -279,6 +289,22 @@ export class OverviewService {
       .addOrderBy('su.id', 'DESC')
       .limit(first)
       .getMany();
+  }
+
+  /**
+   * The adoption matrix of a cooperation (NOT_FOUND when there is none), as read before if no row changed
+   * since: its rows, columns and compact cells. The cells in full (for the editor and exports, 60,000
+   * objects at Bavaria scale) are read afresh each time, never kept. `request` shares the request's reading
+   * of the data version.
+   */
+  async cooperationMatrix(id: string, request?: object): Promise<AdoptionMatrix> {
+    const cooperationId = parseId('Cooperation', id, 'cooperationId');
+    const version = await dataVersion(this.dataSource, request);
+    const matrix = await this.keptMatrices.through(version, `${cooperationId}:${todayIso()}`, async () => {
+      await this.cooperationId(id);
+      return this.adoptionMatrix(cooperationId);
+    });
+    return { ...matrix, cells: () => this.matrixCells(cooperationId) };
   }
 
   /**
