@@ -153,40 +153,72 @@ function perArgument<A, L>(make: (argument: A) => L): (argument: A) => L {
   };
 }
 
-/** DataLoaders for one request: each relation a list can ask for costs one statement per level. */
-export function createLoaders(dataSource: DataSource) {
-  return {
-    city: byId(dataSource, City),
-    cooperation: byId(dataSource, Cooperation),
-    workingGroup: byId(dataSource, WorkingGroup),
-    project: byId(dataSource, Project),
-    milestone: byId(dataSource, Milestone),
-    account: byId(dataSource, Account),
-    latestStatusUpdateAtByProject: latestStatusUpdateAt(dataSource),
-    membershipsByCooperation: byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
-    membershipsByCity: byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
-    workingGroupsByCooperation: byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),
-    membersByWorkingGroup: byColumn(dataSource, WorkingGroupMember, 'workingGroupId', { cityId: 'ASC' }),
-    projectsByWorkingGroup: byColumn(dataSource, Project, 'workingGroupId', { title: 'ASC' }),
-    projectsByOwnerCity: byColumn(dataSource, Project, 'ownerCityId', { title: 'ASC' }),
-    milestonesByProject: byColumn(dataSource, Milestone, 'projectId', { dueOn: 'ASC', id: 'ASC' }),
-    statusUpdatesByProject: byColumn(dataSource, StatusUpdate, 'projectId', {
-      createdAt: 'DESC',
-      id: 'DESC',
-    }),
-    adoptionsByProject: byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
-    adoptionsByCity: byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
-    liveAdoptionsCountByCity: liveAdoptionsCount(dataSource),
-    citiesBySizeBand: citiesBySizeBand(dataSource),
-    historyByAdoption: byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
-    latestStatusUpdatesByWorkingGroup: perArgument((first: number) =>
-      latestStatusUpdatesByWorkingGroup(dataSource, first),
-    ),
-    ...solutionLoaders(dataSource),
-  };
-}
+/** How each of a request's DataLoaders is made: each relation a list can ask for costs one statement per level. */
+const LOADERS = {
+  city: (dataSource: DataSource) => byId(dataSource, City),
+  cooperation: (dataSource: DataSource) => byId(dataSource, Cooperation),
+  workingGroup: (dataSource: DataSource) => byId(dataSource, WorkingGroup),
+  project: (dataSource: DataSource) => byId(dataSource, Project),
+  milestone: (dataSource: DataSource) => byId(dataSource, Milestone),
+  account: (dataSource: DataSource) => byId(dataSource, Account),
+  latestStatusUpdateAtByProject: (dataSource: DataSource) => latestStatusUpdateAt(dataSource),
+  membershipsByCooperation: (dataSource: DataSource) =>
+    byColumn(dataSource, Membership, 'cooperationId', { id: 'ASC' }),
+  membershipsByCity: (dataSource: DataSource) => byColumn(dataSource, Membership, 'cityId', { id: 'ASC' }),
+  workingGroupsByCooperation: (dataSource: DataSource) =>
+    byColumn(dataSource, WorkingGroup, 'cooperationId', { name: 'ASC' }),
+  membersByWorkingGroup: (dataSource: DataSource) =>
+    byColumn(dataSource, WorkingGroupMember, 'workingGroupId', { cityId: 'ASC' }),
+  projectsByWorkingGroup: (dataSource: DataSource) =>
+    byColumn(dataSource, Project, 'workingGroupId', { title: 'ASC' }),
+  projectsByOwnerCity: (dataSource: DataSource) =>
+    byColumn(dataSource, Project, 'ownerCityId', { title: 'ASC' }),
+  milestonesByProject: (dataSource: DataSource) =>
+    byColumn(dataSource, Milestone, 'projectId', { dueOn: 'ASC', id: 'ASC' }),
+  statusUpdatesByProject: (dataSource: DataSource) =>
+    byColumn(dataSource, StatusUpdate, 'projectId', { createdAt: 'DESC', id: 'DESC' }),
+  adoptionsByProject: (dataSource: DataSource) =>
+    byColumn(dataSource, Adoption, 'projectId', { cityId: 'ASC' }),
+  adoptionsByCity: (dataSource: DataSource) => byColumn(dataSource, Adoption, 'cityId', { projectId: 'ASC' }),
+  liveAdoptionsCountByCity: (dataSource: DataSource) => liveAdoptionsCount(dataSource),
+  citiesBySizeBand: (dataSource: DataSource) => citiesBySizeBand(dataSource),
+  historyByAdoption: (dataSource: DataSource) =>
+    byColumn(dataSource, AdoptionChange, 'adoptionId', { recordedAt: 'DESC', id: 'DESC' }),
+  latestStatusUpdatesByWorkingGroup: (dataSource: DataSource) =>
+    perArgument((first: number) => latestStatusUpdatesByWorkingGroup(dataSource, first)),
+};
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type SolutionLoaders = ReturnType<typeof solutionLoaders>;
+
+export type Loaders = {
+  readonly [K in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[K]>;
+} & SolutionLoaders;
+
+/**
+ * DataLoaders for one request, each made when first asked for: a request uses a few of them or none, and
+ * making all thirty (each with its cache) cost every request, the smallest query included. The reuse
+ * catalogue's loaders are made together, on the first use of one of them.
+ */
+export function createLoaders(dataSource: DataSource): Loaders {
+  const made: Record<string, unknown> = {};
+  let solutions: SolutionLoaders | undefined;
+  return new Proxy(made, {
+    get(target, name) {
+      if (typeof name !== 'string') {
+        return undefined;
+      }
+      if (Object.hasOwn(target, name)) {
+        return target[name];
+      }
+      if (Object.hasOwn(LOADERS, name)) {
+        target[name] = LOADERS[name as keyof typeof LOADERS](dataSource);
+        return target[name];
+      }
+      solutions ??= solutionLoaders(dataSource);
+      return Object.hasOwn(solutions, name) ? solutions[name as keyof SolutionLoaders] : undefined;
+    },
+  }) as Loaders;
+}
 
 export interface GraphQLContext {
   readonly loaders: Loaders;
