@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import { Logger, LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -122,7 +123,12 @@ export class AppModule {
       module: AppModule,
       global: false,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, extras) }),
+        LoggerModule.forRoot({
+          pinoHttp: pinoHttpOptions(config, extras),
+          // A silent log writes nothing, about requests or from within them: then no request needs a logger
+          // of its own (pino-http's child logger, request id and response listeners).
+          ...(config.logLevel === 'silent' ? { forRoutes: [] } : {}),
+        }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database, extras)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -138,7 +144,13 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             // Limits from configuration; the query length and batching are refused before Apollo.
             validationRules: limitRules(config.graphql),
-            plugins: [offeredOperationsPlugin(), costLimitPlugin(config.graphql.maxCost)],
+            plugins: [
+              offeredOperationsPlugin(),
+              costLimitPlugin(config.graphql.maxCost),
+              // Its cache hints are used nowhere, and a plugin that watches each field's resolution costs
+              // every field a wrapper; /graphql sends `Cache-Control: no-store` itself (bootstrap.ts).
+              ApolloServerPluginCacheControlDisabled(),
+            ],
             allowBatchedHttpRequests: false,
             persistedQueries: false,
             // Refuses requests a browser would send cross-site without a preflight (form posts, GETs).

@@ -19,12 +19,18 @@ import { ensureSearchIndexCurrent } from './search/index.js';
 import {
   NONCE_PLACEHOLDER,
   applyHttpTimeouts,
-  cspNonce,
   graphqlRequestGuard,
+  pagePolicy,
   refuseSubscriptionsAtGraphql,
   useBodyParsers,
   useSecurityHeaders,
 } from './security/index.js';
+
+/** GraphQL answers are about the signed-in user and change with every write: no cache may keep them. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /** Paths the API answers itself, never with the dashboard's index.html. */
 const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
@@ -33,23 +39,25 @@ const API_PATHS = /^\/(graphql|health|auth)(\/|$)/;
  * Serves the built dashboard, with index.html for every client route. index.html is sent with the
  * response's CSP nonce in place of the placeholder, so that Angular's inlined styles may apply.
  */
-function serveDashboard(app: NestExpressApplication, directory: string): boolean {
-  const root = resolve(directory);
+function serveDashboard(app: NestExpressApplication, config: AppConfig): boolean {
+  const root = resolve(config.dashboardDir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) {
     return false;
   }
+  const policy = pagePolicy(config);
   // Read for every page, as a static file would be: a new build is served without a restart.
-  const sendIndex = (res: Response, next: NextFunction) => {
+  const sendIndex = (req: Request, res: Response, next: NextFunction) => {
     readFile(indexFile, 'utf8').then((index) => {
+      const nonce = policy(req, res);
       // A stored copy would carry a nonce that no longer matches the policy of a later response.
       res.setHeader('Cache-Control', 'no-store');
-      res.type('html').send(index.replaceAll(NONCE_PLACEHOLDER, cspNonce(res)));
+      res.type('html').send(index.replaceAll(NONCE_PLACEHOLDER, nonce));
     }, next);
   };
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' && req.path === '/index.html') {
-      sendIndex(res, next);
+      sendIndex(req, res, next);
       return;
     }
     next();
@@ -61,29 +69,83 @@ function serveDashboard(app: NestExpressApplication, directory: string): boolean
       next();
       return;
     }
-    sendIndex(res, next);
+    sendIndex(req, res, next);
   });
   return true;
 }
 
-/** Reads the signed session cookie of every request and puts the session's actor on it. */
+/** What cookie-parser made of one Cookie header, and the session token's hash in it. */
+interface ReadCookies {
+  readonly cookies: Record<string, unknown>;
+  readonly signedCookies: Record<string, unknown>;
+  readonly sessionTokenHash: string | null;
+}
+
+/** How many distinct Cookie headers are remembered at most (a few hundred bytes each). */
+const REMEMBERED_COOKIE_HEADERS = 10_000;
+
+/**
+ * Reads the signed cookies of every request (cookie-parser) and puts the session's actor on it. A browser
+ * sends the same Cookie header with each request, and checking its signature and hashing its token are
+ * pure functions of it: both are done once per header and remembered.
+ */
 async function useSessions(app: NestExpressApplication): Promise<void> {
   const sessions = app.get(SessionService);
-  app.use(cookieParser(await sessions.signingSecret()));
-  app.use((req: ActorRequest, _res: Response, next: NextFunction) => {
-    const token: unknown = req.signedCookies?.[SESSION_COOKIE];
-    if (typeof token !== 'string' || token.length === 0) {
-      next();
+  const secret = await sessions.signingSecret();
+  const parseCookies = cookieParser(secret);
+  const remembered = new Map<string, ReadCookies>();
+  const readCookies = (
+    req: ActorRequest,
+    res: Response,
+    done: (read: ReadCookies) => void,
+    fail: NextFunction,
+  ) => {
+    const header = req.headers.cookie;
+    const known = header === undefined ? undefined : remembered.get(header);
+    if (known) {
+      req.secret = secret;
+      req.cookies = known.cookies;
+      req.signedCookies = known.signedCookies;
+      done(known);
       return;
     }
-    const tokenHash = hashToken(token);
-    sessions.actorFor(tokenHash).then((actor) => {
-      if (actor) {
-        req.actor = actor;
-        req.sessionTokenHash = tokenHash;
+    parseCookies(req, res, (error?: unknown) => {
+      if (error) {
+        fail(error);
+        return;
       }
-      next();
-    }, next);
+      const token: unknown = req.signedCookies?.[SESSION_COOKIE];
+      const read: ReadCookies = {
+        cookies: req.cookies as Record<string, unknown>,
+        signedCookies: req.signedCookies as Record<string, unknown>,
+        sessionTokenHash: typeof token === 'string' && token.length > 0 ? hashToken(token) : null,
+      };
+      if (header !== undefined) {
+        if (remembered.size >= REMEMBERED_COOKIE_HEADERS) remembered.clear();
+        remembered.set(header, read);
+      }
+      done(read);
+    });
+  };
+  app.use((req: ActorRequest, res: Response, next: NextFunction) => {
+    readCookies(
+      req,
+      res,
+      ({ sessionTokenHash: tokenHash }) => {
+        if (tokenHash === null) {
+          next();
+          return;
+        }
+        sessions.actorFor(tokenHash, req).then((actor) => {
+          if (actor) {
+            req.actor = actor;
+            req.sessionTokenHash = tokenHash;
+          }
+          next();
+        }, next);
+      },
+      next,
+    );
   });
 }
 
@@ -106,7 +168,7 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   );
   useBodyParsers(app, config);
   // Before Apollo (registered when the app initialises), so that a refused request is never parsed.
-  app.use('/graphql', graphqlRequestGuard(config.graphql), refuseSubscriptionsAtGraphql());
+  app.use('/graphql', noStore, graphqlRequestGuard(config.graphql), refuseSubscriptionsAtGraphql());
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   const dataSource = app.get(DataSource);
@@ -135,7 +197,7 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   // After the sessions (it needs the signed-in actor), before Apollo's /graphql (registered at init).
   app.use(STREAM_PATH, app.get(LiveStreamHandler).middleware());
   if (config.environment === 'production') {
-    if (serveDashboard(app, config.dashboardDir)) {
+    if (serveDashboard(app, config)) {
       logger.log(`Serving the dashboard from ${config.dashboardDir}`, 'Dashboard');
     } else {
       logger.warn(`No built dashboard in ${config.dashboardDir}; serving the API only.`, 'Dashboard');

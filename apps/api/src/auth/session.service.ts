@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Account, RoleGrant } from '../accounts/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
-import { Writes, namedQuery } from '../database/index.js';
+import { VersionedCache, Writes, dataVersion, namedQuery } from '../database/index.js';
 import { AppSetting } from '../reference/index.js';
 import type { Actor } from './actor.js';
 import { Session } from './session.entity.js';
@@ -20,6 +20,7 @@ export function hashToken(token: string): string {
 
 /** Server-side sessions: the browser holds a signed random token, the database its hash and expiry. */
 interface SessionRow {
+  expiresAt: Date | string;
   accountId: number | string;
   username: string;
   mustChangePassword: boolean | number;
@@ -30,7 +31,7 @@ interface SessionRow {
 
 // The session, its enabled account and the account's grants (none: one row with NULL grant columns).
 const ACTOR_OF_SESSION = `
-  SELECT a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
+  SELECT s."expiresAt" AS "expiresAt", a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
          g.role AS role, g."cityId" AS "cityId", g."workingGroupId" AS "workingGroupId"
     FROM session s
     JOIN account a ON a.id = s."accountId"
@@ -38,8 +39,24 @@ const ACTOR_OF_SESSION = `
    WHERE s."tokenHash" = :tokenHash AND s."expiresAt" > :now AND a.disabled = :disabled
    ORDER BY g.id`;
 
+/** A signed-in session's actor as read, with the moment the session ends. */
+interface KnownSession {
+  readonly actor: Actor;
+  readonly expiresAt: number;
+}
+
+/** How many sessions' actors are kept at most (about a kilobyte each). */
+const KNOWN_SESSIONS = 10_000;
+
 @Injectable()
 export class SessionService {
+  /**
+   * The actors of sessions, kept while no row of the database changes (see data-version.ts): signing out,
+   * a new password, a changed grant or a disabled account — here or in another process — is a write, and
+   * every write makes the next request read its session again.
+   */
+  private readonly known = new VersionedCache<KnownSession>(KNOWN_SESSIONS);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -79,20 +96,27 @@ export class SessionService {
   }
 
   /**
-   * The actor of an unexpired session of an enabled account, or null. Every signed-in request asks this, so
-   * it is one statement: the session, its account and the account's role grants together.
+   * The actor of an unexpired session of an enabled account, or null. Every signed-in request asks this:
+   * it is one statement (the session, its account and the account's role grants together), and its answer
+   * is kept until the data changes. `request` shares the request's reading of the data version.
    */
-  async actorFor(tokenHash: string): Promise<Actor | null> {
+  async actorFor(tokenHash: string, request?: object): Promise<Actor | null> {
+    const current = await dataVersion(this.dataSource, request);
+    const now = Date.now();
+    const known = this.known.get(current, tokenHash);
+    if (known && known.expiresAt > now) {
+      return known.actor;
+    }
     const rows = await namedQuery<SessionRow>(this.dataSource, ACTOR_OF_SESSION, {
       tokenHash,
-      now: new Date(),
+      now: new Date(now),
       disabled: false,
     });
     const [first] = rows;
     if (!first) {
       return null;
     }
-    return {
+    const actor: Actor = {
       accountId: Number(first.accountId),
       username: first.username,
       mustChangePassword: Boolean(first.mustChangePassword),
@@ -104,6 +128,18 @@ export class SessionService {
           workingGroupId: row.workingGroupId === null ? null : Number(row.workingGroupId),
         })),
     };
+    const expiresAt = this.expiryOf(first.expiresAt);
+    if (Number.isFinite(expiresAt)) {
+      this.known.set(current, tokenHash, { actor, expiresAt });
+    }
+    return actor;
+  }
+
+  /** The session's end as stored, read as the entity would read it (SQLite keeps UTC text). */
+  private expiryOf(raw: Date | string): number {
+    const column = this.dataSource.getMetadata(Session).findColumnWithPropertyName('expiresAt');
+    const value: unknown = column ? this.dataSource.driver.prepareHydratedValue(raw, column) : raw;
+    return value instanceof Date ? value.getTime() : Number.NaN;
   }
 
   async actorOf(account: Account): Promise<Actor> {

@@ -118,6 +118,12 @@ describe('the ranking of cities', () => {
   }
 
   async function ranking(variables: Record<string, unknown>): Promise<{ rows: Rank[]; statements: number }> {
+    // A write drops the session's actor the API keeps while no row changes (database/data-version.ts), so
+    // that each ranking is measured with the session read afresh.
+    await sql(
+      app.dataSource,
+      'UPDATE city SET population = population WHERE id = (SELECT MIN(id) FROM city)',
+    );
     app.counter.reset();
     const response: GraphQLResponse<{ cityRanking: Rank[] }> = await app.gql(RANKING, variables);
     const statements = app.counter.statements.length;

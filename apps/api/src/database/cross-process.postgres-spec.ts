@@ -104,6 +104,59 @@ describe('two API processes on one PostgreSQL database', () => {
     expect(JSON.parse(edits[0]?.after ?? '{}')).toMatchObject({ title: winner.title });
   });
 
+  it('shows a write at one process in the next overview and session check of the other', async () => {
+    // The second process keeps the overview and the session's actor it read (database/data-version.ts).
+    const figures = `query($id: ID!, $year: Int!) { overview(cooperationId: $id, year: $year) {
+      projectsByPhase { key count } } }`;
+    const cooperations = await gql(second, cookie, '{ cooperations { id } }');
+    const cooperationId = cooperations.data?.['cooperations'][0].id as string;
+    const year = new Date().getUTCFullYear();
+    const phases = async () => {
+      const answer = await gql(second, cookie, figures, { id: cooperationId, year });
+      expect(answer.errors).toBeUndefined();
+      return Object.fromEntries(
+        (answer.data?.['overview'].projectsByPhase as { key: string; count: number }[]).map((c) => [
+          c.key,
+          c.count,
+        ]),
+      ) as Record<string, number>;
+    };
+    const before = await phases();
+    expect(await phases()).toEqual(before);
+    const projects = await gql(
+      first,
+      cookie,
+      `query($id: ID!) { projects(filter: { cooperationId: $id, phases: [LIVE] }, first: 1) {
+         edges { node { id version } } } }`,
+      { id: cooperationId },
+    );
+    const project = projects.data?.['projects'].edges[0].node as { id: string; version: number };
+    const posted = await gql(
+      first,
+      cookie,
+      'mutation($input: PostStatusUpdateInput!) { postStatusUpdate(input: $input) { id } }',
+      {
+        input: {
+          projectId: project.id,
+          version: project.version,
+          phase: 'RETIRED',
+          health: 'GREEN',
+          progress: 100,
+          summary: 'Eingestellt: ersetzt durch den Landesdienst.',
+        },
+      },
+    );
+    expect(posted.errors).toBeUndefined();
+    expect(await phases()).toEqual({ ...before, LIVE: before['LIVE'] - 1, RETIRED: before['RETIRED'] + 1 });
+
+    // A sign-out at the first process ends the session the second has kept.
+    const viewer = await login(first, 'demo-viewer');
+    const me = '{ me { account { username } } }';
+    expect((await gql(second, viewer.cookie, me)).data?.['me']?.account.username).toBe('demo-viewer');
+    expect((await gql(first, viewer.cookie, 'mutation { logout }')).errors).toBeUndefined();
+    expect((await gql(second, viewer.cookie, me)).data?.['me']).toBeNull();
+  });
+
   it('counts failed sign-ins of one account across both processes', async () => {
     for (const server of [first, second, first]) {
       const attempt = await login(server, 'demo-viewer', 'wrong-password-123');

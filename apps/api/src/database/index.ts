@@ -4,6 +4,7 @@ export { AUDIT_WRITER, auditScopes, type AuditRecord } from './audit-writer.js';
 export { backupDatabase } from './backup.js';
 export { ChangeEvents, type ChangeEvent } from './change-events.js';
 export { TIMESTAMP } from './column-types.js';
+export { VersionedCache, dataVersion } from './data-version.js';
 export { dialectOf, type Dialect } from './dialect.js';
 export { columnsOf, insertRows, rowsParameters, rowsTable } from './json-rows.js';
 export { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations/index.js';

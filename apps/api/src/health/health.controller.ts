@@ -3,9 +3,16 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/index.js';
 import { pendingMigrations } from '../data-source.js';
+import { dataVersion } from '../database/index.js';
 
 @Controller('health')
 export class HealthController {
+  /**
+   * The data version at which no migration was pending: while no row changes, the migrations table is not
+   * read again by every probe (load balancers ask often, also while the API is busiest).
+   */
+  private migratedAt: string | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
@@ -14,7 +21,10 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<Record<string, unknown>> {
     try {
       await this.dataSource.query('SELECT 1');
-      const pending = await pendingMigrations(this.dataSource);
+      const version = await dataVersion(this.dataSource);
+      const pending =
+        version !== null && version === this.migratedAt ? [] : await pendingMigrations(this.dataSource);
+      this.migratedAt = pending.length === 0 ? version : null;
       if (pending.length > 0) {
         response.status(HttpStatus.SERVICE_UNAVAILABLE);
         return { status: 'unavailable', database: 'up', pendingMigrations: pending };

@@ -413,13 +413,19 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     expect(matrix.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'cooperationId' });
   });
 
-  it('computes the figures with SQL aggregates: two statements a year', async () => {
+  it('computes the figures with SQL aggregates: two statements a year, kept until a row changes', async () => {
+    // Any write drops kept figures and sessions: here one outside the API, as a restore or a script would be.
+    await sql(app.dataSource, 'UPDATE city SET population = population WHERE id = ?', [ids['A']]);
     app.counter.reset();
     const response = await overview(ids['TK'], Y);
     expect(response.errors).toBeUndefined();
     // 1 (the cooperation exists) + 3 years × 2 (project states, totals)
     // 1 of them finds the session, its account and roles, as for every signed-in request.
     expect(app.counter.statements).toHaveLength(8);
+    // Asked again with no row changed, the session and the figures are those read before.
+    app.counter.reset();
+    expect(await overview(ids['TK'], Y)).toEqual(response);
+    expect(app.counter.statements).toHaveLength(0);
   });
 
   it('lays out the adoption matrix: member cities × online services, with their cells', async () => {

@@ -18,6 +18,9 @@ export class Count {
 export class Overview {
   cooperationId: number;
 
+  /** The data version the figures were computed at (database/data-version.ts); not a field of the API. */
+  dataVersion: string | null;
+
   @Field(() => Int)
   year: number;
 

@@ -6,10 +6,10 @@ import { badField } from '../common/index.js';
 import { Project, StatusUpdate } from '../projects/index.js';
 import type { GraphQLContext } from '../loaders/index.js';
 import { WorkingGroup } from '../working-groups/index.js';
+import { SignedIn, type HttpContext } from '../auth/index.js';
 import { AdoptionTimelineArgs, LatestStatusUpdatesArgs } from './dto/overview.args.js';
 import { AdoptionMatrix, AdoptionMatrixRow, MonthCount, Overview } from './overview.model.js';
 import { OverviewService } from './overview.service.js';
-import { SignedIn } from '../auth/index.js';
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
@@ -31,18 +31,17 @@ export class OverviewResolver {
   async overview(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
     @Args('year', { type: () => Int }) year: number,
+    @Context() context: GraphQLContext & Partial<HttpContext>,
   ): Promise<Overview> {
     if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
       throw badField('year', `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
     }
-    return this.overviews.overview(await this.overviews.cooperationId(cooperationId), year);
+    return this.overviews.cooperationOverview(cooperationId, year, context.req);
   }
 
   @ResolveField(() => Overview, { nullable: true, description: 'The same figures for the year before.' })
   previous(@Parent() overview: Overview): Promise<Overview> | null {
-    return overview.year <= FIRST_YEAR
-      ? null
-      : this.overviews.overview(overview.cooperationId, overview.year - 1);
+    return overview.year <= FIRST_YEAR ? null : this.overviews.previousOverview(overview);
   }
 }
 
@@ -101,8 +100,9 @@ export class AdoptionMatrixResolver {
   @SignedIn()
   async adoptionMatrix(
     @Args('cooperationId', { type: () => ID }) cooperationId: string,
+    @Context() context: GraphQLContext & Partial<HttpContext>,
   ): Promise<AdoptionMatrix> {
-    return this.overviews.adoptionMatrix(await this.overviews.cooperationId(cooperationId));
+    return this.overviews.cooperationMatrix(cooperationId, context.req);
   }
 
   @ResolveField(() => [City], { description: 'Rows: member cities, by name.' })

@@ -18,17 +18,21 @@ import { Adoption } from '../adoptions/index.js';
 import { City } from '../cities/index.js';
 import { notFound, parseId } from '../common/index.js';
 import { Cooperation } from '../cooperations/index.js';
-import { Reads, dialectOf, namedQuery } from '../database/index.js';
+import { Reads, VersionedCache, dataVersion, dialectOf, namedQuery } from '../database/index.js';
 import { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
 import { Project, StatusUpdate } from '../projects/index.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
 
 type Num = number | string | null;
 
-/** The promise of `load`, started on the first call and shared by every later one. */
+/** The promise of `load`, started on the first call and shared by every later one (until it fails). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
 }
 const n = (value: Num | undefined): number => Number(value ?? 0);
 
@@ -87,42 +91,40 @@ function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-// The adoptions of the member cities: what the cells of the matrix show, nothing more. Each city's rows are
-// read along the city index; which of them are the cooperation's online services is left to the caller, who
-// has those as the matrix's columns. At 100 × 600 this takes about half the time of joining through
-// the projects, whose plan looks up every (project, city) pair in the unique index.
+// The adoptions of the member cities of the cooperation's online services: what the cells of the matrix
+// show, nothing more. A member city has records of other cooperations' services too (at Bavaria scale about
+// half of its rows): those are left out here, not read and handed over to be dropped.
 const MATRIX_CELL_CODES = `
   SELECT a."cityId" AS "cityId", a."projectId" AS "projectId", a.stage AS stage,
          a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
     FROM membership m
     JOIN adoption a ON a."cityId" = m."cityId"
-   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)`;
+   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)
+     AND a."projectId" IN (SELECT p.id FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+                            WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService)`;
 
-interface CellCodeRow {
-  cityId: number;
-  projectId: number;
-  stage: AdoptionStage;
-  maturityModel: string;
-  maturityLevel: number | null;
-}
+/** The cells' columns as MATRIX_CELL_CODES selects them, one array each. */
+type CellCodeColumns = unknown[][];
 
 /**
  * One string of cell codes per city, the cells in the order of `projects`; other cells are left out. The
  * codes are written into one buffer rather than as 60,000 small strings.
  */
-function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): AdoptionMatrixRow[] {
+function matrixRows(cities: City[], projects: Project[], cells: CellCodeColumns): AdoptionMatrixRow[] {
+  const [cityIds = [], projectIds = [], stages = [], models = [], levels = []] = cells;
   const rowOf = new Map(cities.map((city, index) => [city.id, index]));
   const columnOf = new Map(projects.map((project, index) => [project.id, index]));
   const width = projects.length * CELL_CODE_LENGTH;
   const codes = Buffer.alloc(cities.length * width, NO_RECORD_CODE);
-  for (const cell of cells) {
-    const row = rowOf.get(Number(cell.cityId));
-    const column = columnOf.get(Number(cell.projectId));
+  for (let cell = 0; cell < cityIds.length; cell++) {
+    const row = rowOf.get(Number(cityIds[cell]));
+    const column = columnOf.get(Number(projectIds[cell]));
     if (row === undefined || column === undefined) continue;
+    const level = levels[cell];
     writeCellCode(codes, row * width + column * CELL_CODE_LENGTH, {
-      stage: cell.stage,
-      maturityModel: cell.maturityModel,
-      maturityLevel: cell.maturityLevel === null ? null : Number(cell.maturityLevel),
+      stage: stages[cell] as AdoptionStage,
+      maturityModel: String(models[cell]),
+      maturityLevel: level === null || level === undefined ? null : Number(level),
     });
   }
   return cities.map((city, index) => ({
@@ -131,8 +133,24 @@ function matrixRows(cities: City[], projects: Project[], cells: CellCodeRow[]): 
   }));
 }
 
+/** How many overviews (cooperation × year) are kept at most: a few hundred bytes each. */
+const KEPT_OVERVIEWS = 1000;
+
+/** How many adoption matrices are kept at most: up to a few hundred kilobytes each at Bavaria scale. */
+const KEPT_MATRICES = 16;
+
 @Injectable()
 export class OverviewService {
+  /**
+   * Overviews as computed, kept while no row of the database changes (database/data-version.ts): they are a
+   * function of the summary figures, the memberships and today's date alone, and the cockpit asks for the
+   * same few again and again. Any committed write — here or in another process — drops them.
+   */
+  private readonly kept = new VersionedCache<Overview>(KEPT_OVERVIEWS);
+
+  /** Adoption matrices (cities, services and compact rows), kept on the same terms as the overviews. */
+  private readonly keptMatrices = new VersionedCache<AdoptionMatrix>(KEPT_MATRICES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reads: Reads,
@@ -148,19 +166,59 @@ export class OverviewService {
   }
 
   /**
-   * The figures as they stood at the end of `year` (today, for the current year): each project in the
-   * state of its latest status update before then, each adoption in the state of its latest change.
+   * The overview of a cooperation (NOT_FOUND when there is none) for `year`, as computed before if no row
+   * changed since (see `kept`). `request` shares the request's reading of the data version; `previous`
+   * passes the version of the year after's overview on.
    */
-  async overview(cooperationId: number, year: number): Promise<Overview> {
+  async cooperationOverview(id: string, year: number, request?: object): Promise<Overview> {
+    const cooperationId = parseId('Cooperation', id, 'cooperationId');
+    const version = await dataVersion(this.dataSource, request);
+    const dayAfterToday = tomorrow();
+    return this.kept.through(version, `${cooperationId}:${year}:${dayAfterToday}`, async () => {
+      await this.cooperationId(id);
+      return this.figuresAt(cooperationId, year, dayAfterToday, version);
+    });
+  }
+
+  /** The same figures for the year before an overview's year. */
+  previousOverview(overview: Overview): Promise<Overview> {
+    const { cooperationId, dataVersion: version } = overview;
+    const year = overview.year - 1;
+    const dayAfterToday = tomorrow();
+    return this.kept.through(version, `${cooperationId}:${year}:${dayAfterToday}`, () =>
+      this.figuresAt(cooperationId, year, dayAfterToday, version),
+    );
+  }
+
+  /** The figures of a cooperation known to exist, computed afresh. */
+  overview(cooperationId: number, year: number): Promise<Overview> {
+    return this.figuresAt(cooperationId, year, tomorrow(), null);
+  }
+
+  /**
+   * The figures as they stood at the end of `year` (today, for the current year; `dayAfterToday` is
+   * tomorrow's date): each project in the state of its latest status update before then, each adoption in
+   * the state of its latest change. `version` is the data version read before (kept with the figures).
+   */
+  private async figuresAt(
+    cooperationId: number,
+    year: number,
+    dayAfterToday: string,
+    version: string | null,
+  ): Promise<Overview> {
     // Both read summary rows kept by the writes (figures feature), not the raw history.
     const parameters = {
       cooperationId,
       firstMonth: `${year}-01`,
       lastMonth: `${year}-12`,
-      joinedBefore: earlier(`${year + 1}-01-01`, tomorrow()),
+      joinedBefore: earlier(`${year + 1}-01-01`, dayAfterToday),
     };
-    const states = await namedQuery<StateRow>(this.dataSource, PROJECT_STATES_AT, parameters);
-    const [totals] = await namedQuery<TotalsRow>(this.dataSource, TOTALS_AT, parameters);
+    // Off the event loop (on SQLite a read worker): at Bavaria scale the largest cooperation's figures of a
+    // year take over 100 ms to sum, which no other request should wait for.
+    const [states, [totals]] = await Promise.all([
+      this.reads.query<StateRow>(PROJECT_STATES_AT, parameters),
+      this.reads.query<TotalsRow>(TOTALS_AT, parameters),
+    ]);
     const rows = states.map((row) => ({ ...row, count: n(row.count) }));
     const active = rows.filter((row) => ACTIVE_PHASES.includes(row.phase));
     const services = rows.filter((row) => row.kind === ProjectKind.ONLINE_SERVICE);
@@ -172,6 +230,7 @@ export class OverviewService {
     const ratingsCount = n(totals?.ratingsCount);
     return {
       cooperationId,
+      dataVersion: version,
       year,
       activeProjects: sum(active),
       projectsByHealth: counts(
@@ -229,6 +288,22 @@ export class OverviewService {
       .addOrderBy('su.id', 'DESC')
       .limit(first)
       .getMany();
+  }
+
+  /**
+   * The adoption matrix of a cooperation (NOT_FOUND when there is none), as read before if no row changed
+   * since: its rows, columns and compact cells. The cells in full (for the editor and exports, 60,000
+   * objects at Bavaria scale) are read afresh each time, never kept. `request` shares the request's reading
+   * of the data version.
+   */
+  async cooperationMatrix(id: string, request?: object): Promise<AdoptionMatrix> {
+    const cooperationId = parseId('Cooperation', id, 'cooperationId');
+    const version = await dataVersion(this.dataSource, request);
+    const matrix = await this.keptMatrices.through(version, `${cooperationId}:${todayIso()}`, async () => {
+      await this.cooperationId(id);
+      return this.adoptionMatrix(cooperationId);
+    });
+    return { ...matrix, cells: () => this.matrixCells(cooperationId) };
   }
 
   /**
@@ -300,10 +375,14 @@ export class OverviewService {
   }
 
   /**
-   * Only the columns a cell's code needs, as plain rows: no entity per cell. Tens of thousands of rows at
-   * Bavaria scale, so they are read off the event loop.
+   * Only the columns a cell's code needs, one array per column: no object per cell. Tens of thousands of
+   * rows at Bavaria scale, so they are read off the event loop.
    */
-  private matrixCellCodes(cooperationId: number): Promise<CellCodeRow[]> {
-    return this.reads.query<CellCodeRow>(MATRIX_CELL_CODES, { cooperationId, today: todayIso() });
+  private matrixCellCodes(cooperationId: number): Promise<CellCodeColumns> {
+    return this.reads.columns(MATRIX_CELL_CODES, {
+      cooperationId,
+      today: todayIso(),
+      onlineService: ProjectKind.ONLINE_SERVICE,
+    });
   }
 }

@@ -214,14 +214,47 @@ export function operationCost(
   }
 }
 
+/** How many variable sets' costs are kept per document. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * The cost of an operation, kept per parsed document and variables. Apollo hands the same DocumentNode for
+ * the same query text (its document cache), so a client that sends the same operation again — as the
+ * dashboard does — costs one map lookup instead of a walk over the schema.
+ */
+function costMemo() {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): number | null => {
+    let byVariables = costs.get(document);
+    if (!byVariables) {
+      byVariables = new Map();
+      costs.set(document, byVariables);
+    }
+    const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    if (byVariables.has(key)) {
+      return byVariables.get(key) ?? null;
+    }
+    const cost = operationCost(schema, document, operation, variables);
+    if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.clear();
+    byVariables.set(key, cost);
+    return cost;
+  };
+}
+
 /** Refuses an operation whose estimated cost is above `maxCost`, before any resolver runs. */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  const costOf = costMemo();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const actual = operationCost(schema, document, operation, request.variables);
+          const actual = costOf(schema, document, operation, request.variables);
           if (actual === null || actual <= maxCost) return;
           const cost = Number.isFinite(actual)
             ? `has an estimated cost of ${actual}`

@@ -36,6 +36,8 @@ export function timestampOf(migration: Migration): number {
 function byTimestamp(migrations: Migration[]): Migration[] {
   return [...migrations].sort((a, b) => timestampOf(a) - timestampOf(b));
 }
+import { AdoptionCellsIndex1795991000000 as SqliteAdoptionCellsIndex } from './sqlite/1795991000000-adoption-cells-index.js';
+import { AdoptionCellsIndex1795991000000 as PostgresAdoptionCellsIndex } from './postgres/1795991000000-adoption-cells-index.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
@@ -51,6 +53,7 @@ export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
   KnowledgeEntries1795948946616,
   SearchIndex1795949000000,
   SqliteBatchAudit,
+  SqliteAdoptionCellsIndex,
 ]);
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -66,4 +69,5 @@ export const POSTGRES_MIGRATIONS: Migration[] = byTimestamp([
   KnowledgeEntries1795948966490,
   PostgresSearchIndex1795949000000,
   PostgresBatchAudit,
+  PostgresAdoptionCellsIndex,
 ]);
