@@ -10,6 +10,7 @@ import { VersionedCache, Writes, dataVersion, namedQuery } from '../database/ind
 import { AppSetting } from '../reference/index.js';
 import type { Actor } from './actor.js';
 import { Session } from './session.entity.js';
+import { ACTOR_OF_SESSION } from './auth.queries.js';
 
 export const SESSION_COOKIE = 'koop_session';
 const SECRET_SETTING = 'session_secret';
@@ -28,16 +29,6 @@ interface SessionRow {
   cityId: number | string | null;
   workingGroupId: number | string | null;
 }
-
-// The session, its enabled account and the account's grants (none: one row with NULL grant columns).
-const ACTOR_OF_SESSION = `
-  SELECT s."expiresAt" AS "expiresAt", a.id AS "accountId", a.username AS username, a."mustChangePassword" AS "mustChangePassword",
-         g.role AS role, g."cityId" AS "cityId", g."workingGroupId" AS "workingGroupId"
-    FROM session s
-    JOIN account a ON a.id = s."accountId"
-    LEFT JOIN role_grant g ON g."accountId" = a.id
-   WHERE s."tokenHash" = :tokenHash AND s."expiresAt" > :now AND a.disabled = :disabled
-   ORDER BY g.id`;
 
 /** A signed-in session's actor as read, with the moment the session ends. */
 interface KnownSession {

@@ -22,6 +22,7 @@ import { Reads, VersionedCache, dataVersion, dialectOf, namedQuery } from '../da
 import { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
 import { Project, StatusUpdate } from '../projects/index.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
+import { MATRIX_CELL_CODES } from './overview.queries.js';
 
 type Num = number | string | null;
 
@@ -90,18 +91,6 @@ function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
-
-// The adoptions of the member cities of the cooperation's online services: what the cells of the matrix
-// show, nothing more. A member city has records of other cooperations' services too (at Bavaria scale about
-// half of its rows): those are left out here, not read and handed over to be dropped.
-const MATRIX_CELL_CODES = `
-  SELECT a."cityId" AS "cityId", a."projectId" AS "projectId", a.stage AS stage,
-         a."maturityModel" AS "maturityModel", a."maturityLevel" AS "maturityLevel"
-    FROM membership m
-    JOIN adoption a ON a."cityId" = m."cityId"
-   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)
-     AND a."projectId" IN (SELECT p.id FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
-                            WHERE wg."cooperationId" = :cooperationId AND p.kind = :onlineService)`;
 
 /** The cells' columns as MATRIX_CELL_CODES selects them, one array each. */
 type CellCodeColumns = unknown[][];
