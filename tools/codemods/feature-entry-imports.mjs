@@ -131,6 +131,22 @@ const MOVED = new Map([
 /** feature → inner files that must be evaluated for their side effects (`import './x.js'`). */
 const sideEffects = new Map();
 
+/**
+ * The names an import or re-export lists (`typeOnly`: the whole clause is `type`), each registered with
+ * `need` as an export the entry of `feature` must have.
+ */
+function listed(elements, typeOnly, feature, target, { sourceFile, node }) {
+  const specifiers = elements.map((element) => ({
+    imported: (element.propertyName ?? element.name).text,
+    local: element.name.text,
+    type: typeOnly || element.isTypeOnly,
+  }));
+  for (const each of specifiers) {
+    need(feature, each.imported, target, !each.type && isValue(target, each.imported), sourceFile, node);
+  }
+  return specifiers;
+}
+
 function need(feature, name, file, value, sourceFile, node) {
   const names = needed.get(feature) ?? new Map();
   needed.set(feature, names);
@@ -207,41 +223,19 @@ for (const file of files) {
               `${where(sourceFile, node)}: a default or namespace import of another feature's file`,
             );
           } else {
-            const specifiers = clause.namedBindings.elements.map((element) => ({
-              imported: (element.propertyName ?? element.name).text,
-              local: element.name.text,
-              type: clause.isTypeOnly || element.isTypeOnly,
-            }));
-            specifiers.forEach((each) =>
-              need(
-                feature,
-                each.imported,
-                target,
-                !each.type && isValue(target, each.imported),
-                sourceFile,
-                node,
-              ),
-            );
+            const specifiers = listed(clause.namedBindings.elements, clause.isTypeOnly, feature, target, {
+              sourceFile,
+              node,
+            });
             found.push({ node, entry, specifiers });
           }
         } else if (!node.exportClause || !ts.isNamedExports(node.exportClause)) {
           problems.push(`${where(sourceFile, node)}: "export *" from another feature's file`);
         } else {
-          const specifiers = node.exportClause.elements.map((element) => ({
-            imported: (element.propertyName ?? element.name).text,
-            local: element.name.text,
-            type: node.isTypeOnly || element.isTypeOnly,
-          }));
-          specifiers.forEach((each) =>
-            need(
-              feature,
-              each.imported,
-              target,
-              !each.type && isValue(target, each.imported),
-              sourceFile,
-              node,
-            ),
-          );
+          const specifiers = listed(node.exportClause.elements, node.isTypeOnly, feature, target, {
+            sourceFile,
+            node,
+          });
           found.push({ node, entry, specifiers, reexport: true });
         }
       }
