@@ -1,4 +1,11 @@
-import { sql, startTestApp, writtenAt, type GraphQLResponse, type TestApp } from '../testing/index.js';
+import {
+  TEST_DIALECT,
+  sql,
+  startTestApp,
+  writtenAt,
+  type GraphQLResponse,
+  type TestApp,
+} from '../testing/index.js';
 
 /*
  * A hand-made world, with every figure of `overview` and every cell of `adoptionMatrix` worked out by hand.
@@ -422,9 +429,15 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     // 1 (the cooperation exists) + 3 years × 2 (project states, totals)
     // 1 of them finds the session, its account and roles, as for every signed-in request.
     expect(app.counter.statements).toHaveLength(8);
-    // Asked again with no row changed, the session and the figures are those read before.
-    app.counter.reset();
-    expect(await overview(ids['TK'], Y)).toEqual(response);
+    // Asked again with no row changed, the session and the figures are those read before. On PostgreSQL the
+    // data version is the cluster's snapshot (database/data-version.ts), which the other test files' databases
+    // on the same throwaway cluster move too: a kept answer shows in one of a few tries there.
+    const tries = TEST_DIALECT === 'postgres' ? 20 : 1;
+    for (let attempt = 0; attempt < tries; attempt++) {
+      app.counter.reset();
+      expect(await overview(ids['TK'], Y)).toEqual(response);
+      if (app.counter.statements.length === 0) break;
+    }
     expect(app.counter.statements).toHaveLength(0);
   });
 
