@@ -103,6 +103,8 @@ describe('data entry and master data', () => {
       await form.getByLabel('Besuche').fill('1234');
       await form.getByRole('button', { name: 'Monat speichern' }).click();
       const average = form.getByLabel('Durchschnitt (1–5 Sterne)');
+      // The refusal may take a round trip to the API: wait for the field to show it.
+      await form.locator('[aria-invalid="true"]').first().waitFor();
       await expect(average.getAttribute('aria-invalid')).resolves.toBe('true');
       await expect(describedAs(average, 'ist nötig, wenn es Bewertungen gibt')).resolves.toContain(
         'ist nötig, wenn es Bewertungen gibt',

@@ -114,6 +114,8 @@ describe('the working groups', () => {
 
   it('lists the first cooperation’s groups with focus, lead city, members and projects by health', async () => {
     const page = await openPage(browser, '/arbeitskreise');
+    // The page names the cooperation it chose in the address once the cooperations have loaded.
+    await page.waitForURL((url) => url.searchParams.has('kooperation'));
     expect(new URL(page.url()).searchParams.get('kooperation')).toBe(first.id);
     const groups = await groupsOf(first.id);
     expect(groups.length).toBeGreaterThan(0);
