@@ -546,6 +546,7 @@ async function main() {
         const answer = await measure.api();
         const first = performance.now() - firstStarted;
         rows.push({ measure, answer, first, api: await series(measure.api, args.requests) });
+        process.stdout.write(`    peak memory so far: ${mib(peakMemory(api.child.pid))}\n`);
       } catch (error) {
         problems.push(`${measure.name}: ${error.message}`);
         rows.push({ measure, failed: true });
@@ -589,6 +590,7 @@ async function main() {
         ),
       );
       if (healthRun) health = await healthRun.stop();
+      process.stdout.write(`    peak memory so far: ${mib(peakMemory(api.child.pid))}\n`);
       loadRows.push({
         name: `API overview + previous, ${co.members.toLocaleString('en')} cities`,
         ...result,

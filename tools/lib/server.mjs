@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const MAIN = 'dist/apps/api/apps/api/src/main.js';
+/**
+ * How the API is started (package.json's start, the README): a young generation of 8 MiB semi-spaces keeps
+ * the heap's peak at a busy API some 100 MiB lower than V8's default at a tenth less throughput
+ * (tools/bench/RESULTS.md).
+ */
+export const API_NODE_ARGS = ['--max-semi-space-size=8'];
 const HOST = '127.0.0.1';
 
 /** A TCP port on the loopback interface that nothing listens on right now. */
@@ -26,7 +32,7 @@ export function freePort() {
  */
 export async function startBuiltServer({ env = {}, port, timeoutMs = 30000, nodeArgs = [] } = {}) {
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -19,6 +19,7 @@ import { ensureSearchIndexCurrent } from './search/index.js';
 import {
   NONCE_PLACEHOLDER,
   applyHttpTimeouts,
+  graphqlInTurns,
   graphqlRequestGuard,
   pagePolicy,
   refuseSubscriptionsAtGraphql,
@@ -62,7 +63,16 @@ function serveDashboard(app: NestExpressApplication, config: AppConfig): boolean
     }
     next();
   });
-  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  // Not for the API's own paths: looking for a file there costs a round through the thread pool, which
+  // under load is a round of the event loop behind every other request (/health would wait for it).
+  const serveFile = express.static(root, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (API_PATHS.test(req.path)) {
+      next();
+      return;
+    }
+    serveFile(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage = req.method === 'GET' && req.accepts('html') && !API_PATHS.test(req.path);
     if (!isPage || /\.[a-z0-9]+$/i.test(req.path)) {
@@ -168,7 +178,14 @@ export async function createApp(config: AppConfig, extras: AppExtras = {}): Prom
   );
   useBodyParsers(app, config);
   // Before Apollo (registered when the app initialises), so that a refused request is never parsed.
-  app.use('/graphql', noStore, graphqlRequestGuard(config.graphql), refuseSubscriptionsAtGraphql());
+  // GraphQL requests start in turns, so that cheap requests (/health, files) are not held up by them.
+  app.use(
+    '/graphql',
+    noStore,
+    graphqlRequestGuard(config.graphql),
+    refuseSubscriptionsAtGraphql(),
+    graphqlInTurns(),
+  );
   app.enableShutdownHooks();
   const logger = app.get(Logger);
   const dataSource = app.get(DataSource);

@@ -8,7 +8,6 @@ import {
   typedValue,
 } from '@koop/domain';
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
 
 export type FileKind = 'csv' | 'xlsx' | 'json';
 
@@ -144,6 +143,8 @@ async function writeXlsx<Row>(
   chunks: AsyncIterable<readonly Row[]>,
   language: TableLanguage,
 ): Promise<void> {
+  // Loaded on first use: exceljs is some 8 MB of the heap that most processes never need.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: true,

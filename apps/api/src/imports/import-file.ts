@@ -1,6 +1,6 @@
 import { IMPORT_MAX_ROWS, type ImportError } from '@koop/domain';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /*
  * Reads an import file, CSV or XLSX, into a header and rows of cells, each row numbered as a spreadsheet
@@ -196,7 +196,9 @@ class PlainRow implements SheetRow {
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is some 8 MB of the heap that most processes never need.
+  const { default: exceljs } = await import('exceljs');
+  const workbook = new exceljs.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {

@@ -6,7 +6,6 @@ import {
   SATISFACTION_MIN_RATINGS,
 } from '@koop/domain';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
 import type { AnnualReportData, ReportMatrixCell } from './annual-report.data.js';
 import {
   dateLabel,
@@ -60,7 +59,9 @@ interface Row {
  * paragraphs, tables with header cells, figures with alternative text), in German, with the embedded Source
  * Sans 3 font, its charts drawn as vector graphics from the same figures as the cockpit.
  */
-export function renderAnnualReport(data: AnnualReportData): Promise<Buffer> {
+export async function renderAnnualReport(data: AnnualReportData): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its fonts' parser are some 7 MB of the heap that most processes never need.
+  const { default: PDFDocument } = await import('pdfkit');
   const title = `Jahresbericht ${data.year} – ${data.cooperation.name}`;
   const doc = new PDFDocument({
     size: 'A4',

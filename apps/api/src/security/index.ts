@@ -10,3 +10,4 @@ export {
 } from './http-security.js';
 export { applyHttpTimeouts } from './http-timeouts.js';
 export { offeredOperationsPlugin, refuseSubscriptionsAtGraphql } from './operation-types.js';
+export { GRAPHQL_REQUESTS_PER_TURN, graphqlInTurns } from './turns.js';

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 /** The built server (dist/), as a deployment runs it. */
 export const ROOT = join(import.meta.dirname, '../../../..');
 export const MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+/** Node's options of a deployed API process (package.json's start script, the README). */
+export const API_NODE_ARGS = ['--max-semi-space-size=8'];
 
 export interface ApiProcess {
   readonly url: string;
@@ -34,7 +36,7 @@ export function requireBuiltServer(): void {
 /** Starts one API process on the database and resolves once /health answers 200. */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...API_NODE_ARGS, MAIN], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,6 +1,6 @@
 // The testing feature's one door: what the rest of the API uses of it. Other features import only
 // from here (lint rule feature-entry-imports); tools/codemods/feature-entry-imports.mjs adds what they need.
-export { requireBuiltServer, startApiProcess, type ApiProcess } from './api-process.js';
+export { API_NODE_ARGS, ROOT, requireBuiltServer, startApiProcess, type ApiProcess } from './api-process.js';
 export { writtenAt } from './clock.js';
 export { DEMO_PASSWORD, SUBSCRIPTION, openStream, signInCookie, type EventStream } from './event-stream.js';
 export {
