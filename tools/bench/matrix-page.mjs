@@ -4,9 +4,10 @@
 // focusable; median of 5 cold loads, each in a fresh browser context). The bare shell (a page without
 // data) is measured in the same run, so that the figures can be read as a ratio on a noisy machine.
 //
-//   npx nx run-many -t build -p api dashboard
-//   npx node tools/bench/matrix-page.mjs --database=data/bavaria.sqlite [--cooperation=ID] [--runs=5]
+//   npm run bench:matrix -- --database=data/bavaria.sqlite [--cooperation=ID] [--runs=5]
 //       [--requests=21] [--user=demo-admin] [--password=…]
+//
+// It prints the figures and appends them, dated, to tools/bench/RESULTS.md.
 //
 // --database is a SQLite file (or a DATABASE_URL). The server applies pending migrations to it and
 // writes a session when signing in; an empty file gets the demo. Without --cooperation the cooperation
@@ -15,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { appendResults, startRecording } from '../lib/results.mjs';
 import { ROOT, startBuiltServer } from '../lib/server.mjs';
 
 const { values: options } = parseArgs({
@@ -123,6 +125,7 @@ async function load(browser, url, cookie, path, ready) {
   return { milliseconds, cells };
 }
 
+const recording = startRecording();
 const server = await startBuiltServer({ env: { DATABASE_URL: databaseUrl }, timeoutMs: 300000 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -187,6 +190,31 @@ try {
     `matrix page usable:     median ${ms(median(page))}  [${page.map(ms).join(', ')}], ${drawn} cells drawn`,
   );
   console.log(`ratio matrix / shell:   ${(median(page) / median(shell)).toFixed(2)}`);
+
+  const args = process.argv.slice(2).map((arg) => (arg.startsWith('--password') ? '--password=…' : arg));
+  const row = (name, values) =>
+    `| ${name} | ${ms(median(values))} | ${ms(quantile(values, 0.95))} | ${values.map(ms).join(', ')} |`;
+  await appendResults(
+    [
+      recording.header(
+        `the adoption matrix page in Chromium, ${matrix.cities.length} × ${matrix.projects.length}`,
+        `npm run bench:matrix -- ${args.join(' ')}`,
+      ),
+      `- Database: ${databaseUrl.replace(/\/\/([^:@/]+):[^@]*@/, '//$1@')}; cooperation ${cooperation.id} "${cooperation.name}", ${matrix.cities.length} cities × ${matrix.projects.length} online services`,
+      `- "Usable": from the start of the navigation until the grid shows its first cell and its one tab stop takes focus; each run a cold browser context (1440 × 900) of Debian's Chromium. "Shell": the same for a page without data (the not-found page), in the same runs.`,
+      '',
+      '| measured | median | p95 | all |',
+      '| --- | ---: | ---: | --- |',
+      row(
+        `adoptionMatrix, the page's query (${requests} requests, ${(bytes / 1024).toFixed(0)} KiB of JSON)`,
+        api,
+      ),
+      row(`shell usable (${runs} runs)`, shell),
+      row(`matrix page usable (${runs} runs, ${drawn} cells drawn)`, page),
+      '',
+      `- Matrix page ÷ shell (medians): ${(median(page) / median(shell)).toFixed(2)}; target: usable ≤ 1 s after navigation`,
+    ].join('\n'),
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -16,7 +16,9 @@ const ADD_MEMBERSHIP = `mutation($input: AddMembershipInput!) {
   addMembership(input: $input) { id joinedOn role city { id } cooperation { id } }
 }`;
 const COOPERATION = `query($id: ID!) {
-  cooperation(id: $id) { id name shortName description members { joinedOn role city { id name } } }
+  cooperation(id: $id) {
+    id name shortName description members { joinedOn role city { id name } } memberCityIds
+  }
 }`;
 
 describe('cooperations', () => {
@@ -132,9 +134,12 @@ describe('cooperations', () => {
         city: { id: fixture.cityIds.erlangen },
         cooperation: { id: fixture.otherCooperationId },
       });
-      const { cooperation } = await ok<{ cooperation: { members: unknown[] } }>(app, COOPERATION, {
-        id: fixture.otherCooperationId,
-      });
+      const { cooperation } = await ok<{ cooperation: { members: unknown[]; memberCityIds: string[] } }>(
+        app,
+        COOPERATION,
+        { id: fixture.otherCooperationId },
+      );
+      expect(cooperation.memberCityIds).toEqual([fixture.cityIds.erlangen]);
       expect(cooperation.members).toEqual([
         {
           joinedOn: '2024-02-29',

@@ -81,6 +81,19 @@ export class CooperationsResolver {
     return context.loaders.membershipsByCooperation.load(cooperation.id);
   }
 
+  @ResolveField(() => [ID], {
+    description:
+      'The ids of the member cities, those whose membership ended included: what a list of cooperations ' +
+      'needs of its members, without an object per membership (a statewide cooperation has thousands).',
+  })
+  async memberCityIds(
+    @Parent() cooperation: Cooperation,
+    @Context() context: GraphQLContext,
+  ): Promise<string[]> {
+    const memberships = await context.loaders.membershipsByCooperation.load(cooperation.id);
+    return [...new Set(memberships.map((membership) => String(membership.cityId)))];
+  }
+
   @ResolveField(() => [WorkingGroup])
   workingGroups(
     @Parent() cooperation: Cooperation,

@@ -2,7 +2,7 @@ import { defaultCooperation, type CooperationChoice } from './cooperation.servic
 
 const cooperation = (id: string, cities: string[], groups: string[]): CooperationChoice => ({
   id,
-  members: cities.map((city) => ({ city: { id: city } })),
+  memberCityIds: cities,
   workingGroups: groups.map((group) => ({ id: group })),
 });
 

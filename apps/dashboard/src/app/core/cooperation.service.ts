@@ -6,7 +6,7 @@ import { loaded, queryResource } from './graphql-resource';
 /** What the default choice needs to know of a cooperation. */
 export interface CooperationChoice {
   readonly id: string;
-  readonly members: readonly { readonly city: { readonly id: string } }[];
+  readonly memberCityIds: readonly string[];
   readonly workingGroups: readonly { readonly id: string }[];
 }
 
@@ -20,7 +20,7 @@ export function defaultCooperation(
   ledWorkingGroupIds: readonly string[],
 ): string | undefined {
   const own =
-    (ownCityId && cooperations.find((c) => c.members.some((m) => m.city.id === ownCityId))) ||
+    (ownCityId && cooperations.find((c) => c.memberCityIds.includes(ownCityId))) ||
     cooperations.find((c) => c.workingGroups.some((g) => ledWorkingGroupIds.includes(g.id)));
   return (own || cooperations[0])?.id;
 }

@@ -266,7 +266,7 @@ export class ProjectFiltersComponent {
    */
   protected readonly cityOptions = computed(() => {
     const members = new Set(
-      this.groupsByCooperation().flatMap((cooperation) => cooperation.members.map((m) => m.city.id)),
+      this.groupsByCooperation().flatMap((cooperation) => cooperation.memberCityIds),
     );
     const chosen = this.state().cityId;
     return (this.options()?.cities ?? []).filter((city) => members.has(city.id) || city.id === chosen);
