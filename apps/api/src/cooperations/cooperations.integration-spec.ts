@@ -51,7 +51,7 @@ describe('cooperations', () => {
       };
       expect(createCooperation).toEqual(expected);
       expect(await ok(app, COOPERATION, { id: createCooperation.id })).toEqual({
-        cooperation: { ...expected, members: [] },
+        cooperation: { ...expected, members: [], memberCityIds: [] },
       });
       const { cooperations } = await ok<{ cooperations: unknown[] }>(
         app,
