@@ -294,12 +294,14 @@ async function graphql(baseUrl, cookie, query, variables) {
   return { data: body.data, bytes: Buffer.byteLength(text) };
 }
 
-function load(url, headers, body, duration) {
+/** `expectBody`: the answer every request must get (a different one counts as an error). */
+function load(url, headers, body, duration, expectBody) {
   return autocannon({
     url,
     method: 'POST',
     headers,
     body,
+    ...(expectBody === undefined ? {} : { expectBody }),
     connections: CONNECTIONS,
     duration,
     timeout: 10,
@@ -310,7 +312,7 @@ const summary = (result) => ({
   rps: result.requests.average,
   p99: result.latency.p99,
   ok: result['2xx'],
-  errors: result.errors + result.non2xx,
+  errors: result.errors + result.non2xx + (result.mismatches ?? 0),
   timeouts: result.timeouts,
 });
 
@@ -581,13 +583,13 @@ async function main() {
         `  ${CONNECTIONS} connections for ${args.duration} s: API overview, ${co.members} cities …\n`,
       );
       const healthRun = co === largest ? healthLoop(`${api.url}/health`, (args.duration + 30) * 1000) : null;
+      // Every answer under load must be the one a single request gets (the figures do not change meanwhile).
+      const headers = { 'content-type': 'application/json', cookie };
+      const expected = await (
+        await fetch(`${api.url}/graphql`, { method: 'POST', headers, body: overviewBody(co.id) })
+      ).text();
       const result = summary(
-        await load(
-          `${api.url}/graphql`,
-          { 'content-type': 'application/json', cookie },
-          overviewBody(co.id),
-          args.duration,
-        ),
+        await load(`${api.url}/graphql`, headers, overviewBody(co.id), args.duration, expected),
       );
       if (healthRun) health = await healthRun.stop();
       process.stdout.write(`    peak memory so far: ${mib(peakMemory(api.child.pid))}\n`);
@@ -645,6 +647,7 @@ async function main() {
         `| ${row.name} | ${row.rps.toFixed(1)} | ${ms(row.p99)} | ${row.ok} | ${row.errors} | ${row.timeouts} | ${row.ratio === null ? '–' : `${(row.ratio * 100).toFixed(1)} %`} |`,
     ),
     '',
+    '- Errors under load: failed requests, answers other than 200, and answers that differ from what a single request got',
     `- \`/health\` while the API served the largest overview at ${CONNECTIONS} connections: ${
       health
         ? `p99 ${ms(health.p99)} ms over ${health.count} requests, ${health.failures} failed or timed out (10 s)`
