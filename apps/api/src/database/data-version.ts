@@ -79,12 +79,31 @@ export async function dataVersion(dataSource: DataSource, request?: object): Pro
     return `${String(statements.changes.get())}:${String(others)}`;
   }
   if (dataSource.options.type === 'postgres') {
-    return once(request, async () => {
+    return once(request, () => sharedSnapshot(dataSource));
+  }
+  return null;
+}
+
+/** Per data source, the snapshot reading that callers may still join: it has not been sent yet. */
+const nextSnapshot = new WeakMap<DataSource, Promise<string | null>>();
+
+/**
+ * The PostgreSQL snapshot, read once for all who ask in the same pass of the event loop: the reading is sent
+ * after them (when the pass is over), so it is as new as a reading of each one's own would be, and under
+ * load one round trip and one pool connection serve every request read in that pass instead of one each.
+ */
+function sharedSnapshot(dataSource: DataSource): Promise<string | null> {
+  let reading = nextSnapshot.get(dataSource);
+  if (!reading) {
+    reading = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      // From here on, whoever asks waits for a reading sent after them.
+      nextSnapshot.delete(dataSource);
       const [row] = (await dataSource.query(POSTGRES_VERSION)) as { snapshot: string }[];
       return row?.snapshot ?? null;
     });
+    nextSnapshot.set(dataSource, reading);
   }
-  return null;
+  return reading;
 }
 
 /**
