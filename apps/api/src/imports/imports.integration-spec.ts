@@ -418,6 +418,63 @@ describe('POST /imports', () => {
       expect(await summaryRows(app.dataSource)).toEqual(roughly(await rebuiltSummaryRows(app.dataSource)));
     });
 
+    it('unlinks the reuse of an adoption that the file says is no longer taken over, and keeps the reuse', async () => {
+      const { createSolution } = await ok<{ createSolution: { id: string } }>(
+        app,
+        'mutation($input: CreateSolutionInput!) { createSolution(input: $input) { id } }',
+        {
+          input: {
+            title: 'Formularbaukasten Wohnsitz',
+            kind: 'COMPONENT',
+            status: 'AVAILABLE',
+            summary: 'Bausteine für Onlinedienste.',
+            licence: 'EUPL-1.2',
+            projectId: world.projectId,
+            developedByCityIds: [world.cityIds.augsburg],
+          },
+        },
+      );
+      const [adoption] = await app.dataSource.query(
+        `SELECT id, source FROM adoption WHERE "cityId" = ${Number(world.cityIds.kempten)}`,
+      );
+      expect(adoption.source).toBe('REUSED_FROM_PARTNER');
+      await ok(app, 'mutation($input: RecordReuseInput!) { recordReuse(input: $input) { id } }', {
+        input: {
+          solutionId: createSolution.id,
+          cityId: world.cityIds.kempten,
+          adoptionId: String(adoption.id),
+        },
+      });
+      const reuse = async () =>
+        (
+          await app.dataSource.query(
+            `SELECT "adoptionId", version FROM reuse WHERE "solutionId" = ${Number(createSolution.id)}`,
+          )
+        ).map((row: Record<string, unknown>) => ({
+          adoptionId: row.adoptionId,
+          version: Number(row.version),
+        }));
+      expect(await reuse()).toEqual([{ adoptionId: adoption.id, version: 1 }]);
+      const file = fixture('adoptions-good.csv')
+        .toString('utf8')
+        .replace('In Einführung;1.1;2;', 'LIVE;1.1;3;2024-05-02');
+      // Still taken over (the file names no solution): the link stays.
+      expect(
+        (await send('adoptions', file.replace(';Nachnutzung von Partnerkommune;', ';EfA-Anschluss;'))).body,
+      ).toMatchObject({ changed: 1, errors: [] });
+      expect(await reuse()).toEqual([{ adoptionId: adoption.id, version: 1 }]);
+      // Built by the city itself now: the reuse stays, linked to no adoption, and the audit log says so.
+      expect(
+        (await send('adoptions', file.replace(';Nachnutzung von Partnerkommune;', ';Eigenentwicklung;')))
+          .body,
+      ).toMatchObject({ changed: 1, errors: [] });
+      expect(await reuse()).toEqual([{ adoptionId: null, version: 2 }]);
+      const [entry] = await app.dataSource.query(
+        `SELECT operation, username FROM audit_entry WHERE entity = 'Reuse' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(entry).toEqual({ operation: 'recordReuse', username: 'test-admin' });
+    });
+
     it('reports the rules of recordAdoption at their row and column and writes nothing', async () => {
       const sent = await refused('adoptions', fixture('adoptions-bad.csv'));
       expect(sent.status).toBe(422);

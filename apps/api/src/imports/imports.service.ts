@@ -38,6 +38,7 @@ import {
   type BatchScope,
 } from '../figures/index.js';
 import { Project } from '../projects/index.js';
+import { REUSING_SOURCES, unlinkReusesOfOwnWork } from '../solutions/index.js';
 import {
   RecordSatisfactionInput,
   SATISFACTION_FIGURES,
@@ -462,29 +463,38 @@ export class ImportsService {
     summary: Readonly<Record<string, unknown>>,
   ): Promise<BatchCounts> {
     let scope: BatchScope | null = null;
-    return this.writes.upsertMany(actor, {
-      operation: 'importAdoptions',
-      entity: Adoption,
-      key: ['projectId', 'cityId'],
-      compared: ADOPTION_STATE,
-      rows,
-      authorize: perCity((values, actor) => mayRecordAdoption(actor, values.cityId ?? 0)),
-      dryRun,
-      summary,
-      beforeWrite: async (changes, manager) => {
-        scope = batchScope(cooperationId, changes, false);
-        await withdrawLiveAdoptions(manager, scope);
-      },
-      // Every new state goes into the adoption's history, as recordAdoption keeps it.
-      write: async (changes, manager) => {
-        await insertRows(
-          manager,
-          AdoptionChange,
-          HISTORY_COLUMNS,
-          changes.map(({ after }) => historyOf(after, now)),
-        );
-        if (scope) await restoreLiveAdoptions(manager, scope);
-      },
+    // Adoptions that took a solution over and no longer do: their reuses are unlinked in the same transaction.
+    let noLongerReusing: Adoption[] = [];
+    return this.writes.inOneTransaction(async (unit) => {
+      const counts = await unit.upsertMany(actor, {
+        operation: 'importAdoptions',
+        entity: Adoption,
+        key: ['projectId', 'cityId'],
+        compared: ADOPTION_STATE,
+        rows,
+        authorize: perCity((values, actor) => mayRecordAdoption(actor, values.cityId ?? 0)),
+        dryRun,
+        summary,
+        beforeWrite: async (changes, manager) => {
+          scope = batchScope(cooperationId, changes, false);
+          await withdrawLiveAdoptions(manager, scope);
+        },
+        // Every new state goes into the adoption's history, as recordAdoption keeps it.
+        write: async (changes, manager) => {
+          await insertRows(
+            manager,
+            AdoptionChange,
+            HISTORY_COLUMNS,
+            changes.map(({ after }) => historyOf(after, now)),
+          );
+          if (scope) await restoreLiveAdoptions(manager, scope);
+          noLongerReusing = changes
+            .filter(({ before }) => before?.source != null && REUSING_SOURCES.includes(before.source))
+            .map(({ after }) => after);
+        },
+      });
+      await unlinkReusesOfOwnWork(unit, actor, noLongerReusing);
+      return counts;
     });
   }
 }

@@ -2,6 +2,7 @@ import type { Adoption } from '../adoptions/index.js';
 import type { Actor } from '../auth/index.js';
 import { badField, notFound, parseId } from '../common/index.js';
 import type { WriteUnit } from '../database/index.js';
+import { In } from 'typeorm';
 import { Reuse } from './reuse.entity.js';
 import { Solution } from './solution.entity.js';
 import { developersOf, REUSING_SOURCES, reuseSpec } from './solutions.service.js';
@@ -71,4 +72,39 @@ async function fittingSolution(unit: WriteUnit, adoption: Adoption, idText: stri
     throw badField(FIELD, 'names a solution the city developed itself; a city does not reuse its own work');
   }
   return solution;
+}
+
+/** How many adoption ids one statement looks up at most (SQLite and PostgreSQL bind them as parameters). */
+const IDS_PER_STATEMENT = 500;
+
+/**
+ * After a batch of adoptions was written (an import, which names no solution): the reuses linked to an
+ * adoption whose source no longer takes anything over are unlinked, as `recordAdoption` unlinks the reuse
+ * of one. The reuse itself stays (the city did take the solution over, since then). Each is written through
+ * `recordReuse`'s own step, authorized and audited like a reuse changed by hand.
+ */
+export async function unlinkReusesOfOwnWork(
+  unit: WriteUnit,
+  actor: Actor,
+  adoptions: readonly Pick<Adoption, 'id' | 'source'>[],
+): Promise<void> {
+  const ids = adoptions
+    .filter((adoption) => adoption.source === null || !REUSING_SOURCES.includes(adoption.source))
+    .map((adoption) => adoption.id);
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const linked = await unit.manager.findBy(Reuse, {
+      adoptionId: In(ids.slice(start, start + IDS_PER_STATEMENT)),
+    });
+    for (const reuse of linked) {
+      await unit.upsert(
+        actor,
+        reuseSpec({
+          solutionId: String(reuse.solutionId),
+          cityId: String(reuse.cityId),
+          adoptionId: null,
+          version: reuse.version,
+        }),
+      );
+    }
+  }
 }

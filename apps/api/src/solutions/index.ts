@@ -5,7 +5,7 @@ import { SolutionDeveloper } from './solution-developer.entity.js';
 export { Reuse } from './reuse.entity.js';
 export { SolutionDeveloper } from './solution-developer.entity.js';
 export { Solution } from './solution.entity.js';
-export { linkReusedSolution } from './adoption-reuse.js';
+export { linkReusedSolution, unlinkReusesOfOwnWork } from './adoption-reuse.js';
 export { canonicalLicence } from './licence.js';
 export { solutionLoaders } from './solution.loaders.js';
 export { SolutionsService } from './solutions.service.js';
