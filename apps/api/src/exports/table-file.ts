@@ -29,7 +29,14 @@ export interface FileOptions {
   readonly cacheControl: string;
   /** Shown in the browser rather than saved (open data's JSON); the file name stays undated. */
   readonly inline?: boolean;
+  /** Data rows per XLSX worksheet before the next one begins: Excel's limit unless a test asks for fewer. */
+  readonly xlsxRowsPerSheet?: number;
 }
+
+/** Excel's rows per worksheet (1,048,576), the header row included. */
+export const XLSX_MAX_ROWS = 1_048_576;
+/** Excel's longest worksheet name. */
+const SHEET_NAME_MAX = 31;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -111,7 +118,7 @@ export async function sendTable<Row>(
       res.end(separator === '[\n' ? '[]\n' : '\n]\n');
     } else {
       res.setHeader('Content-Type', XLSX_TYPE);
-      await writeXlsx(res, table, chunks, options.language);
+      await writeXlsx(res, table, chunks, options.language, options.xlsxRowsPerSheet ?? XLSX_MAX_ROWS - 1);
     }
   } catch (error) {
     // Once the answer has begun its status cannot change: a cut-off download is the honest signal.
@@ -137,11 +144,17 @@ export function jsonObject<Row>(columns: readonly TableColumn<Row>[], row: Row):
   );
 }
 
+/**
+ * The table as an XLSX workbook, streamed. A table longer than a worksheet holds (the matrix of a statewide
+ * cooperation: 2,056 × 600 cells) goes on in further worksheets, "Name (2)", "Name (3)", each with the header
+ * row: no row is cut off.
+ */
 async function writeXlsx<Row>(
   res: Response,
   table: TableFile<Row>,
   chunks: AsyncIterable<readonly Row[]>,
   language: TableLanguage,
+  rowsPerSheet: number,
 ): Promise<void> {
   // Loaded on first use: exceljs is some 8 MB of the heap that most processes never need.
   const { default: ExcelJS } = await import('exceljs');
@@ -150,17 +163,32 @@ async function writeXlsx<Row>(
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((column) => ({
-    key: column.key,
-    width: Math.min(60, Math.max(10, column[language].length + 2)),
-  }));
   const formats = table.columns.map((column) => numberFormat(column as TableColumn<never>, language));
-  const header = sheet.addRow(table.columns.map((column) => neutraliseFormula(column[language])));
-  header.font = { bold: true };
-  header.commit();
+  let sheets = 0;
+  const addSheet = () => {
+    sheets += 1;
+    const suffix = sheets === 1 ? '' : ` (${sheets})`;
+    const added = workbook.addWorksheet(`${table.sheet.slice(0, SHEET_NAME_MAX - suffix.length)}${suffix}`, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    added.columns = table.columns.map((column) => ({
+      key: column.key,
+      width: Math.min(60, Math.max(10, column[language].length + 2)),
+    }));
+    const header = added.addRow(table.columns.map((column) => neutraliseFormula(column[language])));
+    header.font = { bold: true };
+    header.commit();
+    return added;
+  };
+  let sheet = addSheet();
+  let rowsInSheet = 0;
   for await (const chunk of chunks) {
     for (const row of chunk) {
+      if (rowsInSheet === rowsPerSheet) {
+        sheet.commit();
+        sheet = addSheet();
+        rowsInSheet = 0;
+      }
       const values = table.columns.map((column) => {
         const value = typedValue(column as TableColumn<never>, column.value(row));
         return typeof value === 'string' ? neutraliseFormula(value) : value;
@@ -170,6 +198,7 @@ async function writeXlsx<Row>(
         if (numFmt) added.getCell(index + 1).numFmt = numFmt;
       });
       added.commit();
+      rowsInSheet += 1;
     }
     // exceljs writes committed rows to the stream; wait when the client reads slower than we write.
     if (res.writableNeedDrain) await once(res, 'drain');
