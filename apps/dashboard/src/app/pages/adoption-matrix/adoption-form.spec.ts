@@ -169,6 +169,16 @@ describe('problems of the API', () => {
       key: 'maxLength',
       params: { max: '2000' },
     });
+    expect(knownMessage('must be a solution of the adopted service’s project')).toEqual({
+      key: 'solutionOfProject',
+      params: {},
+    });
+    expect(
+      knownMessage('names a solution the city developed itself; a city does not reuse its own work'),
+    ).toEqual({ key: 'ownSolution', params: {} });
+    expect(knownMessage('names a solution only with source REUSED_FROM_PARTNER or EFA_SUBSCRIPTION')).toEqual(
+      { key: 'solutionNeedsReuse', params: {} },
+    );
     expect(knownMessage('something new')).toBeNull();
   });
 

@@ -196,6 +196,9 @@ const KNOWN_MESSAGES: readonly {
   },
   { pattern: /^must be one of (.+)$/, key: 'oneOf', names: ['values'] },
   { pattern: /^must be at most (\d+) characters$/, key: 'maxLength', names: ['max'] },
+  { pattern: /^must be a solution of the adopted service’s project$/, key: 'solutionOfProject', names: [] },
+  { pattern: /^names a solution the city developed itself;/, key: 'ownSolution', names: [] },
+  { pattern: /^names a solution only with source /, key: 'solutionNeedsReuse', names: [] },
 ];
 
 /** Recognises the API's wording, so that the German page need not show English; null if unknown. */
