@@ -237,5 +237,48 @@ describe('the write path in the application', () => {
       ]);
       expect(events).toEqual([]);
     });
+
+    it('run the steps that must commit with a write inside its transaction: one that fails undoes the write', async () => {
+      const changes = app.app.get(ChangeEvents);
+      const seen: { entity: string; stored: number }[] = [];
+      let fail = false;
+      const stop = changes.beforeCommit(async (committing, manager) => {
+        for (const event of committing) {
+          // Inside the transaction the step sees the write it is told of.
+          const [row] = await manager.query(`SELECT COUNT(*) AS n FROM city WHERE id = ${Number(event.id)}`);
+          seen.push({ entity: event.entity, stored: Number((row as { n: number | string }).n) });
+        }
+        if (fail) throw new Error('the step failed');
+      });
+      const auditEntries = async () =>
+        Number((await app.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n);
+      try {
+        const created = await createCity(app, 'Landshut', '09261000', 73411);
+        expect(seen).toEqual([{ entity: 'City', stored: 1 }]);
+        expect(events.map((event) => event.id)).toEqual([created]);
+        fail = true;
+        events.length = 0;
+        const audited = await auditEntries();
+        const refused = await app.gql(
+          'mutation($input: CreateCityInput!) { createCity(input: $input) { id } }',
+          {
+            input: {
+              name: 'Straubing',
+              ags: '09263000',
+              population: 48000,
+              district: 'Niederbayern',
+              kind: 'kreisfreie Stadt',
+            },
+          },
+        );
+        expect(refused.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        // Rolled back with the step: no city, no audit entry, nothing told.
+        expect(await app.dataSource.query(`SELECT id FROM city WHERE ags = '09263000'`)).toEqual([]);
+        expect(await auditEntries()).toBe(audited);
+        expect(events).toEqual([]);
+      } finally {
+        stop();
+      }
+    });
   });
 });

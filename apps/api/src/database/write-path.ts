@@ -822,10 +822,12 @@ export class Writes {
     let result: T;
     try {
       result = await this.running.run(true, () =>
-        this.transactions.run((manager) => {
+        this.transactions.run(async (manager) => {
           const unit = new Unit(manager, this.audit);
           units.push(unit);
-          return work(unit);
+          const done = await work(unit);
+          await this.changes.committing(unit.events, manager);
+          return done;
         }),
       );
     } catch (error) {

@@ -39,6 +39,7 @@ async function createBus(config: AppConfig): Promise<SignalBus> {
 })
 export class LiveModule implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
+  private stopCommitting: (() => void) | null = null;
 
   constructor(
     private readonly changes: ChangeEvents,
@@ -46,6 +47,16 @@ export class LiveModule implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    const bus = this.bus;
+    if (bus.notifyWithin) {
+      // The other processes hear of a write through its own transaction: the commit delivers the signal.
+      this.stopCommitting = this.changes.beforeCommit(async (events, manager) => {
+        for (const event of events) {
+          const signal = signalOf(event);
+          if (signal) await bus.notifyWithin?.(signal, manager);
+        }
+      });
+    }
     // Runs inside the writer's call, after its commit: publishing only hands the signal on.
     this.subscription = this.changes.events$.subscribe((event) => {
       try {
@@ -59,6 +70,7 @@ export class LiveModule implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.subscription?.unsubscribe();
+    this.stopCommitting?.();
     await this.bus.close();
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { EntityManager } from 'typeorm';
 import { Listeners, type CooperationSignal, type SignalBus, type SignalListener } from './signal-bus.js';
 
 /** The channel every API process of one database listens on. */
@@ -10,7 +11,6 @@ export const CHANNEL = 'koop_changes';
  */
 export const MAX_PAYLOAD_BYTES = 4000;
 /** Signals kept while the connection is down, sent once it is back; older ones are dropped beyond it. */
-const MAX_PENDING = 1000;
 const FIRST_RETRY_MS = 250;
 const LAST_RETRY_MS = 10_000;
 
@@ -80,10 +80,11 @@ function signalFrom(payload: string): (CooperationSignal & { origin: string }) |
 }
 
 /**
- * Several API processes on one PostgreSQL database: each process tells its own listeners at once and sends
- * the signal with NOTIFY; every process LISTENs and tells its listeners what the others sent. One dedicated
- * connection per process, outside the pool, does both, so that neither waits for a pooled connection. When
- * it is lost it is opened again, with growing pauses; signals published meanwhile are sent once it is back.
+ * Several API processes on one PostgreSQL database: a write sends its signal with NOTIFY inside its own
+ * transaction, so that the commit delivers it (and a rolled-back write sends nothing), and after the commit
+ * the writing process tells its own listeners; every process LISTENs on one dedicated connection, outside
+ * the pool, and tells its listeners what the others sent. When that connection is lost it is opened again,
+ * with growing pauses, and the listeners are told that signals may have been missed.
  */
 export class PostgresSignalBus implements SignalBus {
   private readonly origin = randomUUID();
@@ -94,7 +95,6 @@ export class PostgresSignalBus implements SignalBus {
   private everConnected = false;
   private retryMs = FIRST_RETRY_MS;
   private retryTimer: NodeJS.Timeout | null = null;
-  private readonly pending: string[] = [];
   private readonly gapListeners = new Set<() => void>();
 
   constructor(
@@ -134,28 +134,20 @@ export class PostgresSignalBus implements SignalBus {
 
   publish(signal: CooperationSignal): void {
     this.listeners.tell(signal);
+  }
+
+  async notifyWithin(signal: CooperationSignal, manager: EntityManager): Promise<void> {
     let payloads: string[];
     try {
       payloads = payloadsOf(this.origin, signal);
     } catch (error) {
+      // A signal that cannot be sent must not undo the write: the others miss it, this process does not.
       this.onError(error);
       return;
     }
     for (const payload of payloads) {
-      if (this.connected) {
-        this.send(payload);
-      } else {
-        this.pending.push(payload);
-        if (this.pending.length > MAX_PENDING) this.pending.shift();
-      }
+      await manager.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
     }
-  }
-
-  /** Not awaited: pg runs a connection's queries one after the other, so the signals keep their order. */
-  private send(payload: string): void {
-    this.client?.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((error: unknown) => {
-      this.onError(error);
-    });
   }
 
   private async connect(): Promise<void> {
@@ -183,7 +175,6 @@ export class PostgresSignalBus implements SignalBus {
     this.retryMs = FIRST_RETRY_MS;
     const reconnected = this.everConnected;
     this.everConnected = true;
-    for (const payload of this.pending.splice(0)) this.send(payload);
     // NOTIFY is never replayed: what the other processes sent while this one was away is lost.
     if (reconnected) for (const listener of this.gapListeners) listener();
   }

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ChangeEvent } from '../database/index.js';
 
 /** A committed change, as it travels between API processes: small, and only for cooperations. */
@@ -19,6 +20,12 @@ export type SignalListener = (signal: CooperationSignal) => void;
  */
 export interface SignalBus {
   publish(signal: CooperationSignal): void;
+  /**
+   * Sends the signal to the other processes from inside the write's transaction, so that the commit
+   * delivers it (PostgreSQL's NOTIFY); absent where there are no other processes. `publish` follows after
+   * the commit and tells this process's own listeners.
+   */
+  notifyWithin?(signal: CooperationSignal, manager: EntityManager): Promise<void>;
   /** Adds a listener; returns the function that removes it. */
   listen(listener: SignalListener): () => void;
   /**

@@ -265,9 +265,7 @@ export class ProjectFiltersComponent {
    * cooperation has no projects to filter by; the one chosen in the URL stays, so that the select shows it.
    */
   protected readonly cityOptions = computed(() => {
-    const members = new Set(
-      this.groupsByCooperation().flatMap((cooperation) => cooperation.memberCityIds),
-    );
+    const members = new Set(this.groupsByCooperation().flatMap((cooperation) => cooperation.memberCityIds));
     const chosen = this.state().cityId;
     return (this.options()?.cities ?? []).filter((city) => members.has(city.id) || city.id === chosen);
   });
