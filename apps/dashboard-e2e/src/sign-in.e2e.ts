@@ -8,6 +8,7 @@ import {
   openPage,
   screenshot,
   seriousViolations,
+  settled,
   signInAfresh,
   until,
 } from './support/browser.js';
@@ -92,7 +93,8 @@ describe('signing in and out', () => {
     const summary = `Nach abgelaufener Sitzung gespeichert ${Date.now()}`;
     await form.getByLabel('Zusammenfassung').fill(summary);
     await form.getByLabel('Hindernisse').fill('Keine.');
-    // Meanwhile the session ends (it expired, or the account signed out elsewhere).
+    // Meanwhile the session ends (it expired, or the account signed out elsewhere), once the page has loaded.
+    await settled(page);
     await endSession(session);
     await form.getByRole('button', { name: 'Statusmeldung veröffentlichen' }).click();
 
@@ -137,6 +139,7 @@ describe('signing in and out', () => {
     const form = page.locator('koop-status-update-form');
     const summary = `Nicht gespeichert ${Date.now()}`;
     await form.getByLabel('Zusammenfassung').fill(summary);
+    await settled(page);
     await endSession(session);
     await form.getByRole('button', { name: 'Statusmeldung veröffentlichen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sitzung abgelaufen' });
@@ -154,6 +157,9 @@ describe('signing in and out', () => {
     const session = await signInAfresh('demo-viewer');
     const page = await openPage(browser, '/cockpit', { as: null, session });
     await expect(page.locator('.user summary').textContent()).resolves.toContain('Lesezugang (Demo)');
+    // Ended once the page has all it asked for: a request refused after the end is the page's own, and the
+    // page rightly asks to sign in again over itself (the tests above); this one is about navigating on.
+    await settled(page);
     await endSession(session);
     await page
       .getByRole('navigation', { name: 'Hauptnavigation' })
