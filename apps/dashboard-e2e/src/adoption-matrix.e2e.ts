@@ -11,6 +11,7 @@ import {
   screenshot,
   seriousViolations,
   sessionCookie,
+  settled,
 } from './support/browser.js';
 
 /*
@@ -157,19 +158,42 @@ async function walkGrid(page: Page) {
         serviceTotals[td.dataset['serviceTotal'] ?? ''] = Number(text(td));
       }
     };
-    /** Waits until the grid has drawn the row and column at the top left of the box's view. */
+    /**
+     * Waits until the grid has drawn the cells at the top left and the bottom right of the box's view (and so
+     * every cell between them: the grid draws one block of rows and columns).
+     */
     const drawn = async () => {
       const rowHeight = grid.querySelector<HTMLElement>('tbody tr[aria-rowindex]')?.offsetHeight ?? 1;
       const colWidth = grid.querySelector<HTMLElement>('thead th.service')?.offsetWidth ?? 1;
       const rows = Number(grid.getAttribute('aria-rowcount')) - 2;
       const cols = Number(grid.getAttribute('aria-colcount')) - 2;
-      const row = Math.min(Math.floor(box.scrollTop / rowHeight), rows - 1) + 2;
-      const col = Math.min(Math.floor(box.scrollLeft / colWidth), cols - 1) + 2;
+      const sticky = (selector: string, size: 'offsetHeight' | 'offsetWidth') =>
+        grid.querySelector<HTMLElement>(selector)?.[size] ?? 0;
+      const viewHeight = box.clientHeight - sticky('thead', 'offsetHeight') - sticky('tfoot', 'offsetHeight');
+      const viewWidth =
+        box.clientWidth -
+        sticky('thead th.corner', 'offsetWidth') -
+        sticky('thead th.total-col', 'offsetWidth');
+      const at = (offset: number, size: number, count: number) =>
+        Math.max(0, Math.min(Math.floor(offset / size), count - 1)) + 2;
+      const corners = [
+        [at(box.scrollTop, rowHeight, rows), at(box.scrollLeft, colWidth, cols)],
+        [
+          at(box.scrollTop + viewHeight - 1, rowHeight, rows),
+          at(box.scrollLeft + viewWidth - 1, colWidth, cols),
+        ],
+      ];
       for (let tries = 0; tries < 200; tries++) {
         await frame();
-        if (grid.querySelector(`tr[aria-rowindex="${row}"] td.cell[aria-colindex="${col}"]`)) return;
+        if (
+          corners.every(([row, col]) =>
+            grid.querySelector(`tr[aria-rowindex="${row}"] td.cell[aria-colindex="${col}"]`),
+          )
+        ) {
+          return;
+        }
       }
-      throw new Error(`The grid did not draw row ${row}, column ${col} after scrolling.`);
+      throw new Error(`The grid did not draw the cells from ${corners.join(' to ')} after scrolling.`);
     };
     const start = { top: box.scrollTop, left: box.scrollLeft };
     const stepDown = Math.max(box.clientHeight / 2, 1);
@@ -477,6 +501,7 @@ describe('the adoption matrix', () => {
       });
       await page.reload();
       await page.getByRole('grid').waitFor();
+      await settled(page);
       expect(await shownMatrix(page)).toEqual(expectedMatrix(after, DE));
       await expect(cellLocator(page, cityId, projectId).getAttribute('data-stage')).resolves.toBe('LIVE');
     } finally {
