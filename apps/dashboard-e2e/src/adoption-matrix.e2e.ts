@@ -12,6 +12,7 @@ import {
   seriousViolations,
   sessionCookie,
   settled,
+  until,
 } from './support/browser.js';
 
 /*
@@ -695,9 +696,17 @@ describe('the adoption matrix', () => {
       expect(await seriousViolations(page)).toEqual([]);
 
       await alert.getByRole('button', { name: DE.page.editor.conflictReload }).click();
-      await expect(dialog.getByLabel('Notizen', { exact: true }).inputValue()).resolves.toBe(
-        'E2E: inzwischen von anderer Stelle geändert.',
-      );
+      await dialog.getByRole('status').filter({ hasText: DE.page.editor.conflictReloaded }).waitFor();
+      // The page refetches the matrix meanwhile (the other editor's live signal too): the editor takes the
+      // row afresh, so its fields are read once they hold it.
+      const notes = dialog.getByLabel('Notizen', { exact: true });
+      const otherNotes = 'E2E: inzwischen von anderer Stelle geändert.';
+      await expect(
+        until(
+          () => notes.inputValue(),
+          (value) => value === otherNotes,
+        ),
+      ).resolves.toBe(otherNotes);
       await expect(dialog.getByLabel('Stufe', { exact: true }).inputValue()).resolves.toBe(original.stage);
       await dialog.getByLabel('Stufe', { exact: true }).selectOption('NOT_PLANNED');
       await dialog.getByRole('button', { name: 'Speichern' }).click();
