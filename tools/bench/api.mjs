@@ -10,18 +10,17 @@
 // It prints a Markdown table and appends it, dated, to tools/bench/RESULTS.md. Everything listens on and
 // talks to loopback only; every loop is bounded in count and time.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import * as prettier from 'prettier';
 import { openDatabase, parseDatabaseUrl } from '../lib/database.mjs';
+import { appendResults } from '../lib/results.mjs';
 import { freePort, ROOT, startBuiltServer } from '../lib/server.mjs';
 import { BENCH_ADMIN, DEFAULT_PASSWORD, TIERS } from '../scale/tiers.mjs';
 
-const RESULTS_FILE = join(ROOT, 'tools/bench/RESULTS.md');
 const PROBE = new URL('./event-loop-probe.mjs', import.meta.url).href;
 const CONNECTIONS = 50;
 /** No single request may take longer (Node's HTTP server gives up on a request after 300 s). */
@@ -668,11 +667,7 @@ async function main() {
   ];
   const section = `${lines.join('\n')}\n`;
   process.stdout.write(`\n${section}`);
-  // Formatted as the repository's prettier check expects it (aligned tables).
-  const results = `${readFileSync(RESULTS_FILE, 'utf8')}\n${section}`;
-  const config = (await prettier.resolveConfig(RESULTS_FILE)) ?? {};
-  writeFileSync(RESULTS_FILE, await prettier.format(results, { ...config, filepath: RESULTS_FILE }));
-  process.stdout.write(`Appended to ${RESULTS_FILE}.\n`);
+  await appendResults(section);
 }
 
 /** Cells with a record in the API's answer: the compact rows ("---" for none) or, if asked for, the cells. */

@@ -11,15 +11,14 @@
 // sampled every second, VmHWM at the end). Prints a Markdown section and appends it, dated, to
 // tools/bench/RESULTS.md. Loopback only; every loop is bounded in count and time.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as prettier from 'prettier';
+import { appendResults } from '../lib/results.mjs';
 import { ROOT, startBuiltServer } from '../lib/server.mjs';
 
-const RESULTS_FILE = join(ROOT, 'tools/bench/RESULTS.md');
 const PASSWORD = 'Kooperation-Demo-2026';
 const SUBSCRIPTION =
   'subscription($id: ID!) { cooperationChanged(cooperationId: $id) { entity id operation version at } }';
@@ -233,10 +232,7 @@ try {
 - API memory (VmRSS): ${round(idle.rss)} MiB before the streams, ${round(withStreams.rss)} MiB with ${STREAMS} open streams, ${round(peak)} MiB at most while writing, ${round(end.rss)} MiB at the end; peak (VmHWM) ${round(end.hwm)} MiB
 `;
   process.stdout.write(`\n${section}\n`);
-  const results = `${readFileSync(RESULTS_FILE, 'utf8')}\n${section}`;
-  const config = (await prettier.resolveConfig(RESULTS_FILE)) ?? {};
-  writeFileSync(RESULTS_FILE, await prettier.format(results, { ...config, filepath: RESULTS_FILE }));
-  process.stdout.write(`Appended to ${RESULTS_FILE}.\n`);
+  await appendResults(section);
 } finally {
   if (sampler) clearInterval(sampler);
   streams.forEach((stream) => stream.close());
