@@ -17,6 +17,8 @@ export interface Dialect {
   date(expression: string): string;
   /** The month (`YYYY-MM`, UTC) of an instant column or expression. */
   month(instant: string): string;
+  /** The month (`YYYY-MM`) of a calendar date column or expression. */
+  monthOfDate(date: string): string;
   /** The boolean literal for `value`. */
   boolean(value: boolean): string;
   /** `INSERT … ON CONFLICT (keys) DO UPDATE SET column = excluded.column …` for the given columns. */
@@ -51,6 +53,8 @@ const SQLITE: Dialect = {
   date: (expression) => expression,
   // Instants are stored as UTC text, `YYYY-MM-DD HH:MM:SS.SSS`.
   month: (instant) => `substr(${instant}, 1, 7)`,
+  // Dates are stored as text, `YYYY-MM-DD`.
+  monthOfDate: (date) => `substr(${date}, 1, 7)`,
   boolean: (value) => (value ? '1' : '0'),
   upsert: upsertSql,
 };
@@ -62,6 +66,7 @@ const POSTGRES: Dialect = {
   text: (expression) => `CAST(${expression} AS text)`,
   date: (expression) => `CAST(${expression} AS date)`,
   month: (instant) => `to_char(${instant} AT TIME ZONE 'UTC', 'YYYY-MM')`,
+  monthOfDate: (date) => `to_char(${date}, 'YYYY-MM')`,
   boolean: (value) => (value ? 'TRUE' : 'FALSE'),
   upsert: upsertSql,
 };

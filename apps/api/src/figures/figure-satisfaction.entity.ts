@@ -8,8 +8,9 @@ const BIGINT_AS_NUMBER: ValueTransformer = {
 
 /**
  * Satisfaction figures of `month` with the cooperation's projects in member cities whose membership began on
- * `memberSince` (0001-01-01 for a membership without a date), as the sums that a rating-weighted average and
- * a completion rate are made of. Derived rows (see figures.ts): no foreign keys, rebuilt wholesale.
+ * `memberSince` (0001-01-01 for a membership without a date), as the sums that rating-weighted averages, a
+ * completion rate and the cooperation's monthly series are made of, with the number of recorded months
+ * behind each sum that may be unknown. Derived rows (see figures.ts): no foreign keys, rebuilt wholesale.
  */
 @Entity('figure_satisfaction')
 export class FigureSatisfaction {
@@ -37,4 +38,28 @@ export class FigureSatisfaction {
   /** Completed transactions of the months that also know their started ones. */
   @Column({ type: 'bigint', transformer: BIGINT_AS_NUMBER })
   transactionsCompleted: number;
+
+  /** Recorded months (satisfaction rows), whatever they know: a month with any of them is a point of a series. */
+  @Column({ type: 'integer' })
+  recordedMonths: number;
+
+  /** Ratings of the months that have a net promoter score. */
+  @Column({ type: 'bigint', transformer: BIGINT_AS_NUMBER })
+  npsRatings: number;
+
+  /** Σ nps × ratingsCount. */
+  @Column({ type: 'double precision' })
+  weightedNps: number;
+
+  /** Recorded months that know both started and completed transactions (none: the figures are unknown). */
+  @Column({ type: 'integer' })
+  transactionMonths: number;
+
+  /** Visits of the months that know them. */
+  @Column({ type: 'bigint', transformer: BIGINT_AS_NUMBER })
+  visits: number;
+
+  /** Recorded months that know their visits (none: the visits are unknown). */
+  @Column({ type: 'integer' })
+  visitMonths: number;
 }

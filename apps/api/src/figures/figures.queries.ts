@@ -70,14 +70,24 @@ export const LIVE_ADOPTION: SummaryTable = {
   empty: (t) => `${t}."adoptions" = 0`,
 };
 
-// weightedRating is a sum of products and is 0 whenever ratingsCount is (its terms are 0 then): a row with
-// no ratings and no transactions is empty, whatever rounding left in weightedRating.
+// Every measure is 0 whenever recordedMonths is (each is a sum over the recorded months): a row that counts
+// no recorded month is empty, whatever rounding left in the weighted sums.
 export const SATISFACTION: SummaryTable = {
   name: 'figure_satisfaction',
   keys: ['cooperationId', 'month', 'memberSince'],
-  measures: ['ratingsCount', 'weightedRating', 'transactionsStarted', 'transactionsCompleted'],
-  empty: (t) =>
-    `${t}."ratingsCount" = 0 AND ${t}."transactionsStarted" = 0 AND ${t}."transactionsCompleted" = 0`,
+  measures: [
+    'ratingsCount',
+    'weightedRating',
+    'transactionsStarted',
+    'transactionsCompleted',
+    'recordedMonths',
+    'npsRatings',
+    'weightedNps',
+    'transactionMonths',
+    'visits',
+    'visitMonths',
+  ],
+  empty: (t) => `${t}."recordedMonths" = 0`,
 };
 
 /** Builds one scope's parameters under a prefix, so that several scopes can share a statement. */
@@ -273,13 +283,16 @@ export interface SatisfactionValues {
   readonly month: string;
   readonly ratingsCount: number;
   readonly averageRating: number | null;
+  readonly nps: number | null;
   readonly transactionsStarted: number | null;
   readonly transactionsCompleted: number | null;
+  readonly visits: number | null;
 }
 
 /**
- * What satisfaction rows contribute: ratings weighted by their average (months with an average only) and
- * transactions of the months that know both started and completed ones; from member cities only.
+ * What satisfaction rows contribute: ratings weighted by their average (months with an average only) and by
+ * their NPS (months with one only), transactions of the months that know both started and completed ones,
+ * visits, and how many recorded months are behind each sum; from member cities only.
  * The rows are the stored ones of the scope, or the one row `values` describes.
  */
 export function satisfactionChanges(
@@ -297,8 +310,10 @@ export function satisfactionChanges(
                  ${d.text(p.add('month', source.month))} AS month,
                  ${d.integer(p.add('ratingsCount', source.ratingsCount))} AS "ratingsCount",
                  CAST(${p.add('averageRating', source.averageRating)} AS double precision) AS "averageRating",
+                 CAST(${p.add('nps', source.nps)} AS double precision) AS nps,
                  ${d.integer(p.add('started', source.transactionsStarted))} AS "transactionsStarted",
-                 ${d.integer(p.add('completed', source.transactionsCompleted))} AS "transactionsCompleted") r`
+                 ${d.integer(p.add('completed', source.transactionsCompleted))} AS "transactionsCompleted",
+                 ${d.integer(p.add('visits', source.visits))} AS visits) r`
       : `satisfaction r`;
   const filters = 'month' in source ? '1 = 1' : rowFilters(scope, p);
   const member = membershipOf(d, scope, p, 'r."cityId"');
@@ -310,7 +325,14 @@ export function satisfactionChanges(
            ${sign} * ${f} * CASE WHEN r."transactionsCompleted" IS NOT NULL
                           THEN COALESCE(r."transactionsStarted", 0) ELSE 0 END AS "transactionsStarted",
            ${sign} * ${f} * CASE WHEN r."transactionsStarted" IS NOT NULL
-                          THEN COALESCE(r."transactionsCompleted", 0) ELSE 0 END AS "transactionsCompleted"
+                          THEN COALESCE(r."transactionsCompleted", 0) ELSE 0 END AS "transactionsCompleted",
+           ${sign} * ${f} AS "recordedMonths",
+           ${sign} * ${f} * CASE WHEN r.nps IS NOT NULL THEN r."ratingsCount" ELSE 0 END AS "npsRatings",
+           ${sign} * ${f} * COALESCE(r.nps * r."ratingsCount", 0) AS "weightedNps",
+           ${sign} * ${f} * CASE WHEN r."transactionsStarted" IS NOT NULL AND r."transactionsCompleted" IS NOT NULL
+                          THEN 1 ELSE 0 END AS "transactionMonths",
+           ${sign} * ${f} * COALESCE(r.visits, 0) AS visits,
+           ${sign} * ${f} * CASE WHEN r.visits IS NOT NULL THEN 1 ELSE 0 END AS "visitMonths"
       FROM ${rows}
       JOIN project p ON p.id = r."projectId"
       JOIN working_group wg ON wg.id = p."workingGroupId"
@@ -399,6 +421,40 @@ export const liveAdoptionsAtMonthEnds = (months: string) => `
              AND f."memberSince" < months."joinedBefore") AS count
     FROM months
    ORDER BY months.month`;
+
+/*
+ * A month's satisfaction counts for a cooperation from the cities that were its members at the month's end,
+ * or today for a month not yet over: the overview's rule (members before :joinedBefore), with the bound
+ * min(first day after the month, tomorrow) of each row's own month. A day is before the first day after a
+ * month when its month is not later; before tomorrow when it is not after :today.
+ */
+
+/** True for a day (a date column or expression) before the bound of the month in column `month`. */
+const beforeMonthBound = (d: Dialect, day: string, month: string) =>
+  `(${d.monthOfDate(day)} <= ${month} AND ${day} <= :today)`;
+
+/** A membership row `m` that held at the bound of the month in column `month` (parameter :today). */
+export const memberAtMonthBound = (d: Dialect, month: string) =>
+  `(m."joinedOn" IS NULL OR ${beforeMonthBound(d, 'm."joinedOn"', month)})
+   AND (m."endedOn" IS NULL OR NOT ${beforeMonthBound(d, 'm."endedOn"', month)})`;
+
+/**
+ * The cooperation's satisfaction sums per month from :from to :to (parameters :cooperationId and :today),
+ * months with recorded figures only: the satisfaction series of a cooperation, from the summary rows.
+ */
+export const satisfactionOfMonths = (d: Dialect) => `
+  SELECT f.month AS month, SUM(f."ratingsCount") AS "ratingsCount", SUM(f."weightedRating") AS "weightedRating",
+         SUM(f."npsRatings") AS "npsRatings", SUM(f."weightedNps") AS "weightedNps",
+         SUM(f."transactionsStarted") AS "transactionsStarted",
+         SUM(f."transactionsCompleted") AS "transactionsCompleted",
+         SUM(f."transactionMonths") AS "transactionMonths",
+         SUM(f.visits) AS visits, SUM(f."visitMonths") AS "visitMonths"
+    FROM figure_satisfaction f
+   WHERE f."cooperationId" = :cooperationId AND f.month BETWEEN :from AND :to
+     AND ${beforeMonthBound(d, 'f."memberSince"', 'f.month')}
+   GROUP BY f.month
+  HAVING SUM(f."recordedMonths") <> 0
+   ORDER BY f.month`;
 
 /** The rebuild's lock: all figures, against every write that changes them (PostgreSQL only). */
 export const LOCK_ALL_FIGURES = 'SELECT pg_advisory_xact_lock(:lockClass, 0)';

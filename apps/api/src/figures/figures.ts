@@ -254,7 +254,7 @@ const TABLES = [PROJECT_STATE, LIVE_ADOPTION, SATISFACTION] as const;
  * The definition the stored summary rows follow. Raise it whenever a figure's definition changes: the next
  * start rebuilds them. A database migrated to the summary tables has none yet, and gets them the same way.
  */
-export const FIGURES_VERSION = '2';
+export const FIGURES_VERSION = '3';
 const FIGURES_SETTING = 'figures_version';
 
 /**

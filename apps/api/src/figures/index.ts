@@ -6,7 +6,13 @@ import { FigureSatisfaction } from './figure-satisfaction.entity.js';
 export { FigureLiveAdoption } from './figure-live-adoption.entity.js';
 export { FigureProjectState } from './figure-project-state.entity.js';
 export { FigureSatisfaction } from './figure-satisfaction.entity.js';
-export { liveAdoptionsAtMonthEnds, PROJECT_STATES_AT, TOTALS_AT } from './figures.queries.js';
+export {
+  liveAdoptionsAtMonthEnds,
+  memberAtMonthBound,
+  PROJECT_STATES_AT,
+  satisfactionOfMonths,
+  TOTALS_AT,
+} from './figures.queries.js';
 export {
   applyAdoptionChange,
   applyMembership,

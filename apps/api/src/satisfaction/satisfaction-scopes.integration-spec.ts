@@ -1,7 +1,8 @@
 import { expectRefused, ok, startTestApp, type TestApp } from '../testing/index.js';
 
 /*
- * satisfactionSeries in every scope and satisfactionByCity, against hand-made figures worked out below.
+ * satisfactionSeries in every scope and satisfactionByCity, against hand-made figures worked out below (and,
+ * at the end, a cooperation whose memberships begin and end, with figures of its own).
  *
  * Cities, in the order created (so by id): Augsburg (A), Kempten (K), Rosenheim (R), Erlangen (E).
  * Cooperation TK: A, K, R. Cooperation AK: E, A.
@@ -577,6 +578,93 @@ describe('satisfactionSeries scopes and satisfactionByCity, checked by hand', ()
         { from: '2024-01', to: '2024-02', ...change },
         { code: 'NOT_FOUND', field, reason: /does not exist/ },
       );
+    });
+  });
+
+  describe('satisfactionSeries while memberships begin and end', () => {
+    /*
+     * Cooperation WK with the service W1: Kempten a member until 2024-02-01 (its first day no longer one),
+     * Rosenheim from 2024-02-10. A month counts the cities that were members at its end.
+     *   W1×K 2024-01  10 ratings, 4.0, visits 100   K a member at January's end
+     *   W1×K 2024-02  20 ratings, 2.0, visits 200   K's membership ended on 2024-02-01
+     *   W1×R 2024-01  30 ratings, 3.0, visits 300   R not yet a member at January's end
+     *   W1×R 2024-02  40 ratings, 5.0, visits 400   R a member at February's end
+     */
+    beforeAll(async () => {
+      const { createCooperation } = await must<{ createCooperation: { id: string } }>(
+        'mutation($input: CreateCooperationInput!) { createCooperation(input: $input) { id } }',
+        { name: 'Wechselkooperation', shortName: 'WK' },
+      );
+      ids['WK'] = createCooperation.id;
+      const join = (cityKey: string, joinedOn: string) =>
+        must<{ addMembership: { id: string; version: number } }>(
+          'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id version } }',
+          { cooperationId: ids['WK'], cityId: ids[cityKey], joinedOn },
+        );
+      const { addMembership: kempten } = await join('K', '2020-01-01');
+      await must('mutation($input: EndMembershipInput!) { endMembership(input: $input) { id } }', {
+        id: kempten.id,
+        version: kempten.version,
+        endedOn: '2024-02-01',
+      });
+      await join('R', '2024-02-10');
+      const { createWorkingGroup } = await must<{ createWorkingGroup: { id: string } }>(
+        'mutation($input: CreateWorkingGroupInput!) { createWorkingGroup(input: $input) { id } }',
+        { cooperationId: ids['WK'], name: 'Onlinedienste WK', focus: 'TECHNICAL' },
+      );
+      const { createProject } = await must<{ createProject: { id: string } }>(
+        'mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }',
+        {
+          workingGroupId: createWorkingGroup.id,
+          title: 'Wohngeld',
+          kind: 'ONLINE_SERVICE',
+          phase: 'LIVE',
+          health: 'GREEN',
+          progress: 100,
+          isEfa: true,
+        },
+      );
+      ids['W1'] = createProject.id;
+      await rate('W1', 'K', '2024-01', [10, 4.0, null, null, null, 100]);
+      await rate('W1', 'K', '2024-02', [20, 2.0, null, null, null, 200]);
+      await rate('W1', 'R', '2024-01', [30, 3.0, null, null, null, 300]);
+      await rate('W1', 'R', '2024-02', [40, 5.0, null, null, null, 400]);
+    });
+
+    const members: Point[] = [
+      {
+        month: '2024-01', // K only
+        ratingsCount: 10,
+        averageRating: 4,
+        nps: null,
+        transactionsStarted: null,
+        transactionsCompleted: null,
+        completionRate: null,
+        visits: 100,
+      },
+      {
+        month: '2024-02', // R only
+        ratingsCount: 40,
+        averageRating: 5,
+        nps: null,
+        transactionsStarted: null,
+        transactionsCompleted: null,
+        completionRate: null,
+        visits: 400,
+      },
+    ];
+
+    it('counts each month’s figures from the cities that were members at its end', async () => {
+      expect(await series({ cooperation: 'WK' })).toEqual(members);
+    });
+
+    it('keeps to the same rule for one of the cooperation’s services', async () => {
+      expect(await series({ cooperation: 'WK', project: 'W1' })).toEqual(members);
+    });
+
+    it('keeps to the same rule for one city', async () => {
+      expect(await series({ cooperation: 'WK', city: 'R' })).toEqual([members[1]]);
+      expect(await series({ cooperation: 'WK', city: 'K' })).toEqual([members[0]]);
     });
   });
 });

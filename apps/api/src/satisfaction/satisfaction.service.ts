@@ -1,13 +1,19 @@
-import { averageRatingError, completionRate, satisfactionMonthError, transactionsError } from '@koop/domain';
+import {
+  averageRatingError,
+  completionRate,
+  satisfactionMonthError,
+  todayIso,
+  transactionsError,
+} from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { City } from '../cities/index.js';
 import { badField, badInput, notFound, parseId, type FieldProblem } from '../common/index.js';
 import { mayEditCity, type Actor } from '../auth/index.js';
-import { Writes, rowOf, type Permission } from '../database/index.js';
+import { Reads, Writes, dialectOf, rowOf, type Permission } from '../database/index.js';
 import { Cooperation, Membership } from '../cooperations/index.js';
-import { applySatisfaction } from '../figures/index.js';
+import { applySatisfaction, memberAtMonthBound, satisfactionOfMonths } from '../figures/index.js';
 import { Project } from '../projects/index.js';
 import { WorkingGroup } from '../working-groups/index.js';
 import type {
@@ -19,14 +25,30 @@ import type {
 import type { CitySatisfaction, SatisfactionPoint } from './satisfaction-point.model.js';
 import { Satisfaction } from './satisfaction.entity.js';
 
+type Num = number | string | null;
+
 interface SeriesRow {
-  ratingsCount: number | null;
-  weightedRating: number | null;
-  npsWeight: number | null;
-  weightedNps: number | null;
-  transactionsStarted: number | null;
-  transactionsCompleted: number | null;
-  visits: number | null;
+  ratingsCount: Num;
+  weightedRating: Num;
+  npsWeight: Num;
+  weightedNps: Num;
+  transactionsStarted: Num;
+  transactionsCompleted: Num;
+  visits: Num;
+}
+
+/** A month of a cooperation's summary rows: its sums, and how many recorded months know each figure. */
+interface SummaryMonth {
+  month: string;
+  ratingsCount: Num;
+  weightedRating: Num;
+  npsRatings: Num;
+  weightedNps: Num;
+  transactionsStarted: Num;
+  transactionsCompleted: Num;
+  transactionMonths: Num;
+  visits: Num;
+  visitMonths: Num;
 }
 
 /**
@@ -85,7 +107,7 @@ export const SATISFACTION_FIGURES = [
 ] as const;
 
 /** Numbers come back from SQL aggregates as numbers or numeric strings depending on the driver. */
-function num(value: number | string | null): number | null {
+function num(value: Num): number | null {
   return value === null ? null : Number(value);
 }
 
@@ -94,6 +116,7 @@ export class SatisfactionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writes: Writes,
+    private readonly reads: Reads,
   ) {}
 
   record(actor: Actor, input: RecordSatisfactionInput): Promise<Satisfaction> {
@@ -149,12 +172,10 @@ export class SatisfactionService {
     if (!args.projectId && !args.cityId && !args.cooperationId) {
       throw badField('projectId', 'is required unless cityId or cooperationId is given');
     }
-    const query = this.aggregate(args)
-      .addSelect('s.month', 'month')
-      .groupBy('s.month')
-      .orderBy('s.month', 'ASC');
-    await this.scope(query, args);
-    const rows = await query.getRawMany<SeriesRow & { month: string }>();
+    const rows =
+      args.cooperationId && !args.projectId && !args.cityId
+        ? await this.cooperationMonths(args.cooperationId, args)
+        : await this.rawMonths(args);
     return rows.map((row) => {
       const npsWeight = num(row.npsWeight) ?? 0;
       return {
@@ -163,6 +184,55 @@ export class SatisfactionService {
         nps: npsWeight > 0 ? (num(row.weightedNps) ?? 0) / npsWeight : null,
       };
     });
+  }
+
+  /** The series' sums per month from the recorded months themselves: one service's or one city's few. */
+  private async rawMonths(args: SatisfactionSeriesArgs): Promise<(SeriesRow & { month: string })[]> {
+    const query = this.aggregate(args)
+      .addSelect('s.month', 'month')
+      .groupBy('s.month')
+      .orderBy('s.month', 'ASC');
+    await this.scope(query, args);
+    return query.getRawMany<SeriesRow & { month: string }>();
+  }
+
+  /**
+   * A whole cooperation's sums per month from its summary rows (figures), kept current with every write:
+   * millions of recorded months at Bavaria scale, never scanned per request. Off the event loop, as the
+   * overview's sums are.
+   */
+  private async cooperationMonths(
+    id: string,
+    range: { from: string; to: string },
+  ): Promise<(SeriesRow & { month: string })[]> {
+    const cooperationId = await this.cooperationId(id);
+    const rows = await this.reads.query<SummaryMonth>(satisfactionOfMonths(dialectOf(this.dataSource)), {
+      cooperationId,
+      from: range.from,
+      to: range.to,
+      today: todayIso(),
+    });
+    // A sum of no known figures is unknown, as SQL's SUM over NULLs is on the recorded months.
+    const known = (sum: Num, months: Num) => ((num(months) ?? 0) > 0 ? sum : null);
+    return rows.map((row) => ({
+      month: row.month,
+      ratingsCount: row.ratingsCount,
+      weightedRating: row.weightedRating,
+      npsWeight: row.npsRatings,
+      weightedNps: row.weightedNps,
+      transactionsStarted: known(row.transactionsStarted, row.transactionMonths),
+      transactionsCompleted: known(row.transactionsCompleted, row.transactionMonths),
+      visits: known(row.visits, row.visitMonths),
+    }));
+  }
+
+  /** The id of an existing cooperation; NOT_FOUND naming cooperationId otherwise. */
+  private async cooperationId(id: string): Promise<number> {
+    const cooperationId = parseId('Cooperation', id, 'cooperationId');
+    if (!(await this.dataSource.getRepository(Cooperation).existsBy({ id: cooperationId }))) {
+      throw notFound('Cooperation', id, 'cooperationId');
+    }
+    return cooperationId;
   }
 
   /** Figures per city over a period, for one service or all, in one SQL aggregate. */
@@ -241,16 +311,19 @@ export class SatisfactionService {
       query.andWhere('s.cityId = :cityId', { cityId });
     }
     if (scope.cooperationId) {
-      const cooperationId = parseId('Cooperation', scope.cooperationId, 'cooperationId');
-      if (!(await repository(Cooperation).existsBy({ id: cooperationId }))) {
-        throw notFound('Cooperation', scope.cooperationId, 'cooperationId');
-      }
+      const cooperationId = await this.cooperationId(scope.cooperationId);
       query
         .innerJoin(Project, 'p', 'p.id = s.projectId')
         .innerJoin(WorkingGroup, 'wg', 'wg.id = p.workingGroupId AND wg.cooperationId = :cooperationId', {
           cooperationId,
         })
-        .innerJoin(Membership, 'm', 'm.cityId = s.cityId AND m.cooperationId = :cooperationId');
+        // A month counts from the cities that were members at its end: the rule of the summary rows.
+        .innerJoin(
+          Membership,
+          'm',
+          `m.cityId = s.cityId AND m.cooperationId = :cooperationId AND ${memberAtMonthBound(dialectOf(this.dataSource), 's.month')}`,
+          { today: todayIso() },
+        );
     }
   }
 }

@@ -17,7 +17,13 @@ export {
 } from './fixtures.js';
 export { errorCode, fileGetter, signedInGetter, type FileAnswer, type FileGetter } from './http-files.js';
 export { freePort, startTestProvider, type TestProvider } from './oidc-test-provider.js';
-export { rawOverview, rawTimeline, type RawOverview } from './raw-figures.js';
+export {
+  rawOverview,
+  rawSatisfactionSeries,
+  rawTimeline,
+  type RawOverview,
+  type RawSatisfactionPoint,
+} from './raw-figures.js';
 export { rebuiltSummaryRows, roughly, summaryRows } from './summary-rows.js';
 export {
   TEST_PASSWORD,

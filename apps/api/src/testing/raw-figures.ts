@@ -186,3 +186,72 @@ export async function rawTimeline(
   }
   return result;
 }
+
+/** A month of `satisfactionSeries`, as the API answers it. */
+export interface RawSatisfactionPoint {
+  month: string;
+  ratingsCount: number;
+  averageRating: number | null;
+  nps: number | null;
+  transactionsStarted: number | null;
+  transactionsCompleted: number | null;
+  completionRate: number | null;
+  visits: number | null;
+}
+
+const SATISFACTION_OF_MONTH = `
+  SELECT COUNT(*) AS "recordedMonths",
+         SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS "ratingsCount",
+         SUM(s."averageRating" * s."ratingsCount") AS "weightedRating",
+         SUM(CASE WHEN s.nps IS NOT NULL THEN s."ratingsCount" END) AS "npsRatings",
+         SUM(s.nps * s."ratingsCount") AS "weightedNps",
+         SUM(CASE WHEN s."transactionsCompleted" IS NOT NULL THEN s."transactionsStarted" END) AS "transactionsStarted",
+         SUM(CASE WHEN s."transactionsStarted" IS NOT NULL THEN s."transactionsCompleted" END) AS "transactionsCompleted",
+         SUM(s.visits) AS visits
+    FROM satisfaction s
+    JOIN project p ON p.id = s."projectId"
+    JOIN working_group wg ON wg.id = p."workingGroupId"
+    JOIN membership m ON m."cooperationId" = wg."cooperationId" AND m."cityId" = s."cityId"
+   WHERE wg."cooperationId" = :cooperationId AND s.month = :month AND (:projectId = 0 OR p.id = :projectId)
+     AND ${memberBefore(':joinedBefore')}`;
+
+/**
+ * `satisfactionSeries(cooperationId, projectId?, months…)` from the raw rows, on `today`: one statement per
+ * month, each counting the cities that were members at the month's end (today, for a month not yet over).
+ */
+export async function rawSatisfactionSeries(
+  dataSource: DataSource,
+  cooperationId: number,
+  months: readonly string[],
+  projectId: number | null = null,
+  today = new Date(),
+): Promise<RawSatisfactionPoint[]> {
+  const tomorrow = dayAfter(today);
+  const points: RawSatisfactionPoint[] = [];
+  for (const month of months) {
+    const next = nextMonthStart(month);
+    const [row] = await namedQuery<Record<string, Num>>(dataSource, SATISFACTION_OF_MONTH, {
+      cooperationId,
+      month,
+      projectId: projectId ?? 0,
+      joinedBefore: next < tomorrow ? next : tomorrow,
+    });
+    if (!row || n(row['recordedMonths']) === 0) continue;
+    const known = (value: Num | undefined) => (value === null || value === undefined ? null : Number(value));
+    const ratingsCount = n(row['ratingsCount']);
+    const npsRatings = n(row['npsRatings']);
+    const started = known(row['transactionsStarted']);
+    const completed = known(row['transactionsCompleted']);
+    points.push({
+      month,
+      ratingsCount,
+      averageRating: ratingsCount > 0 ? n(row['weightedRating']) / ratingsCount : null,
+      nps: npsRatings > 0 ? n(row['weightedNps']) / npsRatings : null,
+      transactionsStarted: started,
+      transactionsCompleted: completed,
+      completionRate: started === null || completed === null ? null : completionRate(completed, started),
+      visits: known(row['visits']),
+    });
+  }
+  return points;
+}

@@ -38,6 +38,8 @@ function byTimestamp(migrations: Migration[]): Migration[] {
 }
 import { AdoptionCellsIndex1795991000000 as SqliteAdoptionCellsIndex } from './sqlite/1795991000000-adoption-cells-index.js';
 import { AdoptionCellsIndex1795991000000 as PostgresAdoptionCellsIndex } from './postgres/1795991000000-adoption-cells-index.js';
+import { SatisfactionSeriesFigures1796000000000 as SqliteSatisfactionSeriesFigures } from './sqlite/1796000000000-satisfaction-series-figures.js';
+import { SatisfactionSeriesFigures1796000000000 as PostgresSatisfactionSeriesFigures } from './postgres/1796000000000-satisfaction-series-figures.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
@@ -54,6 +56,7 @@ export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
   SearchIndex1795949000000,
   SqliteBatchAudit,
   SqliteAdoptionCellsIndex,
+  SqliteSatisfactionSeriesFigures,
 ]);
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -70,4 +73,5 @@ export const POSTGRES_MIGRATIONS: Migration[] = byTimestamp([
   PostgresSearchIndex1795949000000,
   PostgresBatchAudit,
   PostgresAdoptionCellsIndex,
+  PostgresSatisfactionSeriesFigures,
 ]);

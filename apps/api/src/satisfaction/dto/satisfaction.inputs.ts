@@ -97,7 +97,8 @@ export class SatisfactionSeriesArgs extends MonthRangeArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Only the services of this cooperation and the cities that are its members.',
+    description:
+      'Only the services of this cooperation, and in each month the cities that were its members at the month’s end (today, for the month still running).',
   })
   @IsOptional()
   cooperationId?: string | null;
