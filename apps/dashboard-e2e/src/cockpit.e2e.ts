@@ -413,6 +413,57 @@ describe('the cockpit', () => {
     await closePage(page);
   });
 
+  it('shows the beginning of each list of the digest, with the API’s count of all its entries', async () => {
+    const page = await openPage(browser, `/cockpit?kooperation=${first.id}&jahr=${year}`);
+    const { digest } = await gql<{ digest: { counts: Record<string, number> } }>(
+      `query($id: ID!) { digest(cooperationId: $id) { counts {
+        projectChanges newLiveAdoptions lostLiveAdoptions satisfactionChanges
+        milestonesReached milestonesMissed actionItemsDone actionItemsOverdue } } }`,
+      { id: first.id },
+    );
+    const sections: Record<string, string> = {
+      projectChanges: 'projects',
+      newLiveAdoptions: 'new-live',
+      lostLiveAdoptions: 'lost-live',
+      satisfactionChanges: 'satisfaction',
+      milestonesReached: 'milestones-reached',
+      milestonesMissed: 'milestones-missed',
+      actionItemsDone: 'action-items-done',
+      actionItemsOverdue: 'action-items-overdue',
+    };
+    expect(Object.keys(digest.counts).sort()).toEqual(Object.keys(sections).sort());
+    // The demo data changes enough since the last annual meeting for lists both short and cut off.
+    expect(Object.values(digest.counts).some((count) => count > 0 && count <= 20)).toBe(true);
+    expect(Object.values(digest.counts).some((count) => count > 20)).toBe(true);
+    await page.locator('[data-digest]').first().waitFor();
+    const shown: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const [list, name] of Object.entries(sections)) {
+      const count = digest.counts[list];
+      const section = page.locator(`[data-digest="${name}"]`);
+      expected[list] =
+        count === 0
+          ? null
+          : {
+              count: `(${number('de', count)})`,
+              entries: Math.min(count, 20),
+              more: count > 20 ? `… und ${number('de', count - 20)} weitere` : null,
+            };
+      shown[list] =
+        (await section.count()) === 0
+          ? null
+          : {
+              count: (await section.locator('h3 .count').textContent())?.trim(),
+              entries: await section.locator('ul > li').count(),
+              more: (await section.locator('.more').count())
+                ? (await section.locator('.more').textContent())?.trim()
+                : null,
+            };
+    }
+    expect(shown).toEqual(expected);
+    await closePage(page);
+  });
+
   it('changes URL and figures when another cooperation or year is chosen, and keeps them on reload', async () => {
     const page = await openPage(browser, '/cockpit');
     await page.locator('#cockpit-cooperation').selectOption(second.id);

@@ -428,8 +428,83 @@ describe('digest: what changed between two dates', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'cooperationId' });
   });
 
+  it('answers the beginning of each list with first, and counts every entry of each', async () => {
+    const FIRST = `query($id: ID!, $from: Date, $to: Date, $first: Int) {
+      digest(cooperationId: $id, from: $from, to: $to) {
+        counts { projectChanges newLiveAdoptions lostLiveAdoptions satisfactionChanges
+                 milestonesReached milestonesMissed actionItemsDone actionItemsOverdue }
+        projectChanges(first: $first) { project { title } }
+        newLiveAdoptions(first: $first) { city { name } }
+        lostLiveAdoptions(first: $first) { city { name } }
+        satisfactionChanges(first: $first) { project { title } }
+        milestonesReached(first: $first) { title }
+        milestonesMissed(first: $first) { title }
+        actionItemsDone(first: $first) { title }
+        actionItemsOverdue(first: $first) { title }
+      } }`;
+    const one = dataOf(
+      await app.gql<{ digest: Record<string, unknown> }>(FIRST, { id: ids['TK'], from: F, to: T, first: 1 }),
+    ).digest;
+    expect(one).toEqual({
+      counts: {
+        projectChanges: 3,
+        newLiveAdoptions: 1,
+        lostLiveAdoptions: 1,
+        satisfactionChanges: 2,
+        milestonesReached: 2,
+        milestonesMissed: 2,
+        actionItemsDone: 1,
+        actionItemsOverdue: 2,
+      },
+      projectChanges: [{ project: { title: 'Anwohnerparken' } }],
+      newLiveAdoptions: [{ city: { name: 'Augsburg' } }],
+      lostLiveAdoptions: [{ city: { name: 'Kempten (Allgäu)' } }],
+      satisfactionChanges: [{ project: { title: 'Anwohnerparken' } }],
+      milestonesReached: [{ title: 'Schnittstelle XBau' }],
+      milestonesMissed: [{ title: 'Schnittstelle XBau' }],
+      actionItemsDone: [{ title: 'Rahmenvertrag prüfen' }],
+      actionItemsOverdue: [{ title: 'Schnittstelle beschreiben' }],
+    });
+    const none = dataOf(
+      await app.gql<{ digest: Record<string, unknown[]> }>(FIRST, {
+        id: ids['TK'],
+        from: F,
+        to: T,
+        first: 0,
+      }),
+    ).digest;
+    expect(Object.entries(none).filter(([key, list]) => key !== 'counts' && list.length > 0)).toEqual([]);
+    const refused = await app.gql(FIRST, { id: ids['TK'], from: F, to: T, first: -1 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(refused.errors?.[0]?.message).toMatch(/must be 0 or more/);
+  });
+
   it('is for signed-in accounts only', async () => {
     const response = await app.anonymous.gql(DIGEST, { id: ids['TK'], from: F, to: T });
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  // Last: it writes into the period, which the tests above must not see.
+  it('follows a write: a change written after the digest was read is in the next one', async () => {
+    const before = dataOf(
+      await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'], from: F, to: T }),
+    ).digest;
+    expect(before.projectChanges).toHaveLength(3);
+    // Dienstausweis was LIVE/AMBER at the start; a status within the period makes it LIVE/GREEN at the end.
+    await status('S4', 'LIVE/GREEN', `${P}-06-15`);
+    const after = dataOf(
+      await app.gql<{ digest: DigestData }>(DIGEST, { id: ids['TK'], from: F, to: T }),
+    ).digest;
+    expect(after.projectChanges).toEqual([
+      ...before.projectChanges.slice(0, 2),
+      {
+        project: { title: 'Dienstausweis' },
+        fromPhase: 'LIVE',
+        toPhase: 'LIVE',
+        fromHealth: 'AMBER',
+        toHealth: 'GREEN',
+      },
+      ...before.projectChanges.slice(2),
+    ]);
   });
 });

@@ -1,9 +1,7 @@
 import { ProjectHealth, ProjectPhase } from '@koop/domain';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Adoption } from '../adoptions/index.js';
 import { DateScalar } from '../common/index.js';
-import { ActionItem } from '../meetings/index.js';
-import { Milestone } from '../projects/index.js';
+import type { DigestParts } from './digest.service.js';
 
 @ObjectType({
   description: 'A project whose phase or health differs at the end of the period from its start.',
@@ -48,7 +46,37 @@ export class SatisfactionChange {
   ratingsAfter: number;
 }
 
-@ObjectType({ description: 'What changed in a cooperation between two dates, computed from the histories.' })
+@ObjectType({ description: 'How many entries each list of a digest holds in all.' })
+export class DigestCounts {
+  @Field(() => Int)
+  projectChanges: number;
+
+  @Field(() => Int)
+  newLiveAdoptions: number;
+
+  @Field(() => Int)
+  lostLiveAdoptions: number;
+
+  @Field(() => Int)
+  satisfactionChanges: number;
+
+  @Field(() => Int)
+  milestonesReached: number;
+
+  @Field(() => Int)
+  milestonesMissed: number;
+
+  @Field(() => Int)
+  actionItemsDone: number;
+
+  @Field(() => Int)
+  actionItemsOverdue: number;
+}
+
+@ObjectType({
+  description:
+    'What changed in a cooperation between two dates, computed from the histories. Each list takes `first` to answer only its beginning (a statewide cooperation changes hundreds of thousands of adoptions in a year); `counts` tells how many each holds in all.',
+})
 export class Digest {
   cooperationId: number;
 
@@ -58,31 +86,6 @@ export class Digest {
   @Field(() => DateScalar)
   to: string;
 
-  @Field(() => [ProjectChange], { description: 'By project title.' })
-  projectChanges: ProjectChange[];
-
-  @Field(() => [Adoption], { description: 'Adoptions of online services live at the end, not at the start.' })
-  newLiveAdoptions: Adoption[];
-
-  @Field(() => [Adoption], { description: 'Adoptions live at the start that are no longer live at the end.' })
-  lostLiveAdoptions: Adoption[];
-
-  @Field(() => [SatisfactionChange])
-  satisfactionChanges: SatisfactionChange[];
-
-  @Field(() => [Milestone], { description: 'Milestones reached within the period.' })
-  milestonesReached: Milestone[];
-
-  @Field(() => [Milestone], {
-    description: 'Milestones due within the period (before its last day) and not reached by their due date.',
-  })
-  milestonesMissed: Milestone[];
-
-  @Field(() => [ActionItem], { description: 'Action items marked DONE within the period.' })
-  actionItemsDone: ActionItem[];
-
-  @Field(() => [ActionItem], {
-    description: 'Action items still open at the end of the period and due before its last day.',
-  })
-  actionItemsOverdue: ActionItem[];
+  /** What the lists are made of (digest.service), resolved field by field. */
+  parts: DigestParts;
 }

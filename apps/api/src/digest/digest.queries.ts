@@ -36,48 +36,60 @@ const stageBefore = (bound: string) => `
     ORDER BY c."recordedAt" DESC, c.id DESC LIMIT 1)`;
 
 /**
- * The adoptions the adoption matrix shows (member cities × the cooperation's online services) that changed
- * within the period, with their stage at its start and at its end.
+ * The adoptions the adoption matrix shows (member cities × the cooperation's online services) that went live
+ * within the period (live at its end, not at its start) or stopped being live (live at its start, not at its
+ * end), as `change` +1 or −1, by service title, then city name. Hundreds of thousands at Bavaria scale: only
+ * the columns the lists need.
  */
-export const adoptionStages = (d: Dialect) => `
-  SELECT a.id AS "adoptionId",
-         ${stageBefore(d.timestamp(':fromStart'))} AS "fromStage",
-         ${stageBefore(d.timestamp(':toEnd'))} AS "toStage"
-    FROM adoption a
-    JOIN project p ON p.id = a."projectId"
-    JOIN working_group wg ON wg.id = p."workingGroupId"
-    JOIN membership m ON m."cityId" = a."cityId" AND m."cooperationId" = wg."cooperationId"
-    JOIN city ci ON ci.id = a."cityId"
-   WHERE wg."cooperationId" = :cooperationId
-     AND p.kind = 'ONLINE_SERVICE'
-     AND EXISTS (SELECT 1 FROM adoption_change w
-                  WHERE w."adoptionId" = a.id
-                    AND w."recordedAt" >= ${d.timestamp(':fromStart')} AND w."recordedAt" < ${d.timestamp(':toEnd')})
-   ORDER BY sort_key(p.title), sort_key(ci.name), a.id`;
+export const adoptionLiveChanges = (d: Dialect) => `
+  SELECT x.id AS id, x."projectId" AS "projectId", x."cityId" AS "cityId",
+         CASE WHEN x."toStage" = :live THEN 1 ELSE -1 END AS change
+    FROM (SELECT a.id AS id, a."projectId" AS "projectId", a."cityId" AS "cityId", p.title AS title,
+                 ci.name AS "cityName",
+                 ${stageBefore(d.timestamp(':fromStart'))} AS "fromStage",
+                 ${stageBefore(d.timestamp(':toEnd'))} AS "toStage"
+            FROM adoption a
+            JOIN project p ON p.id = a."projectId"
+            JOIN working_group wg ON wg.id = p."workingGroupId"
+            JOIN membership m ON m."cityId" = a."cityId" AND m."cooperationId" = wg."cooperationId"
+            JOIN city ci ON ci.id = a."cityId"
+           WHERE wg."cooperationId" = :cooperationId
+             AND p.kind = 'ONLINE_SERVICE'
+             AND EXISTS (SELECT 1 FROM adoption_change w
+                          WHERE w."adoptionId" = a.id
+                            AND w."recordedAt" >= ${d.timestamp(':fromStart')}
+                            AND w."recordedAt" < ${d.timestamp(':toEnd')})) x
+   WHERE (x."toStage" = :live) <> (x."fromStage" IS NOT NULL AND x."fromStage" = :live)
+   ORDER BY sort_key(x.title), sort_key(x."cityName"), x.id`;
 
 /**
  * Ratings and rating sums of each (service, member city) in the months before the period and in its last
- * months. Months without an average rating carry no ratings to weigh.
+ * months, where both sides have at least :minRatings ratings (fewer never make a reported change). Months
+ * without an average rating carry no ratings to weigh.
  */
 export const SATISFACTION_SIDES = `
-  SELECT s."projectId" AS "projectId", s."cityId" AS "cityId",
-         SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
-                  THEN s."ratingsCount" ELSE 0 END) AS "ratingsBefore",
-         SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
-                  THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedBefore",
-         SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
-                  THEN s."ratingsCount" ELSE 0 END) AS "ratingsAfter",
-         SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
-                  THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedAfter"
-    FROM satisfaction s
-    JOIN project p ON p.id = s."projectId"
-    JOIN working_group wg ON wg.id = p."workingGroupId"
-    JOIN membership m ON m."cityId" = s."cityId" AND m."cooperationId" = wg."cooperationId"
-    JOIN city ci ON ci.id = s."cityId"
-   WHERE wg."cooperationId" = :cooperationId
-     AND (s.month BETWEEN :beforeFirst AND :beforeLast OR s.month BETWEEN :afterFirst AND :afterLast)
-   GROUP BY s."projectId", s."cityId", p.title, ci.name
-   ORDER BY sort_key(p.title), sort_key(ci.name), s."cityId"`;
+  SELECT g."projectId" AS "projectId", g."cityId" AS "cityId", g."ratingsBefore", g."weightedBefore",
+         g."ratingsAfter", g."weightedAfter"
+    FROM (SELECT s."projectId" AS "projectId", s."cityId" AS "cityId",
+                 SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
+                          THEN s."ratingsCount" ELSE 0 END) AS "ratingsBefore",
+                 SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
+                          THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedBefore",
+                 SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
+                          THEN s."ratingsCount" ELSE 0 END) AS "ratingsAfter",
+                 SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
+                          THEN s."ratingsCount" * s."averageRating" ELSE 0 END) AS "weightedAfter"
+            FROM satisfaction s
+            JOIN project p ON p.id = s."projectId"
+            JOIN working_group wg ON wg.id = p."workingGroupId"
+            JOIN membership m ON m."cityId" = s."cityId" AND m."cooperationId" = wg."cooperationId"
+           WHERE wg."cooperationId" = :cooperationId
+             AND (s.month BETWEEN :beforeFirst AND :beforeLast OR s.month BETWEEN :afterFirst AND :afterLast)
+           GROUP BY s."projectId", s."cityId") g
+    JOIN project p ON p.id = g."projectId"
+    JOIN city ci ON ci.id = g."cityId"
+   WHERE g."ratingsBefore" >= :minRatings AND g."ratingsAfter" >= :minRatings
+   ORDER BY sort_key(p.title), sort_key(ci.name), g."cityId"`;
 
 /** Milestones of the cooperation's projects reached within the period. */
 export const MILESTONES_REACHED = `

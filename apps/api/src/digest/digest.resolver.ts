@@ -1,11 +1,31 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { SignedIn } from '../auth/index.js';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Adoption } from '../adoptions/index.js';
+import { SignedIn, type HttpContext } from '../auth/index.js';
 import { City } from '../cities/index.js';
+import { badField } from '../common/index.js';
 import { required, type GraphQLContext } from '../loaders/index.js';
 import { Milestone, Project } from '../projects/index.js';
 import { DigestArgs } from './dto/digest.args.js';
-import { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
+import { ActionItem } from '../meetings/index.js';
+import { Digest, DigestCounts, ProjectChange, SatisfactionChange } from './digest.model.js';
 import { DigestService } from './digest.service.js';
+
+/** The beginning of a list: its first `first` entries, or all of it. */
+function beginning<T>(list: readonly T[], first: number | null | undefined): T[] {
+  if (first === null || first === undefined) {
+    return [...list];
+  }
+  if (!Number.isInteger(first) || first < 0) {
+    throw badField('first', 'must be 0 or more');
+  }
+  return list.slice(0, first);
+}
+
+const FIRST = {
+  type: () => Int,
+  nullable: true,
+  description: 'Only the first this many entries (0 or more); all of them when left out.',
+} as const;
 
 @Resolver(() => Digest)
 export class DigestResolver {
@@ -15,10 +35,96 @@ export class DigestResolver {
     description: 'What changed in a cooperation between two dates, computed from the histories.',
   })
   @SignedIn()
-  async digest(@Args() args: DigestArgs): Promise<Digest> {
+  async digest(
+    @Args() args: DigestArgs,
+    @Context() context: GraphQLContext & Partial<HttpContext>,
+  ): Promise<Digest> {
     const cooperationId = await this.digests.cooperationId(args.cooperationId);
     const { from, to } = await this.digests.period(cooperationId, args.from, args.to);
-    return this.digests.digest(cooperationId, from, to);
+    return this.digests.digest(cooperationId, from, to, context.req);
+  }
+
+  @ResolveField(() => DigestCounts)
+  counts(@Parent() { parts }: Digest): DigestCounts {
+    return {
+      projectChanges: parts.projectChanges.length,
+      newLiveAdoptions: parts.newLiveAdoptions.ids.length,
+      lostLiveAdoptions: parts.lostLiveAdoptions.ids.length,
+      satisfactionChanges: parts.satisfactionChanges.length,
+      milestonesReached: parts.milestonesReached.length,
+      milestonesMissed: parts.milestonesMissed.length,
+      actionItemsDone: parts.actionItemsDone.length,
+      actionItemsOverdue: parts.actionItemsOverdue.length,
+    };
+  }
+
+  @ResolveField(() => [ProjectChange], { description: 'By project title.' })
+  projectChanges(@Parent() { parts }: Digest, @Args('first', FIRST) first?: number | null): ProjectChange[] {
+    return beginning(parts.projectChanges, first);
+  }
+
+  @ResolveField(() => [Adoption], {
+    description: 'Adoptions of online services live at the end, not at the start; by service, then city.',
+  })
+  newLiveAdoptions(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<Adoption[]> {
+    return this.digests.adoptions(beginning(parts.newLiveAdoptions.ids, first));
+  }
+
+  @ResolveField(() => [Adoption], {
+    description: 'Adoptions live at the start that are no longer live at the end; by service, then city.',
+  })
+  lostLiveAdoptions(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<Adoption[]> {
+    return this.digests.adoptions(beginning(parts.lostLiveAdoptions.ids, first));
+  }
+
+  @ResolveField(() => [SatisfactionChange], { description: 'By service, then city.' })
+  satisfactionChanges(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): SatisfactionChange[] {
+    return beginning(parts.satisfactionChanges, first);
+  }
+
+  @ResolveField(() => [Milestone], { description: 'Milestones reached within the period.' })
+  milestonesReached(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<Milestone[]> {
+    return this.digests.milestones(beginning(parts.milestonesReached, first));
+  }
+
+  @ResolveField(() => [Milestone], {
+    description: 'Milestones due within the period (before its last day) and not reached by their due date.',
+  })
+  milestonesMissed(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<Milestone[]> {
+    return this.digests.milestones(beginning(parts.milestonesMissed, first));
+  }
+
+  @ResolveField(() => [ActionItem], { description: 'Action items marked DONE within the period.' })
+  actionItemsDone(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<ActionItem[]> {
+    return this.digests.actionItems(beginning(parts.actionItemsDone, first));
+  }
+
+  @ResolveField(() => [ActionItem], {
+    description: 'Action items still open at the end of the period and due before its last day.',
+  })
+  actionItemsOverdue(
+    @Parent() { parts }: Digest,
+    @Args('first', FIRST) first?: number | null,
+  ): Promise<ActionItem[]> {
+    return this.digests.actionItems(beginning(parts.actionItemsOverdue, first));
   }
 }
 

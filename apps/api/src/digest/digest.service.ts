@@ -1,7 +1,8 @@
 import {
+  AdoptionStage,
   isSatisfactionChange,
   MeetingKind,
-  type AdoptionStage,
+  SATISFACTION_MIN_RATINGS,
   type ProjectHealth,
   type ProjectPhase,
   satisfactionComparisonMonths,
@@ -13,14 +14,14 @@ import { DataSource, In, LessThan } from 'typeorm';
 import { Adoption } from '../adoptions/index.js';
 import { badField, notFound, parseId } from '../common/index.js';
 import { Cooperation } from '../cooperations/index.js';
-import { dialectOf, namedQuery } from '../database/index.js';
+import { Reads, VersionedCache, dataVersion, dialectOf } from '../database/index.js';
 import { ActionItem, Meeting } from '../meetings/index.js';
 import { Milestone } from '../projects/index.js';
 import type { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
 import {
   actionItemsDone,
   actionItemsOverdue,
-  adoptionStages,
+  adoptionLiveChanges,
   MILESTONES_MISSED,
   MILESTONES_REACHED,
   projectStates,
@@ -46,15 +47,40 @@ function yearBefore(date: string): string {
     .slice(0, 10);
 }
 
-/** Ids of rows in the order of `ids`, loaded in one statement. */
-async function inOrder<T extends { id: number }>(rows: Promise<T[]>, ids: number[]): Promise<T[]> {
-  const byId = new Map((await rows).map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
+/** The adoptions of one digest list, in its order: their ids and, for names, their services and cities. */
+export interface DigestAdoptions {
+  readonly ids: readonly number[];
+  readonly projectIds: readonly number[];
+  readonly cityIds: readonly number[];
 }
+
+/**
+ * What changed in a cooperation within a period, as ids and small rows: what every list of the digest is
+ * made from, kept until a row of the database changes. The rows themselves are loaded for the part of a
+ * list that is asked for.
+ */
+export interface DigestParts {
+  readonly projectChanges: readonly ProjectChange[];
+  readonly newLiveAdoptions: DigestAdoptions;
+  readonly lostLiveAdoptions: DigestAdoptions;
+  readonly satisfactionChanges: readonly SatisfactionChange[];
+  readonly milestonesReached: readonly number[];
+  readonly milestonesMissed: readonly number[];
+  readonly actionItemsDone: readonly number[];
+  readonly actionItemsOverdue: readonly number[];
+}
+
+/** Digests of a few periods at a time (the cockpit's, the report's), each until the data changes. */
+const KEPT_DIGESTS = 16;
 
 @Injectable()
 export class DigestService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly kept = new VersionedCache<DigestParts>(KEPT_DIGESTS);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: Reads,
+  ) {}
 
   /** The numeric id of an existing cooperation. */
   async cooperationId(id: string, field = 'cooperationId'): Promise<number> {
@@ -95,76 +121,110 @@ export class DigestService {
     return meeting ? new Date(meeting.startsAt).toISOString().slice(0, 10) : null;
   }
 
-  /** What changed in the cooperation from `from` to `to` (both days included), from the histories. */
-  async digest(cooperationId: number, from: string, to: string): Promise<Digest> {
+  /**
+   * What changed in the cooperation from `from` to `to` (both days included), from the histories: read off
+   * the event loop (a year of a statewide cooperation's histories is millions of rows) and kept until a row
+   * changes. `request` shares the request's reading of the data version.
+   */
+  async digest(cooperationId: number, from: string, to: string, request?: object): Promise<Digest> {
+    const version = await dataVersion(this.dataSource, request);
+    const parts = await this.kept.through(version, `${cooperationId}:${from}:${to}`, () =>
+      this.parts(cooperationId, from, to),
+    );
+    return { cooperationId, from, to, parts };
+  }
+
+  private async parts(cooperationId: number, from: string, to: string): Promise<DigestParts> {
     const dialect = dialectOf(this.dataSource);
     const toEnd = dayAfter(to);
     const instant = (date: string) =>
       dialect.name === 'postgres' ? `${date}T00:00:00.000Z` : `${date} 00:00:00.000`;
     const window = { cooperationId, from, to, fromStart: instant(from), toEnd: instant(toEnd) };
+    const ids = async (sql: string) =>
+      (await this.reads.query<{ id: Num }>(sql, window)).map((row) => Number(row.id));
 
-    const [
-      projectChanges,
-      adoptions,
-      satisfactionChanges,
-      milestonesReached,
-      milestonesMissed,
-      actionItemsDoneList,
-      actionItemsOverdueList,
-    ] = await Promise.all([
-      this.projectChanges(dialect, window),
-      this.adoptionChanges(dialect, window),
-      this.satisfactionChanges(cooperationId, from, to),
-      this.milestones(MILESTONES_REACHED, window),
-      this.milestones(MILESTONES_MISSED, window),
-      this.actionItems(actionItemsDone(dialect), window),
-      this.actionItems(actionItemsOverdue(dialect), window),
-    ]);
+    const [projectChanges, adoptions, satisfactionChanges, reached, missed, done, overdue] =
+      await Promise.all([
+        this.projectChanges(dialect, window),
+        this.adoptionChanges(dialect, window),
+        this.satisfactionChanges(cooperationId, from, to),
+        ids(MILESTONES_REACHED),
+        ids(MILESTONES_MISSED),
+        ids(actionItemsDone(dialect)),
+        ids(actionItemsOverdue(dialect)),
+      ]);
     return {
-      cooperationId,
-      from,
-      to,
       projectChanges,
       ...adoptions,
       satisfactionChanges,
-      milestonesReached,
-      milestonesMissed,
-      actionItemsDone: actionItemsDoneList,
-      actionItemsOverdue: actionItemsOverdueList,
+      milestonesReached: reached,
+      milestonesMissed: missed,
+      actionItemsDone: done,
+      actionItemsOverdue: overdue,
     };
+  }
+
+  /** Adoptions by id, in the order of `ids`. */
+  adoptions(ids: readonly number[]): Promise<Adoption[]> {
+    return this.inOrder(Adoption, ids);
+  }
+
+  /** Milestones by id, in the order of `ids`. */
+  milestones(ids: readonly number[]): Promise<Milestone[]> {
+    return this.inOrder(Milestone, ids);
+  }
+
+  /** Action items by id, in the order of `ids`. */
+  actionItems(ids: readonly number[]): Promise<ActionItem[]> {
+    return this.inOrder(ActionItem, ids);
+  }
+
+  private async inOrder<T extends { id: number }>(entity: new () => T, ids: readonly number[]): Promise<T[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.dataSource.getRepository<{ id: number }>(entity).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row as T]));
+    return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
   }
 
   private async projectChanges(
     dialect: ReturnType<typeof dialectOf>,
     window: Record<string, unknown>,
   ): Promise<ProjectChange[]> {
-    const rows = await namedQuery<{
+    const rows = await this.reads.query<{
       projectId: number;
       fromPhase: ProjectPhase | null;
       fromHealth: ProjectHealth | null;
       toPhase: ProjectPhase;
       toHealth: ProjectHealth;
-    }>(this.dataSource, projectStates(dialect), window);
+    }>(projectStates(dialect), window);
     return rows
       .filter((row) => row.fromPhase !== row.toPhase || row.fromHealth !== row.toHealth)
       .map((row) => ({ ...row, projectId: Number(row.projectId) }));
   }
 
-  private async adoptionChanges(dialect: ReturnType<typeof dialectOf>, window: Record<string, unknown>) {
-    const rows = await namedQuery<{
-      adoptionId: number;
-      fromStage: AdoptionStage | null;
-      toStage: AdoptionStage | null;
-    }>(this.dataSource, adoptionStages(dialect), window);
-    const wentLive = rows.filter((row) => row.fromStage !== 'LIVE' && row.toStage === 'LIVE');
-    const stopped = rows.filter((row) => row.fromStage === 'LIVE' && row.toStage !== 'LIVE');
-    const ids = [...wentLive, ...stopped].map((row) => Number(row.adoptionId));
-    const loaded =
-      ids.length === 0
-        ? Promise.resolve([])
-        : this.dataSource.getRepository(Adoption).findBy({ id: In(ids) });
-    const all = await inOrder(loaded, ids);
-    return { newLiveAdoptions: all.slice(0, wentLive.length), lostLiveAdoptions: all.slice(wentLive.length) };
+  /** The adoptions that went live and those that stopped being live, each list in the query's order. */
+  private async adoptionChanges(
+    dialect: ReturnType<typeof dialectOf>,
+    window: Record<string, unknown>,
+  ): Promise<Pick<DigestParts, 'newLiveAdoptions' | 'lostLiveAdoptions'>> {
+    // One array per column: a statewide year holds hundreds of thousands of them.
+    const [ids = [], projectIds = [], cityIds = [], changes = []] = await this.reads.columns(
+      adoptionLiveChanges(dialect),
+      { ...window, live: AdoptionStage.LIVE },
+    );
+    const list = (change: number): DigestAdoptions => {
+      const picked = { ids: [] as number[], projectIds: [] as number[], cityIds: [] as number[] };
+      for (let i = 0; i < ids.length; i++) {
+        if (Number(changes[i]) !== change) continue;
+        picked.ids.push(Number(ids[i]));
+        picked.projectIds.push(Number(projectIds[i]));
+        picked.cityIds.push(Number(cityIds[i]));
+      }
+      return picked;
+    };
+    return { newLiveAdoptions: list(1), lostLiveAdoptions: list(-1) };
   }
 
   private async satisfactionChanges(
@@ -172,14 +232,18 @@ export class DigestService {
     from: string,
     to: string,
   ): Promise<SatisfactionChange[]> {
-    const rows = await namedQuery<{
+    const rows = await this.reads.query<{
       projectId: number;
       cityId: number;
       ratingsBefore: Num;
       weightedBefore: Num;
       ratingsAfter: Num;
       weightedAfter: Num;
-    }>(this.dataSource, SATISFACTION_SIDES, { cooperationId, ...satisfactionComparisonMonths(from, to) });
+    }>(SATISFACTION_SIDES, {
+      cooperationId,
+      minRatings: SATISFACTION_MIN_RATINGS,
+      ...satisfactionComparisonMonths(from, to),
+    });
     return rows.flatMap((row) => {
       const ratingsBefore = n(row.ratingsBefore);
       const ratingsAfter = n(row.ratingsAfter);
@@ -201,21 +265,5 @@ export class DigestService {
           ]
         : [];
     });
-  }
-
-  private async actionItems(sql: string, window: Record<string, unknown>): Promise<ActionItem[]> {
-    const ids = (await namedQuery<{ id: number }>(this.dataSource, sql, window)).map((row) => Number(row.id));
-    if (ids.length === 0) {
-      return [];
-    }
-    return inOrder(this.dataSource.getRepository(ActionItem).findBy({ id: In(ids) }), ids);
-  }
-
-  private async milestones(sql: string, window: Record<string, unknown>): Promise<Milestone[]> {
-    const ids = (await namedQuery<{ id: number }>(this.dataSource, sql, window)).map((row) => Number(row.id));
-    if (ids.length === 0) {
-      return [];
-    }
-    return inOrder(this.dataSource.getRepository(Milestone).findBy({ id: In(ids) }), ids);
   }
 }

@@ -15,7 +15,7 @@ import { DataSource, In } from 'typeorm';
 import { City } from '../cities/index.js';
 import { Cooperation } from '../cooperations/index.js';
 import { dialectOf, namedQuery } from '../database/index.js';
-import { DigestService } from '../digest/index.js';
+import { DigestService, type DigestAdoptions } from '../digest/index.js';
 import { OverviewService, type MonthCount, type Overview } from '../overview/index.js';
 import { Project } from '../projects/index.js';
 import { SatisfactionService, type SatisfactionPoint } from '../satisfaction/index.js';
@@ -318,18 +318,25 @@ export class AnnualReportReader {
   /** The digest up to `to` over the default period, with names instead of ids. */
   private async digest(cooperationId: number, to: string): Promise<ReportDigest> {
     const period = await this.digests.period(cooperationId, null, to);
-    const digest = await this.digests.digest(cooperationId, period.from, period.to);
+    const { parts } = await this.digests.digest(cooperationId, period.from, period.to);
+    const [milestonesReached, milestonesMissed, actionItemsDone, actionItemsOverdue] = await Promise.all([
+      this.digests.milestones(parts.milestonesReached),
+      this.digests.milestones(parts.milestonesMissed),
+      this.digests.actionItems(parts.actionItemsDone),
+      this.digests.actionItems(parts.actionItemsOverdue),
+    ]);
+    const digest = { ...parts, milestonesReached, milestonesMissed, actionItemsDone, actionItemsOverdue };
     const projectIds = new Set<number>([
       ...digest.projectChanges.map((change) => change.projectId),
-      ...digest.newLiveAdoptions.map((adoption) => adoption.projectId),
-      ...digest.lostLiveAdoptions.map((adoption) => adoption.projectId),
+      ...digest.newLiveAdoptions.projectIds,
+      ...digest.lostLiveAdoptions.projectIds,
       ...digest.satisfactionChanges.map((change) => change.projectId),
       ...digest.milestonesReached.map((milestone) => milestone.projectId),
       ...digest.milestonesMissed.map((milestone) => milestone.projectId),
     ]);
     const cityIds = new Set<number>([
-      ...digest.newLiveAdoptions.map((adoption) => adoption.cityId),
-      ...digest.lostLiveAdoptions.map((adoption) => adoption.cityId),
+      ...digest.newLiveAdoptions.cityIds,
+      ...digest.lostLiveAdoptions.cityIds,
       ...digest.satisfactionChanges.flatMap((change) => (change.cityId === null ? [] : [change.cityId])),
     ]);
     const [projects, cities] = await Promise.all([
@@ -340,21 +347,20 @@ export class AnnualReportReader {
     const name = new Map(cities.map((city) => [city.id, city.name]));
     const projectOf = (id: number) => title.get(id) ?? '';
     const cityOf = (id: number | null) => (id === null ? '' : (name.get(id) ?? ''));
+    const named = (adoptions: DigestAdoptions) =>
+      adoptions.ids.map((_, i) => ({
+        project: projectOf(adoptions.projectIds[i]),
+        city: cityOf(adoptions.cityIds[i]),
+      }));
     return {
-      from: digest.from,
-      to: digest.to,
+      from: period.from,
+      to: period.to,
       projectChanges: digest.projectChanges.map(({ projectId, ...change }) => ({
         project: projectOf(projectId),
         ...change,
       })),
-      newLiveAdoptions: digest.newLiveAdoptions.map((a) => ({
-        project: projectOf(a.projectId),
-        city: cityOf(a.cityId),
-      })),
-      lostLiveAdoptions: digest.lostLiveAdoptions.map((a) => ({
-        project: projectOf(a.projectId),
-        city: cityOf(a.cityId),
-      })),
+      newLiveAdoptions: named(digest.newLiveAdoptions),
+      lostLiveAdoptions: named(digest.lostLiveAdoptions),
       satisfactionChanges: digest.satisfactionChanges.map((change) => ({
         project: projectOf(change.projectId),
         city: cityOf(change.cityId),

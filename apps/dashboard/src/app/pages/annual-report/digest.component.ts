@@ -7,6 +7,12 @@ import { ReportDigestDocument } from '../../graphql/generated/graphql';
 import { LoadStateComponent } from '../../shared/load-state.component';
 
 /**
+ * How many entries of each list the page shows; the heading tells how many there are in all (a statewide
+ * cooperation has hundreds of thousands of adoptions going live in a year), the annual report's PDF lists all.
+ */
+export const DIGEST_ENTRIES_SHOWN = 20;
+
+/**
  * What changed in a cooperation since its last annual meeting (or between two given dates), computed by
  * the API from the histories: on the cockpit and in the annual report.
  */
@@ -26,9 +32,12 @@ import { LoadStateComponent } from '../../shared/load-state.component';
             <p>{{ t('report.digest.nothing') }}</p>
           }
           <div class="parts">
-            @if (d.projectChanges.length) {
+            @if (d.counts.projectChanges) {
               <section data-digest="projects">
-                <h3>{{ t('report.digest.projectChanges') }}</h3>
+                <h3>
+                  {{ t('report.digest.projectChanges') }}
+                  <span class="count">({{ format.number(d.counts.projectChanges) }})</span>
+                </h3>
                 <ul>
                   @for (change of d.projectChanges; track change.project.id) {
                     <li>
@@ -51,21 +60,45 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.projectChanges > d.projectChanges.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.projectChanges - d.projectChanges.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.newLiveAdoptions.length) {
+            @if (d.counts.newLiveAdoptions) {
               <section data-digest="new-live">
-                <h3>{{ t('report.digest.newLive') }}</h3>
+                <h3>
+                  {{ t('report.digest.newLive') }}
+                  <span class="count">({{ format.number(d.counts.newLiveAdoptions) }})</span>
+                </h3>
                 <ul>
                   @for (adoption of d.newLiveAdoptions; track adoption.id) {
                     <li>{{ adoption.project.title }} – {{ adoption.city.name }}</li>
                   }
                 </ul>
+                @if (d.counts.newLiveAdoptions > d.newLiveAdoptions.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.newLiveAdoptions - d.newLiveAdoptions.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.lostLiveAdoptions.length) {
+            @if (d.counts.lostLiveAdoptions) {
               <section data-digest="lost-live">
-                <h3>{{ t('report.digest.lostLive') }}</h3>
+                <h3>
+                  {{ t('report.digest.lostLive') }}
+                  <span class="count">({{ format.number(d.counts.lostLiveAdoptions) }})</span>
+                </h3>
                 <ul>
                   @for (adoption of d.lostLiveAdoptions; track adoption.id) {
                     <li>
@@ -75,11 +108,23 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.lostLiveAdoptions > d.lostLiveAdoptions.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.lostLiveAdoptions - d.lostLiveAdoptions.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.satisfactionChanges.length) {
+            @if (d.counts.satisfactionChanges) {
               <section data-digest="satisfaction">
-                <h3>{{ t('report.digest.satisfaction') }}</h3>
+                <h3>
+                  {{ t('report.digest.satisfaction') }}
+                  <span class="count">({{ format.number(d.counts.satisfactionChanges) }})</span>
+                </h3>
                 <ul>
                   @for (change of d.satisfactionChanges; track $index) {
                     <li>
@@ -93,12 +138,24 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.satisfactionChanges > d.satisfactionChanges.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.satisfactionChanges - d.satisfactionChanges.length),
+                      })
+                    }}
+                  </p>
+                }
                 <p class="note">{{ t('report.digest.satisfactionRule') }}</p>
               </section>
             }
-            @if (d.milestonesReached.length) {
+            @if (d.counts.milestonesReached) {
               <section data-digest="milestones-reached">
-                <h3>{{ t('report.digest.milestonesReached') }}</h3>
+                <h3>
+                  {{ t('report.digest.milestonesReached') }}
+                  <span class="count">({{ format.number(d.counts.milestonesReached) }})</span>
+                </h3>
                 <ul>
                   @for (milestone of d.milestonesReached; track milestone.id) {
                     <li>
@@ -107,11 +164,23 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.milestonesReached > d.milestonesReached.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.milestonesReached - d.milestonesReached.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.milestonesMissed.length) {
+            @if (d.counts.milestonesMissed) {
               <section data-digest="milestones-missed">
-                <h3>{{ t('report.digest.milestonesMissed') }}</h3>
+                <h3>
+                  {{ t('report.digest.milestonesMissed') }}
+                  <span class="count">({{ format.number(d.counts.milestonesMissed) }})</span>
+                </h3>
                 <ul>
                   @for (milestone of d.milestonesMissed; track milestone.id) {
                     <li>
@@ -120,21 +189,45 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.milestonesMissed > d.milestonesMissed.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.milestonesMissed - d.milestonesMissed.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.actionItemsDone.length) {
+            @if (d.counts.actionItemsDone) {
               <section data-digest="action-items-done">
-                <h3>{{ t('report.digest.actionItemsDone') }}</h3>
+                <h3>
+                  {{ t('report.digest.actionItemsDone') }}
+                  <span class="count">({{ format.number(d.counts.actionItemsDone) }})</span>
+                </h3>
                 <ul>
                   @for (item of d.actionItemsDone; track item.id) {
                     <li>{{ item.title }}</li>
                   }
                 </ul>
+                @if (d.counts.actionItemsDone > d.actionItemsDone.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.actionItemsDone - d.actionItemsDone.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
-            @if (d.actionItemsOverdue.length) {
+            @if (d.counts.actionItemsOverdue) {
               <section data-digest="action-items-overdue">
-                <h3>{{ t('report.digest.actionItemsOverdue') }}</h3>
+                <h3>
+                  {{ t('report.digest.actionItemsOverdue') }}
+                  <span class="count">({{ format.number(d.counts.actionItemsOverdue) }})</span>
+                </h3>
                 <ul>
                   @for (item of d.actionItemsOverdue; track item.id) {
                     <li>
@@ -146,6 +239,15 @@ import { LoadStateComponent } from '../../shared/load-state.component';
                     </li>
                   }
                 </ul>
+                @if (d.counts.actionItemsOverdue > d.actionItemsOverdue.length) {
+                  <p class="more">
+                    {{
+                      t('report.digest.more', {
+                        count: format.number(d.counts.actionItemsOverdue - d.actionItemsOverdue.length),
+                      })
+                    }}
+                  </p>
+                }
               </section>
             }
           </div>
@@ -163,9 +265,14 @@ import { LoadStateComponent } from '../../shared/load-state.component';
       margin: 0 0 0.35rem;
     }
     .period,
-    .note {
+    .note,
+    .more {
       color: var(--koop-muted);
       margin: 0 0 0.75rem;
+    }
+    .count {
+      font-weight: normal;
+      color: var(--koop-muted);
     }
     .note {
       font-size: 0.85rem;
@@ -194,22 +301,11 @@ export class DigestComponent {
     cooperationId: this.cooperationId(),
     from: this.from(),
     to: this.to(),
+    first: DIGEST_ENTRIES_SHOWN,
   }));
   protected readonly data = computed(() => loaded(this.digest)?.digest);
   protected readonly isEmpty = computed(() => {
-    const d = this.data();
-    return (
-      !!d &&
-      [
-        d.projectChanges,
-        d.newLiveAdoptions,
-        d.lostLiveAdoptions,
-        d.satisfactionChanges,
-        d.milestonesReached,
-        d.milestonesMissed,
-        d.actionItemsDone,
-        d.actionItemsOverdue,
-      ].every((list) => list.length === 0)
-    );
+    const counts = this.data()?.counts;
+    return !!counts && Object.values(counts).every((count) => count === 0);
   });
 }
