@@ -412,16 +412,6 @@ export const TOTALS_AT = `
          WHERE f."cooperationId" = :cooperationId AND f.month BETWEEN :firstMonth AND :lastMonth
            AND f."memberSince" < :joinedBefore) s`;
 
-/** Live adoptions at the end of each month of `months` (a VALUES list of month and joinedBefore). */
-export const liveAdoptionsAtMonthEnds = (months: string) => `
-  WITH months(month, "joinedBefore") AS (VALUES ${months})
-  SELECT months.month AS month,
-         (SELECT SUM(f.adoptions) FROM figure_live_adoption f
-           WHERE f."cooperationId" = :cooperationId AND f.month <= months.month
-             AND f."memberSince" < months."joinedBefore") AS count
-    FROM months
-   ORDER BY months.month`;
-
 /*
  * A month's satisfaction counts for a cooperation from the cities that were its members at the month's end,
  * or today for a month not yet over: the overview's rule (members before :joinedBefore), with the bound
@@ -437,6 +427,25 @@ const beforeMonthBound = (d: Dialect, day: string, month: string) =>
 export const memberAtMonthBound = (d: Dialect, month: string) =>
   `(m."joinedOn" IS NULL OR ${beforeMonthBound(d, 'm."joinedOn"', month)})
    AND (m."endedOn" IS NULL OR NOT ${beforeMonthBound(d, 'm."endedOn"', month)})`;
+
+/**
+ * The cooperation's live adoptions by the first month they count in, up to :to (parameters :cooperationId,
+ * :today): a row counts at the end of every month from its own on, once its membership began before that
+ * month's bound. Summed from the first month on, these give the live adoptions at each month's end, in one
+ * pass over the rows however many months are asked for.
+ */
+export const liveAdoptionsByFirstMonth = (d: Dialect) => {
+  const memberMonth = d.monthOfDate('f."memberSince"');
+  return `
+  SELECT c.month AS month, SUM(c.adoptions) AS adoptions
+    FROM (SELECT CASE WHEN f.month >= ${memberMonth} THEN f.month ELSE ${memberMonth} END AS month,
+                 f.adoptions AS adoptions
+            FROM figure_live_adoption f
+           WHERE f."cooperationId" = :cooperationId AND f.month <= :to AND f."memberSince" <= :today) c
+   WHERE c.month <= :to
+   GROUP BY c.month
+   ORDER BY c.month`;
+};
 
 /**
  * The cooperation's satisfaction sums per month from :from to :to (parameters :cooperationId and :today),

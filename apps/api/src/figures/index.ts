@@ -7,7 +7,7 @@ export { FigureLiveAdoption } from './figure-live-adoption.entity.js';
 export { FigureProjectState } from './figure-project-state.entity.js';
 export { FigureSatisfaction } from './figure-satisfaction.entity.js';
 export {
-  liveAdoptionsAtMonthEnds,
+  liveAdoptionsByFirstMonth,
   memberAtMonthBound,
   PROJECT_STATES_AT,
   satisfactionOfMonths,

@@ -400,6 +400,28 @@ describe('overview and adoptionMatrix, checked by hand', () => {
     });
   });
 
+  it('counts the live adoptions at the end of each month of the year before, members only', async () => {
+    const response = await app.gql<{ adoptionTimeline: { month: string; count: number }[] }>(
+      'query($id: ID!, $from: String!, $to: String!) { adoptionTimeline(cooperationId: $id, from: $from, to: $to) { month count } }',
+      { id: ids['TK'], from: `${P}-01`, to: `${P}-12` },
+    );
+    const counts = dataOf(response).adoptionTimeline.map((point) => [point.month.slice(5), point.count]);
+    expect(counts).toEqual([
+      ['01', 0],
+      ['02', 0], // S2×K is LIVE, but S2 goes live only in P-03
+      ['03', 1], // S2×K
+      ['04', 2], // S2×K, S2×A
+      ['05', 2],
+      ['06', 2], // not S1×K: S1 is only PLANNED
+      ['07', 2], // not S2×N: N joins only in Y
+      ['08', 1], // S2×A; S2×K DISCONTINUED
+      ['09', 1],
+      ['10', 1],
+      ['11', 1], // not S1×A: S1 is only in PILOT
+      ['12', 1],
+    ]);
+  });
+
   it('answers the first year without a previous one', async () => {
     const response = await app.gql<{ overview: { year: number; previous: unknown } }>(
       'query($id: ID!) { overview(cooperationId: $id, year: 2000) { year memberCities previous { year } } }',
