@@ -81,6 +81,34 @@ const SATISFACTION_QUERY = `
     }
   }`;
 
+/** The cockpit's charts of the year (apps/dashboard/src/app/pages/cockpit/cockpit.graphql, CockpitTimelines). */
+const TIMELINES_QUERY = `
+  query BenchCockpitTimelines($cooperationId: ID!, $from: String!, $to: String!) {
+    adoptionTimeline(cooperationId: $cooperationId, from: $from, to: $to) { month count }
+    satisfactionSeries(cooperationId: $cooperationId, from: $from, to: $to) { month ratingsCount averageRating }
+  }`;
+
+/**
+ * The cockpit's "Seit dem letzten Jahrestreffen" (apps/dashboard/src/app/pages/annual-report/annual-report.graphql,
+ * ReportDigest): how many entries each list holds and the first 20 of each.
+ */
+const DIGEST_QUERY = `
+  query BenchDigest($cooperationId: ID!, $from: Date, $to: Date) {
+    digest(cooperationId: $cooperationId, from: $from, to: $to) {
+      from to
+      counts { projectChanges newLiveAdoptions lostLiveAdoptions satisfactionChanges
+               milestonesReached milestonesMissed actionItemsDone actionItemsOverdue }
+      projectChanges(first: 20) { project { id title } fromPhase toPhase fromHealth toHealth }
+      newLiveAdoptions(first: 20) { id project { id title } city { id name } }
+      lostLiveAdoptions(first: 20) { id stage project { id title } city { id name } }
+      satisfactionChanges(first: 20) { project { id title } city { id name } before after ratingsBefore ratingsAfter }
+      milestonesReached(first: 20) { id title dueOn doneOn project { id title } }
+      milestonesMissed(first: 20) { id title dueOn doneOn project { id title } }
+      actionItemsDone(first: 20) { id title dueOn }
+      actionItemsOverdue(first: 20) { id title dueOn ownerCity { id name } ownerWorkingGroup { id name } }
+    }
+  }`;
+
 // ---- the floors: the same figures by one hand-written SQL query each, on the raw rows ----
 
 const PHASES = ['IDEA', 'PLANNED', 'IN_DEVELOPMENT', 'PILOT', 'LIVE', 'RETIRED'];
@@ -190,6 +218,108 @@ const SATISFACTION_FLOOR = `
    WHERE s."projectId" = :projectId AND s.month BETWEEN :from AND :to
    GROUP BY s.month
    ORDER BY s.month`;
+
+/**
+ * Each history row of the cooperation's adoptions (online services) and projects with the instant the next
+ * row of the same adoption or project replaces it: a row is the state at a moment when it began before it
+ * and was not replaced before it.
+ */
+const HISTORIES = `
+  changes AS (
+    SELECT ac."adoptionId", ac."projectId", ac."cityId", ac.stage, ac."recordedAt" AS since,
+           LEAD(ac."recordedAt") OVER (PARTITION BY ac."adoptionId" ORDER BY ac."recordedAt", ac.id) AS until
+      FROM adoption_change ac
+      JOIN project p ON p.id = ac."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+     WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'),
+  states AS (
+    SELECT su."projectId", su.phase, su.health, su."createdAt" AS since,
+           LEAD(su."createdAt") OVER (PARTITION BY su."projectId" ORDER BY su."createdAt", su.id) AS until
+      FROM status_update su
+      JOIN project p ON p.id = su."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId"
+     WHERE wg."cooperationId" = :cooperationId)`;
+const heldAt = (row, bound) =>
+  `${row}.since < ${bound} AND (${row}.until IS NULL OR ${row}.until >= ${bound})`;
+const memberAt = (bound) =>
+  `(m."joinedOn" IS NULL OR m."joinedOn" < ${bound}) AND (m."endedOn" IS NULL OR m."endedOn" >= ${bound})`;
+
+/**
+ * The cockpit's timelines: live adoptions at the end of each month (LIVE, the project LIVE, the city a member
+ * then) and the rating-weighted satisfaction of each month from the cities that were members at its end.
+ * `months` rows: the month, its end as an instant, and the bound of membership (its end, or tomorrow).
+ */
+function timelinesFloor(count, postgres) {
+  const cast = (parameter, type) => (postgres ? `CAST(${parameter} AS ${type})` : parameter);
+  const values = Array.from(
+    { length: count },
+    (_, i) =>
+      `(${cast(`:month${i}`, 'text')}, ${cast(`:end${i}`, 'timestamptz')}, ${cast(`:joined${i}`, 'date')})`,
+  ).join(', ');
+  return `
+  WITH months(month, "end", joined) AS (VALUES ${values}), ${HISTORIES},
+  live AS (
+    SELECT mo.month, COUNT(*) AS live
+      FROM months mo
+      JOIN changes c ON c.stage = 'LIVE' AND ${heldAt('c', 'mo."end"')}
+      JOIN states s ON s."projectId" = c."projectId" AND s.phase = 'LIVE' AND ${heldAt('s', 'mo."end"')}
+      JOIN membership m ON m."cooperationId" = :cooperationId AND m."cityId" = c."cityId" AND ${memberAt('mo.joined')}
+     GROUP BY mo.month),
+  sat AS (
+    SELECT mo.month, SUM(CASE WHEN s."averageRating" IS NOT NULL THEN s."ratingsCount" END) AS ratings
+      FROM months mo
+      JOIN satisfaction s ON s.month = mo.month
+      JOIN project p ON p.id = s."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId" AND wg."cooperationId" = :cooperationId
+      JOIN membership m ON m."cooperationId" = :cooperationId AND m."cityId" = s."cityId" AND ${memberAt('mo.joined')}
+     GROUP BY mo.month)
+  SELECT mo.month, live.live, sat.ratings
+    FROM months mo LEFT JOIN live ON live.month = mo.month LEFT JOIN sat ON sat.month = mo.month
+   ORDER BY mo.month`;
+}
+
+/**
+ * The digest's counts over a period (:fromStart included, :toEnd excluded): projects whose phase or health
+ * differ at its end from its start (among those with a status update within it), adoptions of member cities
+ * that went live or stopped being live, and (service, member city) pairs whose rating-weighted average moved
+ * by at least 0.3 stars on at least 30 ratings each side (the three months before the period against its
+ * last three).
+ */
+const DIGEST_FLOOR = `
+  WITH ${HISTORIES},
+  moved AS (
+    SELECT DISTINCT c."adoptionId" FROM changes c
+      JOIN membership m ON m."cooperationId" = :cooperationId AND m."cityId" = c."cityId"
+     WHERE c.since >= :fromStart AND c.since < :toEnd),
+  adoptions AS (
+    SELECT SUM(CASE WHEN t.stage = 'LIVE' AND (f.stage IS NULL OR f.stage <> 'LIVE') THEN 1 ELSE 0 END) AS "newLive",
+           SUM(CASE WHEN f.stage = 'LIVE' AND t.stage <> 'LIVE' THEN 1 ELSE 0 END) AS "lostLive"
+      FROM moved mv
+      JOIN changes t ON t."adoptionId" = mv."adoptionId" AND ${heldAt('t', ':toEnd')}
+      LEFT JOIN changes f ON f."adoptionId" = mv."adoptionId" AND ${heldAt('f', ':fromStart')}),
+  projects AS (
+    SELECT COUNT(*) AS "projectChanges"
+      FROM (SELECT DISTINCT s."projectId" FROM states s WHERE s.since >= :fromStart AND s.since < :toEnd) pr
+      JOIN states t ON t."projectId" = pr."projectId" AND ${heldAt('t', ':toEnd')}
+      LEFT JOIN states f ON f."projectId" = pr."projectId" AND ${heldAt('f', ':fromStart')}
+     WHERE f."projectId" IS NULL OR f.phase <> t.phase OR f.health <> t.health),
+  sides AS (
+    SELECT SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast AND s."averageRating" IS NOT NULL
+                    THEN s."ratingsCount" ELSE 0 END) AS rb,
+           SUM(CASE WHEN s.month BETWEEN :beforeFirst AND :beforeLast THEN COALESCE(s."ratingsCount" * s."averageRating", 0) ELSE 0 END) AS wb,
+           SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast AND s."averageRating" IS NOT NULL
+                    THEN s."ratingsCount" ELSE 0 END) AS ra,
+           SUM(CASE WHEN s.month BETWEEN :afterFirst AND :afterLast THEN COALESCE(s."ratingsCount" * s."averageRating", 0) ELSE 0 END) AS wa
+      FROM satisfaction s
+      JOIN project p ON p.id = s."projectId"
+      JOIN working_group wg ON wg.id = p."workingGroupId" AND wg."cooperationId" = :cooperationId
+      JOIN membership m ON m."cooperationId" = :cooperationId AND m."cityId" = s."cityId"
+     WHERE s.month BETWEEN :beforeFirst AND :beforeLast OR s.month BETWEEN :afterFirst AND :afterLast
+     GROUP BY s."projectId", s."cityId"),
+  rated AS (
+    SELECT COUNT(*) AS "satisfactionChanges" FROM sides
+     WHERE rb >= 30 AND ra >= 30 AND FLOOR(ABS(wa / ra - wb / rb) * 100 + 0.5) >= 30)
+  SELECT * FROM adoptions, projects, rated`;
 
 // ---- helpers ----
 
@@ -456,6 +586,49 @@ async function main() {
     return parameters;
   };
 
+  // The cockpit's year so far, and the digest over the twelve months up to today (the default period of a
+  // cooperation that has held no annual meeting yet, as in the scale data).
+  const yearMonths = Array.from(
+    { length: started.getUTCMonth() + 1 },
+    (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+  );
+  const timelineParameters = (cooperationId) => {
+    const parameters = { cooperationId };
+    yearMonths.forEach((m, i) => {
+      const next = new Date(Date.UTC(year, i + 1, 1)).toISOString().slice(0, 10);
+      Object.assign(parameters, {
+        [`month${i}`]: m,
+        [`end${i}`]: next,
+        [`joined${i}`]: next < tomorrow ? next : tomorrow,
+      });
+    });
+    return parameters;
+  };
+  const today = started.toISOString().slice(0, 10);
+  // The same day a year before (28 February for 29 February), as the API takes it.
+  const yearAgo = new Date(Date.UTC(year - 1, started.getUTCMonth(), started.getUTCDate()));
+  if (yearAgo.getUTCMonth() !== started.getUTCMonth()) yearAgo.setUTCDate(0);
+  const digestPeriod = { from: yearAgo.toISOString().slice(0, 10), to: today };
+  const digestParameters = (cooperationId, postgres) => {
+    const instant = (day) => (postgres ? `${day}T00:00:00.000Z` : `${day} 00:00:00.000`);
+    const addMonths = (m, count) => {
+      const date = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1 + count, 1));
+      return date.toISOString().slice(0, 7);
+    };
+    const fromMonth = digestPeriod.from.slice(0, 7);
+    const toMonth = digestPeriod.to.slice(0, 7);
+    const afterFirst = addMonths(toMonth, -2);
+    return {
+      cooperationId,
+      fromStart: instant(digestPeriod.from),
+      toEnd: instant(tomorrow),
+      beforeFirst: addMonths(fromMonth, -3),
+      beforeLast: addMonths(fromMonth, -1),
+      afterFirst: afterFirst < fromMonth ? fromMonth : afterFirst,
+      afterLast: toMonth,
+    };
+  };
+
   process.stdout.write(`Starting the API on ${printable(args.database)} (tier ${tier}) …\n`);
   const probeDirectory = mkdtempSync(join(os.tmpdir(), 'koop-bench-api-'));
   const probeFile = join(probeDirectory, 'event-loop.json');
@@ -519,6 +692,32 @@ async function main() {
           data.projects.totalCount === n(floor[0]?.totalCount)
             ? null
             : `totalCount ${data.projects.totalCount} from the API, ${floor[0]?.totalCount} from SQL`,
+      },
+      {
+        name: `cockpit timelines, ${largest.members.toLocaleString('en')} cities, ${yearMonths.length} months`,
+        api: () =>
+          graphql(api.url, cookie, TIMELINES_QUERY, {
+            cooperationId: String(largest.id),
+            from: yearMonths[0],
+            to: yearMonths.at(-1),
+          }),
+        floor: () =>
+          db.query(
+            timelinesFloor(yearMonths.length, target.type !== 'sqlite'),
+            timelineParameters(largest.id),
+          ),
+        check: (data, floor) => checkTimelines(data, floor),
+      },
+      {
+        name: `digest, first 20 of each list, ${largest.members.toLocaleString('en')} cities, 12 months`,
+        api: () =>
+          graphql(api.url, cookie, DIGEST_QUERY, {
+            cooperationId: String(largest.id),
+            from: digestPeriod.from,
+            to: digestPeriod.to,
+          }),
+        floor: () => db.query(DIGEST_FLOOR, digestParameters(largest.id, target.type !== 'sqlite')),
+        check: (data, floor) => checkDigest(data.digest.counts, floor[0]),
       },
       {
         name: 'satisfactionSeries, 1 service, 24 months',
@@ -677,6 +876,32 @@ function matrixCells(matrix) {
     (sum, row) => sum + (row.codes.match(/.{3}/g) ?? []).filter((c) => c !== '---').length,
     0,
   );
+}
+
+/** The timelines' counts and ratings, month by month, must be the floor's. */
+function checkTimelines(data, floor) {
+  const differences = [];
+  for (const row of floor) {
+    const live = data.adoptionTimeline.find((point) => point.month === row.month)?.count ?? null;
+    const ratings = data.satisfactionSeries.find((point) => point.month === row.month)?.ratingsCount ?? 0;
+    if (live !== n(row.live)) differences.push(`${row.month} live: API ${live}, SQL ${n(row.live)}`);
+    if (ratings !== n(row.ratings))
+      differences.push(`${row.month} ratings: API ${ratings}, SQL ${n(row.ratings)}`);
+  }
+  return differences.length ? differences.slice(0, 3).join('; ') : null;
+}
+
+/** The digest's counts must be the floor's. */
+function checkDigest(counts, floor) {
+  const differences = ['projectChanges', 'satisfactionChanges']
+    .map((key) => [key, counts[key], n(floor[key])])
+    .concat([
+      ['newLiveAdoptions', counts.newLiveAdoptions, n(floor.newLive)],
+      ['lostLiveAdoptions', counts.lostLiveAdoptions, n(floor.lostLive)],
+    ])
+    .filter(([, api, sql]) => api !== sql)
+    .map(([key, api, sql]) => `${key}: API ${api}, SQL ${sql}`);
+  return differences.length ? differences.join('; ') : null;
 }
 
 /** The floor's figures must be the API's, or the comparison means nothing. */

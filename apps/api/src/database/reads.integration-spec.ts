@@ -52,6 +52,20 @@ describe('heavy reads', () => {
     expect(Math.max(...gaps)).toBeLessThan(Math.max(60, took / 2));
   });
 
+  it('answer numeric columns as Float64Arrays in the order of the SELECT list, however many rows', async () => {
+    const [doubled, counted] = await reads.numberColumns(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :rows)
+       SELECT i * 2 AS doubled, i AS counted FROM n ORDER BY i`,
+      { rows: 3000 },
+    );
+    const kinds = [doubled, counted].map((column) => Object.prototype.toString.call(column));
+    expect(kinds).toEqual(['[object Float64Array]', '[object Float64Array]']);
+    expect([doubled?.length, counted?.length]).toEqual([3000, 3000]);
+    expect([doubled?.[0], doubled?.[2999], counted?.[1024]]).toEqual([2, 6000, 1025]);
+    const none = await reads.numberColumns('SELECT id FROM city WHERE 1 = 0');
+    expect(none.flatMap((column) => Array.from(column))).toEqual([]);
+  });
+
   it('name the statement of a failing read', async () => {
     await expect(reads.query('SELECT no_such_column FROM city')).rejects.toThrow(/no_such_column/);
   });

@@ -12,12 +12,14 @@ import { SQLITE_TUNING, sortKey } from './sqlite-settings.js';
  * committed write); on PostgreSQL the pool's connections already wait off the event loop.
  */
 
+/** How the worker answers: one object per row, one array per column, or one Float64Array per column. */
+type Shape = 'rows' | 'columns' | 'numbers';
+
 interface Request {
   readonly id: number;
   readonly sql: string;
   readonly values: readonly unknown[];
-  /** Answer one array per column instead of one object per row. */
-  readonly columns: boolean;
+  readonly shape: Shape;
 }
 
 type Reply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
@@ -31,7 +33,10 @@ const sortKey = new Function('return ' + workerData.sortKey)();
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = ' + workerData.cacheSize);
-db.pragma('mmap_size = ' + workerData.mmapSize);
+// No memory mapping: the pages a worker maps count in the process's resident memory on top of its page cache,
+// and the workers' scans of hundreds of megabytes (the digest) would map the whole window.
+db.pragma('mmap_size = 0');
+db.pragma('temp.cache_size = -2048');
 db.function('lower', { deterministic: true }, (v) => (typeof v === 'string' ? v.toLowerCase() : v));
 db.function('sort_key', { deterministic: true }, (v) => (typeof v === 'string' ? sortKey(v) : v));
 const statements = new Map();
@@ -49,7 +54,32 @@ function byColumn(statement, values) {
   }
   return columns;
 }
-parentPort.on('message', ({ id, sql, values, columns }) => {
+// Numeric columns as Float64Arrays, grown by doubling and handed over without a copy (transferred): hundreds
+// of thousands of numbers cost the main thread nothing to receive.
+function byNumbers(statement, values) {
+  const width = statement.columns().length;
+  let capacity = 1024;
+  let length = 0;
+  let columns = Array.from({ length: width }, () => new Float64Array(capacity));
+  try {
+    for (const row of statement.raw(true).iterate(...values)) {
+      if (length === capacity) {
+        capacity *= 2;
+        columns = columns.map((column) => {
+          const grown = new Float64Array(capacity);
+          grown.set(column);
+          return grown;
+        });
+      }
+      for (let i = 0; i < width; i++) columns[i][length] = Number(row[i]);
+      length += 1;
+    }
+  } finally {
+    statement.raw(false);
+  }
+  return columns.map((column) => column.slice(0, length));
+}
+parentPort.on('message', ({ id, sql, values, shape }) => {
   try {
     let statement = statements.get(sql);
     if (!statement) {
@@ -57,7 +87,16 @@ parentPort.on('message', ({ id, sql, values, columns }) => {
       statement = db.prepare(sql);
       statements.set(sql, statement);
     }
-    parentPort.postMessage({ id, rows: columns ? byColumn(statement, values) : statement.all(...values) });
+    const started = Date.now();
+    if (shape === 'numbers') {
+      const rows = byNumbers(statement, values);
+      parentPort.postMessage({ id, rows }, rows.map((column) => column.buffer));
+    } else {
+      parentPort.postMessage({ id, rows: shape === 'columns' ? byColumn(statement, values) : statement.all(...values) });
+    }
+    // After a long statement (a scan of millions of rows), the page cache and the sorter's memory go back:
+    // kept, they would stay resident for the rest of the process.
+    if (Date.now() - started > 1000) db.pragma('shrink_memory');
   } catch (error) {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
@@ -82,7 +121,6 @@ class ReadWorker {
         file,
         sortKey: sortKey.toString(),
         cacheSize: SQLITE_TUNING.cacheSize,
-        mmapSize: SQLITE_TUNING.mmapSize,
       },
     });
     // An idle worker must not keep a finished process (a CLI command, a test) alive.
@@ -107,18 +145,24 @@ class ReadWorker {
     });
   }
 
-  run(sql: string, values: readonly unknown[], columns: boolean): Promise<unknown[]> {
+  run(sql: string, values: readonly unknown[], shape: Shape): Promise<unknown[]> {
     const id = ++this.next;
     this.load += 1;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, sql, values, columns } satisfies Request);
+      this.worker.postMessage({ id, sql, values, shape } satisfies Request);
     });
   }
 
   terminate(): Promise<number> {
     return this.worker.terminate();
   }
+}
+
+/** PostgreSQL (or SQLite in memory) answers rows as objects: their keys in the order of the SELECT list. */
+function byColumn(rows: readonly Record<string, unknown>[]): unknown[][] {
+  const keys = Object.keys(rows[0] ?? {});
+  return keys.map((key) => rows.map((row) => row[key]));
 }
 
 /** Where SQLite's read workers open the database; null where they cannot (in memory, PostgreSQL). */
@@ -141,7 +185,7 @@ export class Reads implements OnModuleDestroy {
   }
 
   async query<T>(sql: string, parameters: Record<string, unknown> = {}): Promise<T[]> {
-    return (await this.run(sql, parameters, false)) as T[];
+    return (await this.run(sql, parameters, 'rows')) as T[];
   }
 
   /**
@@ -149,17 +193,28 @@ export class Reads implements OnModuleDestroy {
    * many rows: on SQLite the worker hands over a few arrays instead of an object per row.
    */
   async columns(sql: string, parameters: Record<string, unknown> = {}): Promise<unknown[][]> {
-    const answer = await this.run(sql, parameters, true);
+    const answer = await this.run(sql, parameters, 'columns');
     if (answer.length === 0 || Array.isArray(answer[0])) {
       return answer as unknown[][];
     }
-    // PostgreSQL (or SQLite in memory): rows as objects, their keys in the order of the SELECT list.
-    const rows = answer as Record<string, unknown>[];
-    const keys = Object.keys(rows[0] ?? {});
-    return keys.map((key) => rows.map((row) => row[key]));
+    return byColumn(answer as Record<string, unknown>[]);
   }
 
-  private async run(sql: string, parameters: Record<string, unknown>, columns: boolean): Promise<unknown[]> {
+  /**
+   * The same for columns of numbers only (ids, counts), as one Float64Array per column: on SQLite the worker
+   * hands them over without a copy, for reads of hundreds of thousands of rows. An empty answer may have no
+   * columns at all.
+   */
+  async numberColumns(sql: string, parameters: Record<string, unknown> = {}): Promise<Float64Array[]> {
+    const answer = await this.run(sql, parameters, 'numbers');
+    // Checked by kind, not instanceof: the arrays come from the worker's realm (and jest runs another one).
+    if (answer.length === 0 || ArrayBuffer.isView(answer[0])) {
+      return answer as Float64Array[];
+    }
+    return byColumn(answer as Record<string, unknown>[]).map((column) => Float64Array.from(column, Number));
+  }
+
+  private async run(sql: string, parameters: Record<string, unknown>, shape: Shape): Promise<unknown[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     const worker = this.workers.reduce<ReadWorker | undefined>(
       (idlest, candidate) => (idlest === undefined || candidate.load < idlest.load ? candidate : idlest),
@@ -172,7 +227,7 @@ export class Reads implements OnModuleDestroy {
     const bound = values.map((value: unknown) => (typeof value === 'boolean' ? Number(value) : value));
     this.dataSource.logger.logQuery(query, bound);
     try {
-      return await worker.run(query, bound, columns);
+      return await worker.run(query, bound, shape);
     } catch (error) {
       throw new QueryFailedError(query, bound, error as Error);
     }

@@ -39,28 +39,36 @@ const stageBefore = (bound: string) => `
  * The adoptions the adoption matrix shows (member cities × the cooperation's online services) that went live
  * within the period (live at its end, not at its start) or stopped being live (live at its start, not at its
  * end), as `change` +1 or −1, by service title, then city name. Hundreds of thousands at Bavaria scale: only
- * the columns the lists need.
+ * the columns the lists need, sorted by the ranks of services and cities (folded once each, not per row).
  */
 export const adoptionLiveChanges = (d: Dialect) => `
+  WITH services AS MATERIALIZED (
+         SELECT p.id AS id, ROW_NUMBER() OVER (ORDER BY sort_key(p.title), p.id) AS rank
+           FROM project p JOIN working_group wg ON wg.id = p."workingGroupId"
+          WHERE wg."cooperationId" = :cooperationId AND p.kind = 'ONLINE_SERVICE'),
+       members AS MATERIALIZED (
+         SELECT ci.id AS id, ROW_NUMBER() OVER (ORDER BY sort_key(ci.name), ci.id) AS rank
+           FROM membership m JOIN city ci ON ci.id = m."cityId"
+          WHERE m."cooperationId" = :cooperationId)
   SELECT x.id AS id, x."projectId" AS "projectId", x."cityId" AS "cityId",
          CASE WHEN x."toStage" = :live THEN 1 ELSE -1 END AS change
-    FROM (SELECT a.id AS id, a."projectId" AS "projectId", a."cityId" AS "cityId", p.title AS title,
-                 ci.name AS "cityName",
+    FROM (SELECT a.id AS id, a."projectId" AS "projectId", a."cityId" AS "cityId",
                  ${stageBefore(d.timestamp(':fromStart'))} AS "fromStage",
                  ${stageBefore(d.timestamp(':toEnd'))} AS "toStage"
             FROM adoption a
             JOIN project p ON p.id = a."projectId"
             JOIN working_group wg ON wg.id = p."workingGroupId"
             JOIN membership m ON m."cityId" = a."cityId" AND m."cooperationId" = wg."cooperationId"
-            JOIN city ci ON ci.id = a."cityId"
            WHERE wg."cooperationId" = :cooperationId
              AND p.kind = 'ONLINE_SERVICE'
              AND EXISTS (SELECT 1 FROM adoption_change w
                           WHERE w."adoptionId" = a.id
                             AND w."recordedAt" >= ${d.timestamp(':fromStart')}
                             AND w."recordedAt" < ${d.timestamp(':toEnd')})) x
+    JOIN services s ON s.id = x."projectId"
+    JOIN members c ON c.id = x."cityId"
    WHERE (x."toStage" = :live) <> (x."fromStage" IS NOT NULL AND x."fromStage" = :live)
-   ORDER BY sort_key(x.title), sort_key(x."cityName"), x.id`;
+   ORDER BY s.rank, c.rank, x.id`;
 
 /**
  * Ratings and rating sums of each (service, member city) in the months before the period and in its last

@@ -11,14 +11,12 @@ import { Digest, DigestCounts, ProjectChange, SatisfactionChange } from './diges
 import { DigestService } from './digest.service.js';
 
 /** The beginning of a list: its first `first` entries, or all of it. */
-function beginning<T>(list: readonly T[], first: number | null | undefined): T[] {
-  if (first === null || first === undefined) {
-    return [...list];
-  }
-  if (!Number.isInteger(first) || first < 0) {
+function beginning<T>(list: ArrayLike<T>, first: number | null | undefined): T[] {
+  if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 0)) {
     throw badField('first', 'must be 0 or more');
   }
-  return list.slice(0, first);
+  const length = first === null || first === undefined ? list.length : Math.min(first, list.length);
+  return Array.from({ length }, (_, i) => list[i]);
 }
 
 const FIRST = {

@@ -348,7 +348,7 @@ export class AnnualReportReader {
     const projectOf = (id: number) => title.get(id) ?? '';
     const cityOf = (id: number | null) => (id === null ? '' : (name.get(id) ?? ''));
     const named = (adoptions: DigestAdoptions) =>
-      adoptions.ids.map((_, i) => ({
+      Array.from(adoptions.ids, (_, i) => ({
         project: projectOf(adoptions.projectIds[i]),
         city: cityOf(adoptions.cityIds[i]),
       }));

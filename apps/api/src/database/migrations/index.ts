@@ -40,6 +40,8 @@ import { AdoptionCellsIndex1795991000000 as SqliteAdoptionCellsIndex } from './s
 import { AdoptionCellsIndex1795991000000 as PostgresAdoptionCellsIndex } from './postgres/1795991000000-adoption-cells-index.js';
 import { SatisfactionSeriesFigures1796000000000 as SqliteSatisfactionSeriesFigures } from './sqlite/1796000000000-satisfaction-series-figures.js';
 import { SatisfactionSeriesFigures1796000000000 as PostgresSatisfactionSeriesFigures } from './postgres/1796000000000-satisfaction-series-figures.js';
+import { AdoptionHistoryOrder1796000000001 as SqliteAdoptionHistoryOrder } from './sqlite/1796000000001-adoption-history-order.js';
+import { AdoptionHistoryOrder1796000000001 as PostgresAdoptionHistoryOrder } from './postgres/1796000000001-adoption-history-order.js';
 
 /** SQLite migrations, oldest first; each runs in its own transaction. */
 export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
@@ -57,6 +59,7 @@ export const SQLITE_MIGRATIONS: Migration[] = byTimestamp([
   SqliteBatchAudit,
   SqliteAdoptionCellsIndex,
   SqliteSatisfactionSeriesFigures,
+  SqliteAdoptionHistoryOrder,
 ]);
 
 /** PostgreSQL migrations, oldest first; each runs in its own transaction. */
@@ -74,4 +77,5 @@ export const POSTGRES_MIGRATIONS: Migration[] = byTimestamp([
   PostgresBatchAudit,
   PostgresAdoptionCellsIndex,
   PostgresSatisfactionSeriesFigures,
+  PostgresAdoptionHistoryOrder,
 ]);
