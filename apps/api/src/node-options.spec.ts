@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { API_NODE_ARGS, ROOT } from './testing/index.js';
 
 /*
- * The API's Node options (a smaller young generation, for its peak memory) are given wherever it is started:
- * the benchmarks and browser tests start it as a deployment does, and a deployment as the README says.
+ * The API's Node options (a smaller young generation and a slower-growing old one, for its peak memory) are
+ * given wherever it is started: the benchmarks and browser tests start it as a deployment does, and a
+ * deployment as the README says.
  */
 describe("the API process's Node options", () => {
   const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const ROOT = join(import.meta.dirname, '../../../..');
 export const MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 /** Node's options of a deployed API process (package.json's start script, the README). */
-export const API_NODE_ARGS = ['--max-semi-space-size=8'];
+export const API_NODE_ARGS = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
 
 export interface ApiProcess {
   readonly url: string;
