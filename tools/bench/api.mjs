@@ -323,6 +323,19 @@ const DIGEST_FLOOR = `
 
 // ---- helpers ----
 
+/** What the benchmark did when: each phase with its start, to name what the API was doing at a moment. */
+const phases = [];
+
+function phase(name) {
+  phases.push({ at: new Date().toISOString(), name });
+  process.stdout.write(`  ${name} …\n`);
+}
+
+/** The phase that was running at an instant (ISO). */
+function phaseAt(at) {
+  return phases.filter((p) => p.at <= at).at(-1)?.name ?? 'before the first phase';
+}
+
 function options() {
   const { values } = parseArgs({
     options: {
@@ -654,6 +667,7 @@ async function main() {
     const cookie = await signIn(api.url, args.password);
     // From here on the probe counts: the start-up's delays are not the API's answer times.
     api.child.kill('SIGWINCH');
+    phases.push({ at: new Date().toISOString(), name: 'signed in' });
     // Let the signal be handled before the first request can hold the event loop.
     await new Promise((resolve) => setTimeout(resolve, 500));
 
@@ -738,7 +752,7 @@ async function main() {
     // The API first, the floors after: a floor on SQLite holds this process's event loop, and a kept-alive
     // connection the API closed meanwhile would be reused as if it were open.
     for (const measure of cases) {
-      process.stdout.write(`  API: ${measure.name} …\n`);
+      phase(`API: ${measure.name}`);
       try {
         // The first request is timed on its own: the API keeps some answers until a row changes, so the
         // series after it shows what a repeated request costs, the first what a fresh one does.
@@ -753,7 +767,7 @@ async function main() {
       }
     }
     for (const row of rows) {
-      process.stdout.write(`  floor: ${row.measure.name} …\n`);
+      phase(`floor: ${row.measure.name}`);
       const floorRows = await row.measure.floor();
       const mismatch = row.answer && row.measure.check(row.answer.data, floorRows);
       if (mismatch) problems.push(`${row.measure.name}: the API and the floor disagree (${mismatch})`);
@@ -763,7 +777,7 @@ async function main() {
     // Throughput at 50 connections: the bare Apollo server first, then the API with /health meanwhile.
     const overviewBody = (cooperationId) =>
       JSON.stringify({ query: OVERVIEW_QUERY, variables: { cooperationId: String(cooperationId), year } });
-    process.stdout.write(`  ${CONNECTIONS} connections for ${args.duration} s: bare Apollo …\n`);
+    phase(`${CONNECTIONS} connections for ${args.duration} s: bare Apollo`);
     const bare = await startBareApollo();
     let bareResult;
     try {
@@ -777,9 +791,7 @@ async function main() {
     // The largest last: its backlog of abandoned requests can keep the API busy for minutes.
     for (const co of [hundred, largest]) {
       if (co === largest) await settle(api.url);
-      process.stdout.write(
-        `  ${CONNECTIONS} connections for ${args.duration} s: API overview, ${co.members} cities …\n`,
-      );
+      phase(`${CONNECTIONS} connections for ${args.duration} s: API overview, ${co.members} cities`);
       const healthRun = co === largest ? healthLoop(`${api.url}/health`, (args.duration + 30) * 1000) : null;
       // Every answer under load must be the one a single request gets (the figures do not change meanwhile).
       const headers = { 'content-type': 'application/json', cookie };
@@ -855,6 +867,10 @@ async function main() {
     `- API event-loop delay from sign-in to the end: ${
       loop
         ? `max ${loop.max} ms, p99 ${loop.p99} ms, p50 ${loop.p50} ms${
+            loop.stalls?.length
+              ? `; held over 50 ms at ${loop.stalls.map((stall) => `${stall.at.slice(11, 19)} UTC (${stall.ms} ms, ${phaseAt(stall.at)})`).join(', ')}`
+              : ''
+          }${
             loadEnded && loop.writtenAt < loadEnded
               ? ` (as of ${loop.writtenAt.slice(11, 19)} UTC: the API, busy with abandoned requests, was killed before it wrote again)`
               : ''
