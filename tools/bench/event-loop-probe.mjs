@@ -12,17 +12,17 @@ if (file) {
   // 5 ms sampling: fine enough for a 50 ms budget, cheap enough not to disturb what it measures.
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
-  // When the longest delays happened (a timer every 5 ms that fires late by more than 50 ms): the histogram
-  // tells how long, this tells when, to match with what the benchmark was doing then.
+  // When the twenty longest delays happened (a timer every 5 ms that fires late by more than 20 ms): the
+  // histogram tells how long, this tells when, to match with what the benchmark was doing then.
   let stalls = [];
   let last = performance.now();
   setInterval(() => {
     const now = performance.now();
     const late = now - last - 5;
     last = now;
-    if (late > 50) {
+    if (late > 20) {
       stalls.push({ at: new Date().toISOString(), ms: Math.round(late) });
-      stalls = stalls.sort((a, b) => b.ms - a.ms).slice(0, 5);
+      stalls = stalls.sort((a, b) => b.ms - a.ms).slice(0, 20);
     }
   }, 5).unref();
   const ms = (nanoseconds) => Math.round((nanoseconds / 1e6) * 10) / 10;
