@@ -270,6 +270,13 @@ async function seriesPixels(chart: Locator): Promise<number> {
   });
 }
 
+/** A promise and the function that fulfils it, for a test that decides when a request is answered. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 describe('the cockpit', () => {
   let browser: Browser;
   let first: { id: string; name: string };
@@ -287,6 +294,8 @@ describe('the cockpit', () => {
 
   it('opens on the first cooperation and the current year, kept in the URL, with the API’s key figures', async () => {
     const page = await openPage(browser, '/cockpit');
+    // The page is shown before it knows whose cooperation to open on; then it writes it into the URL.
+    await page.waitForURL((url) => url.searchParams.has('kooperation'));
     const url = new URL(page.url());
     expect(url.searchParams.get('kooperation')).toBe(first.id);
     expect(url.searchParams.get('jahr')).toBe(String(year));
@@ -303,6 +312,40 @@ describe('the cockpit', () => {
       `${overview.liveAdoptions} Live-Nachnutzungen bei ${overview.memberCities} Kommunen × ${overview.onlineServices} Onlinediensten`,
     );
     await expect(page.getByRole('heading', { level: 1 }).allTextContents()).resolves.toEqual(['Cockpit']);
+    await closePage(page);
+  });
+
+  it('follows a link clicked while it still loads, rather than pulling the user back to write its URL', async () => {
+    const page = await openPage(browser, '/cockpit');
+    // The list of cooperations, and the session check of the page the user goes to, answer when told to.
+    const release = { cooperations: deferred(), session: deferred() };
+    const sessionAsked = deferred();
+    let clicked = false;
+    await page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation === 'CooperationList') await release.cooperations.promise;
+      if (operation === 'Me' && clicked) {
+        sessionAsked.resolve();
+        await release.session.promise;
+      }
+      await route.continue();
+    });
+    // Without a cooperation in the URL: the cockpit writes the one it opens on into it once it knows it.
+    await page.goto('/cockpit');
+    await page.getByRole('heading', { level: 1, name: 'Cockpit' }).waitFor();
+    clicked = true;
+    await page.getByRole('link', { name: 'Projekte', exact: true }).click();
+    // The navigation is under way when the cockpit learns its cooperation and asks for its figures.
+    await sessionAsked.promise;
+    const figuresAsked = page.waitForRequest(
+      (request) =>
+        (request.postDataJSON() as { operationName?: string } | null)?.operationName === 'CockpitOverview',
+    );
+    release.cooperations.resolve();
+    await figuresAsked;
+    release.session.resolve();
+    await page.getByRole('heading', { level: 1, name: 'Projekte' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projekte');
     await closePage(page);
   });
 
@@ -481,7 +524,8 @@ describe('the cockpit', () => {
     const adoption = await tableOf(page.locator('[data-chart="adoption"]'));
     expect(adoption.rows.map((row) => row[0])).toEqual(monthsOf(year - 1).map((m) => month('de', m)));
 
-    await page.reload();
+    // Without a cooperation in the URL: the cockpit writes the one it opens on into it once it knows it.
+    await page.goto('/cockpit');
     await settled(page);
     expect(new URL(page.url()).searchParams.get('kooperation')).toBe(second.id);
     expect(await page.locator('#cockpit-year').inputValue()).toBe(String(year - 1));

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -38,6 +30,7 @@ import { PeriodNoteComponent } from '../../shared/period-note.component';
 import { localToday } from '../projects/milestones';
 import { injectTranslate } from '../../core/translate-signal';
 import { DigestComponent } from '../annual-report/digest.component';
+import { keepInUrl } from '../../shared/keep-in-url';
 import {
   alignToMonths,
   CHANGE_DIGITS,
@@ -487,13 +480,12 @@ export class CockpitPage {
       () => this.cooperationId(),
       () => this.refetch(),
     );
-    // Write the cooperation and year in use into the URL, so that every view can be shared as a link.
-    effect(() => {
+    keepInUrl(() => {
       const cooperationId = this.cooperationId();
       const year = String(this.year());
-      if (cooperationId && (cooperationId !== this.kooperation() || year !== this.jahr())) {
-        untracked(() => this.choose({ kooperation: cooperationId, jahr: year }, true));
-      }
+      return cooperationId && (cooperationId !== this.kooperation() || year !== this.jahr())
+        ? { kooperation: cooperationId, jahr: year }
+        : null;
     });
   }
 
@@ -505,8 +497,8 @@ export class CockpitPage {
     this.choose({ jahr: (event.target as HTMLSelectElement).value });
   }
 
-  private choose(queryParams: Record<string, string>, replaceUrl = false): void {
-    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', replaceUrl });
+  private choose(queryParams: Record<string, string>): void {
+    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge' });
   }
 
   /** Texts computed in code: reading it inside a computed re-runs it when the language or a text file changes. */

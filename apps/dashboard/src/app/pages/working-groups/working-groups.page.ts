@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { StatusBadgeComponent } from '@koop/ui';
@@ -14,6 +6,7 @@ import { CooperationService } from '../../core/cooperation.service';
 import { loaded, queryResource } from '../../core/graphql-resource';
 import { WorkingGroupListDocument } from '../../graphql/generated/graphql';
 import { HEALTH_TONES } from '../../shared/labels';
+import { keepInUrl } from '../../shared/keep-in-url';
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { countByHealth } from './working-groups.logic';
 
@@ -179,12 +172,9 @@ export class WorkingGroupsPage {
   );
 
   constructor() {
-    // Keep the cooperation in use in the URL, so that the list can be shared as a link.
-    effect(() => {
+    keepInUrl(() => {
       const cooperationId = this.cooperationId();
-      if (cooperationId && cooperationId !== this.kooperation()) {
-        untracked(() => this.choose(cooperationId, true));
-      }
+      return cooperationId && cooperationId !== this.kooperation() ? { kooperation: cooperationId } : null;
     });
   }
 
@@ -192,11 +182,7 @@ export class WorkingGroupsPage {
     this.choose((event.target as HTMLSelectElement).value);
   }
 
-  private choose(kooperation: string, replaceUrl = false): void {
-    void this.router.navigate([], {
-      queryParams: { kooperation },
-      queryParamsHandling: 'merge',
-      replaceUrl,
-    });
+  private choose(kooperation: string): void {
+    void this.router.navigate([], { queryParams: { kooperation }, queryParamsHandling: 'merge' });
   }
 }
