@@ -524,8 +524,7 @@ describe('the cockpit', () => {
     const adoption = await tableOf(page.locator('[data-chart="adoption"]'));
     expect(adoption.rows.map((row) => row[0])).toEqual(monthsOf(year - 1).map((m) => month('de', m)));
 
-    // Without a cooperation in the URL: the cockpit writes the one it opens on into it once it knows it.
-    await page.goto('/cockpit');
+    await page.reload();
     await settled(page);
     expect(new URL(page.url()).searchParams.get('kooperation')).toBe(second.id);
     expect(await page.locator('#cockpit-year').inputValue()).toBe(String(year - 1));
