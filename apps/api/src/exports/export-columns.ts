@@ -1,7 +1,7 @@
 import type { TableColumn } from '@koop/domain';
 import type { AuditEntry } from '../audit/index.js';
 import type { ActionItem } from '../meetings/index.js';
-import type { Adoption } from '../adoptions/index.js';
+import type { MatrixCell } from '../overview/index.js';
 import type { City } from '../cities/index.js';
 import type { Project } from '../projects/index.js';
 import type { SatisfactionPoint } from '../satisfaction/index.js';
@@ -72,7 +72,7 @@ export const PROJECT_COLUMNS: readonly TableColumn<ProjectRow>[] = [
 export interface MatrixCellRow {
   readonly city: City;
   readonly service: Project;
-  readonly adoption: Adoption | null;
+  readonly adoption: MatrixCell | null;
 }
 
 export const MATRIX_COLUMNS: readonly TableColumn<MatrixCellRow>[] = [

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import {
   buildFixture,
+  createCity,
   errorCode,
   fileGetter,
   monthsFromNow,
@@ -14,6 +15,7 @@ import {
   type TestApp,
 } from '../testing/index.js';
 import { ProjectSortField, ProjectsService, SortDirection } from '../projects/index.js';
+import { MATRIX_CITIES_PER_READ } from './exports.service.js';
 import type { App } from 'supertest/types.js';
 
 /*
@@ -468,6 +470,29 @@ describe('exports', () => {
       };
     }
 
+    beforeAll(async () => {
+      // More member cities than the export reads at once, so that its reads must join up in the grid's order.
+      const { adoptionMatrix: m } = await ok<Matrix>(app, MATRIX, { id: fixture.cooperationId });
+      for (let i = 0; i < MATRIX_CITIES_PER_READ + 5; i++) {
+        const number = String(i).padStart(2, '0');
+        const cityId = await createCity(app, `Markt ${number}`, `091790${number}`, 1000 + i);
+        await ok(app, 'mutation($input: AddMembershipInput!) { addMembership(input: $input) { id } }', {
+          input: { cooperationId: fixture.cooperationId, cityId, joinedOn: '2020-01-01' },
+        });
+        const live = i % 3 === 0;
+        await ok(app, 'mutation($input: RecordAdoptionInput!) { recordAdoption(input: $input) { id } }', {
+          input: {
+            projectId: m.projects[i % m.projects.length].id,
+            cityId,
+            stage: live ? 'LIVE' : 'IN_ROLLOUT',
+            maturityModel: '2.0',
+            maturityLevel: i % 8,
+            ...(live ? { liveSince: `2024-02-${number.replace(/^0/, '1')}` } : {}),
+          },
+        });
+      }
+    });
+
     it.each([
       ['all cells', {}],
       ['one topic', { ozgTopic: 'bauen-wohnen' }],
@@ -507,6 +532,9 @@ describe('exports', () => {
             })),
         );
         expect(expected.length).toBeGreaterThan(0);
+        if (!filters.ozgTopic && !filters.stage) {
+          expect(cities.length).toBeGreaterThan(MATRIX_CITIES_PER_READ);
+        }
         const query = new URLSearchParams({ cooperationId: fixture.cooperationId, ...filters }).toString();
         const answer = await admin(`/exports/adoption-matrix.csv?${query}`);
         expect(answer.status).toBe(200);

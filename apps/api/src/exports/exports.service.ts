@@ -1,4 +1,11 @@
-import { AdoptionStage, isOverdue, todayIso, visibleMatrix } from '@koop/domain';
+import {
+  AdoptionStage,
+  CELL_CODE_LENGTH,
+  isOverdue,
+  STAGE_CODES,
+  todayIso,
+  visibleMatrix,
+} from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -26,7 +33,8 @@ import { bool, list, single, validated, type QueryParams } from './export-query.
 
 /** The parameter names of the project list's sort, as in the view's `orderBy`. */
 const SORT_FIELDS = Object.values(ProjectSortField) as string[];
-const MATRIX_ROWS_PER_CHUNK = 20;
+/** Cities whose cells the matrix export reads per statement: at most 12,000 cells with 600 services. */
+export const MATRIX_CITIES_PER_READ = 20;
 /** Rows read per statement for lists read page by page. */
 const EXPORT_CHUNK = 500;
 
@@ -115,21 +123,30 @@ export class ExportsService {
       throw badField('stage', `must be one of ${Object.values(AdoptionStage).join(', ')}`);
     }
     const topic = single(params, 'ozgTopic') ?? null;
-    const matrix = this.overviews.adoptionMatrix(await this.overviews.cooperationId(cooperation));
-    const [cities, services, cells] = await Promise.all([matrix.cities(), matrix.projects(), matrix.cells()]);
-    const cellOf = new Map(cells.map((cell) => [`${cell.cityId}:${cell.projectId}`, cell]));
-    const at = (row: number, column: number) => cellOf.get(`${cities[row].id}:${services[column].id}`);
+    // Which cities and services the grid shows, from the matrix's codes (kept while no row changes); the
+    // cells in full are read a few cities at a time, as they are written: a statewide cooperation has 1.2
+    // million of them.
+    const matrix = await this.overviews.cooperationMatrix(cooperation);
+    const [cities, services, codes] = await Promise.all([matrix.cities(), matrix.projects(), matrix.rows()]);
     const visible = visibleMatrix(
       cities.length,
       services.map((service) => service.ozgTopic),
-      (row, column, wanted) => at(row, column)?.stage === wanted,
+      (row, column, wanted) => codes[row].codes.charAt(column * CELL_CODE_LENGTH) === STAGE_CODES[wanted],
       { topic, stage: stage as AdoptionStage | null },
     );
+    const overviews = this.overviews;
     return (async function* () {
-      for (let start = 0; start < visible.rows.length; start += MATRIX_ROWS_PER_CHUNK) {
-        yield visible.rows.slice(start, start + MATRIX_ROWS_PER_CHUNK).flatMap((row) =>
+      for (let start = 0; start < visible.rows.length; start += MATRIX_CITIES_PER_READ) {
+        const rows = visible.rows.slice(start, start + MATRIX_CITIES_PER_READ);
+        const cells = await overviews.matrixCellsOf(
+          matrix.cooperationId,
+          rows.map((row) => cities[row].id),
+        );
+        const cellOf = new Map(cells.map((cell) => [`${cell.cityId}:${cell.projectId}`, cell]));
+        yield rows.flatMap((row) =>
           visible.columns.flatMap((column) => {
-            const adoption = at(row, column) ?? null;
+            const adoption = cellOf.get(`${cities[row].id}:${services[column].id}`) ?? null;
+            // A cell written since the grid's codes were read shows as it is now.
             if (stage !== null && adoption?.stage !== stage) return [];
             return [{ city: cities[row], service: services[column], adoption }];
           }),

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { TableColumn } from '@koop/domain';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { sendTable, type TableFile } from './table-file.js';
+import { ROWS_PER_TURN, sendTable, type TableFile } from './table-file.js';
 
 interface Row {
   readonly ags: string;
@@ -86,4 +86,42 @@ describe('XLSX files longer than a worksheet', () => {
     const names = (await workbookOf(rows, 4, long.slice(0, 31))).worksheets.map((sheet) => sheet.name);
     expect(names).toEqual([long.slice(0, 31), `${long.slice(0, 27)} (2)`]);
   });
+});
+
+describe('a long file', () => {
+  const rows: Row[] = Array.from({ length: 4 * ROWS_PER_TURN + 1 }, (_, i) => ({
+    ags: String(9_000_000 + i).padStart(8, '0'),
+    name: `Gemeinde ${i + 1}`,
+    count: i,
+  }));
+
+  // XLSX goes through the same turns; exceljs's zip stream gives the loop back on its own as well, so only
+  // the text formats can show here that the turns are ours.
+  it.each(['csv', 'json'] as const)(
+    'is written in turns of the event loop, so that other requests are answered meanwhile (%s)',
+    async (kind) => {
+      // A callback waiting for the next turn: it runs only where the writing gives the event loop back.
+      let turns = 0;
+      let writing = true;
+      const count = () => {
+        turns += 1;
+        if (writing) setImmediate(count);
+      };
+      setImmediate(count);
+      const { res, body } = collectingResponse();
+      const table: TableFile<Row> = {
+        name: 'kommunen',
+        sheet: 'Kommunen',
+        columns: COLUMNS,
+        rows: inChunks(rows, rows.length),
+      };
+      await sendTable(res, table, { kind, format: 'rfc4180', language: 'de', cacheControl: 'no-store' });
+      writing = false;
+      const written = await body;
+      expect(turns).toBeGreaterThanOrEqual(4);
+      if (kind === 'csv') {
+        expect(written.toString('utf8').trimEnd().split('\r\n')).toHaveLength(rows.length + 1);
+      }
+    },
+  );
 });

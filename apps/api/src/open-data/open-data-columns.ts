@@ -1,5 +1,5 @@
 import type { CellValue, ColumnType, TableColumn } from '@koop/domain';
-import type { Adoption } from '../adoptions/index.js';
+import type { MatrixCell } from '../overview/index.js';
 import type { City } from '../cities/index.js';
 import type { Project } from '../projects/index.js';
 import type { Satisfaction } from '../satisfaction/index.js';
@@ -28,7 +28,7 @@ function column<Row>(
 export interface OpenAdoptionRow {
   readonly city: City;
   readonly service: Project;
-  readonly adoption: Adoption;
+  readonly adoption: MatrixCell;
 }
 
 export const OPEN_ADOPTION_COLUMNS: readonly OpenDataColumn<OpenAdoptionRow>[] = [

@@ -1,6 +1,7 @@
 import {
   ACTIVE_PHASES,
   adoptionRate,
+  type AdoptionSource,
   type AdoptionStage,
   CELL_CODE_LENGTH,
   completionRate,
@@ -9,7 +10,7 @@ import {
   ProjectKind,
   ProjectPhase,
   todayIso,
-  writeCellCode,
+  writeCellBytes,
 } from '@koop/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,9 +23,15 @@ import { Reads, VersionedCache, dataVersion, dialectOf } from '../database/index
 import { liveAdoptionsByFirstMonth, PROJECT_STATES_AT, TOTALS_AT } from '../figures/index.js';
 import { Project, StatusUpdate } from '../projects/index.js';
 import type { AdoptionMatrix, AdoptionMatrixRow, Count, MonthCount, Overview } from './overview.model.js';
-import { MATRIX_CELL_CODES } from './overview.queries.js';
+import { MATRIX_CELL_CODES, MATRIX_CELLS_OF_CITIES } from './overview.queries.js';
 
 type Num = number | string | null;
+
+/** A cell of the matrix in full, as the files show it: the adoption's own columns. */
+export type MatrixCell = Pick<
+  Adoption,
+  'cityId' | 'projectId' | 'stage' | 'maturityModel' | 'maturityLevel' | 'liveSince' | 'source'
+>;
 
 /** The promise of `load`, started on the first call and shared by every later one (until it fails). */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -92,29 +99,38 @@ function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** The cells' columns as MATRIX_CELL_CODES selects them, one array each. */
-type CellCodeColumns = unknown[][];
+/** The cells' columns as MATRIX_CELL_CODES selects them, one array of numbers each. */
+type CellCodeColumns = Float64Array[];
+
+/** For each id of `records`, its index there; -1 for ids not among them. */
+function indexById(records: readonly { readonly id: number }[]): Int32Array {
+  const index = new Int32Array(records.reduce((max, record) => Math.max(max, record.id), 0) + 1).fill(-1);
+  records.forEach((record, at) => (index[record.id] = at));
+  return index;
+}
 
 /**
  * One string of cell codes per city, the cells in the order of `projects`; other cells are left out. The
- * codes are written into one buffer rather than as 60,000 small strings.
+ * codes are written as bytes into one buffer rather than as 60,000 small strings; a value the rules do not
+ * allow fails the read.
  */
 function matrixRows(cities: City[], projects: Project[], cells: CellCodeColumns): AdoptionMatrixRow[] {
-  const [cityIds = [], projectIds = [], stages = [], models = [], levels = []] = cells;
-  const rowOf = new Map(cities.map((city, index) => [city.id, index]));
-  const columnOf = new Map(projects.map((project, index) => [project.id, index]));
+  const [cityIds = [], projectIds = [], stages = [], levels = [], models = []] = cells;
+  const rowOf = indexById(cities);
+  const columnOf = indexById(projects);
   const width = projects.length * CELL_CODE_LENGTH;
   const codes = Buffer.alloc(cities.length * width, NO_RECORD_CODE);
   for (let cell = 0; cell < cityIds.length; cell++) {
-    const row = rowOf.get(Number(cityIds[cell]));
-    const column = columnOf.get(Number(projectIds[cell]));
-    if (row === undefined || column === undefined) continue;
+    const row = rowOf[cityIds[cell]] ?? -1;
+    const column = columnOf[projectIds[cell]] ?? -1;
+    if (row < 0 || column < 0) continue;
     const level = levels[cell];
-    writeCellCode(codes, row * width + column * CELL_CODE_LENGTH, {
-      stage: stages[cell] as AdoptionStage,
-      maturityModel: String(models[cell]),
-      maturityLevel: level === null || level === undefined ? null : Number(level),
-    });
+    const at = row * width + column * CELL_CODE_LENGTH;
+    if (!writeCellBytes(codes, at, stages[cell], models[cell], level === -1 ? null : level)) {
+      throw new Error(
+        `The adoption of city ${cityIds[cell]} for service ${projectIds[cell]} has no cell code.`,
+      );
+    }
   }
   return cities.map((city, index) => ({
     cityId: city.id,
@@ -363,11 +379,36 @@ export class OverviewService {
   }
 
   /**
-   * Only the columns a cell's code needs, one array per column: no object per cell. Tens of thousands of
-   * rows at Bavaria scale, so they are read off the event loop.
+   * The cells of some member cities of the cooperation in full, as the files show them (a city without a
+   * record for a service has no cell here), read off the event loop: the exports of a statewide cooperation
+   * read its 1.2 million cells this way, a few cities at a time, never all at once.
+   */
+  async matrixCellsOf(cooperationId: number, cityIds: readonly number[]): Promise<MatrixCell[]> {
+    if (cityIds.length === 0) return [];
+    const [ids = [], projectIds = [], stages = [], models = [], levels = [], liveSince = [], sources = []] =
+      await this.reads.columns(MATRIX_CELLS_OF_CITIES, {
+        cooperationId,
+        cityIds,
+        onlineService: ProjectKind.ONLINE_SERVICE,
+      });
+    return ids.map((cityId, row) => ({
+      cityId: Number(cityId),
+      projectId: Number(projectIds[row]),
+      stage: stages[row] as AdoptionStage,
+      maturityModel: String(models[row]),
+      maturityLevel: levels[row] === null ? null : Number(levels[row]),
+      liveSince: (liveSince[row] as string | null) ?? null,
+      source: (sources[row] as AdoptionSource | null) ?? null,
+    }));
+  }
+
+  /**
+   * Only the columns a cell's code needs, as the bytes of the codes, one array of numbers per column: no
+   * object per cell, and nothing to copy when they cross from the read worker. 1.2 million rows for a
+   * statewide cooperation.
    */
   private matrixCellCodes(cooperationId: number): Promise<CellCodeColumns> {
-    return this.reads.columns(MATRIX_CELL_CODES, {
+    return this.reads.numberColumns(MATRIX_CELL_CODES, {
       cooperationId,
       today: todayIso(),
       onlineService: ProjectKind.ONLINE_SERVICE,

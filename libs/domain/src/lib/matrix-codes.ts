@@ -56,8 +56,17 @@ export function encodeCell(cell: CellSummary | null): string {
 
 const STAGE_BYTES = new Map(Object.entries(STAGE_CODES).map(([stage, code]) => [stage, code.charCodeAt(0)]));
 const MODEL_BYTES = new Map(Object.entries(MODEL_CODES).map(([model, code]) => [model, code.charCodeAt(0)]));
+const STAGE_BYTE_KNOWN = new Set(STAGE_BYTES.values());
 const DIGIT_ZERO = '0'.charCodeAt(0);
 const NO_LEVEL_BYTE = NO_LEVEL_CODE.charCodeAt(0);
+
+/** The highest maturity level of each model, by the byte of the model's code. */
+const MAX_LEVEL_OF_MODEL_BYTE = new Map(
+  Object.entries(MODEL_CODES).map(([model, code]) => [
+    code.charCodeAt(0),
+    MATURITY_MODELS[model as MaturityModel],
+  ]),
+);
 
 /**
  * Writes the code of `cell` as three bytes (Latin-1) into `target` at `offset`: what encodeCell returns,
@@ -66,19 +75,39 @@ const NO_LEVEL_BYTE = NO_LEVEL_CODE.charCodeAt(0);
 export function writeCellCode(target: Uint8Array, offset: number, cell: CellSummary): void {
   const stage = STAGE_BYTES.get(cell.stage);
   const model = MODEL_BYTES.get(cell.maturityModel);
-  const level = cell.maturityLevel;
-  const maxLevel = MATURITY_MODELS[cell.maturityModel as MaturityModel];
   if (
     stage === undefined ||
     model === undefined ||
-    (level !== null && !(Number.isInteger(level) && level >= 0 && level <= maxLevel))
+    !writeCellBytes(target, offset, stage, model, cell.maturityLevel)
   ) {
     encodeCell(cell);
-    return;
+  }
+}
+
+/**
+ * The same for a cell given as the bytes of its stage's and its model's codes (as SQL can select them, see
+ * STAGE_CODES and MODEL_CODES) and its level, null for none. False, writing nothing, for a combination the
+ * rules do not allow (an unknown code, a level beyond the model's).
+ */
+export function writeCellBytes(
+  target: Uint8Array,
+  offset: number,
+  stage: number,
+  model: number,
+  level: number | null,
+): boolean {
+  const maxLevel = MAX_LEVEL_OF_MODEL_BYTE.get(model);
+  if (
+    !STAGE_BYTE_KNOWN.has(stage) ||
+    maxLevel === undefined ||
+    (level !== null && !(Number.isInteger(level) && level >= 0 && level <= maxLevel))
+  ) {
+    return false;
   }
   target[offset] = stage;
   target[offset + 1] = level === null ? NO_LEVEL_BYTE : DIGIT_ZERO + level;
   target[offset + 2] = model;
+  return true;
 }
 
 /** The cell at `column` of a row of codes; null where the city has no record (or the code is unknown). */
