@@ -8,6 +8,7 @@ import {
   typedValue,
 } from '@koop/domain';
 import type { Response } from 'express';
+import ExcelJS from 'exceljs';
 
 export type FileKind = 'csv' | 'xlsx' | 'json';
 
@@ -176,14 +177,17 @@ async function writeXlsx<Row>(
   language: TableLanguage,
   rowsPerSheet: number,
 ): Promise<void> {
-  // Loaded on first use: exceljs is some 8 MB of the heap that most processes never need.
-  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: res,
     useStyles: true,
     useSharedStrings: false,
   });
-  const formats = table.columns.map((column) => numberFormat(column as TableColumn<never>, language));
+  // One style object per column, shared by its cells: exceljs recognises a style it has seen by identity and
+  // otherwise renders each cell's style as XML to look it up, which took most of the time of a large file.
+  const styles = table.columns.map((column) => {
+    const numFmt = numberFormat(column as TableColumn<never>, language);
+    return numFmt ? { numFmt } : {};
+  });
   let sheets = 0;
   const addSheet = () => {
     sheets += 1;
@@ -214,8 +218,8 @@ async function writeXlsx<Row>(
         return typeof value === 'string' ? neutraliseFormula(value) : value;
       });
       const added = sheet.addRow(values);
-      formats.forEach((numFmt, index) => {
-        if (numFmt) added.getCell(index + 1).numFmt = numFmt;
+      styles.forEach((style, index) => {
+        added.getCell(index + 1).style = style;
       });
       added.commit();
       rowsInSheet += 1;

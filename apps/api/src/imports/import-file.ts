@@ -1,6 +1,6 @@
 import { IMPORT_MAX_ROWS, type ImportError } from '@koop/domain';
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 
 /*
  * Reads an import file, CSV or XLSX, into a header and rows of cells, each row numbered as a spreadsheet
@@ -196,9 +196,7 @@ class PlainRow implements SheetRow {
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet> {
-  // Loaded on first use: exceljs is some 8 MB of the heap that most processes never need.
-  const { default: exceljs } = await import('exceljs');
-  const workbook = new exceljs.Workbook();
+  const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch (error) {

@@ -23,6 +23,15 @@ export const MATRIX_CELL_CODES = `
    WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)
      AND a."projectId" IN (${COOPERATION_SERVICES})`;
 
+// The member cities of the cooperation today, in the German order of their names: the rows of the matrix.
+export const MATRIX_CITIES = `
+  SELECT c.id AS id, c.name AS name, c.ags AS ags, c.population AS population, c.district AS district,
+         c.kind AS kind, c.version AS version
+    FROM city c
+    JOIN membership m ON m."cityId" = c.id
+   WHERE m."cooperationId" = :cooperationId AND (m."endedOn" IS NULL OR m."endedOn" > :today)
+   ORDER BY sort_key(c.name), c.id`;
+
 // The cells of some cities in full, as the files show them (:cityIds, members of :cooperationId): a statewide
 // cooperation's export reads its 1.2 million cells a few cities at a time.
 export const MATRIX_CELLS_OF_CITIES = `

@@ -2,10 +2,12 @@ import {
   type ActionItemStatus,
   type AdoptionStage,
   isOverdue,
+  CELL_CODE_LENGTH,
   decodeCell,
   type ProjectHealth,
   type ProjectPhase,
   REPORT_MIN_RATINGS,
+  STAGE_CODES,
   todayIso,
   type WorkingGroupFocus,
 } from '@koop/domain';
@@ -14,7 +16,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { City } from '../cities/index.js';
 import { Cooperation } from '../cooperations/index.js';
-import { dialectOf, namedQuery } from '../database/index.js';
+import { dialectOf, namedQuery, Reads } from '../database/index.js';
 import { DigestService, type DigestAdoptions } from '../digest/index.js';
 import { OverviewService, type MonthCount, type Overview } from '../overview/index.js';
 import { Project } from '../projects/index.js';
@@ -28,8 +30,23 @@ import {
   WORKING_GROUPS,
 } from './reports.queries.js';
 
+type Num = number | string;
+
 /** How many services the report names as best and as weakest. */
 const RANKED = 5;
+
+/**
+ * What the report holds at most, so that it stays a report (and the API stays up) at Bavaria scale: the
+ * statewide cooperation saw 237,678 adoptions go live in a year and has 1.2 million cells of the matrix.
+ */
+export interface ReportLimits {
+  /** Entries of each list of the digest; the report gives the count of all beside them. */
+  readonly digestEntries: number;
+  /** Cells of the matrix shown one by one; a larger matrix is shown as counts per service. */
+  readonly matrixCells: number;
+}
+
+export const REPORT_LIMITS: ReportLimits = { digestEntries: 50, matrixCells: 20_000 };
 
 export interface ReportProject {
   title: string;
@@ -58,6 +75,15 @@ export interface ReportMatrixCell {
   maturityModel: string;
   maturityLevel: number | null;
 }
+
+/** The adoption matrix, cell by cell, or (beyond ReportLimits.matrixCells) how many cities each service has at each stage. */
+export type ReportMatrix =
+  | { kind: 'cells'; cities: string[]; services: string[]; cells: (ReportMatrixCell | null)[][] }
+  | {
+      kind: 'byService';
+      cities: number;
+      services: { name: string; stages: Record<AdoptionStage, number>; noRecord: number }[];
+    };
 
 export interface ReportDecision {
   text: string;
@@ -94,7 +120,11 @@ export interface ReportDigest {
   milestonesMissed: { title: string; project: string; on: string }[];
   actionItemsDone: { title: string }[];
   actionItemsOverdue: { title: string; dueOn: string }[];
+  /** How many entries each list has in all: the lists above hold the first ReportLimits.digestEntries. */
+  counts: Record<DigestList, number>;
 }
+
+export type DigestList = Exclude<keyof ReportDigest, 'from' | 'to' | 'counts'>;
 
 /** Everything the annual report shows, read once; the PDF is drawn from it alone. */
 export interface AnnualReportData {
@@ -110,7 +140,7 @@ export interface AnnualReportData {
   adoptionTimeline: MonthCount[];
   satisfaction: SatisfactionPoint[];
   workingGroups: ReportWorkingGroup[];
-  matrix: { cities: string[]; services: string[]; cells: (ReportMatrixCell | null)[][] };
+  matrix: ReportMatrix;
   best: RatedServiceRow[];
   weakest: RatedServiceRow[];
   decisions: ReportDecision[];
@@ -139,10 +169,16 @@ export class AnnualReportReader {
     private readonly overviews: OverviewService,
     private readonly satisfactionFigures: SatisfactionService,
     private readonly digests: DigestService,
+    private readonly reads: Reads,
   ) {}
 
   /** The report's content for a cooperation (that exists) and a year no later than this one. */
-  async load(cooperationId: number, year: number, now = new Date()): Promise<AnnualReportData> {
+  async load(
+    cooperationId: number,
+    year: number,
+    now = new Date(),
+    limits: ReportLimits = REPORT_LIMITS,
+  ): Promise<AnnualReportData> {
     const madeOn = todayIso(now);
     const asOf = `${year}-12-31` < madeOn ? `${year}-12-31` : madeOn;
     const months = monthsUpTo(year, asOf);
@@ -169,9 +205,9 @@ export class AnnualReportReader {
         to: months[months.length - 1],
       }),
       this.workingGroups(cooperationId, year),
-      this.matrix(cooperationId),
+      this.matrix(cooperationId, limits.matrixCells),
       this.rated(cooperationId, year),
-      this.digest(cooperationId, asOf),
+      this.digest(cooperationId, asOf, limits.digestEntries),
       this.meetings(cooperationId, year, asOf),
     ]);
     return {
@@ -272,60 +308,110 @@ export class AnnualReportReader {
     }));
   }
 
-  /** The whole adoption matrix as it stands today, as the cockpit's matrix page shows it. */
-  private async matrix(cooperationId: number): Promise<AnnualReportData['matrix']> {
+  /**
+   * The adoption matrix as it stands today, as the cockpit's matrix page shows it; beyond `maxCells`, for
+   * each service how many member cities have it at each stage.
+   */
+  private async matrix(cooperationId: number, maxCells: number): Promise<ReportMatrix> {
     const matrix = this.overviews.adoptionMatrix(cooperationId);
     const [cities, projects, rows] = await Promise.all([matrix.cities(), matrix.projects(), matrix.rows()]);
-    return {
-      cities: cities.map((city) => city.name),
-      services: projects.map((project) => project.title),
-      cells: rows.map((row) => projects.map((_project, column) => decodeCell(row.codes, column))),
-    };
+    if (cities.length * projects.length <= maxCells) {
+      return {
+        kind: 'cells',
+        cities: cities.map((city) => city.name),
+        services: projects.map((project) => project.title),
+        cells: rows.map((row) => projects.map((_project, column) => decodeCell(row.codes, column))),
+      };
+    }
+    const stageOf = new Map(
+      Object.entries(STAGE_CODES).map(([stage, code]) => [code, stage as AdoptionStage]),
+    );
+    const services = projects.map((project) => ({
+      name: project.title,
+      stages: Object.fromEntries(Object.keys(STAGE_CODES).map((stage) => [stage, 0])) as Record<
+        AdoptionStage,
+        number
+      >,
+      noRecord: 0,
+    }));
+    for (const row of rows) {
+      services.forEach((service, column) => {
+        const stage = stageOf.get(row.codes.charAt(column * CELL_CODE_LENGTH));
+        if (stage) service.stages[stage] += 1;
+        else service.noRecord += 1;
+      });
+    }
+    return { kind: 'byService', cities: cities.length, services };
   }
 
-  /** The services (per member city) rated best and weakest in the year, on enough ratings to mean something. */
+  /**
+   * The services (per member city) rated best and weakest in the year, on enough ratings to mean something:
+   * the weakest are those not already named best, worst first. Each end is read by its own statement on a
+   * read worker: a statewide cooperation has a million rated pairs of service and city.
+   */
   async rated(
     cooperationId: number,
     year: number,
   ): Promise<{ best: RatedServiceRow[]; weakest: RatedServiceRow[] }> {
-    const rows = await namedQuery<{
-      project: string;
-      city: string;
-      ratings: number | string;
-      average: number | string;
-    }>(this.dataSource, SATISFACTION_BY_SERVICE_AND_CITY, {
+    const parameters = {
       cooperationId,
       firstMonth: `${year}-01`,
       lastMonth: `${year}-12`,
       minRatings: REPORT_MIN_RATINGS,
+      ranked: RANKED,
+    };
+    type Rated = { project: string; city: string; ratings: Num; average: Num; total: Num };
+    const [best, weakest] = await Promise.all(
+      (['best', 'weakest'] as const).map((order) =>
+        this.reads.query<Rated>(SATISFACTION_BY_SERVICE_AND_CITY(order), parameters),
+      ),
+    );
+    const total = Number(best[0]?.total ?? 0);
+    const row = (rated: Rated): RatedServiceRow => ({
+      project: rated.project,
+      city: rated.city,
+      ratings: Number(rated.ratings),
+      average: Number(rated.average),
     });
-    const all = rows
-      .map((row) => ({
-        project: row.project,
-        city: row.city,
-        ratings: Number(row.ratings),
-        average: Number(row.average),
-      }))
-      .sort(
-        (a, b) => b.average - a.average || b.ratings - a.ratings || a.project.localeCompare(b.project, 'de'),
-      );
-    const best = all.slice(0, RANKED);
-    // The weakest are those not already named best, worst first.
-    const weakest = all.slice(Math.max(RANKED, all.length - RANKED)).reverse();
-    return { best, weakest };
+    return { best: best.map(row), weakest: weakest.slice(0, Math.max(0, total - RANKED)).map(row) };
   }
 
   /** The digest up to `to` over the default period, with names instead of ids. */
-  private async digest(cooperationId: number, to: string): Promise<ReportDigest> {
+  private async digest(cooperationId: number, to: string, entries: number): Promise<ReportDigest> {
     const period = await this.digests.period(cooperationId, null, to);
     const { parts } = await this.digests.digest(cooperationId, period.from, period.to);
+    const counts: Record<DigestList, number> = {
+      projectChanges: parts.projectChanges.length,
+      newLiveAdoptions: parts.newLiveAdoptions.ids.length,
+      lostLiveAdoptions: parts.lostLiveAdoptions.ids.length,
+      satisfactionChanges: parts.satisfactionChanges.length,
+      milestonesReached: parts.milestonesReached.length,
+      milestonesMissed: parts.milestonesMissed.length,
+      actionItemsDone: parts.actionItemsDone.length,
+      actionItemsOverdue: parts.actionItemsOverdue.length,
+    };
+    const first = <T>(list: readonly T[]) => list.slice(0, entries);
+    const firstAdoptions = (adoptions: DigestAdoptions): DigestAdoptions => ({
+      ids: adoptions.ids.subarray(0, entries),
+      projectIds: adoptions.projectIds.subarray(0, entries),
+      cityIds: adoptions.cityIds.subarray(0, entries),
+    });
     const [milestonesReached, milestonesMissed, actionItemsDone, actionItemsOverdue] = await Promise.all([
-      this.digests.milestones(parts.milestonesReached),
-      this.digests.milestones(parts.milestonesMissed),
-      this.digests.actionItems(parts.actionItemsDone),
-      this.digests.actionItems(parts.actionItemsOverdue),
+      this.digests.milestones(first(parts.milestonesReached)),
+      this.digests.milestones(first(parts.milestonesMissed)),
+      this.digests.actionItems(first(parts.actionItemsDone)),
+      this.digests.actionItems(first(parts.actionItemsOverdue)),
     ]);
-    const digest = { ...parts, milestonesReached, milestonesMissed, actionItemsDone, actionItemsOverdue };
+    const digest = {
+      projectChanges: first(parts.projectChanges),
+      newLiveAdoptions: firstAdoptions(parts.newLiveAdoptions),
+      lostLiveAdoptions: firstAdoptions(parts.lostLiveAdoptions),
+      satisfactionChanges: first(parts.satisfactionChanges),
+      milestonesReached,
+      milestonesMissed,
+      actionItemsDone,
+      actionItemsOverdue,
+    };
     const projectIds = new Set<number>([
       ...digest.projectChanges.map((change) => change.projectId),
       ...digest.newLiveAdoptions.projectIds,
@@ -379,6 +465,7 @@ export class AnnualReportReader {
         project: projectOf(m.projectId),
         on: m.dueOn,
       })),
+      counts,
     };
   }
 }

@@ -1,9 +1,13 @@
-import { todayIso } from '@koop/domain';
+import { REPORT_MIN_RATINGS, todayIso } from '@koop/domain';
+import { Between } from 'typeorm';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { DEMO_PASSWORD } from '../demo/index.js';
+import { Satisfaction } from '../satisfaction/index.js';
 import { startTestApp, type TestApp } from '../testing/index.js';
 import { reportFileName } from './annual-report.controller.js';
+import { AnnualReportReader, type DigestList } from './annual-report.data.js';
+import { renderAnnualReport } from './annual-report.pdf.js';
 import { formatDelta, formatNumber, formatPercent } from './report-texts.js';
 
 interface Figures {
@@ -44,6 +48,13 @@ function present<T>(value: T | null | undefined): T {
 
 /** Text without any white space: how words and numbers are split into items does not matter then. */
 const compact = (text: string) => text.replace(/\s+/g, '');
+
+interface RankedRow {
+  project: string;
+  city: string;
+  ratings: number;
+  average: number;
+}
 
 describe('the annual report as PDF', () => {
   let app: TestApp;
@@ -211,6 +222,117 @@ describe('the annual report as PDF', () => {
     expect(raw).not.toMatch(/\/Subtype \/Type1/);
     await close();
   }, 120_000);
+
+  it('keeps to its limits: the first entries of each digest list with the count of all, a large matrix by service', async () => {
+    const { data } = await app.gql<{
+      cooperations: { id: string; members: { city: { name: string } }[] }[];
+    }>('{ cooperations { id members { city { name } } } }');
+    const largest = present(data).cooperations.sort((a, b) => b.members.length - a.members.length)[0];
+    const id = present(largest).id;
+    const answer = await app.gql<{
+      digest: { counts: Record<string, number> };
+      adoptionMatrix: {
+        cities: { id: string }[];
+        projects: { id: string; title: string }[];
+        cells: { projectId: string; cityId: string; stage: string }[];
+      };
+    }>(
+      `query($id: ID!) { digest(cooperationId: $id) { counts { projectChanges newLiveAdoptions lostLiveAdoptions
+         satisfactionChanges milestonesReached milestonesMissed actionItemsDone actionItemsOverdue } }
+         adoptionMatrix(cooperationId: $id) { cities { id } projects { id title } cells { projectId cityId stage } } }`,
+      { id },
+    );
+    const { digest, adoptionMatrix } = present(answer.data);
+    const report = await app.app
+      .get(AnnualReportReader)
+      .load(Number(id), Y, new Date(), { digestEntries: 2, matrixCells: 10 });
+
+    expect(report.digest.counts).toEqual(digest.counts);
+    const lists = Object.keys(digest.counts) as DigestList[];
+    for (const list of lists) {
+      expect(report.digest[list]).toHaveLength(Math.min(2, digest.counts[list]));
+    }
+    const longest = lists.reduce((a, b) => (digest.counts[a] >= digest.counts[b] ? a : b));
+    expect(digest.counts[longest]).toBeGreaterThan(2);
+
+    // Each service with its member cities at each stage, as the matrix's cells count them.
+    expect(report.matrix.kind).toBe('byService');
+    if (report.matrix.kind !== 'byService') return;
+    expect(report.matrix.cities).toBe(adoptionMatrix.cities.length);
+    expect(report.matrix.services).toEqual(
+      adoptionMatrix.projects.map((project) => {
+        const cells = adoptionMatrix.cells.filter((cell) => cell.projectId === project.id);
+        const stages = Object.fromEntries(
+          ['NOT_PLANNED', 'EVALUATING', 'PLANNED', 'IN_ROLLOUT', 'LIVE', 'DISCONTINUED'].map((stage) => [
+            stage,
+            cells.filter((cell) => cell.stage === stage).length,
+          ]),
+        );
+        return { name: project.title, stages, noRecord: adoptionMatrix.cities.length - cells.length };
+      }),
+    );
+
+    const { pages, close } = await textOf(await renderAnnualReport(report));
+    const all = compact(pages.join('\n'));
+    expect(all).toContain(compact(`… und ${formatNumber(digest.counts[longest] - 2)} weitere`));
+    expect(all).toContain(compact('je Onlinedienst die Kommunen auf jeder Stufe'));
+    expect(all).toContain(compact('kein Eintrag'));
+    await close();
+  }, 120_000);
+
+  it('ranks the services of the member cities rated best and weakest in a year, each pair once', async () => {
+    const year = Y - 1;
+    const { data } = await app.gql<{
+      cooperations: {
+        id: string;
+        members: { city: { id: string; name: string } }[];
+        workingGroups: { projects: { id: string; title: string }[] }[];
+      }[];
+    }>('{ cooperations { id members { city { id name } } workingGroups { projects { id title } } } }');
+    const largest = present(data).cooperations.sort((a, b) => b.members.length - a.members.length)[0];
+    const { id, members, workingGroups } = present(largest);
+    const cityName = new Map(members.map((m) => [Number(m.city.id), m.city.name]));
+    const title = new Map(workingGroups.flatMap((g) => g.projects).map((p) => [Number(p.id), p.title]));
+    // Hand-written: the recorded months of the year, summed per service and city, weighted by ratings.
+    const months = await app.dataSource
+      .getRepository(Satisfaction)
+      .findBy({ month: Between(`${year}-01`, `${year}-12`) });
+    const pairs = new Map<string, { project: string; city: string; ratings: number; weighted: number }>();
+    for (const month of months) {
+      const city = cityName.get(Number(month.cityId));
+      const project = title.get(Number(month.projectId));
+      if (!city || !project || month.averageRating === null || month.ratingsCount <= 0) continue;
+      const key = `${month.projectId}:${month.cityId}`;
+      const pair = pairs.get(key) ?? { project, city, ratings: 0, weighted: 0 };
+      pair.ratings += month.ratingsCount;
+      pair.weighted += month.ratingsCount * Number(month.averageRating);
+      pairs.set(key, pair);
+    }
+    const ranked = [...pairs.values()]
+      .filter((pair) => pair.ratings >= REPORT_MIN_RATINGS)
+      .map((pair) => ({ ...pair, average: pair.weighted / pair.ratings }))
+      .sort(
+        (a, b) =>
+          b.average - a.average ||
+          b.ratings - a.ratings ||
+          a.project.localeCompare(b.project, 'de') ||
+          a.city.localeCompare(b.city, 'de'),
+      );
+    expect(ranked.length).toBeGreaterThan(10);
+
+    const answer = await app.gql<{
+      satisfactionRanking: { best: RankedRow[]; weakest: RankedRow[] };
+    }>(
+      `query($id: ID!, $year: Int!) { satisfactionRanking(cooperationId: $id, year: $year) {
+         best { project city ratings average } weakest { project city ratings average } } }`,
+      { id, year },
+    );
+    const { best, weakest } = present(answer.data).satisfactionRanking;
+    const shown = (rows: { project: string; city: string; ratings: number; average: number }[]) =>
+      rows.map((row) => [row.project, row.city, row.ratings, row.average.toFixed(6)]);
+    expect(shown(best)).toEqual(shown(ranked.slice(0, 5)));
+    expect(shown(weakest)).toEqual(shown(ranked.slice(-5).reverse()));
+  });
 
   it('names the file after the short name, the year and the day it was made', () => {
     expect(reportFileName('EG Mittelstädte', 2025, '2026-03-01')).toBe(

@@ -6,7 +6,8 @@ import {
   SATISFACTION_MIN_RATINGS,
 } from '@koop/domain';
 import { fileURLToPath } from 'node:url';
-import type { AnnualReportData, ReportMatrixCell } from './annual-report.data.js';
+import PDFDocument from 'pdfkit';
+import type { AnnualReportData, DigestList, ReportMatrix, ReportMatrixCell } from './annual-report.data.js';
 import {
   dateLabel,
   FOCUS,
@@ -60,8 +61,6 @@ interface Row {
  * Sans 3 font, its charts drawn as vector graphics from the same figures as the cockpit.
  */
 export async function renderAnnualReport(data: AnnualReportData): Promise<Buffer> {
-  // Loaded on first use: pdfkit and its fonts' parser are some 7 MB of the heap that most processes never need.
-  const { default: PDFDocument } = await import('pdfkit');
   const title = `Jahresbericht ${data.year} – ${data.cooperation.name}`;
   const doc = new PDFDocument({
     size: 'A4',
@@ -373,7 +372,9 @@ class ReportWriter {
       `Beschlüsse und Maßnahmen ${data.year}`,
       'Zufriedenheit: höchste und niedrigste Bewertungen',
       'Seit dem letzten Jahrestreffen',
-      'Nachnutzungsmatrix (alle Kommunen und Onlinedienste)',
+      data.matrix.kind === 'cells'
+        ? 'Nachnutzungsmatrix (alle Kommunen und Onlinedienste)'
+        : 'Nachnutzungsmatrix (je Onlinedienst die Kommunen auf jeder Stufe)',
     ]);
     section.end();
   }
@@ -674,8 +675,16 @@ class ReportWriter {
         'Verläufen der Statusmeldungen, Nachnutzungen, Zufriedenheitsmonate und Meilensteine.',
       { muted: true, size: 9 },
     );
-    const part = (caption: string, empty: string, header: string[], rows: string[][], widths: number[]) => {
-      this.heading(section, 3, caption);
+    const part = (
+      list: DigestList,
+      caption: string,
+      empty: string,
+      header: string[],
+      rows: string[][],
+      widths: number[],
+    ) => {
+      const count = digest.counts[list];
+      this.heading(section, 3, count > 0 ? `${caption} (${formatNumber(count)})` : caption);
       if (rows.length === 0) {
         this.paragraph(section, empty);
       } else {
@@ -685,10 +694,18 @@ class ReportWriter {
           rows.map((cells) => ({ cells })),
           widths,
         );
+        if (count > rows.length) {
+          this.paragraph(
+            section,
+            `… und ${formatNumber(count - rows.length)} weitere: alle im Cockpit unter „Seit dem letzten Jahrestreffen“.`,
+            { muted: true, size: 9 },
+          );
+        }
       }
     };
     const w = this.width;
     part(
+      'projectChanges',
       'Projekte mit neuer Phase oder neuem Status',
       'Kein Projekt hat Phase oder Status geändert.',
       ['Projekt', 'Phase vorher → nachher', 'Status vorher → nachher'],
@@ -704,6 +721,7 @@ class ReportWriter {
       [w - 300, 150, 150],
     );
     part(
+      'newLiveAdoptions',
       'Neu live gegangene Nachnutzungen',
       'Keine Nachnutzung ist neu live gegangen.',
       ['Onlinedienst', 'Kommune'],
@@ -711,6 +729,7 @@ class ReportWriter {
       [w / 2, w / 2],
     );
     part(
+      'lostLiveAdoptions',
       'Beendete Nachnutzungen',
       'Keine Live-Nachnutzung wurde beendet.',
       ['Onlinedienst', 'Kommune'],
@@ -718,6 +737,7 @@ class ReportWriter {
       [w / 2, w / 2],
     );
     part(
+      'satisfactionChanges',
       'Deutliche Veränderungen der Zufriedenheit',
       'Keine Veränderung über der Schwelle.',
       ['Onlinedienst', 'Kommune', 'Vorher', 'Nachher'],
@@ -736,6 +756,7 @@ class ReportWriter {
       { muted: true, size: 9 },
     );
     part(
+      'milestonesReached',
       'Erreichte Meilensteine',
       'Kein Meilenstein wurde erreicht.',
       ['Meilenstein', 'Projekt', 'Erreicht am'],
@@ -747,6 +768,7 @@ class ReportWriter {
       [w - 300, 220, 80],
     );
     part(
+      'milestonesMissed',
       'Verpasste Meilensteine',
       'Kein Meilenstein wurde verpasst.',
       ['Meilenstein', 'Projekt', 'Fällig am'],
@@ -758,6 +780,7 @@ class ReportWriter {
       [w - 300, 220, 80],
     );
     part(
+      'actionItemsDone',
       'Erledigte Maßnahmen',
       'Keine Maßnahme wurde erledigt.',
       ['Maßnahme'],
@@ -765,6 +788,7 @@ class ReportWriter {
       [w],
     );
     part(
+      'actionItemsOverdue',
       'Überfällige Maßnahmen',
       'Keine Maßnahme ist überfällig.',
       ['Maßnahme', 'Fällig am'],
@@ -774,12 +798,20 @@ class ReportWriter {
     section.end();
   }
 
-  /** The whole matrix on landscape pages: services in groups of columns, every city a row, headers repeated. */
+  /**
+   * The whole matrix on landscape pages: services in groups of columns, every city a row, headers repeated;
+   * a matrix too large for that as a table of its services with their cities at each stage.
+   */
   private matrix(): void {
     const { matrix } = this.data;
     const section = this.section();
     this.landscapePage();
     this.heading(section, 2, 'Nachnutzungsmatrix');
+    if (matrix.kind === 'byService') {
+      this.matrixByService(section, matrix);
+      section.end();
+      return;
+    }
     this.paragraph(
       section,
       `${formatNumber(matrix.cities.length)} Mitgliedskommunen × ${formatNumber(matrix.services.length)} Onlinedienste, ` +
@@ -818,6 +850,34 @@ class ReportWriter {
       );
     }
     section.end();
+  }
+
+  /** Each service with the number of member cities at each stage, and of those without a record. */
+  private matrixByService(section: Struct, matrix: Extract<ReportMatrix, { kind: 'byService' }>): void {
+    const cells = matrix.cities * matrix.services.length;
+    this.paragraph(
+      section,
+      `${formatNumber(matrix.cities)} Mitgliedskommunen × ${formatNumber(matrix.services.length)} Onlinedienste, ` +
+        `Stand heute: ${formatNumber(cells)} Felder, zu viele für diesen Bericht. Hier steht je Onlinedienst, ` +
+        'wie viele Kommunen ihn auf welcher Stufe nachnutzen; die Matrix mit jeder Kommune gibt es im Cockpit ' +
+        'unter „Nachnutzung“, auch als CSV- und Excel-Datei.',
+      { muted: true, size: 9 },
+    );
+    const stages = Object.keys(STAGE) as AdoptionStage[];
+    const countWidth = 62;
+    this.table(
+      section,
+      ['Onlinedienst', ...stages.map((stage) => STAGE[stage]), 'kein Eintrag'],
+      matrix.services.map((service) => ({
+        cells: [
+          service.name,
+          ...stages.map((stage) => formatNumber(service.stages[stage])),
+          formatNumber(service.noRecord),
+        ],
+      })),
+      [this.width - countWidth * (stages.length + 1), ...stages.map(() => countWidth), countWidth],
+      { size: 8, align: ['left', ...stages.map(() => 'right' as const), 'right'] },
+    );
   }
 
   // ——— charts ———

@@ -31,9 +31,10 @@ export const WORKING_GROUPS = `
  * The average rating of each service in each member city over the months of the year, weighted by number
  * of ratings, where it rests on at least :minRatings ratings.
  */
-export const SATISFACTION_BY_SERVICE_AND_CITY = `
+export const SATISFACTION_BY_SERVICE_AND_CITY = (order: 'best' | 'weakest') => `
   SELECT p.title AS project, ci.name AS city, SUM(s."ratingsCount") AS ratings,
-         SUM(s."ratingsCount" * s."averageRating") / SUM(s."ratingsCount") AS average
+         SUM(s."ratingsCount" * s."averageRating") / SUM(s."ratingsCount") AS average,
+         COUNT(*) OVER () AS total
     FROM satisfaction s
     JOIN project p ON p.id = s."projectId"
     JOIN working_group wg ON wg.id = p."workingGroupId"
@@ -43,7 +44,13 @@ export const SATISFACTION_BY_SERVICE_AND_CITY = `
      AND s.month BETWEEN :firstMonth AND :lastMonth
      AND s."averageRating" IS NOT NULL AND s."ratingsCount" > 0
    GROUP BY p.id, p.title, ci.id, ci.name
-  HAVING SUM(s."ratingsCount") >= :minRatings`;
+  HAVING SUM(s."ratingsCount") >= :minRatings
+   ORDER BY ${
+     order === 'best'
+       ? 'average DESC, ratings DESC, sort_key(p.title), p.id, sort_key(ci.name), ci.id'
+       : 'average ASC, ratings ASC, sort_key(p.title) DESC, p.id DESC, sort_key(ci.name) DESC, ci.id DESC'
+   }
+   LIMIT :ranked`;
 
 /** Decisions taken at the cooperation's meetings (annual and working-group) held in the year. */
 export const decisionsOfYear = (d: Dialect) => `
