@@ -4,10 +4,11 @@
 //
 // Each file of the statewide cooperation (at bavaria: 2,056 cities × 600 online services, 1.2 million cells)
 // is downloaded from the built API, signed in as bench-admin: the adoption matrix as CSV and as XLSX, and
-// the open-data adoptions dataset as CSV. For each: the time to the first byte and to the last, its size,
+// the open-data adoptions dataset as CSV, and the annual report as PDF. For each: the time to the first byte and to the last, its size,
 // how long the API's event loop was held at most while it was written (a probe loaded with --import), and
 // /health's answer times meanwhile (asked every 100 ms). Then the API's peak memory (VmHWM) over the whole
 // run. The floor is the same rows read by one hand-written SQL query on the same database, in this process.
+// The annual report (PDF) of the current year comes last; it has no floor.
 // It prints a Markdown table and appends it, dated, to tools/bench/RESULTS.md (unless --no-record).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -116,7 +117,7 @@ async function download(baseUrl, cookie, path, probe, child) {
   let firstByte = null;
   let bytes = 0;
   let lines = 0;
-  const text = !path.includes('.xlsx');
+  const text = path.includes('.csv');
   for await (const chunk of response.body) {
     firstByte ??= performance.now() - started;
     bytes += chunk.length;
@@ -188,6 +189,7 @@ async function main() {
       `/exports/adoption-matrix.csv?cooperationId=${cooperationId}&format=rfc4180`,
       `/exports/adoption-matrix.xlsx?cooperationId=${cooperationId}`,
       `/open-data/cooperations/${cooperationId}/adoptions.csv`,
+      `/reports/annual/${cooperationId}/${new Date().getUTCFullYear()}.pdf`,
     ]) {
       process.stdout.write(`${path} …\n`);
       results.push(await download(api.url, cookie, path, probe, api.child));
@@ -209,15 +211,16 @@ async function main() {
   const floorOf = (result) =>
     result.path.includes('open-data')
       ? floors.adoptions
-      : result.path.includes('.csv')
+      : result.path.includes('adoption-matrix')
         ? floors.matrix
         : null;
   const table = [
     '| file | rows | size | first byte | whole file | hand-written SQL (rows) | event loop held at most (p99) | /health p99 / max meanwhile |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
     ...results.map((result) => {
-      const floor = floorOf(result) ?? floors.matrix;
-      return `| \`${result.path.split('?')[0]}\` | ${(result.rows ?? floors.matrix.rows).toLocaleString('en')} | ${(result.bytes / 2 ** 20).toFixed(1)} MiB | ${ms(result.firstByte)} | ${ms(result.total)} | ${ms(floor.milliseconds)} (${floor.rows.toLocaleString('en')}) | ${ms(result.loopMax)} (${ms(result.loopP99)}) | ${ms(result.healthP99)} / ${ms(result.healthMax)} (${result.healthCount} requests) |`;
+      const floor = floorOf(result);
+      const rows = result.rows ?? (result.path.includes('.xlsx') ? floors.matrix.rows : null);
+      return `| \`${result.path.split('?')[0]}\` | ${rows === null ? '–' : rows.toLocaleString('en')} | ${(result.bytes / 2 ** 20).toFixed(1)} MiB | ${ms(result.firstByte)} | ${ms(result.total)} | ${floor ? `${ms(floor.milliseconds)} (${floor.rows.toLocaleString('en')})` : '–'} | ${ms(result.loopMax)} (${ms(result.loopP99)}) | ${ms(result.healthP99)} / ${ms(result.healthMax)} (${result.healthCount} requests) |`;
     }),
   ].join('\n');
   const summary = [

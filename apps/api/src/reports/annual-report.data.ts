@@ -313,7 +313,8 @@ export class AnnualReportReader {
    * each service how many member cities have it at each stage.
    */
   private async matrix(cooperationId: number, maxCells: number): Promise<ReportMatrix> {
-    const matrix = this.overviews.adoptionMatrix(cooperationId);
+    // The codes the matrix page reads too, kept while no row changes.
+    const matrix = await this.overviews.cooperationMatrix(String(cooperationId));
     const [cities, projects, rows] = await Promise.all([matrix.cities(), matrix.projects(), matrix.rows()]);
     if (cities.length * projects.length <= maxCells) {
       return {
@@ -334,7 +335,9 @@ export class AnnualReportReader {
       >,
       noRecord: 0,
     }));
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      // 2,056 rows of 600 cells: other requests are answered in between.
+      if (index % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
       services.forEach((service, column) => {
         const stage = stageOf.get(row.codes.charAt(column * CELL_CODE_LENGTH));
         if (stage) service.stages[stage] += 1;

@@ -90,7 +90,7 @@ export async function renderAnnualReport(data: AnnualReportData): Promise<Buffer
 
   const root = doc.struct('Document');
   doc.addStructure(root);
-  new ReportWriter(doc, root, data).write();
+  await new ReportWriter(doc, root, data).write();
   root.end();
   footers(doc, data);
   doc.end();
@@ -124,6 +124,12 @@ function footers(doc: Doc, data: AnnualReportData): void {
   }
 }
 
+/** Table rows drawn in one turn of the event loop (some 20 ms). */
+const ROWS_PER_TURN = 20;
+
+/** Lets the event loop answer others before the report goes on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class ReportWriter {
   constructor(
     private readonly doc: Doc,
@@ -131,15 +137,21 @@ class ReportWriter {
     private readonly data: AnnualReportData,
   ) {}
 
-  write(): void {
-    this.titlePage();
-    this.keyFigures();
-    this.charts();
-    this.workingGroups();
-    this.decisions();
-    this.satisfaction();
-    this.digest();
-    this.matrix();
+  async write(): Promise<void> {
+    const sections = [
+      () => this.titlePage(),
+      () => this.keyFigures(),
+      () => this.charts(),
+      () => this.workingGroups(),
+      () => this.decisions(),
+      () => this.satisfaction(),
+      () => this.digest(),
+      () => this.matrix(),
+    ];
+    for (const section of sections) {
+      await section();
+      await nextTurn();
+    }
   }
 
   // ——— building blocks ———
@@ -236,13 +248,13 @@ class ReportWriter {
    * A table whose header row is repeated on every page it runs onto. Each page's part is its own tagged
    * Table (header cells TH with column scope), because pdfkit's tables do not repeat headers themselves.
    */
-  private table(
+  private async table(
     parent: Struct,
     header: string[],
     rows: Row[],
     widths: number[],
     options: { size?: number; align?: ('left' | 'right' | 'center')[]; headerHeight?: number } = {},
-  ): void {
+  ): Promise<void> {
     const doc = this.doc;
     const size = options.size ?? 9;
     const heightOf = (cells: string[], bold: boolean) => {
@@ -282,7 +294,10 @@ class ReportWriter {
     };
     this.room(headerHeight + heightOf(rows[0]?.cells ?? [''], false) + 4);
     start();
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      // A long table (hundreds of services) is drawn in turns of the event loop: others are answered meanwhile.
+      if (index > 0 && index % ROWS_PER_TURN === 0)
+        await new Promise<void>((resolve) => setImmediate(resolve));
       const height = heightOf(row.cells, false);
       doc.font(REGULAR).fontSize(size);
       if (doc.y + height > this.bottom) {
@@ -379,7 +394,7 @@ class ReportWriter {
     section.end();
   }
 
-  private keyFigures(): void {
+  private async keyFigures(): Promise<void> {
     const { overview: current, previous, year } = this.data;
     const section = this.section();
     this.heading(section, 2, `Kennzahlen ${year}`);
@@ -417,7 +432,7 @@ class ReportWriter {
       if (kind === 'rate') return formatDelta((value - before) * 100, 1, ' Pp.');
       return formatDelta(value - before, kind === 'rating' ? 2 : 0);
     };
-    this.table(
+    await this.table(
       section,
       ['Kennzahl', String(year), String(year - 1), `Veränderung gegenüber ${year - 1}`],
       rows.map(([label, kind, value, before]) => ({
@@ -532,7 +547,7 @@ class ReportWriter {
     section.end();
   }
 
-  private workingGroups(): void {
+  private async workingGroups(): Promise<void> {
     const section = this.section();
     this.doc.addPage();
     this.heading(section, 2, 'Arbeitskreise und ihre Projekte');
@@ -557,7 +572,7 @@ class ReportWriter {
             : `${group.projects.length} ${group.projects.length === 1 ? 'Projekt' : 'Projekte'}: ${counts.join(', ')}.`),
       );
       if (group.projects.length > 0) {
-        this.table(
+        await this.table(
           section,
           ['Projekt', 'Phase', 'Status', 'Fortschritt', 'Letzte Meldung'],
           group.projects.map((project) => ({
@@ -577,7 +592,7 @@ class ReportWriter {
     section.end();
   }
 
-  private decisions(): void {
+  private async decisions(): Promise<void> {
     const { decisions, actionItems, year, asOf } = this.data;
     const section = this.section();
     this.doc.addPage();
@@ -591,7 +606,7 @@ class ReportWriter {
     if (decisions.length === 0) {
       this.paragraph(section, `${year} wurden keine Beschlüsse gefasst.`);
     } else {
-      this.table(
+      await this.table(
         section,
         ['Beschluss', 'Sitzung', 'Projekte'],
         decisions.map((decision) => ({
@@ -609,7 +624,7 @@ class ReportWriter {
       this.paragraph(section, `${year} wurden keine Maßnahmen verabredet.`);
     } else {
       const STATUS = { OPEN: 'offen', DONE: 'erledigt', DROPPED: 'verworfen' } as const;
-      this.table(
+      await this.table(
         section,
         ['Maßnahme', 'Verantwortlich', 'Fällig', 'Stand'],
         actionItems.map((item) => ({
@@ -631,7 +646,7 @@ class ReportWriter {
     section.end();
   }
 
-  private satisfaction(): void {
+  private async satisfaction(): Promise<void> {
     const { best, weakest, year } = this.data;
     const section = this.section();
     this.heading(section, 2, 'Zufriedenheit: höchste und niedrigste Bewertungen');
@@ -646,10 +661,10 @@ class ReportWriter {
         `Kein Onlinedienst erreichte ${year} in einer Kommune ${REPORT_MIN_RATINGS} Bewertungen.`,
       );
     }
-    const rated = (caption: string, rows: typeof best) => {
+    const rated = async (caption: string, rows: typeof best) => {
       if (rows.length === 0) return;
       this.heading(section, 3, caption);
-      this.table(
+      await this.table(
         section,
         ['Onlinedienst', 'Kommune', 'Durchschnitt', 'Bewertungen'],
         rows.map((row) => ({
@@ -659,12 +674,12 @@ class ReportWriter {
         { align: ['left', 'left', 'right', 'right'] },
       );
     };
-    rated('Am besten bewertet', best);
-    rated('Am schwächsten bewertet', weakest);
+    await rated('Am besten bewertet', best);
+    await rated('Am schwächsten bewertet', weakest);
     section.end();
   }
 
-  private digest(): void {
+  private async digest(): Promise<void> {
     const { digest } = this.data;
     const section = this.section();
     this.doc.addPage();
@@ -675,7 +690,7 @@ class ReportWriter {
         'Verläufen der Statusmeldungen, Nachnutzungen, Zufriedenheitsmonate und Meilensteine.',
       { muted: true, size: 9 },
     );
-    const part = (
+    const part = async (
       list: DigestList,
       caption: string,
       empty: string,
@@ -688,7 +703,7 @@ class ReportWriter {
       if (rows.length === 0) {
         this.paragraph(section, empty);
       } else {
-        this.table(
+        await this.table(
           section,
           header,
           rows.map((cells) => ({ cells })),
@@ -704,7 +719,7 @@ class ReportWriter {
       }
     };
     const w = this.width;
-    part(
+    await part(
       'projectChanges',
       'Projekte mit neuer Phase oder neuem Status',
       'Kein Projekt hat Phase oder Status geändert.',
@@ -720,7 +735,7 @@ class ReportWriter {
       ]),
       [w - 300, 150, 150],
     );
-    part(
+    await part(
       'newLiveAdoptions',
       'Neu live gegangene Nachnutzungen',
       'Keine Nachnutzung ist neu live gegangen.',
@@ -728,7 +743,7 @@ class ReportWriter {
       digest.newLiveAdoptions.map((adoption) => [adoption.project, adoption.city]),
       [w / 2, w / 2],
     );
-    part(
+    await part(
       'lostLiveAdoptions',
       'Beendete Nachnutzungen',
       'Keine Live-Nachnutzung wurde beendet.',
@@ -736,7 +751,7 @@ class ReportWriter {
       digest.lostLiveAdoptions.map((adoption) => [adoption.project, adoption.city]),
       [w / 2, w / 2],
     );
-    part(
+    await part(
       'satisfactionChanges',
       'Deutliche Veränderungen der Zufriedenheit',
       'Keine Veränderung über der Schwelle.',
@@ -755,7 +770,7 @@ class ReportWriter {
         `Veränderungen ab 0,3 Sternen, mit mindestens ${SATISFACTION_MIN_RATINGS} Bewertungen auf beiden Seiten.`,
       { muted: true, size: 9 },
     );
-    part(
+    await part(
       'milestonesReached',
       'Erreichte Meilensteine',
       'Kein Meilenstein wurde erreicht.',
@@ -767,7 +782,7 @@ class ReportWriter {
       ]),
       [w - 300, 220, 80],
     );
-    part(
+    await part(
       'milestonesMissed',
       'Verpasste Meilensteine',
       'Kein Meilenstein wurde verpasst.',
@@ -779,7 +794,7 @@ class ReportWriter {
       ]),
       [w - 300, 220, 80],
     );
-    part(
+    await part(
       'actionItemsDone',
       'Erledigte Maßnahmen',
       'Keine Maßnahme wurde erledigt.',
@@ -787,7 +802,7 @@ class ReportWriter {
       digest.actionItemsDone.map((item) => [item.title]),
       [w],
     );
-    part(
+    await part(
       'actionItemsOverdue',
       'Überfällige Maßnahmen',
       'Keine Maßnahme ist überfällig.',
@@ -802,13 +817,13 @@ class ReportWriter {
    * The whole matrix on landscape pages: services in groups of columns, every city a row, headers repeated;
    * a matrix too large for that as a table of its services with their cities at each stage.
    */
-  private matrix(): void {
+  private async matrix(): Promise<void> {
     const { matrix } = this.data;
     const section = this.section();
     this.landscapePage();
     this.heading(section, 2, 'Nachnutzungsmatrix');
     if (matrix.kind === 'byService') {
-      this.matrixByService(section, matrix);
+      await this.matrixByService(section, matrix);
       section.end();
       return;
     }
@@ -835,7 +850,7 @@ class ReportWriter {
         `Onlinedienste ${first + 1} bis ${first + services.length} von ${matrix.services.length}`,
         { size: 9 },
       );
-      this.table(
+      await this.table(
         section,
         ['Kommune', ...services],
         matrix.cities.map((city, row) => {
@@ -853,7 +868,10 @@ class ReportWriter {
   }
 
   /** Each service with the number of member cities at each stage, and of those without a record. */
-  private matrixByService(section: Struct, matrix: Extract<ReportMatrix, { kind: 'byService' }>): void {
+  private async matrixByService(
+    section: Struct,
+    matrix: Extract<ReportMatrix, { kind: 'byService' }>,
+  ): Promise<void> {
     const cells = matrix.cities * matrix.services.length;
     this.paragraph(
       section,
@@ -865,7 +883,7 @@ class ReportWriter {
     );
     const stages = Object.keys(STAGE) as AdoptionStage[];
     const countWidth = 62;
-    this.table(
+    await this.table(
       section,
       ['Onlinedienst', ...stages.map((stage) => STAGE[stage]), 'kein Eintrag'],
       matrix.services.map((service) => ({
