@@ -127,4 +127,64 @@ describe('printing', () => {
     }
     await closePage(page);
   });
+
+  it('prints a matrix too large for paper as each service’s cities at each stage, as the PDF does', async () => {
+    const page = await openPage(browser, `/cockpit?kooperation=${cooperation}&jahr=${YEAR}`);
+    // The demo's matrix, with as many made-up member cities as make it larger than a report prints.
+    let services = 0;
+    let cities = 0;
+    const stageOf = (city: number, service: number) => ['L', 'P', null][(city + service) % 3];
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName !== 'AdoptionMatrixView') return route.continue();
+      const answer = await route.fetch();
+      const json = (await answer.json()) as {
+        data: { adoptionMatrix: { projects: unknown[]; cities: object[]; rows: object[] } };
+      };
+      const matrix = json.data.adoptionMatrix;
+      services = matrix.projects.length;
+      cities = Math.ceil(20_001 / services);
+      const [city, row] = [matrix.cities[0], matrix.rows[0]];
+      matrix.cities = Array.from({ length: cities }, (_, i) => ({
+        ...city,
+        id: String(900_000 + i),
+        name: `Gemeinde ${i}`,
+      }));
+      matrix.rows = matrix.cities.map((_, i) => ({
+        ...row,
+        cityId: String(900_000 + i),
+        codes: Array.from({ length: services }, (__, j) => {
+          const stage = stageOf(i, j);
+          return stage ? `${stage}-1` : '---';
+        }).join(''),
+      }));
+      return route.fulfill({ response: answer, json });
+    });
+    await page.goto(`/jahresbericht/${cooperation}/${YEAR}`);
+    const table = page.getByRole('table', { name: `Kommunen je Onlinedienst und Stufe – ${MITTELSTAEDTE}` });
+    await table.waitFor();
+    expect(await page.locator('table[data-print-matrix]').count()).toBe(0);
+    const count = (service: number, stage: string | null) =>
+      Array.from({ length: cities }, (_, city) => stageOf(city, service)).filter((s) => s === stage).length;
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim())),
+      );
+    expect(rows).toHaveLength(services);
+    const german = (value: number) => value.toLocaleString('de-DE');
+    for (const service of [0, 1, services - 1]) {
+      // Nicht geplant, In Prüfung, Geplant, In Einführung, Live, Eingestellt, kein Eintrag.
+      expect(rows[service]).toEqual([
+        '0',
+        '0',
+        german(count(service, 'P')),
+        '0',
+        german(count(service, 'L')),
+        '0',
+        german(count(service, null)),
+      ]);
+    }
+    await closePage(page);
+  });
 });

@@ -2,12 +2,13 @@ import {
   type ActionItemStatus,
   type AdoptionStage,
   isOverdue,
-  CELL_CODE_LENGTH,
+  countStages,
   decodeCell,
   type ProjectHealth,
   type ProjectPhase,
+  REPORT_MATRIX_MAX_CELLS,
   REPORT_MIN_RATINGS,
-  STAGE_CODES,
+  stageTallies,
   todayIso,
   type WorkingGroupFocus,
 } from '@koop/domain';
@@ -46,7 +47,7 @@ export interface ReportLimits {
   readonly matrixCells: number;
 }
 
-export const REPORT_LIMITS: ReportLimits = { digestEntries: 50, matrixCells: 20_000 };
+export const REPORT_LIMITS: ReportLimits = { digestEntries: 50, matrixCells: REPORT_MATRIX_MAX_CELLS };
 
 export interface ReportProject {
   title: string;
@@ -324,26 +325,13 @@ export class AnnualReportReader {
         cells: rows.map((row) => projects.map((_project, column) => decodeCell(row.codes, column))),
       };
     }
-    const stageOf = new Map(
-      Object.entries(STAGE_CODES).map(([stage, code]) => [code, stage as AdoptionStage]),
-    );
-    const services = projects.map((project) => ({
-      name: project.title,
-      stages: Object.fromEntries(Object.keys(STAGE_CODES).map((stage) => [stage, 0])) as Record<
-        AdoptionStage,
-        number
-      >,
-      noRecord: 0,
-    }));
+    const tallies = stageTallies(projects.length);
     for (const [index, row] of rows.entries()) {
       // 2,056 rows of 600 cells: other requests are answered in between.
       if (index % 200 === 199) await new Promise<void>((resolve) => setImmediate(resolve));
-      services.forEach((service, column) => {
-        const stage = stageOf.get(row.codes.charAt(column * CELL_CODE_LENGTH));
-        if (stage) service.stages[stage] += 1;
-        else service.noRecord += 1;
-      });
+      countStages(tallies, row.codes);
     }
+    const services = projects.map((project, column) => ({ name: project.title, ...tallies[column] }));
     return { kind: 'byService', cities: cities.length, services };
   }
 

@@ -1,12 +1,14 @@
 import { AdoptionStage } from './enums.js';
 import {
   CELL_CODE_LENGTH,
+  countStages,
   decodeCell,
   encodeCell,
   visibleMatrix,
   NO_RECORD_CODE,
   stageAt,
   STAGE_CODES,
+  stageTallies,
   withCellCode,
   writeCellCode,
 } from './matrix-codes.js';
@@ -108,5 +110,21 @@ describe('visibleMatrix', () => {
       rows: [0, 2],
       columns: [0, 2],
     });
+  });
+});
+
+describe('stage tallies', () => {
+  it('count each service’s cities at each stage and those without a record', () => {
+    const live = { stage: AdoptionStage.LIVE, maturityModel: '2.0', maturityLevel: 3 };
+    const planned = { stage: AdoptionStage.PLANNED, maturityModel: '1.1', maturityLevel: null };
+    const tallies = stageTallies(3);
+    countStages(tallies, encodeCell(live) + encodeCell(null) + encodeCell(planned));
+    countStages(tallies, encodeCell(live) + encodeCell(planned) + encodeCell(null));
+    const zero = { NOT_PLANNED: 0, EVALUATING: 0, PLANNED: 0, IN_ROLLOUT: 0, LIVE: 0, DISCONTINUED: 0 };
+    expect(tallies).toEqual([
+      { stages: { ...zero, LIVE: 2 }, noRecord: 0 },
+      { stages: { ...zero, PLANNED: 1 }, noRecord: 1 },
+      { stages: { ...zero, PLANNED: 1 }, noRecord: 1 },
+    ]);
   });
 });

@@ -164,3 +164,35 @@ export function visibleMatrix(
   }
   return { rows, columns };
 }
+
+/**
+ * The annual report shows the matrix cell by cell up to this many cells; a larger one (the statewide
+ * cooperation's 1.2 million) as how many member cities each service has at each stage.
+ */
+export const REPORT_MATRIX_MAX_CELLS = 20_000;
+
+/** How many cities have a service at each stage, and how many have no record for it. */
+export interface StageTally {
+  readonly stages: Record<AdoptionStage, number>;
+  noRecord: number;
+}
+
+/** One empty tally for each of `columns` services. */
+export function stageTallies(columns: number): StageTally[] {
+  return Array.from({ length: columns }, () => ({
+    stages: Object.fromEntries(Object.keys(STAGE_CODES).map((stage) => [stage, 0])) as Record<
+      AdoptionStage,
+      number
+    >,
+    noRecord: 0,
+  }));
+}
+
+/** Counts one row of codes (a city) into the tallies of its services, column by column. */
+export function countStages(tallies: StageTally[], codes: string): void {
+  tallies.forEach((tally, column) => {
+    const stage = STAGE_OF.get(codes.charAt(column * CELL_CODE_LENGTH));
+    if (stage) tally.stages[stage] += 1;
+    else tally.noRecord += 1;
+  });
+}

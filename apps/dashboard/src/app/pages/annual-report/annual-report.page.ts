@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { countStages, REPORT_MATRIX_MAX_CELLS, stageTallies } from '@koop/domain';
 import { ChartComponent, type ChartSeries, type ChartTexts } from '@koop/ui';
 import { combineLatest, map, switchMap } from 'rxjs';
 import { FormatService } from '../../core/format.service';
@@ -17,7 +18,7 @@ import {
 import { LoadStateComponent } from '../../shared/load-state.component';
 import { pageTitle } from '../../shared/page-title';
 import { AdoptionPrintTableComponent } from '../adoption-matrix/adoption-print-table.component';
-import { shapeMatrix } from '../adoption-matrix/matrix-shape';
+import { shapeMatrix, STAGES } from '../adoption-matrix/matrix-shape';
 import {
   alignToMonths,
   CHANGE_DIGITS,
@@ -310,10 +311,49 @@ const MUTED_COLOR = '#6b7785';
             <h2 id="report-matrix">{{ t('report.page.matrix') }}</h2>
             <koop-load-state
               [resource]="matrix"
-              [empty]="!shaped()"
+              [empty]="!shaped() && !byService()"
               [emptyText]="t('adoptionMatrix.noServices')"
             >
-              @if (shaped(); as m) {
+              @if (byService(); as tally) {
+                <p>
+                  {{
+                    t('report.page.matrixByService', {
+                      cities: format.number(tally.cities),
+                      services: format.number(tally.services.length),
+                      cells: format.number(tally.cities * tally.services.length),
+                    })
+                  }}
+                </p>
+                <div class="koop-table-wrap">
+                  <table class="koop-table" data-testid="matrix-by-service">
+                    <caption>
+                      {{
+                        t('report.page.matrixByServiceCaption', { name: d.cooperation.name })
+                      }}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{{ t('report.page.service') }}</th>
+                        @for (stage of stages; track stage) {
+                          <th scope="col" class="number">{{ t('enum.stage.' + stage) }}</th>
+                        }
+                        <th scope="col" class="number">{{ t('report.page.noRecord') }}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      @for (service of tally.services; track service.id) {
+                        <tr>
+                          <th scope="row">{{ service.title }}</th>
+                          @for (stage of stages; track stage) {
+                            <td class="number">{{ format.number(service.stages[stage]) }}</td>
+                          }
+                          <td class="number">{{ format.number(service.noRecord) }}</td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </div>
+              } @else if (shaped(); as m) {
                 <koop-adoption-print-table
                   [matrix]="m"
                   [always]="true"
@@ -462,11 +502,28 @@ export class AnnualReportPage {
     ),
   );
   protected readonly rankingData = computed(() => loaded(this.ranking)?.satisfactionRanking);
+  /** Whether the matrix is too large to print cell by cell (as in the PDF): then it is counted by service. */
+  private readonly large = computed(() => {
+    const data = loaded(this.matrix)?.adoptionMatrix;
+    return !!data && data.cities.length * data.projects.length > REPORT_MATRIX_MAX_CELLS;
+  });
   protected readonly shaped = computed(() => {
     const data = loaded(this.matrix)?.adoptionMatrix;
-    return data && data.cities.length > 0 && data.projects.length > 0
+    return data && !this.large() && data.cities.length > 0 && data.projects.length > 0
       ? shapeMatrix(data, { topic: null, stage: null })
       : null;
+  });
+  protected readonly stages = STAGES;
+  /** Each service with its member cities at each stage, for a matrix too large to print cell by cell. */
+  protected readonly byService = computed(() => {
+    const data = loaded(this.matrix)?.adoptionMatrix;
+    if (!data || !this.large()) return null;
+    const tallies = stageTallies(data.projects.length);
+    for (const row of data.rows) countStages(tallies, row.codes);
+    return {
+      cities: data.cities.length,
+      services: data.projects.map((project, column) => ({ ...project, ...tallies[column] })),
+    };
   });
 
   /** The active language once its texts and the scopes' are loaded: computed texts depend on it. */
