@@ -47,8 +47,16 @@ export function dateLabel(date: string): string {
   return `${day}.${month}.${year}`;
 }
 
-const numberFormat = (digits: number) =>
-  new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** One formatter per number of digits: making one costs far more than formatting with it. */
+const formatters = new Map<number, Intl.NumberFormat>();
+function numberFormat(digits: number): Intl.NumberFormat {
+  let format = formatters.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, format);
+  }
+  return format;
+}
 
 /** A number the German way (1.234,5). */
 export const formatNumber = (value: number, digits = 0): string => numberFormat(digits).format(value);
