@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { openDatabase, parseDatabaseUrl } from '../lib/database.mjs';
 import { appendResults } from '../lib/results.mjs';
-import { freePort, ROOT, startBuiltServer } from '../lib/server.mjs';
+import { freePort, ROOT, signIn, startBuiltServer } from '../lib/server.mjs';
 import { BENCH_ADMIN, DEFAULT_PASSWORD, TIERS } from '../scale/tiers.mjs';
 
 const PROBE = new URL('./event-loop-probe.mjs', import.meta.url).href;
@@ -407,20 +407,6 @@ function printable(url) {
   return parsed.toString();
 }
 
-async function signIn(baseUrl, password) {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
-      variables: { u: BENCH_ADMIN, p: password },
-    }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('koop_session='));
-  if (!cookie) throw new Error(`Sign-in as ${BENCH_ADMIN} failed: ${await response.text()}`);
-  return cookie.split(';')[0];
-}
-
 /** POSTs a GraphQL operation; an answer with errors is an error. Returns the data and the body's size. */
 async function graphql(baseUrl, cookie, query, variables) {
   let response;
@@ -673,7 +659,7 @@ async function main() {
   let loop = null;
   let loadEnded;
   try {
-    const cookie = await signIn(api.url, args.password);
+    const cookie = await signIn(api.url, BENCH_ADMIN, args.password);
     // From here on the probe counts: the start-up's delays are not the API's answer times.
     api.child.kill('SIGWINCH');
     phases.push({ at: new Date().toISOString(), name: 'signed in' });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, parseDatabaseUrl } from '../lib/database.mjs';
 import { appendResults, startRecording } from '../lib/results.mjs';
-import { startBuiltServer } from '../lib/server.mjs';
+import { signIn, startBuiltServer } from '../lib/server.mjs';
 import { BENCH_ADMIN, DEFAULT_PASSWORD } from '../scale/tiers.mjs';
 
 const PROBE = new URL('./event-loop-probe.mjs', import.meta.url).href;
@@ -68,20 +68,6 @@ function options() {
     fail(error.message);
   }
   return values;
-}
-
-async function signIn(baseUrl, password) {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
-      variables: { u: BENCH_ADMIN, p: password },
-    }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('koop_session='));
-  if (!cookie) throw new Error(`Sign-in as ${BENCH_ADMIN} failed: ${await response.text()}`);
-  return cookie.split(';')[0];
 }
 
 const ms = (value) => `${value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
@@ -184,7 +170,7 @@ async function main() {
   const results = [];
   let peak;
   try {
-    const cookie = await signIn(api.url, args.password);
+    const cookie = await signIn(api.url, BENCH_ADMIN, args.password);
     for (const path of [
       `/exports/adoption-matrix.csv?cooperationId=${cooperationId}&format=rfc4180`,
       `/exports/adoption-matrix.xlsx?cooperationId=${cooperationId}`,

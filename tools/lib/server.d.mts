@@ -21,3 +21,5 @@ export declare function startBuiltServer(options?: {
   port?: number;
   timeoutMs?: number;
 }): Promise<BuiltServer>;
+
+export declare function signIn(baseUrl: string, username: string, password: string): Promise<string>;

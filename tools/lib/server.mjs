@@ -82,3 +82,18 @@ export async function startBuiltServer({ env = {}, port, timeoutMs = 30000, node
   child.kill('SIGKILL');
   throw new Error(`/health did not answer 200 within ${timeoutMs / 1000} s:\n${output}`);
 }
+
+/** Signs `username` in on a started server; resolves with its session cookie as a `Cookie` header value. */
+export async function signIn(baseUrl, username, password) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { account { id } } }',
+      variables: { u: username, p: password },
+    }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('koop_session='));
+  if (!cookie) throw new Error(`Sign-in as ${username} failed: ${await response.text()}`);
+  return cookie.split(';')[0];
+}

@@ -8,7 +8,7 @@ import { Milestone, Project } from '../projects/index.js';
 import { DigestArgs } from './dto/digest.args.js';
 import { ActionItem } from '../meetings/index.js';
 import { Digest, DigestCounts, ProjectChange, SatisfactionChange } from './digest.model.js';
-import { DigestService } from './digest.service.js';
+import { digestCounts, DigestService } from './digest.service.js';
 
 /** The beginning of a list: its first `first` entries, or all of it. */
 function beginning<T>(list: ArrayLike<T>, first: number | null | undefined): T[] {
@@ -44,16 +44,7 @@ export class DigestResolver {
 
   @ResolveField(() => DigestCounts)
   counts(@Parent() { parts }: Digest): DigestCounts {
-    return {
-      projectChanges: parts.projectChanges.length,
-      newLiveAdoptions: parts.newLiveAdoptions.ids.length,
-      lostLiveAdoptions: parts.lostLiveAdoptions.ids.length,
-      satisfactionChanges: parts.satisfactionChanges.length,
-      milestonesReached: parts.milestonesReached.length,
-      milestonesMissed: parts.milestonesMissed.length,
-      actionItemsDone: parts.actionItemsDone.length,
-      actionItemsOverdue: parts.actionItemsOverdue.length,
-    };
+    return digestCounts(parts);
   }
 
   @ResolveField(() => [ProjectChange], { description: 'By project title.' })

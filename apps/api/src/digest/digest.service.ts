@@ -70,6 +70,20 @@ export interface DigestParts {
   readonly actionItemsOverdue: readonly number[];
 }
 
+/** How many entries each list of the digest holds in all. */
+export function digestCounts(parts: DigestParts): Record<keyof DigestParts, number> {
+  return {
+    projectChanges: parts.projectChanges.length,
+    newLiveAdoptions: parts.newLiveAdoptions.ids.length,
+    lostLiveAdoptions: parts.lostLiveAdoptions.ids.length,
+    satisfactionChanges: parts.satisfactionChanges.length,
+    milestonesReached: parts.milestonesReached.length,
+    milestonesMissed: parts.milestonesMissed.length,
+    actionItemsDone: parts.actionItemsDone.length,
+    actionItemsOverdue: parts.actionItemsOverdue.length,
+  };
+}
+
 /** Digests of a few periods at a time (the cockpit's, the report's), each until the data changes. */
 const KEPT_DIGESTS = 16;
 

@@ -2,4 +2,4 @@
 // annual report.
 export type { Digest, ProjectChange, SatisfactionChange } from './digest.model.js';
 export type { DigestAdoptions, DigestParts } from './digest.service.js';
-export { DigestService } from './digest.service.js';
+export { DigestService, digestCounts } from './digest.service.js';

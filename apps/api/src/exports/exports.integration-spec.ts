@@ -11,6 +11,7 @@ import {
   signedInGetter,
   startTestApp,
   type FileGetter,
+  type RawSatisfactionPoint,
   type Fixture,
   type TestApp,
 } from '../testing/index.js';
@@ -366,16 +367,7 @@ describe('exports', () => {
         month ratingsCount averageRating nps transactionsStarted transactionsCompleted completionRate visits
       }
     }`;
-    interface Point {
-      month: string;
-      ratingsCount: number;
-      averageRating: number | null;
-      nps: number | null;
-      transactionsStarted: number | null;
-      transactionsCompleted: number | null;
-      completionRate: number | null;
-      visits: number | null;
-    }
+    type Point = RawSatisfactionPoint;
 
     const combinations = (): Record<string, string>[] => [
       { projectId: fixture.projectId, from: monthsFromNow(-12), to: monthsFromNow(0) },

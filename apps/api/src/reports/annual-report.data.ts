@@ -18,7 +18,7 @@ import { DataSource, In } from 'typeorm';
 import { City } from '../cities/index.js';
 import { Cooperation } from '../cooperations/index.js';
 import { dialectOf, namedQuery, Reads } from '../database/index.js';
-import { DigestService, type DigestAdoptions } from '../digest/index.js';
+import { digestCounts, DigestService, type DigestAdoptions } from '../digest/index.js';
 import { OverviewService, type MonthCount, type Overview } from '../overview/index.js';
 import { Project } from '../projects/index.js';
 import { SatisfactionService, type SatisfactionPoint } from '../satisfaction/index.js';
@@ -371,16 +371,7 @@ export class AnnualReportReader {
   private async digest(cooperationId: number, to: string, entries: number): Promise<ReportDigest> {
     const period = await this.digests.period(cooperationId, null, to);
     const { parts } = await this.digests.digest(cooperationId, period.from, period.to);
-    const counts: Record<DigestList, number> = {
-      projectChanges: parts.projectChanges.length,
-      newLiveAdoptions: parts.newLiveAdoptions.ids.length,
-      lostLiveAdoptions: parts.lostLiveAdoptions.ids.length,
-      satisfactionChanges: parts.satisfactionChanges.length,
-      milestonesReached: parts.milestonesReached.length,
-      milestonesMissed: parts.milestonesMissed.length,
-      actionItemsDone: parts.actionItemsDone.length,
-      actionItemsOverdue: parts.actionItemsOverdue.length,
-    };
+    const counts = digestCounts(parts);
     const first = <T>(list: readonly T[]) => list.slice(0, entries);
     const firstAdoptions = (adoptions: DigestAdoptions): DigestAdoptions => ({
       ids: adoptions.ids.subarray(0, entries),
